@@ -1,0 +1,17 @@
+"""Entry point of the pure library: one report's text in, all its records out."""
+from __future__ import annotations
+
+from .document import Document
+from .projects import extract_projects
+from .prose import extract_prose_indicators
+from .records import Extraction
+from .tables import extract_table_indicators
+
+
+def extract_text(text: str) -> Extraction:
+    doc = Document.from_text(text)
+    out = Extraction(meta=doc.meta)
+    out.indicators.extend(extract_table_indicators(doc))
+    out.indicators.extend(extract_prose_indicators(doc))
+    out.projects.extend(extract_projects(doc))
+    return out

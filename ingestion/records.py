@@ -1,0 +1,76 @@
+"""The records extraction hands to the warehouse.
+
+One dataclass per raw table so the loader, the tests and the dbt sources agree on a single column list.
+Every record keeps the raw strings it was read from and the 1-based line they sit on, so any fact in the
+marts can be traced back to the report.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the title lines say about a report (never the file name)."""
+
+    city: str | None
+    district: str | None
+    doc_type: str | None  # review_and_plan | plan
+    review_year: int | None
+    plan_year: int | None
+    title: str | None
+    title_line: int | None
+
+
+@dataclass
+class IndicatorValue:
+    """One indicator value: a target or an actual, from a table cell or a prose phrase."""
+
+    source: str  # table | prose
+    table_title: str | None  # caption of the table, or the heading of the prose section
+    period_year: int | None
+    measure: str  # target | actual
+    indicator_name: str
+    value_raw: str
+    value_num: float | None
+    comparator: str  # eq ge le gt lt approx increase_by decrease_by qualitative
+    source_line: int
+    seq: str | None = None
+    category: str | None = None
+    parent_name: str | None = None
+    unit: str | None = None
+    attribute: str | None = None  # 预期性 | 约束性 | None
+    achieved_raw: str | None = None  # the report's own 是/否, as printed
+    column_header: str | None = None  # table column the value came from (None for prose)
+    name_raw: str | None = None  # the name cell / phrase as printed, before cleaning
+
+
+@dataclass
+class ProjectItem:
+    """One project mention in a project list (专栏) or, failing any list, in task prose."""
+
+    list_title: str
+    period_year: int | None
+    project_name: str
+    stage: str  # started ongoing completed preparatory planned
+    source_line: int
+    category: str | None = None
+    stage_raw: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything read from one report."""
+
+    meta: ReportMeta
+    indicators: list[IndicatorValue] = field(default_factory=list)
+    projects: list[ProjectItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def column_names(cls) -> list[str]:
+    return [f.name for f in fields(cls)]
+
+
+def as_rows(records) -> list[dict]:
+    return [asdict(r) for r in records]

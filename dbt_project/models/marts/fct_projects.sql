@@ -1,0 +1,12 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ delete_stale_reports() }}",
+    on_schema_change='append_new_columns'
+) }}
+-- One row per project mention. Incremental by report, like fct_indicators.
+select *
+from {{ ref('int_project_mentions') }}
+{% if is_incremental() %}
+where report_id in ({{ stale_report_ids(this) }})
+{% endif %}

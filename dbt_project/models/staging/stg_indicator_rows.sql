@@ -1,0 +1,22 @@
+select
+    report_id,
+    cast(row_no as integer) as row_no,
+    source,
+    table_title,
+    cast(period_year as integer) as period_year,
+    measure,
+    seq,
+    category,
+    parent_name,
+    indicator_name,
+    name_raw,
+    unit,
+    attribute,
+    value_raw,
+    cast(value_num as double) as value_num,
+    comparator,
+    case achieved_raw when '是' then true when '否' then false end as achieved,
+    achieved_raw,
+    column_header,
+    cast(source_line as integer) as source_line
+from {{ source('raw', 'indicator_rows') }}

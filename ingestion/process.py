@@ -1,0 +1,47 @@
+"""One file's bytes → a loadable report or a quarantine record. Pure, so it can run in worker processes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ReportError
+from .extract import extract_text
+from .folder import sha256_bytes
+from .metadata import is_plan_report
+from .reading import decode_report
+from .records import Extraction
+
+# Bump when extraction rules change: the warehouse re-extracts files whose facts came from another version.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass
+class ProcessedReport:
+    report_file: str
+    sha256: str
+    size: int
+    text: str | None = None
+    extraction: Extraction | None = None
+    error: ReportError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def process_report(report_file: str, data: bytes) -> ProcessedReport:
+    out = ProcessedReport(report_file=report_file, sha256=sha256_bytes(data), size=len(data))
+    try:
+        out.text = decode_report(data)
+        extraction = extract_text(out.text)
+        if not is_plan_report(extraction.meta):
+            raise ReportError(
+                "metadata",
+                "no plan-report title found (expected e.g. “…2021年国民经济和社会发展计划执行情况及2022年计划草案的报告” "
+                "or “…2020年经济社会发展计划” near the top)",
+            )
+        out.extraction = extraction
+    except ReportError as exc:
+        out.error = exc
+    except Exception as exc:  # an extractor bug must quarantine one file, not stop the folder
+        out.error = ReportError("extract", f"extraction failed: {type(exc).__name__}: {exc}")
+    return out

@@ -1,0 +1,1 @@
+"""Dagster orchestration of devplan: raw loading, dbt models, sensor, schedule and the `devplan` CLI."""

@@ -1,0 +1,152 @@
+"""`devplan`: build the warehouse from a folder of reports, in-process through Dagster.
+
+`devplan build` takes the same incremental path as the folder sensor: it compares the folder with what the
+warehouse holds, registers new files as partitions, and runs the refresh job once over the files that are new,
+changed or deleted (unchanged files in between are skipped by their sha256). With nothing new it only checks
+that the marts are current. Exit codes: 0 all files loaded, 3 some files rejected, 1 fatal error.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+EXIT_OK, EXIT_FATAL, EXIT_REJECTED = 0, 1, 3
+
+
+_console = sys.stdout  # where progress goes, even while dbt's echo is being captured
+
+
+def _setup_logging(verbose: bool) -> None:
+    global _console
+    _console = sys.stdout
+    handler = logging.StreamHandler(_console)
+    handler.setFormatter(logging.Formatter("  %(message)s"))
+    logger = logging.getLogger("devplan")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
+
+
+def _step(msg: str) -> None:
+    print(f"» {msg}", file=_console, flush=True)
+
+
+def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
+    reports, warehouse = reports.resolve(), warehouse.resolve()
+    if not reports.is_dir():
+        print(f"error: reports folder {reports} does not exist", file=sys.stderr)
+        return EXIT_FATAL
+    os.environ["DEVPLAN_REPORTS_DIR"] = str(reports)
+    os.environ["DEVPLAN_WAREHOUSE"] = str(warehouse)
+    from .settings import dagster_home, prepare_dagster_home
+
+    os.environ["DAGSTER_HOME"] = str(prepare_dagster_home(dagster_home(warehouse)))
+    _setup_logging(verbose)
+    t0 = time.perf_counter()
+
+    _step("preparing the dbt manifest")
+    from .dbt_setup import ensure_manifest
+
+    ensure_manifest()
+    _step(f"scanning {reports}")
+    from ingestion.folder import diff_folder, scan_folder
+
+    from .planning import marts_are_current, plan_partitions, warehouse_state
+
+    current = {name: s.sha256 for name, s in scan_folder(reports).items()}
+    known = warehouse_state(warehouse)
+    changes = diff_folder(current, known)
+    print(f"  {len(current)} file(s): {len(changes.new)} new, {len(changes.changed)} changed, "
+          f"{len(changes.deleted)} deleted, {len(current) - len(changes.new) - len(changes.changed)} unchanged")
+
+    import dagster as dg
+
+    from .definitions import build_definitions
+    from .partitions import report_partitions
+    from .schedules import full_range_tags
+
+    defs = build_definitions(reports, warehouse)
+    job = defs.resolve_job_def("refresh_reports")
+    quiet = {"loggers": {"console": {"config": {"log_level": "DEBUG" if verbose else "CRITICAL"}}}}
+    captured = io.StringIO()  # dagster-dbt echoes dbt's log to stdout; shown with -v, or when the build fails
+    out = contextlib.nullcontext() if verbose else contextlib.redirect_stdout(captured)
+    with dg.DagsterInstance.get() as instance, out:
+        keys = plan_partitions(instance, report_partitions.name, changes)
+        if keys:
+            _step(f"materializing {len(changes.to_load) + len(changes.deleted)} report partition(s), then dbt build")
+            result = job.execute_in_process(instance=instance, tags=full_range_tags(keys), run_config=quiet,
+                                            raise_on_error=False)
+        elif not marts_are_current(warehouse):
+            all_keys = list(report_partitions.get_partition_keys(dynamic_partitions_store=instance))
+            _step("raw layer is current but the marts are not: dbt build")
+            dbt_keys = [k for k in defs.resolve_all_asset_keys() if k.path[0] != "raw"]
+            result = job.execute_in_process(instance=instance, tags=full_range_tags(all_keys), run_config=quiet,
+                                            asset_selection=dbt_keys, raise_on_error=False)
+        else:
+            result = None
+            _step("nothing new: the warehouse is up to date")
+    if result is not None and not result.success:
+        tail = captured.getvalue().strip().splitlines()[-15:]
+        if tail:
+            print("last lines of the dbt log:\n  " + "\n  ".join(tail), file=sys.stderr)
+        _print_failure(result)
+        return EXIT_FATAL
+
+    from .summary import print_summary
+
+    rejected = print_summary(warehouse)
+    print(f"done in {time.perf_counter() - t0:.1f}s → {warehouse}")
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _print_failure(result) -> None:
+    print("error: the build failed", file=sys.stderr)
+    for event in result.all_events:
+        if event.is_step_failure:
+            err = event.step_failure_data.error
+            cause = err.cause if err and err.cause else err
+            print(f"  step {event.step_key}: {cause.message.strip() if cause else 'failed'}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .settings import reports_dir, warehouse_path
+
+    parser = argparse.ArgumentParser(
+        prog="devplan",
+        description="Turn Chinese development-plan reports into a DuckDB warehouse of typed, traceable facts "
+                    "(indicators, targets vs actuals, projects), orchestrated by Dagster and dbt.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser(
+        "build",
+        help="load every report in a folder and build the marts (incremental: only new or changed files are processed)",
+        description="Materialize the raw tables for every new, changed or deleted file in the folder through Dagster, "
+                    "then dbt build the marts, and print a per-report summary. Exit 0 when all files loaded, "
+                    "3 when some were rejected (listed), 1 on a fatal error.",
+    )
+    b.add_argument("--reports", type=Path, default=reports_dir(), help="folder of report files (default: %(default)s, or $DEVPLAN_REPORTS_DIR)")
+    b.add_argument("--warehouse", type=Path, default=warehouse_path(), help="DuckDB file to build (default: %(default)s, or $DEVPLAN_WAREHOUSE)")
+    b.add_argument("-v", "--verbose", action="store_true", help="show Dagster and dbt logs")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            return build(args.reports, args.warehouse, args.verbose)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_FATAL
+    except Exception as exc:  # a fatal error gets one clear line, and the traceback with -v
+        if getattr(args, "verbose", False):
+            raise
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    return EXIT_FATAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Refresh the raw layer for a set of report files: read, extract (in parallel), load in one transaction.
+
+Shared by the Dagster raw asset and nothing else, so the CLI, the sensor's runs and the daily schedule all
+load through the same code. Unchanged files (same sha256, same extractor version) are skipped without being
+extracted again; files that left the folder are removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ingestion.errors import ReportError
+from ingestion.process import ProcessedReport, process_report
+
+from .warehouse import LoadSummary, connect, is_current, known_reports, load_batch, writer_lock
+
+MAX_REPORT_BYTES = int(float(os.environ.get("DEVPLAN_MAX_REPORT_MB", "15")) * 1024 * 1024)
+PARALLEL_THRESHOLD = 8  # below this many files, worker start-up costs more than it saves
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _read_one(path: Path) -> tuple[bytes | None, ProcessedReport | None]:
+    """The file's bytes, or an already-rejected record when it cannot or should not be read."""
+    size = path.stat().st_size
+    if size > MAX_REPORT_BYTES:
+        rec = ProcessedReport(report_file=path.name, sha256=_sha256_file(path), size=size)
+        rec.error = ReportError("read", f"file is {size / 1e6:.1f} MB, over the {MAX_REPORT_BYTES / 1e6:.0f} MB limit for a report")
+        return None, rec
+    try:
+        return path.read_bytes(), None
+    except OSError as exc:
+        rec = ProcessedReport(report_file=path.name, sha256="", size=size)
+        rec.error = ReportError("read", f"cannot read the file: {exc.strerror or exc}")
+        return None, rec
+
+
+def _process_star(args):
+    return process_report(*args)
+
+
+log = logging.getLogger("devplan.loading")
+
+
+def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], workers: int | None = None) -> LoadSummary:
+    folder = Path(folder)
+    with writer_lock(warehouse):
+        con = connect(warehouse)
+        try:
+            known = known_reports(con)
+            todo: list[tuple[str, bytes]] = []
+            ready: list[ProcessedReport] = []
+            deleted: list[str] = []
+            unchanged: list[str] = []
+            for name in report_files:
+                path = folder / name
+                if path.is_symlink() or not path.is_file():
+                    if name in known:
+                        deleted.append(name)
+                    continue
+                data, rejected = _read_one(path)
+                if rejected is not None:
+                    ready.append(rejected)
+                    continue
+                sha = hashlib.sha256(data).hexdigest()
+                if is_current(known, name, sha):
+                    unchanged.append(name)
+                    continue
+                todo.append((name, data))
+            if unchanged:
+                log.info(f"{len(unchanged)} file(s) unchanged since they were loaded: skipped")
+            if todo:
+                log.info(f"extracting {len(todo)} file(s) ({sum(len(d) for _, d in todo) / 1e6:.1f} MB)")
+            ready.extend(_process_all(todo, workers))
+            summary = load_batch(con, ready, deleted)
+            summary.unchanged = unchanged
+            log.info(f"loaded {len(summary.loaded)} report(s): {summary.indicator_rows} indicator values, "
+                     f"{summary.project_rows} project mentions")
+            for name in summary.deleted:
+                log.info(f"removed {name}: no longer in {folder}")
+            for name, msg in summary.rejected.items():
+                log.warning(f"rejected {name}: {msg}")
+            return summary
+        finally:
+            con.close()
+
+
+def _process_all(todo: list[tuple[str, bytes]], workers: int | None) -> list[ProcessedReport]:
+    workers = workers or os.cpu_count() or 1
+    if len(todo) < PARALLEL_THRESHOLD or workers == 1:
+        return [process_report(n, d) for n, d in todo]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_process_star, todo, chunksize=max(1, len(todo) // (workers * 4))))

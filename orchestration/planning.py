@@ -1,0 +1,60 @@
+"""Decide what a build must do, from the folder and the warehouse (the CLI's equivalent of the sensor cursor)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ingestion.folder import FolderChanges
+from ingestion.process import EXTRACTOR_VERSION
+
+from .warehouse import writer_lock
+
+
+def _read(warehouse: Path, sql: str):
+    if not warehouse.exists():
+        return None
+    with writer_lock(warehouse):
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            return con.execute(sql).fetchall()
+        except duckdb.CatalogException:
+            return None
+        finally:
+            con.close()
+
+
+def warehouse_state(warehouse: Path) -> dict[str, str]:
+    """report_file → sha256 of what is loaded; a file extracted by another extractor version counts as changed."""
+    rows = _read(warehouse, "select report_file, sha256, metadata ->> 'extractor_version' from raw.reports") or []
+    return {f: (sha if ver == EXTRACTOR_VERSION else "") for f, sha, ver in rows}
+
+
+def marts_are_current(warehouse: Path) -> bool:
+    """True when dim_reports reflects exactly the raw layer's report versions (a crash between load and dbt
+    leaves them apart)."""
+    rows = _read(
+        warehouse,
+        """select (select count(*) from (
+                 select report_id, ingested_at from raw.reports
+                 except select report_id, ingested_at from marts.dim_reports) )
+             + (select count(*) from (
+                 select report_id, ingested_at from marts.dim_reports
+                 except select report_id, ingested_at from raw.reports))""",
+    )
+    return rows is not None and rows[0][0] == 0
+
+
+def plan_partitions(instance, partitions_name: str, changes: FolderChanges) -> list[str]:
+    """Register new files as partitions and return the partition keys, in the instance's order, from the first
+    to the last file that needs work: one run over that range processes all of them."""
+    existing = set(instance.get_dynamic_partitions(partitions_name))
+    missing = [k for k in changes.new + changes.changed + changes.deleted if k not in existing]
+    if missing:
+        instance.add_dynamic_partitions(partitions_name, missing)
+    wanted = set(changes.to_load) | set(changes.deleted)
+    if not wanted:
+        return []
+    ordered = list(instance.get_dynamic_partitions(partitions_name))
+    positions = [i for i, k in enumerate(ordered) if k in wanted]
+    return ordered[positions[0]: positions[-1] + 1]

@@ -4,6 +4,7 @@
     pre_hook="{{ delete_stale_reports() }}",
     on_schema_change='append_new_columns'
 ) }}
+-- depends_on: {{ ref('stg_reports') }}
 -- One row per indicator value. Incremental by report: only reports loaded since the last build are
 -- (re)inserted, so adding one report costs the same whatever the warehouse holds.
 select *

@@ -4,6 +4,7 @@
     pre_hook="{{ delete_stale_reports() }}",
     on_schema_change='append_new_columns'
 ) }}
+-- depends_on: {{ ref('stg_reports') }}
 -- One row per project mention. Incremental by report, like fct_indicators.
 select *
 from {{ ref('int_project_mentions') }}

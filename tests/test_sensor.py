@@ -1,0 +1,49 @@
+"""The folder sensor: new file → a partition and one run; unchanged → nothing; changed → a new run."""
+import shutil
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.resources import ReportsFolder
+from orchestration.sensors import reports_folder_sensor
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def evaluate(folder: Path, instance, cursor=None) -> dg.SensorResult:
+    ctx = dg.build_sensor_context(instance=instance, cursor=cursor, resources={"reports_folder": ReportsFolder(path=str(folder))})
+    return reports_folder_sensor(ctx)
+
+
+def test_new_unchanged_changed_and_deleted_files(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, folder / seed.name)
+    with dg.instance_for_test() as instance:
+        first = evaluate(folder, instance)
+        assert [r.partition_key for r in first.run_requests] == [seed.name]
+        assert len(first.dynamic_partitions_requests) == 1
+        assert list(first.dynamic_partitions_requests[0].partition_keys) == [seed.name]
+
+        unchanged = evaluate(folder, instance, first.cursor)
+        assert unchanged.run_requests == [] and unchanged.dynamic_partitions_requests == []
+
+        with open(folder / seed.name, "a", encoding="utf-8") as fh:
+            fh.write("\n（补充）\n")
+        changed = evaluate(folder, instance, unchanged.cursor)
+        assert [r.partition_key for r in changed.run_requests] == [seed.name]
+        assert changed.run_requests[0].run_key != first.run_requests[0].run_key
+        assert changed.dynamic_partitions_requests == []  # the partition already exists
+
+        (folder / seed.name).unlink()
+        deleted = evaluate(folder, instance, changed.cursor)
+        assert [r.partition_key for r in deleted.run_requests] == [seed.name]
+        assert "deleted" in deleted.run_requests[0].run_key
+
+
+def test_missing_folder_is_a_skip_with_a_reason(tmp_path):
+    with dg.instance_for_test() as instance:
+        result = evaluate(tmp_path / "nope", instance)
+    assert isinstance(result, dg.SkipReason)
+    assert "does not exist" in result.skip_message

@@ -1,0 +1,850 @@
+"""Indicator tables: the text layout of the genre → IndicatorValue rows.
+
+Snippets are short and synthetic but laid out like the sample reports: `→` stands for the TAB that leads every
+cell line, rows are separated by blank lines, and wrapped cells continue on non-tab lines.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from ingestion.document import Document
+from ingestion.records import ReportMeta
+from ingestion.tables import (
+    Cell,
+    clean_name,
+    classify_header,
+    extract_table_indicators,
+    find_text_tables,
+    is_unit,
+    parse_indicator_table,
+)
+
+META = ReportMeta("重庆市", "某某区", "review_and_plan", 2021, 2022, None, None)
+
+
+def doc_of(snippet: str, meta: ReportMeta = META) -> Document:
+    return Document.from_text(textwrap.dedent(snippet).lstrip("\n").replace("→", "\t"), meta=meta)
+
+
+def rows_of(snippet: str, meta: ReportMeta = META):
+    return extract_table_indicators(doc_of(snippet, meta))
+
+
+def pick(rows, name, measure="target"):
+    found = [r for r in rows if r.indicator_name == name and r.measure == measure]
+    assert len(found) == 1, f"{name}/{measure}: {len(found)} rows"
+    return found[0]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 7-column review table: 是否达到预期, wrapped header and notes, group rows (seed 000/002 layout)
+# ---------------------------------------------------------------------------------------------------------------
+
+REVIEW = """
+表1：2021年国民经济和社会发展计划目标完成情况
+→序号
+→指标名称
+→单位
+→指标属性
+→2021年目标
+→2021年
+预计完成
+→是否达到预期
+
+→1
+→地区生产总值增速
+→（%）
+→预期性
+→6
+→8以上
+→是
+
+→2
+→人均地区生产总值
+→（万元）
+→预期性
+→7.4
+（按七人普前人口口径计算）
+→8
+（按七人普前人口口径计算）
+→是
+
+→一、建设高质量产业之区
+
+→3
+→实际利用外资
+→（万美元）
+→预期性
+→完成市级下达任务(10000万美元）
+→319
+→否
+
+→4
+→建成区路网密度
+→（公里/
+平方公里）
+→预期性
+→6
+→-10.6
+（调整后)
+→是
+
+→5
+→环境空气质量优良天数
+→（天）
+→约束性
+→≥ 315
+→294
+→否
+
+
+备注：人均地区生产总值指标按照七人普后人口口径计算
+（二）重点项目完成情况
+"""
+
+
+def test_review_table_gives_a_target_and_an_actual_per_indicator():
+    rows = rows_of(REVIEW)
+    assert len(rows) == 10
+    assert {r.measure for r in rows} == {"target", "actual"}
+    assert all(r.period_year == 2021 and r.source == "table" for r in rows)
+    assert all(r.table_title == "表1：2021年国民经济和社会发展计划目标完成情况" for r in rows)
+
+
+def test_review_table_columns_come_from_the_header_words():
+    rows = rows_of(REVIEW)
+    target, actual = pick(rows, "地区生产总值增速"), pick(rows, "地区生产总值增速", "actual")
+    assert (target.value_raw, target.value_num, target.comparator) == ("6", 6.0, "eq")
+    assert (actual.value_raw, actual.value_num, actual.comparator) == ("8以上", 8.0, "ge")
+    assert target.column_header == "2021年目标"
+    assert actual.column_header == "2021年预计完成"  # header cell wrapped over two lines
+    assert (target.unit, target.attribute, target.seq) == ("%", "预期性", "1")
+    assert (target.source_line, actual.source_line) == (15, 16)
+    assert target.name_raw == "地区生产总值增速"
+
+
+def test_achieved_is_read_on_actual_rows_only():
+    rows = rows_of(REVIEW)
+    assert pick(rows, "地区生产总值增速", "actual").achieved_raw == "是"
+    assert pick(rows, "实际利用外资", "actual").achieved_raw == "否"
+    assert all(r.achieved_raw is None for r in rows if r.measure == "target")
+
+
+def test_wrapped_notes_stay_in_value_raw():
+    rows = rows_of(REVIEW)
+    per_head = pick(rows, "人均地区生产总值")
+    assert per_head.value_raw == "7.4（按七人普前人口口径计算）"
+    assert per_head.value_num == 7.4
+    road = pick(rows, "建成区路网密度", "actual")
+    assert (road.value_raw, road.value_num, road.comparator) == ("-10.6（调整后)", -10.6, "eq")
+
+
+def test_number_only_inside_a_note_is_qualitative():
+    fdi = pick(rows_of(REVIEW), "实际利用外资")
+    assert fdi.value_raw == "完成市级下达任务(10000万美元）"
+    assert (fdi.value_num, fdi.comparator) == (None, "qualitative")
+    assert fdi.unit == "万美元"
+
+
+def test_unit_cell_split_over_two_lines_is_joined():
+    assert pick(rows_of(REVIEW), "建成区路网密度").unit == "公里/平方公里"
+
+
+def test_group_row_sets_category_and_rows_before_it_have_none():
+    rows = rows_of(REVIEW)
+    assert pick(rows, "地区生产总值增速").category is None
+    assert pick(rows, "人均地区生产总值").category is None
+    assert pick(rows, "实际利用外资").category == "一、建设高质量产业之区"
+    assert pick(rows, "环境空气质量优良天数").category == "一、建设高质量产业之区"
+
+
+def test_whitespace_inside_a_value_is_removed():
+    good_days = pick(rows_of(REVIEW), "环境空气质量优良天数")
+    assert (good_days.value_raw, good_days.comparator, good_days.attribute) == ("≥315", "ge", "约束性")
+
+
+def test_note_under_the_table_is_not_a_row():
+    assert not [r for r in rows_of(REVIEW) if "备注" in r.indicator_name or "重点项目" in r.indicator_name]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 5-column plan table: 类别 carried down, wrapped category cell, 其中 and # sub-rows, `*` note (seed 001 layout)
+# ---------------------------------------------------------------------------------------------------------------
+
+PLAN = """
+专栏3：2022年国民经济和社会发展主要指标计划
+→类别
+→序号
+→指  标  名  称
+→2022年计划目标
+→备注
+
+→发展综合质量效益
+→1
+→地区生产总值增速（%）
+→6.5
+→预期性
+
+→
+→2
+→固定资产投资增速（%）
+→15以上
+→预期性
+
+→发展
+
+综合
+
+效益
+→3
+→财政一般公共预算收入增速（%）
+→5
+→预期性
+
+→
+→
+→其中：税收收入增速（%）
+→12.1
+→预期性
+
+→绿色
+发展
+→4
+→主要污染物排放总量减少*
+→#二氧化硫（%）
+→完成国家和市下达目标
+→
+
+→
+→
+→
+→#氨氮（%）
+→完成国家和市下达目标
+→
+
+→
+→5
+→空气质量优良天数（天）*
+→≥325
+→
+
+→
+→6
+→常住人口城镇化率
+→提高1.7个百分点
+→预期性
+
+
+注：“*”代表约束性指标，其他为预期性指标。
+（三）投资项目安排
+"""
+
+
+def test_category_cell_carries_down_into_empty_cells():
+    rows = rows_of(PLAN)
+    assert pick(rows, "地区生产总值增速").category == "发展综合质量效益"
+    assert pick(rows, "固定资产投资增速").category == "发展综合质量效益"
+    assert pick(rows, "空气质量优良天数").category == "绿色发展"
+    assert pick(rows, "常住人口城镇化率").category == "绿色发展"
+
+
+def test_category_cell_wrapped_with_blank_lines_is_one_cell():
+    rows = rows_of(PLAN)
+    revenue = pick(rows, "财政一般公共预算收入增速")
+    assert revenue.category == "发展综合效益"
+    assert (revenue.seq, revenue.value_raw, revenue.source_line) == ("3", "5", 27)
+    assert pick(rows, "税收收入增速").category == "发展综合效益"
+
+
+def test_unit_in_parentheses_leaves_the_name():
+    rows = rows_of(PLAN)
+    gdp = pick(rows, "地区生产总值增速")
+    assert (gdp.unit, gdp.name_raw) == ("%", "地区生产总值增速（%）")
+    assert pick(rows, "常住人口城镇化率").unit is None
+
+
+def test_qizhong_row_gets_its_parent_and_keeps_a_blank_seq():
+    tax = pick(rows_of(PLAN), "税收收入增速")
+    assert (tax.parent_name, tax.seq, tax.unit, tax.value_num) == ("财政一般公共预算收入增速", None, "%", 12.1)
+
+
+def test_merged_group_cell_is_a_parent_not_a_row():
+    rows = rows_of(PLAN)
+    assert not [r for r in rows if r.indicator_name.startswith("主要污染物")]
+    so2, nh3 = pick(rows, "二氧化硫"), pick(rows, "氨氮")
+    assert so2.parent_name == nh3.parent_name == "主要污染物排放总量减少"
+    # the group has no row of its own, so its printed number goes to each of its rows (gold 001 note 5)
+    assert so2.seq == nh3.seq == "4"
+    assert so2.unit == nh3.unit == "%"
+    assert so2.comparator == "qualitative"
+
+
+def test_star_note_marks_binding_indicators_and_the_rest_expected():
+    rows = rows_of(PLAN)
+    assert pick(rows, "空气质量优良天数").attribute == "约束性"
+    assert pick(rows, "空气质量优良天数").unit == "天"  # unit before the star
+    assert pick(rows, "二氧化硫").attribute == "约束性"  # starred group, empty 备注
+    assert pick(rows, "地区生产总值增速").attribute == "预期性"
+
+
+def test_plan_table_values_and_period():
+    rows = rows_of(PLAN)
+    assert len(rows) == 8
+    assert all(r.measure == "target" and r.period_year == 2022 for r in rows)
+    urban = pick(rows, "常住人口城镇化率")
+    assert (urban.value_num, urban.comparator) == (1.7, "increase_by")
+
+
+def test_star_without_a_note_does_not_set_the_attribute():
+    rows = rows_of(PLAN.replace("注：“*”代表约束性指标，其他为预期性指标。", ""))
+    assert pick(rows, "空气质量优良天数").attribute is None
+    assert pick(rows, "地区生产总值增速").attribute == "预期性"  # from the 备注 column
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 6-column table with a 单位 column, blank-序号 sub-rows and group rows (seed 003 layout)
+# ---------------------------------------------------------------------------------------------------------------
+
+UNIT_COLUMN = """
+表1：2021年国民经济和社会发展主要目标完成情况表
+→序号
+→指标
+→单位
+→指标属性
+→2021年计划
+→2021年实际
+
+→1
+→地区生产总值
+→亿元
+→预期性
+→820
+→820
+
+→
+→地区生产总值增速（可比价）
+→%
+→预期性
+→8左右
+→8以上
+
+→一、发展质量
+
+→2
+→规上工业总产值
+→亿元
+→预期性
+→1230
+→1410
+
+
+→
+→其中：新材料产业产值
+→亿元
+→预期性
+→220
+→256
+
+→3
+→国家考核断面水质优良比例
+→%
+→约束性
+→100 
+→100
+
+
+有5项指标没有完成年初计划。一是服务业增加值占地区生产总值比重指标，主要是服务业经济受突发新冠肺炎疫情影响较大。
+"""
+
+
+def test_blank_seq_row_belongs_to_the_numbered_row_above():
+    growth = pick(rows_of(UNIT_COLUMN), "地区生产总值增速（可比价）", "actual")
+    assert (growth.parent_name, growth.seq, growth.category) == ("地区生产总值", None, None)
+    assert (growth.unit, growth.value_num, growth.comparator) == ("%", 8.0, "ge")
+
+
+def test_non_unit_parentheses_stay_in_the_name():
+    names = {r.indicator_name for r in rows_of(UNIT_COLUMN)}
+    assert "地区生产总值增速（可比价）" in names
+
+
+def test_qizhong_sub_row_after_two_blank_lines():
+    rows = rows_of(UNIT_COLUMN)
+    sub = pick(rows, "新材料产业产值", "actual")
+    assert (sub.parent_name, sub.category, sub.unit, sub.value_raw) == ("规上工业总产值", "一、发展质量", "亿元", "256")
+
+
+def test_unit_column_and_measures_from_plan_and_actual_headers():
+    rows = rows_of(UNIT_COLUMN)
+    assert len(rows) == 10
+    water = pick(rows, "国家考核断面水质优良比例")
+    assert (water.value_raw, water.unit, water.attribute, water.column_header) == ("100", "%", "约束性", "2021年计划")
+    assert pick(rows, "地区生产总值", "actual").column_header == "2021年实际"
+    assert all(r.achieved_raw is None for r in rows)  # no verdict column
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What is not an indicator table
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_project_list_under_a_zhuanlan_is_skipped():
+    text = """
+    专栏2：2022年产业建设重点项目
+    →新兴产业项目：N43地块先进制造产业园、海康威视科技园三期、萤石生产基地。
+    现代服务业项目：天安产业三期、宝武集团西南总部、原重钢红白楼改造。
+    """
+    assert rows_of(text) == []
+
+
+def test_project_table_with_investment_columns_is_skipped():
+    text = """
+    表3：2022年重点项目计划
+    →序号
+    →项目名称
+    →建设内容
+    →总投资
+    →2022年计划投资
+
+    →1
+    →某某大道
+    →新建道路3公里
+    →10
+    →3
+    """
+    assert rows_of(text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Other layouts of the genre
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_value_less_numbered_row_with_hash_children_in_their_own_rows():
+    text = """
+    表2：2022年主要指标
+    →序号
+    →指标名称
+    →单位
+    →2022年目标
+
+    →7
+    →主要污染物排放总量减少*
+    →
+    →
+
+    →
+    →#化学需氧量
+    →%
+    →完成市下达任务
+
+    →
+    →#氨氮
+    →%
+    →完成市下达任务
+
+    →8
+    →森林覆盖率
+    →%
+    →≥52
+
+    注：带*为约束性指标
+    """
+    rows = rows_of(text)
+    assert [r.indicator_name for r in rows] == ["化学需氧量", "氨氮", "森林覆盖率"]
+    cod = rows[0]
+    assert (cod.parent_name, cod.seq, cod.attribute) == ("主要污染物排放总量减少", "7", "约束性")
+    forest = rows[2]
+    assert (forest.parent_name, forest.seq, forest.attribute) == (None, "8", None)
+
+
+def test_lone_name_row_followed_by_hash_rows_is_their_parent_not_a_category():
+    text = """
+    表2：2022年主要指标
+    →序号
+    →指标名称
+    →单位
+    →2022年目标
+
+    →能耗“双控”目标*
+
+    →
+    →#能耗强度下降
+    →%
+    →完成市下达任务
+
+    →一、美好生活
+
+    →9
+    →平均预期寿命
+    →岁
+    →78.8
+    """
+    rows = rows_of(text)
+    assert [(r.indicator_name, r.parent_name, r.category) for r in rows] == [
+        ("能耗强度下降", "能耗“双控”目标", None),
+        ("平均预期寿命", None, "一、美好生活"),
+    ]
+
+
+def test_bare_qizhong_row_and_bracketed_sub_numbers():
+    text = """
+    表2：2022年主要指标
+    →序号
+    →指标名称
+    →单位
+    →2022年目标
+
+    →3
+    →全社会固定资产投资
+    →亿元
+    →350
+
+    →
+    →其中：
+    →
+    →
+
+    →
+    →工业投资
+    →亿元
+    →180
+
+    →（1）
+    →技改投资
+    →亿元
+    →60
+
+    →4
+    →森林覆盖率
+    →%
+    →50
+    """
+    rows = rows_of(text)
+    assert [(r.indicator_name, r.parent_name, r.seq) for r in rows] == [
+        ("全社会固定资产投资", None, "3"),
+        ("工业投资", "全社会固定资产投资", None),
+        ("技改投资", "全社会固定资产投资", "（1）"),
+        ("森林覆盖率", None, "4"),
+    ]
+
+
+def test_yearless_completion_column_beside_an_actual_column_is_the_verdict():
+    text = """
+    表1：2021年计划目标完成情况
+    →指标名称
+    →单位
+    →2021年目标
+    →2021年完成
+    →完成情况
+
+    →城镇新增就业人数
+    →万人
+    →1.5
+    →1.6
+    →完成
+    """
+    rows = rows_of(text)
+    assert [(r.measure, r.value_raw, r.achieved_raw) for r in rows] == [
+        ("target", "1.5", None), ("actual", "1.6", "完成")]
+
+
+def test_appendix_and_continued_captions():
+    text = """
+    附表1：2022年主要指标计划
+    →指标名称
+    →单位
+    →2022年目标
+
+    →地区生产总值增速
+    →%
+    →6
+
+    续表1
+    →指标名称
+    →单位
+    →2022年目标
+
+    →森林覆盖率
+    →%
+    →50
+    """
+    rows = rows_of(text)
+    assert [(r.indicator_name, r.table_title) for r in rows] == [
+        ("地区生产总值增速", "附表1：2022年主要指标计划"),
+        ("森林覆盖率", "附表1：2022年主要指标计划"),
+    ]
+
+
+def test_two_header_rows_under_a_spanning_year():
+    text = """
+    表1：主要指标完成情况
+    →序号
+    →指标名称
+    →单位
+    →2021年
+    →2022年
+
+    →目标
+    →完成
+    →目标
+
+    →1
+    →地区生产总值
+    →亿元
+    →800
+    →820
+    →900
+    """
+    rows = rows_of(text)
+    assert [(r.measure, r.period_year, r.value_raw, r.column_header) for r in rows] == [
+        ("target", 2021, "800", "2021年目标"),
+        ("actual", 2021, "820", "2021年完成"),
+        ("target", 2022, "900", "2022年目标"),
+    ]
+
+
+def test_responsible_department_column_is_not_a_unit():
+    text = """
+    表2：2022年主要指标计划
+    →指标
+    →2022年目标
+    →责任单位
+
+    →城镇新增就业人数（万人）
+    →1.2
+    →区人力社保局
+    """
+    (row,) = rows_of(text)
+    assert (row.indicator_name, row.unit, row.value_num) == ("城镇新增就业人数", "万人", 1.2)
+
+
+def test_department_column_next_to_the_name_is_ignored():
+    text = """
+    表2：2022年主要指标计划
+    →序号
+    →指标名称
+    →牵头单位
+    →2022年目标
+
+    →1
+    →森林覆盖率（%）
+    →区林业局
+    →52
+    """
+    (row,) = rows_of(text)
+    assert (row.indicator_name, row.unit, row.value_raw) == ("森林覆盖率", "%", "52")
+
+
+def test_header_without_a_blank_line_after_it():
+    text = """
+    表2：2022年主要指标
+    →序号
+    →指标名称
+    →单位
+    →2022年目标
+    →1
+    →地区生产总值增速
+    →%
+    →6左右
+
+    →2
+    →森林覆盖率
+    →%
+    →52
+    """
+    rows = rows_of(text)
+    assert [(r.seq, r.indicator_name, r.value_raw) for r in rows] == [
+        ("1", "地区生产总值增速", "6左右"), ("2", "森林覆盖率", "52")]
+
+
+def test_table_without_any_blank_lines_is_cut_by_header_width():
+    text = """
+    表2：2022年主要指标
+    →序号
+    →指标名称
+    →2022年目标
+    →1
+    →地区生产总值增速（%）
+    →6
+    →2
+    →森林覆盖率（%）
+    →52
+    """
+    rows = rows_of(text)
+    assert [(r.seq, r.indicator_name, r.value_num) for r in rows] == [("1", "地区生产总值增速", 6.0), ("2", "森林覆盖率", 52.0)]
+
+
+def test_task_list_shaped_as_a_grid_is_not_an_indicator_table():
+    text = """
+    专栏8：2022年10件民心工程计划
+    →序号
+    →名称
+    →2022年目标任务
+
+    →1
+    →新建城区两所小学
+    →建成城区小学2所，新增学位2000个
+
+    →2
+    →登瀛河水生态环境修复工程
+    →综合整治河道
+    """
+    assert rows_of(text) == []
+
+
+def test_period_year_falls_back_to_the_caption_then_the_report():
+    text = """
+    表2：{caption}
+    →指标名称
+    →单位
+    →目标值
+
+    →森林覆盖率
+    →%
+    →52
+    """
+    (with_year,) = rows_of(text.format(caption="2023年主要指标"))
+    assert with_year.period_year == 2023
+    (from_meta,) = rows_of(text.format(caption="主要指标计划"))
+    assert from_meta.period_year == META.plan_year
+
+
+def test_short_row_without_its_seq_cell_keeps_columns_aligned():
+    text = """
+    表2：2022年主要指标
+    →序号
+    →指标名称
+    →单位
+    →2022年目标
+
+    →1
+    →规上工业总产值
+    →亿元
+    →1500
+
+    →其中：新材料产业产值
+    →亿元
+    →300
+    """
+    rows = rows_of(text)
+    sub = pick(rows, "新材料产业产值")
+    assert (sub.unit, sub.value_raw, sub.parent_name, sub.seq) == ("亿元", "300", "规上工业总产值", None)
+
+
+def test_unit_line_between_caption_and_table_is_the_default_unit():
+    text = """
+    表2：2022年主要指标
+    单位：亿元
+    →指标名称
+    →2022年目标
+
+    →地区生产总值
+    →920
+    """
+    (row,) = rows_of(text)
+    assert (row.unit, row.table_title, row.value_num) == ("亿元", "表2：2022年主要指标", 920.0)
+
+
+def test_tab_led_paragraph_is_not_a_table():
+    text = """
+    （一）主要指标完成情况
+    →2021年全区地区生产总值指标完成情况良好，实现地区生产总值820亿元，增长8%以上，各项指标基本完成。
+    """
+    assert rows_of(text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The grid parser on its own (for a reader that already has cells, e.g. .docx)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def grid(*rows):
+    return [[Cell(text, None) for text in row] for row in rows]
+
+
+def test_grid_parser_reads_a_full_width_group_row_repeated_in_every_cell():
+    rows = grid(
+        ["序号", "指标名称", "单位", "指标属性", "2021年目标", "2021年完成", "是否达到预期"],
+        ["二、建设高品质宜居之城"] * 7,
+        ["19", "森林覆盖率", "%", "约束性", "≥32", "33", "是"],
+    )
+    out = parse_indicator_table("表1：2021年计划目标完成情况", 12, rows, META)
+    assert [(r.measure, r.category, r.achieved_raw, r.source_line) for r in out] == [
+        ("target", "二、建设高品质宜居之城", None, 12),
+        ("actual", "二、建设高品质宜居之城", "是", 12),
+    ]
+
+
+def test_grid_parser_reads_a_name_header_spanning_two_columns():
+    # a .docx grid repeats a merged cell's text in every column it covers
+    rows = grid(
+        ["序号", "指标名称", "指标名称", "2022年计划目标", "备注"],
+        ["10", "主要污染物排放总量减少*", "#二氧化硫（%）", "完成国家和市下达目标", "约束性"],
+        ["10", "主要污染物排放总量减少*", "#氨氮（%）", "完成国家和市下达目标", "约束性"],
+        ["12", "森林覆盖率（%）*", "森林覆盖率（%）*", "52%", "约束性"],
+    )
+    out = parse_indicator_table("专栏3：2022年主要指标计划", 1, rows, META)
+    assert [(r.indicator_name, r.parent_name, r.seq, r.unit) for r in out] == [
+        ("二氧化硫", "主要污染物排放总量减少", "10", "%"),
+        ("氨氮", "主要污染物排放总量减少", "10", "%"),
+        ("森林覆盖率", None, "12", "%"),
+    ]
+
+
+def test_grid_parser_rejects_a_grid_without_an_indicator_header():
+    rows = grid(["开工重点项目：陶家隧道、钓鱼嘴四号路"], ["竣工重点项目：金家湾立交"])
+    assert parse_indicator_table("专栏1：2021年重点开竣工项目情况", 1, rows, META) == []
+
+
+def test_layout_reader_gives_rows_of_cells_with_line_numbers():
+    (table,) = find_text_tables(doc_of(REVIEW))
+    header = [c.flat for c in table.rows[0]]
+    assert header == ["序号", "指标名称", "单位", "指标属性", "2021年目标", "2021年预计完成", "是否达到预期"]
+    assert [c.line for c in table.rows[1]] == [11, 12, 13, 14, 15, 16, 17]
+    assert table.title_line == 1
+    assert table.notes == ["备注：人均地区生产总值指标按照七人普后人口口径计算"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["%", "亿元", "万元", "元", "万人", "人", "个", "家", "天", "公里", "平方公里", "万美元",
+                                  "亿美元", "件/万人", "万元/人", "公里/平方公里", "吨", "万吨", "吨标准煤", "人次",
+                                  "万人次", "微克/立方米", "张", "岁", "年", "亿吨"])
+def test_units_of_the_genre(unit):
+    assert is_unit(unit)
+
+
+@pytest.mark.parametrize("text", ["可比价", "助理", "调整后", "按七人普前人口口径计算", "含开发区", "2021年"])
+def test_parentheses_that_are_not_units(text):
+    assert not is_unit(text)
+
+
+@pytest.mark.parametrize("printed, name, unit, starred", [
+    ("地区生产总值增速（%）", "地区生产总值增速", "%", False),
+    ("其中：税收收入增速（%）", "税收收入增速", "%", False),
+    ("#二氧化硫（%）", "二氧化硫", "%", False),
+    ("空气质量优良天数（天）*", "空气质量优良天数", "天", True),
+    ("森林覆盖率*（%）", "森林覆盖率", "%", True),
+    ("綦河出境水质*", "綦河出境水质", None, True),
+    ("每千人口拥有执业（助理）医师数", "每千人口拥有执业（助理）医师数", None, False),
+    ("地区生产总值增速（可比价）", "地区生产总值增速（可比价）", None, False),
+    ("万人发明专利拥有量（件/万人）", "万人发明专利拥有量", "件/万人", False),
+])
+def test_clean_name(printed, name, unit, starred):
+    cleaned = clean_name(printed)
+    assert (cleaned.name, cleaned.unit, cleaned.starred) == (name, unit, starred)
+
+
+@pytest.mark.parametrize("header, role", [
+    ("序号", "seq"), ("指标名称", "name"), ("指标", "name"), ("单位", "unit"), ("指标属性", "attribute"),
+    ("类别", "category"), ("2021年目标", "value"), ("2022年计划目标", "value"), ("2021年预计完成", "value"),
+    ("是否达到预期", "achieved"), ("备注", "remark"), ("责任单位", None), ("项目名称", None),
+])
+def test_header_vocabulary(header, role):
+    assert classify_header(header) == role

@@ -21,7 +21,7 @@ COMPARATORS = ("eq", "ge", "le", "gt", "lt", "approx", "increase_by", "decrease_
 
 _NUM = r"[-−－+]?\d+(?:[.．]\d+)?"
 _NOTE = re.compile(r"[（(][^（）()]*[）)]?")
-_FLAT = re.compile(r"(与上年|与去年|同比)?(基本)?持平")
+_FLAT = re.compile(r"(与上年|与去年|同比)?(基本)?持平(?!稳)")  # not the 持平 inside 保持平稳增长
 _POINTS = re.compile(rf"(提高|提升|增加|上升|增长|下降|降低|减少|回落)\s*({_NUM})\s*个?百分点")
 
 _GE_AFTER = ("以上", "及以上", "以上水平")

@@ -1,0 +1,232 @@
+"""Prose indicator extraction on short snippets shaped like the genre's reports.
+
+Each test builds a small report (title, review section, plan target section, task sections) and checks the
+rows: which phrases become indicators, their names, values, comparators, units, parents and scope fields.
+"""
+from ingestion.document import Document
+from ingestion.prose import extract_prose_indicators
+
+REVIEW_TITLE = "重庆市测试区2021年国民经济和社会发展计划执行情况及2022年计划草案的报告"
+PLAN_TITLE = "测试区2020年经济社会发展计划"
+
+
+def review_report(summary: str, target: str = "建议全年GDP增长6%左右。", task: str = "全年新增科技型企业300家。",
+                  summary_heading: str | None = None) -> Document:
+    lines = [REVIEW_TITLE, "一、2021年国民经济和社会发展计划执行情况"]
+    if summary_heading:
+        lines.append(summary_heading)
+    lines += [
+        summary,
+        "（二）坚持创新驱动，产业能级持续提升",
+        task,
+        "二、2022年国民经济和社会发展主要指标和项目安排",
+        "（一）主要发展目标",
+        target,
+        "（二）重点项目安排",
+        "全年安排重大项目258个，总投资2085亿元。",
+        "三、2022年重点工作",
+        "（一）做强先进制造业",
+        "规上工业总产值增长10%，新增市场主体5000户。",
+    ]
+    return Document.from_text("\n".join(lines))
+
+
+def plan_report(targets: str, tasks: str) -> Document:
+    return Document.from_text("\n".join([
+        PLAN_TITLE, "一、总体思路", "坚持稳中求进工作总基调，全年GDP增长5%。", "二、预期目标", targets,
+        "三、重点任务和措施", tasks,
+    ]))
+
+
+def facts(doc: Document, measure: str | None = None) -> list[tuple]:
+    """(name, unit, value_num, comparator) per row, in order."""
+    return [(r.indicator_name, r.unit, r.value_num, r.comparator)
+            for r in extract_prose_indicators(doc) if measure is None or r.measure == measure]
+
+
+def by_name(doc: Document, measure: str = "actual") -> dict:
+    return {r.indicator_name: r for r in extract_prose_indicators(doc) if r.measure == measure}
+
+
+def test_level_and_growth_pair_become_two_rows():
+    doc = review_report("全年实现地区生产总值506.91亿元、增长3.2%，全体居民人均可支配收入达到30972元、增长8.5%。")
+    assert facts(doc, "actual") == [
+        ("地区生产总值", "亿元", 506.91, "eq"),
+        ("地区生产总值增速", "%", 3.2, "eq"),
+        ("全体居民人均可支配收入", "元", 30972.0, "eq"),
+        ("全体居民人均可支配收入增速", "%", 8.5, "eq"),
+    ]
+    rows = by_name(doc)
+    assert rows["地区生产总值"].value_raw == "506.91亿元"  # 全年/实现 dropped
+    assert rows["全体居民人均可支配收入"].value_raw == "30972元"  # 达到 dropped
+    assert rows["地区生产总值增速"].value_raw == "增长3.2%"
+
+
+def test_review_rows_carry_scope_fields():
+    doc = review_report("全年实现地区生产总值506.91亿元、增长3.2%。")
+    row = [r for r in extract_prose_indicators(doc) if r.measure == "actual"][0]
+    assert (row.source, row.period_year, row.table_title) == ("prose", 2021, "一、2021年国民经济和社会发展计划执行情况")
+    assert row.source_line == 3
+    assert (row.attribute, row.achieved_raw, row.seq, row.category, row.parent_name) == (None, None, None, None, None)
+
+
+def test_growth_qualifiers_and_bare_growth_clause():
+    doc = review_report("第一产业增加值1.3亿元，同比（下同）增长5.2%；规上工业增加值增长8%以上，"
+                        "社会消费品零售总额增长6%左右。")
+    assert facts(doc, "actual") == [
+        ("第一产业增加值", "亿元", 1.3, "eq"),
+        ("第一产业增加值增速", "%", 5.2, "eq"),
+        ("规上工业增加值增速", "%", 8.0, "ge"),
+        ("社会消费品零售总额增速", "%", 6.0, "approx"),
+    ]
+
+
+def test_break_through_and_exceed_are_gt():
+    doc = review_report("全年地区生产总值有望突破300亿元、增长8%以上，高于2020年5个百分点；"
+                        "进出口总额超过32亿元，救助困难群众2.5万余人次。")
+    assert facts(doc, "actual") == [
+        ("地区生产总值", "亿元", 300.0, "gt"),
+        ("地区生产总值增速", "%", 8.0, "ge"),
+        ("进出口总额", "亿元", 32.0, "gt"),
+        ("救助困难群众", "万人次", 2.5, "gt"),
+    ]
+    assert by_name(doc)["地区生产总值"].value_raw == "突破300亿元"  # comparator word kept, 有望 dropped
+
+
+def test_shared_prefix_and_suffix_are_distributed():
+    doc = review_report("城乡居民基本养老保险、基本医疗保险参保率均保持在95%以上，项目开工率和投资完成率超过85%。")
+    assert facts(doc, "actual") == [
+        ("城乡居民基本养老保险参保率", "%", 95.0, "ge"),
+        ("城乡居民基本医疗保险参保率", "%", 95.0, "ge"),
+        ("项目开工率", "%", 85.0, "gt"),
+        ("投资完成率", "%", 85.0, "gt"),
+    ]
+
+
+def test_respectively_pairs_names_and_figures_in_order():
+    doc = review_report("城乡居民基本养老保险、基本医疗保险参保率分别保持97%、95%以上。"
+                        "城镇、农村常住居民人均可支配收入分别达到45210元、21030元，分别增长5.1%、6.9%。")
+    assert facts(doc, "actual") == [
+        ("城乡居民基本养老保险参保率", "%", 97.0, "ge"),  # the trailing 以上 governs both figures
+        ("城乡居民基本医疗保险参保率", "%", 95.0, "ge"),
+        ("城镇常住居民人均可支配收入", "元", 45210.0, "eq"),
+        ("农村常住居民人均可支配收入", "元", 21030.0, "eq"),
+        ("城镇常住居民人均可支配收入增速", "%", 5.1, "eq"),
+        ("农村常住居民人均可支配收入增速", "%", 6.9, "eq"),
+    ]
+
+
+def test_respectively_without_matching_names_gives_no_guess():
+    doc = review_report("城乡居民人均可支配收入分别达到45210元、21030元。")
+    assert facts(doc, "actual") == []
+
+
+def test_combined_count_keeps_the_printed_list_as_one_name():
+    doc = review_report("新培育家庭农场、专业合作社15家。")
+    assert facts(doc, "actual") == [("新培育家庭农场、专业合作社", "家", 15.0, "eq")]
+
+
+def test_qizhong_sets_parent_of_same_kind():
+    doc = review_report("一般公共预算支出40.6亿元，其中民生支出占比达80%。固定资产投资增长3%，其中，工业投资增长10%以上。")
+    rows = by_name(doc)
+    assert rows["民生支出占比"].parent_name == "一般公共预算支出"
+    assert rows["工业投资增速"].parent_name == "固定资产投资增速"
+    assert rows["工业投资增速"].comparator == "ge"
+    assert rows["一般公共预算支出"].parent_name is None
+
+
+def test_plan_target_section_gives_the_gdp_target():
+    doc = review_report("全年实现地区生产总值506.91亿元。")
+    targets = [r for r in extract_prose_indicators(doc) if r.measure == "target"]
+    assert [(r.indicator_name, r.unit, r.value_num, r.comparator, r.value_raw) for r in targets] == [
+        ("地区生产总值增速", "%", 6.0, "approx", "增长6%左右"),
+    ]
+    assert (targets[0].period_year, targets[0].table_title) == (2022, "（一）主要发展目标")
+
+
+def test_target_stated_as_growth_rate_goal():
+    doc = review_report("全年实现地区生产总值506.91亿元。", target="提出2022年全区地区生产总值增速目标为6.5%。具体预期目标详见下表：")
+    assert facts(doc, "target") == [("地区生产总值增速", "%", 6.5, "eq")]
+
+
+def test_city_wide_five_year_and_restated_targets_are_excluded():
+    target = ("建议全年GDP增长6%左右。确立这一目标，主要考虑：2022年全市GDP增速目标在5.5%左右，"
+              "“十四五”期间全区GDP年平均增长目标为6%。2021年全区GDP增长8%。我们将增长目标设定为6%，"
+              "6%以上的增长目标符合潜在增长水平，努力实现地区生产总值增长7%的目标。综合判断，设定6%的增长目标符合区情实际，建筑业将保持平稳增长。")
+    doc = review_report("全年实现地区生产总值506.91亿元。", target=target)
+    assert facts(doc, "target") == [("地区生产总值增速", "%", 6.0, "approx")]
+
+
+def test_printed_attribute_is_copied():
+    target = "从经济发展规律看，地区生产总值增长目标是一个区间概念，是预期性、导向性指标。2022年全区地区生产总值预期增长7%左右。"
+    doc = review_report("全年实现地区生产总值820亿元。", target=target)
+    [row] = [r for r in extract_prose_indicators(doc) if r.measure == "target"]
+    assert (row.indicator_name, row.value_num, row.comparator, row.attribute) == ("地区生产总值增速", 7.0, "approx", "预期性")
+    assert all(r.attribute is None for r in extract_prose_indicators(doc) if r.measure == "actual")
+
+
+def test_counts_of_plan_indicators_are_not_indicators():
+    doc = review_report(
+        "区十三届人大五次会议批准的2021年计划报告32项指标中，完成29项，完成率90.6%，其中约束性指标8项，完成6项；"
+        "预期性指标24项，完成23项。全区科技创新指数72.9%，居全市第6位，连续6年保持全市前列。",
+        summary_heading="（一）国民经济和社会发展主要指标完成情况",
+    )
+    assert facts(doc, "actual") == [("科技创新指数", "%", 72.9, "eq")]
+    assert extract_prose_indicators(doc)[0].table_title == "（一）国民经济和社会发展主要指标完成情况"
+
+
+def test_examples_codes_and_quoted_numbers_are_not_values():
+    doc = review_report("华韶智算中心、萤石生产基地等6个项目纳入市级清单，打表推进“3113”行动，建成5G基站，"
+                        "10件民生实事达成年度目标，引进华为、腾讯等15家，新登记纳税市场主体4533户。")
+    assert facts(doc, "actual") == [("新登记纳税市场主体", "户", 4533.0, "eq")]
+
+
+def test_sections_outside_scope_give_nothing():
+    doc = review_report("全区经济运行稳中向好。")
+    # the task sub-section of the review, the project section and the 重点工作 all print figures
+    assert facts(doc) == [("地区生产总值增速", "%", 6.0, "approx")]
+
+
+def test_plan_report_targets_including_qualitative_ones():
+    targets = ("地区生产总值增长3%,规模以上工业总产值增长6%左右,固定资产投资增长3%,其中,工业投资增长10%以上,"
+               "进出口总额保持平稳增长,一般公共预算收入与上年持平,新增就业5万人以上,"
+               "单位GDP能耗、主要污染物排放等约束性指标完成市级下达任务。")
+    doc = plan_report(targets, "(一)做强产业。确保全年实际利用外资达到20亿美元。")
+    rows = [r for r in extract_prose_indicators(doc) if r.table_title == "二、预期目标"]
+    assert [(r.indicator_name, r.value_num, r.comparator, r.attribute) for r in rows] == [
+        ("地区生产总值增速", 3.0, "eq", None),
+        ("规模以上工业总产值增速", 6.0, "approx", None),
+        ("固定资产投资增速", 3.0, "eq", None),
+        ("工业投资增速", 10.0, "ge", None),
+        ("进出口总额增速", None, "qualitative", None),
+        ("一般公共预算收入增速", 0.0, "eq", None),
+        ("新增就业", 5.0, "ge", None),
+        ("单位GDP能耗", None, "qualitative", "约束性"),
+        ("主要污染物排放", None, "qualitative", "约束性"),
+    ]
+    assert all((r.measure, r.period_year) == ("target", 2020) for r in rows)
+
+
+def test_plan_report_task_section_keeps_aggregates_only():
+    tasks = ("(一)坚决打好三大攻坚战。继续巩固和创建扬尘示范工地20个、示范道路20条,确保空气质量优良天数大于300天,"
+             "完成2处水源地规范化建设,优选河坝村等9个试点村开展改革。"
+             "新增5个公共停车场(楼)、1050个公共停车位,统筹实施29个市级重点项目,全面完成村社便道硬化430公里建设任务,新增8个老旧小区改造。"
+             "用好每年2亿元专项资金,实现工业投资持续稳定增长,新引进50家软件企业、3家行业领军企业落户发展。")
+    doc = plan_report("地区生产总值增长3%。", tasks)
+    rows = [r for r in extract_prose_indicators(doc) if r.table_title == "三、重点任务和措施"]
+    assert [(r.indicator_name, r.unit, r.value_num, r.comparator) for r in rows] == [
+        ("空气质量优良天数", "天", 300.0, "gt"),
+        ("新增公共停车场(楼)", "个", 5.0, "eq"),
+        ("新增公共停车位", "个", 1050.0, "eq"),
+        ("完成村社便道硬化", "公里", 430.0, "eq"),
+        ("新引进软件企业", "家", 50.0, "eq"),
+        ("新引进行业领军企业", "家", 3.0, "eq"),
+    ]
+
+
+def test_task_sections_are_read_only_for_a_plan_without_tables():
+    doc = review_report("全年实现地区生产总值506.91亿元。")
+    assert all(r.table_title != "三、2022年重点工作" for r in extract_prose_indicators(doc))
+    doc = plan_report("地区生产总值增长3%。", "(一)做强产业。新增市场主体5000户。")
+    assert ("新增市场主体", "户", 5000.0, "eq") in facts(doc)
+    assert all("总体思路" not in r.table_title for r in extract_prose_indicators(doc))

@@ -57,6 +57,7 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
         con = connect(warehouse)
         try:
             known = known_reports(con)
+            quarantined = {f for (f,) in con.execute("select report_file from raw.ingest_errors").fetchall()}
             todo: list[tuple[str, bytes]] = []
             ready: list[ProcessedReport] = []
             deleted: list[str] = []
@@ -64,7 +65,7 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
             for name in report_files:
                 path = folder / name
                 if path.is_symlink() or not path.is_file():
-                    if name in known:
+                    if name in known or name in quarantined:  # the folder is the source of truth
                         deleted.append(name)
                     continue
                 data, rejected = _read_one(path)

@@ -8,6 +8,7 @@ import dagster as dg
 
 from .loading import refresh_reports
 from .partitions import report_partitions
+from .report_checks import PARSED_SHARE_MIN, figures_markdown, report_figures
 from .resources import ReportsFolder, Warehouse
 from .warehouse import connect, open_errors, writer_lock
 
@@ -27,7 +28,18 @@ RAW_KEYS = {t: dg.AssetKey(["raw", t]) for t in RAW_TABLES}
             "no_rejected_files",
             asset=RAW_KEYS["ingest_errors"],
             description="Warns while any file in the reports folder is quarantined.",
-        )
+        ),
+        dg.AssetCheckSpec(
+            "table_values_parsed",
+            asset=RAW_KEYS["indicator_rows"],
+            description=f"Warns when a report's table values are less than {PARSED_SHARE_MIN:.0%} numbers or known "
+                        "qualitative forms (a sign of a mis-read column or layout).",
+        ),
+        dg.AssetCheckSpec(
+            "stated_indicator_count",
+            asset=RAW_KEYS["indicator_rows"],
+            description="Warns when a report states how many indicators its plan has (e.g. 32项指标中) and no table has that many.",
+        ),
     ],
     partitions_def=report_partitions,
     backfill_policy=dg.BackfillPolicy.single_run(),
@@ -41,6 +53,7 @@ def raw_tables(context: dg.AssetExecutionContext, reports_folder: ReportsFolder,
         con = connect(warehouse.file)
         try:
             errors = open_errors(con)
+            figures = report_figures(con, summary.loaded)
         finally:
             con.close()
     yield dg.MaterializeResult(
@@ -52,7 +65,10 @@ def raw_tables(context: dg.AssetExecutionContext, reports_folder: ReportsFolder,
             "deleted": len(summary.deleted),
         },
     )
-    yield dg.MaterializeResult(asset_key=RAW_KEYS["indicator_rows"], metadata={"rows_loaded": summary.indicator_rows})
+    yield dg.MaterializeResult(
+        asset_key=RAW_KEYS["indicator_rows"],
+        metadata={"rows_loaded": summary.indicator_rows, "per_report": dg.MetadataValue.md(figures_markdown(figures))},
+    )
     yield dg.MaterializeResult(asset_key=RAW_KEYS["project_items"], metadata={"rows_loaded": summary.project_rows})
     yield dg.MaterializeResult(asset_key=RAW_KEYS["ingest_errors"], metadata={"open_errors": len(errors)})
     table = "\n".join(f"| {f} | {stage} | {msg} |" for f, stage, msg, *_ in errors)
@@ -65,4 +81,22 @@ def raw_tables(context: dg.AssetExecutionContext, reports_folder: ReportsFolder,
             "open_errors": len(errors),
             "files": dg.MetadataValue.md("| file | stage | message |\n|---|---|---|\n" + table if errors else "none"),
         },
+    )
+    low = [f for f in figures if f["parsed_share"] is not None and f["parsed_share"] < PARSED_SHARE_MIN]
+    yield dg.AssetCheckResult(
+        check_name="table_values_parsed",
+        asset_key=RAW_KEYS["indicator_rows"],
+        passed=not low,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"reports_checked": len(figures), "below_threshold": ", ".join(f["report"] for f in low) or "none",
+                  "per_report": dg.MetadataValue.md(figures_markdown(figures))},
+    )
+    off = [f for f in figures if f["stated_count_ok"] is False]
+    yield dg.AssetCheckResult(
+        check_name="stated_indicator_count",
+        asset_key=RAW_KEYS["indicator_rows"],
+        passed=not off,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"reports_stating_a_count": sum(f["stated_count_ok"] is not None for f in figures),
+                  "mismatches": "; ".join(f"{f['report']}: stated {f['stated']}, found {list(f['found'].values())}" for f in off) or "none"},
     )

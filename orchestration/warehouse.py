@@ -199,7 +199,7 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
                 _record_error(con, p, now)
                 summary.rejected[p.report_file] = f"{p.error.stage}: {p.error.message}"
         for name in deleted:
-            _event(con, name, None, "deleted", "file no longer in the reports folder; its facts were removed", now)
+            _event(con, name, None, "deleted", "file no longer in the reports folder; its facts and errors were removed", now)
             summary.deleted.append(name)
         con.execute("commit")
     except BaseException:

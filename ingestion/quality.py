@@ -1,0 +1,70 @@
+"""Per-report extraction figures a user can check at a glance.
+
+Two signals catch most extraction failures on an unseen layout: table cells that are neither a number nor a
+known qualitative phrase (a mis-assigned column, a broken wrap), and a report that states how many indicators
+its plan had (`32项指标中，完成29项`) while the tables yield another count.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+# Qualitative values of the genre: a task handed down, a direction, a parity (完成市级下达任务, 正增长,
+# 与GDP增长同步, 保持平稳增长, 达到约束性要求 …)
+_KNOWN_QUALITATIVE = re.compile(
+    r"(完成|达到|实现|落实).{0,12}(任务|目标|要求|指标)|正增长|同步|(平稳|稳定|持续|较快)增长|持平|达标|控制在.{0,8}(范围|以内)"
+)
+# a statement of the plan's total, not of a subset: `32项指标中`, `32项指标，共完成24项`, `指标共计33项`
+_STATED_COUNT = re.compile(
+    r"(\d{1,3})\s*项(?:主要)?(?:发展)?(?:计划)?指标(?:中|[，,]\s*共)|指标(?:共计|共有|共)\s*(\d{1,3})\s*项|共(?:计|有)?\s*(\d{1,3})\s*项(?:主要)?指标"
+)
+
+
+@dataclass(frozen=True)
+class TableValue:
+    table_title: str | None
+    seq: str | None
+    indicator_name: str
+    measure: str
+    value_raw: str
+    value_num: float | None
+
+
+def is_understood(value_raw: str, value_num: float | None) -> bool:
+    return value_num is not None or bool(_KNOWN_QUALITATIVE.search(value_raw or ""))
+
+
+def parsed_share(values: list[TableValue]) -> float | None:
+    """Share of table values read as a number or a known qualitative form (None when there is no table)."""
+    if not values:
+        return None
+    return sum(is_understood(v.value_raw, v.value_num) for v in values) / len(values)
+
+
+def stated_indicator_counts(text: str) -> list[int]:
+    """Counts of indicators the report states for its own plan (`…计划报告32项指标中`)."""
+    return sorted({int(next(g for g in m.groups() if g)) for m in _STATED_COUNT.finditer(text or "")})
+
+
+def indicators_per_table(values: list[TableValue]) -> dict[str, int]:
+    """Indicators per table: numbered rows when the table numbers them, else distinct names per measure."""
+    by_table: dict[str, list[TableValue]] = defaultdict(list)
+    for v in values:
+        by_table[v.table_title or "(untitled table)"].append(v)
+    out = {}
+    for title, rows in by_table.items():
+        seqs = {v.seq for v in rows if v.seq}
+        names = max(len({v.indicator_name for v in rows if v.measure == m}) for m in {v.measure for v in rows})
+        out[title] = len(seqs) if seqs else names
+    return out
+
+
+def stated_count_matches(text: str, values: list[TableValue]) -> tuple[bool | None, dict]:
+    """Whether every stated count is met by some table (None when the report states no count or has no table)."""
+    stated = stated_indicator_counts(text)
+    tables = indicators_per_table(values)
+    if not stated or not tables:
+        return None, {"stated": stated, "tables": tables}
+    ok = all(n in tables.values() for n in stated)
+    return ok, {"stated": stated, "tables": tables}

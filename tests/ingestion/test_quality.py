@@ -1,0 +1,38 @@
+"""Per-report extraction figures used by the Dagster asset checks."""
+from ingestion.quality import TableValue, is_understood, parsed_share, stated_count_matches, stated_indicator_counts
+
+
+def tv(name, raw, num, seq=None, measure="target", table="表1：2021年计划目标完成情况"):
+    return TableValue(table, seq, name, measure, raw, num)
+
+
+def test_numbers_and_known_qualitative_forms_count_as_parsed():
+    assert is_understood("8以上", 8.0)
+    for raw in ("完成市级下达任务", "能够完成市下达目标", "正增长", "与GDP增长同步", "保持平稳增长"):
+        assert is_understood(raw, None), raw
+    assert not is_understood("亿元", None)
+    assert not is_understood("预期性", None)
+
+
+def test_parsed_share():
+    values = [tv("a", "6", 6.0), tv("b", "完成市级下达任务", None), tv("c", "预期性", None), tv("d", "8左右", 8.0)]
+    assert parsed_share(values) == 0.75
+    assert parsed_share([]) is None
+
+
+def test_stated_count_is_found_in_the_text():
+    text = "区十三届人大五次会议批准的2021年计划报告32项指标中，完成29项，其中约束性指标8项，完成6项。"
+    assert stated_indicator_counts(text) == [32]
+    # a subset (34 met, 1 added) is not the plan's total
+    assert stated_indicator_counts("明确的39项指标中，34项指标可以完成。") == [39]
+    assert stated_indicator_counts("新增工业投资增速1项指标。优化调整后的指标共计33项。") == [33]
+
+
+def test_stated_count_against_numbered_rows():
+    rows = [tv(f"指标{i}", "1", 1.0, seq=str(i)) for i in range(1, 33)]
+    rows += [tv(f"指标{i}", "1", 1.0, seq=str(i), measure="actual") for i in range(1, 33)]
+    ok, detail = stated_count_matches("计划报告32项指标中，完成29项", rows)
+    assert ok is True and detail["tables"] == {"表1：2021年计划目标完成情况": 32}
+    ok, _ = stated_count_matches("计划报告33项指标中，完成29项", rows)
+    assert ok is False
+    assert stated_count_matches("没有说指标数。", rows)[0] is None

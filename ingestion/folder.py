@@ -3,6 +3,10 @@
 The folder is the source of truth. The sensor (against its cursor) and `devplan build` (against the
 warehouse) both decide what to process with `diff_folder`, so they take the same incremental path.
 Only regular files directly inside the folder count: no subfolders, no hidden files, no links out of it.
+A file is a report by its extension: the formats that are read (REPORT_SUFFIXES) and the document formats a
+person may drop in expecting them to be read (REJECTED_SUFFIXES: they are listed so that they are rejected with
+a message saying what to save them as, rather than ignored). Anything else (images, archives, notes) and
+Office lock files (`~$…`) are not reports and are left alone.
 """
 from __future__ import annotations
 
@@ -11,7 +15,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-REPORT_SUFFIXES = {".txt"}
+REPORT_SUFFIXES = {".txt", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".pdf"}
+REJECTED_SUFFIXES = {".doc", ".wps", ".rtf", ".odt", ".ofd", ".mht", ".mhtml", ".xls", ".xlsx", ".et"}
+
+
+def is_report_name(name: str) -> bool:
+    """Whether a file of this name is processed (read, or rejected with a reason) as a report."""
+    if name.startswith((".", "~$")):
+        return False
+    return Path(name).suffix.lower() in REPORT_SUFFIXES | REJECTED_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -41,11 +53,12 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def report_files(folder: Path) -> list[Path]:
-    """Regular files directly inside `folder` (links are not followed), sorted by name."""
+    """Report files (see `is_report_name`) that are regular files directly inside `folder` (links are not
+    followed), sorted by name."""
     out = []
     with os.scandir(folder) as it:
         for entry in it:
-            if entry.name.startswith(".") or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+            if not is_report_name(entry.name) or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 continue
             out.append(Path(entry.path))
     return sorted(out, key=lambda p: p.name)

@@ -7,11 +7,11 @@ from .errors import ReportError
 from .extract import extract_text
 from .folder import sha256_bytes
 from .metadata import is_plan_report
-from .reading import decode_report
+from .reading import read_report
 from .records import Extraction
 
 # Bump when extraction rules change: the warehouse re-extracts files whose facts came from another version.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # 0.2.0: investment aggregates (raw.investment_plans)
 
 
 @dataclass
@@ -31,7 +31,7 @@ class ProcessedReport:
 def process_report(report_file: str, data: bytes) -> ProcessedReport:
     out = ProcessedReport(report_file=report_file, sha256=sha256_bytes(data), size=len(data))
     try:
-        out.text = decode_report(data)
+        out.text = read_report(report_file, data)  # decode: dispatch on the extension and the content
         extraction = extract_text(out.text)
         if not is_plan_report(extraction.meta):
             raise ReportError(

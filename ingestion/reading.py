@@ -1,20 +1,75 @@
-"""Bytes of a report file → its text.
+"""Bytes of a report file → its text in the layout the extractors read, whatever the container.
 
-Reports arrive as UTF-8 with or without a BOM (other encodings and containers come later); anything that is
-not text is rejected here with a message naming the problem rather than producing garbage facts.
+The kind of file is decided by its content first (a .docx is a zip with `word/document.xml`, a PDF starts with
+`%PDF-`, a page starts with `<!DOCTYPE html>`/`<html>`), so a report saved under the wrong extension still reads;
+the extension only decides for markup fragments (`.html`/`.htm`). Each container has its reader in
+`ingestion/formats/`, and every reader writes the same text layout (`ingestion/layout.py`), so a report gives the
+same facts, with line numbers into that text, as .txt (any encoding), .docx, .html or .pdf.
+
+What cannot be read (a scan, a legacy .doc, binary junk, an empty file) is rejected here with a ReportError of
+stage `decode` whose message says what the file is and what to do, never turned into garbage facts.
 """
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from .errors import ReportError
+from .formats import sniff as sn
+from .formats.text import decode_text
+
+CONTAINER_NAMES = {".docx": "a Word document", ".pdf": "a PDF", ".doc": "a Word document", ".wps": "a WPS document"}
+
+
+def _docx_reader():
+    from .formats.docx import read_docx
+
+    return read_docx
+
+
+def _html_reader():
+    from .formats.html import read_html
+
+    return read_html
+
+
+def _pdf_reader():
+    from .formats.pdf import read_pdf
+
+    return read_pdf
+
+
+_CONTAINER_READERS = {sn.DOCX: _docx_reader, sn.HTML: _html_reader, sn.PDF: _pdf_reader}
 
 
 def decode_report(data: bytes) -> str:
+    """Plain text in any supported encoding → str (kept for callers that know they hold text)."""
+    return decode_text(data)
+
+
+def read_report(report_file: str, data: bytes) -> str:
+    """One report file's bytes → its text (LF line ends, one paragraph per line, tables as tab-led cells)."""
+    suffix = PurePath(report_file).suffix.lower()
     if not data.strip():
         raise ReportError("decode", "the file is empty")
-    if b"\x00" in data[:4096]:
-        raise ReportError("decode", "the file is binary, not text (it contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ReportError("decode", f"the file is not valid UTF-8 text (byte {exc.start})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    found = sn.sniff(data, suffix)
+    if found.kind == sn.UNSUPPORTED:
+        raise ReportError("decode", f"the file is {found.what}")
+    if found.kind in (sn.DOCX, sn.HTML, sn.PDF):
+        try:
+            text = _CONTAINER_READERS[found.kind]()(data)
+        except ReportError:
+            raise
+        except Exception as exc:  # a reader bug or a malformed file must quarantine one file with a clear stage
+            raise ReportError("decode", f"the {found.kind} file could not be read ({type(exc).__name__}: {exc})") from None
+    else:
+        try:
+            text = decode_text(data)
+        except ReportError as exc:
+            if suffix in CONTAINER_NAMES:
+                raise ReportError("decode", f"the file is named {suffix} but is not {CONTAINER_NAMES[suffix]}, "
+                                            f"and not text either: {exc.message}") from None
+            raise
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReportError("decode", f"the {found.kind} file holds no text")
+    return text

@@ -1,0 +1,249 @@
+"""A government web page (.html/.htm) → the text layout: the article's paragraphs and its `<table>`s.
+
+- Decoding: a BOM, else strict UTF-8, else the charset the page declares (`<meta charset>`, `http-equiv`,
+  `<?xml encoding>`), else detection (see `text.py`). GB2312/GBK labels decode as GB18030.
+- Page chrome is dropped: scripts and styles, `<nav>`, site `<header>`/`<footer>` (an `<article>`'s own header is
+  kept), form controls, hidden elements, ARIA navigation roles, and elements whose class or id names a
+  navigation part (nav, menu, footer, breadcrumb, sidebar, toolbar, share, copyright, pager …). An element that
+  holds most of the page's text is never dropped, whatever its class says.
+- Every block element (`<p>`, `<div>`, `<li>`, `<h1>` …) is a line, `<br>` breaks a line, an empty `<p>` is a
+  blank line, source line wraps between Chinese characters are not spaces.
+- A data `<table>` is rendered as the layout's cells; `colspan` gives one cell, as printed; the cells a `rowspan`
+  covers in the rows below are empty cells, as Word's vertical merges are. A table that holds another table is
+  page layout, not data: its cells are read as ordinary blocks.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import ReportError
+from ..layout import paragraph_lines, table_lines
+from .text import decode_bytes
+
+_DECLARED = (
+    re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I),
+    re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.I),
+)
+_DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "nav", "button", "select",
+              "input", "textarea", "option", "svg", "canvas", "map", "audio", "video", "head", "title", "link", "meta"}
+_SITE_PARTS = {"header", "footer", "aside"}  # dropped unless inside an <article>/<main>
+_CHROME_WORDS = ("nav", "menu", "footer", "breadcrumb", "crumb", "sidebar", "toolbar", "topbar", "share",
+                 "copyright", "pagination", "pager", "skip")
+_CHROME_TOKEN = re.compile(r"[a-z0-9]+")
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "menu", "menubar", "search"}
+_NEVER_DROP = {"html", "body", "main", "article"}
+_KEEP_SHARE = 0.5  # an element holding more than this share of the page's text is content, not chrome
+_BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt",
+           "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "hr",
+           "li", "main", "ol", "p", "section", "summary", "ul", "caption", "tr", "td", "th", "tbody", "thead",
+           "tfoot", "body", "html"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_WRAP = "\x01"  # a line wrap in the page source, decided at the end of the line
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\f{_WRAP}]*{_WRAP}[ \t\r\n\f{_WRAP}]*(?=[{_CJK}])")
+_SPACES = re.compile(rf"[ \t\r\n\f\xa0{_WRAP}]+")
+
+
+def declared_charset(data: bytes) -> str | None:
+    head = data[:8192]
+    for pat in _DECLARED:
+        m = pat.search(head)
+        if m:
+            return m.group(1).decode("ascii", "ignore")
+    return None
+
+
+def _is_chrome_name(value) -> bool:
+    if not value:
+        return False
+    text = " ".join(value) if isinstance(value, (list, tuple)) else str(value)
+    for token in _CHROME_TOKEN.findall(text.lower()):
+        if token.startswith(_CHROME_WORDS) or token.endswith(_CHROME_WORDS):
+            return True
+    return False
+
+
+def _inside(el, names: set[str]) -> bool:
+    return any(p.name in names for p in el.parents)
+
+
+def _is_chrome(el) -> bool:
+    name = el.name
+    if name in _DROP_TAGS:
+        return True
+    attrs = el.attrs or {}
+    if "hidden" in attrs or _HIDDEN_STYLE.search(str(attrs.get("style", ""))) or attrs.get("aria-hidden") == "true":
+        return True
+    if name in _NEVER_DROP:
+        return False
+    if name in _SITE_PARTS and not _inside(el, {"article", "main"}):
+        return True
+    if str(attrs.get("role", "")).lower() in _CHROME_ROLES:
+        return True
+    return _is_chrome_name(attrs.get("class")) or _is_chrome_name(attrs.get("id"))
+
+
+def strip_chrome(soup) -> None:
+    """Remove the page's chrome in place (see the module doc)."""
+    total = len(soup.get_text(strip=True)) or 1
+    for el in list(soup.find_all(True)):
+        if el.decomposed or el.parent is None:
+            continue  # inside something already removed
+        if not _is_chrome(el):
+            continue
+        if el.name not in _DROP_TAGS and len(el.get_text(strip=True)) > _KEEP_SHARE * total:
+            continue  # a wrapper that holds the article, whatever its class says
+        el.decompose()
+
+
+class _Lines:
+    """Builds the lines of a run of HTML content."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+
+    def text(self, s: str, pre: bool = False) -> None:
+        if pre:
+            parts = s.replace("\r\n", "\n").split("\n")
+            self.buf.append(parts[0])
+            for part in parts[1:]:
+                self.flush(force=True)
+                self.buf.append(part)
+        else:
+            self.buf.append(re.sub(r"[ \t\r\f]*\n\s*", _WRAP, s))
+
+    def flush(self, force: bool = False) -> None:
+        raw = "".join(self.buf)
+        self.buf = []
+        line = _SPACES.sub(" ", _WRAP_CJK.sub("", raw)).strip(" ")
+        if line or force:
+            self.lines.extend(paragraph_lines(line))
+
+    def blank(self) -> None:
+        self.flush()
+        self.lines.append("")
+
+
+def _is_layout_table(table) -> bool:
+    return table.find("table") is not None or str(table.get("role", "")).lower() in ("presentation", "none")
+
+
+def _rows_of(table) -> list:
+    rows = []
+    for child in table.find_all(True, recursive=False):
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            rows.extend(child.find_all("tr", recursive=False))
+    return rows
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _cell_text(cell) -> str:
+    out = _Lines()
+    _walk(cell, out)
+    out.flush()
+    return "\n".join(out.lines)
+
+
+def table_grid(table) -> list[list[str | None]]:
+    """Rows of cell texts of a `<table>`; None where a rowspan from above covers the position."""
+    rows: list[list[str | None]] = []
+    covered: dict[int, tuple[int, int]] = {}  # column → (rows still covered, width)
+    def fill(row: list[str | None], col: int, seen: set[int]) -> int:
+        """Empty cells for the positions from `col` on that a rowspan above covers; the next free column."""
+        while col in covered:
+            left, width = covered[col]
+            seen.add(col)
+            row.append(None)
+            if left <= 1:
+                del covered[col]
+            else:
+                covered[col] = (left - 1, width)
+            col += width
+        return col
+
+    for tr in _rows_of(table):
+        row: list[str | None] = []
+        col = 0
+        seen: set[int] = set()
+        for cell in tr.find_all(("td", "th"), recursive=False):
+            col = fill(row, col, seen)
+            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            row.append(_cell_text(cell))
+            if rowspan > 1:
+                covered[col] = (rowspan - 1, colspan)
+                seen.add(col)
+            col += colspan
+        fill(row, col, seen)
+        for c in [c for c in covered if c not in seen]:  # positions skipped over by a malformed row
+            left, width = covered[c]
+            if left <= 1:
+                del covered[c]
+            else:
+                covered[c] = (left - 1, width)
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _walk(el, out: _Lines, pre: bool = False) -> None:
+    from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+    for child in el.children:
+        if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            continue
+        if isinstance(child, NavigableString):
+            out.text(str(child), pre)
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name == "br":
+            out.flush(force=True)
+        elif name == "table" and not _is_layout_table(child):
+            out.flush()
+            caption = child.find("caption", recursive=False)
+            if caption is not None:
+                _walk(caption, out)
+                out.flush()
+            out.lines.extend(table_lines(table_grid(child)))
+        elif name == "p" and not child.get_text(strip=True).replace("\xa0", "").strip() and not child.find("img"):
+            out.blank()  # an empty paragraph is a blank line on the page
+        elif name in _BLOCKS or name == "table" or name == "pre":
+            out.flush()
+            _walk(child, out, pre or name == "pre")
+            out.flush()
+        else:
+            _walk(child, out, pre)
+
+
+def html_lines(markup: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "lxml")
+    strip_chrome(soup)
+    out = _Lines()
+    _walk(soup, out)
+    out.flush()
+    lines = out.lines
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def read_html(data: bytes) -> str:
+    markup, _ = decode_bytes(data, declared=declared_charset(data), what="page")
+    lines = html_lines(markup)
+    if not any(line.strip() for line in lines):
+        raise ReportError("decode", "the page has no text once its navigation and scripts are removed")
+    return "\n".join(lines)

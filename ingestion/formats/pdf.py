@@ -1,0 +1,290 @@
+"""A PDF with a text layer (Word's "save as PDF", a typeset report) → the text layout.
+
+pdfplumber (on pdfminer.six) gives the characters with their positions and finds ruled tables. A PDF has no
+paragraphs, only printed lines, so they are rebuilt the way a reader sees them:
+
+- body lines outside tables, page by page, top to bottom; page numbers in the top/bottom margin are dropped;
+- a line that reaches the right edge of the text column continues on the next line (joined without a space, as
+  Chinese is; with one between two Latin letters/digits), unless the next line is indented (a first-line
+  indent), starts a heading or caption of the genre, or stands after a wider gap;
+- a ruled table becomes the layout's cells: a cell spanning columns is one cell, the cells a vertical merge
+  covers are empty cells; inside a cell, a line that fills the cell's width continues on the next line;
+- a table cut by a page break continues on the next page as the same table (a repeated header row is dropped).
+
+A PDF without text (a scan) is rejected with a clear message; OCR is not attempted.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..document import heading_level, parse_caption
+from ..errors import ReportError
+from ..layout import paragraph_lines, table_lines
+
+_PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
+_MARGIN_SHARE = 0.08  # top and bottom share of the page where page numbers live
+# A wrapped line ends short of the right edge by up to about two characters (the next one did not fit, and a
+# closing punctuation mark may not start a line); a paragraph's last line usually ends well before it.
+_FULL_SLACK = 2.2
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass
+class _Table:
+    rows: list[list[str | None]]
+    top: float
+    bottom: float
+    page_height: float
+
+
+@dataclass
+class _Page:
+    items: list = field(default_factory=list)  # _Line | _Table, top to bottom
+    height: float = 0.0
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and _LATIN.match(a[-1]) and _LATIN.match(b[0]):
+        return f"{a} {b}"
+    return a + b
+
+
+def _lines_of(chars: list[dict]) -> list[_Line]:
+    """Characters → printed lines (characters whose vertical centres are close), left to right."""
+    rows: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if rows:
+            last = rows[-1]
+            lmid = median((c["top"] + c["bottom"]) / 2 for c in last)
+            if abs(mid - lmid) <= max(1.0, 0.4 * (ch["bottom"] - ch["top"])):
+                last.append(ch)
+                continue
+        rows.append([ch])
+    out = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        prev = None
+        for ch in row:
+            if prev is not None and ch["x0"] - prev["x1"] > max(ch["size"], 1) and parts and parts[-1] != " ":
+                parts.append(" ")  # a wide gap with no space character drawn (a tab stop) still separates words
+            parts.append(ch["text"])
+            prev = ch
+        text = re.sub(r" {2,}", " ", "".join(parts)).strip()
+        if text:
+            out.append(_Line(text, row[0]["x0"], row[-1]["x1"], min(c["top"] for c in row),
+                             max(c["bottom"] for c in row), median(c["size"] for c in row)))
+    return out
+
+
+def _right_edge(lines: list[_Line]) -> float:
+    """Where the wrapped lines of a text column end: a high percentile of the line ends, not the maximum (a line
+    ending in a hanging punctuation mark overshoots the edge)."""
+    ends = sorted(line.x1 for line in lines)
+    return ends[int(0.8 * (len(ends) - 1))]
+
+
+def _cell_text(chars: list[dict]) -> str:
+    """The printed lines of one cell → its paragraphs: a line as wide as the cell's widest goes on."""
+    lines = _lines_of(chars)
+    if not lines:
+        return ""
+    right = _right_edge(lines)
+    paras: list[str] = []
+    full = False
+    for line in lines:
+        if paras and full:
+            paras[-1] = _join(paras[-1], line.text)
+        else:
+            paras.append(line.text)
+        full = line.x1 >= right - _FULL_SLACK * line.size
+    return "\n".join(paras)
+
+
+def _inside(ch: dict, bbox) -> bool:
+    x = (ch["x0"] + ch["x1"]) / 2
+    y = (ch["top"] + ch["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+@dataclass
+class _Grid:
+    """A ruled table found on a page: its rows of cell boxes (None where a merge covers the position)."""
+
+    bbox: tuple
+    rows: list[list[tuple | None]]
+
+    @classmethod
+    def of(cls, table) -> _Grid:
+        return cls(tuple(table.bbox), [list(r.cells) for r in table.rows])
+
+
+def _grids(page) -> list[_Grid]:
+    """Ruled tables, and single ruled boxes holding text (a 专栏 frame is a one-cell table; pdfplumber's table
+    finder leaves one-cell tables out)."""
+    finder = page.debug_tablefinder()
+    grids = [_Grid.of(t) for t in finder.tables if t.rows]
+    for cell in finder.cells:
+        if any(_contains(g.bbox, cell) for g in grids):
+            continue
+        if cell[2] - cell[0] < 20 or cell[3] - cell[1] < 10:
+            continue
+        grids.append(_Grid(tuple(cell), [[tuple(cell)]]))
+    # a box inside another box is part of it (a frame drawn twice, a nested box)
+    return [g for g in grids if not any(h is not g and _contains(h.bbox, g.bbox) and h.bbox != g.bbox for h in grids)]
+
+
+def _contains(outer, inner, tol: float = 1.0) -> bool:
+    return (outer[0] - tol <= inner[0] and outer[1] - tol <= inner[1]
+            and inner[2] <= outer[2] + tol and inner[3] <= outer[3] + tol)
+
+
+def _table_rows(table: _Grid, chars: list[dict]) -> list[list[str | None]]:
+    width = max(len(r) for r in table.rows)
+    col_x0: list[float | None] = []
+    for j in range(width):
+        xs = [r[j][0] for r in table.rows if j < len(r) and r[j] is not None]
+        col_x0.append(min(xs) if xs else None)
+    rows: list[list[str | None]] = []
+    for cells in table.rows:
+        boxes = [c for c in cells if c is not None]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        row_chars = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom]  # narrow down first
+        out: list[str | None] = []
+        reach = None  # right edge of the last real cell in this row
+        for j, bbox in enumerate(cells):
+            if bbox is None:
+                x0 = col_x0[j] if j < len(col_x0) else None
+                if reach is not None and x0 is not None and x0 < reach - 1:
+                    continue  # covered by a cell spanning columns: printed once
+                out.append(None)  # covered by a vertical merge from above
+                continue
+            reach = bbox[2]
+            out.append(_cell_text([c for c in row_chars if _inside(c, bbox)]))
+        rows.append(out)
+    return rows
+
+
+def _read_page(page) -> _Page:
+    page = page.dedupe_chars()
+    chars = [c for c in page.chars if c.get("text")]
+    tables = _grids(page)
+    items: list = []
+    free: list[dict] = []
+    for ch in chars:
+        if not any(_inside(ch, t.bbox) for t in tables):
+            free.append(ch)
+    for t in tables:
+        if not any(_inside(c, t.bbox) and c["text"].strip() for c in chars):
+            continue  # an empty frame or a filled shape, not a table
+        items.append(_Table(_table_rows(t, [c for c in chars if _inside(c, t.bbox)]), t.bbox[1], t.bbox[3],
+                            float(page.height)))
+    margin = _MARGIN_SHARE * float(page.height)
+    for line in _lines_of(free):
+        in_margin = line.bottom < margin or line.top > float(page.height) - margin
+        if in_margin and _PAGE_NUMBER.match(line.text):
+            continue  # page furniture
+        items.append(line)
+    items.sort(key=lambda it: it.top)
+    return _Page(items, float(page.height))
+
+
+def _starts_block(text: str) -> bool:
+    return heading_level(text) is not None or parse_caption(text) is not None
+
+
+def _assemble(pages: list[_Page]) -> list[str]:
+    body = [it for p in pages for it in p.items if isinstance(it, _Line)]
+    if body:
+        right = _right_edge(body)
+        left = median(line.x0 for line in body)
+        size = median(line.size for line in body)
+    else:
+        right, left, size = 0.0, 0.0, 10.0
+    lines: list[str] = []
+    para: str | None = None
+    prev: _Line | None = None
+    last_table: _Table | None = None
+    last_table_rows: list[list[str | None]] | None = None
+
+    def end_paragraph() -> None:
+        nonlocal para
+        if para is not None:
+            lines.extend(paragraph_lines(para))
+        para = None
+
+    def end_table() -> None:
+        nonlocal last_table, last_table_rows
+        if last_table_rows is not None:
+            lines.extend(table_lines(last_table_rows))
+        last_table, last_table_rows = None, None
+
+    for page_no, page in enumerate(pages):
+        for k, item in enumerate(page.items):
+            if isinstance(item, _Table):
+                end_paragraph()
+                prev = None
+                continues = (last_table_rows is not None and k == 0 and page_no > 0
+                             and max(map(len, item.rows)) == max(map(len, last_table_rows)))
+                if continues:
+                    rows = item.rows
+                    if rows and last_table_rows and rows[0] == last_table_rows[0]:
+                        rows = rows[1:]  # header row repeated on the new page
+                    last_table_rows.extend(rows)
+                else:
+                    end_table()
+                    last_table, last_table_rows = item, [list(r) for r in item.rows]
+                continue
+            if last_table_rows is not None:
+                end_table()
+            joins = (
+                para is not None and prev is not None
+                and prev.x1 >= right - _FULL_SLACK * prev.size  # the previous line was full
+                and item.x0 <= left + 0.8 * item.size  # this one is not indented
+                and not _starts_block(item.text)
+                and (item.top - prev.bottom <= 1.2 * max(prev.size, size) or k == 0)  # no wide gap (or a new page)
+            )
+            if joins:
+                para = _join(para, item.text)
+            else:
+                end_paragraph()
+                para = item.text
+            prev = item
+    end_paragraph()
+    end_table()
+    return lines
+
+
+def read_pdf(data: bytes) -> str:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        name = type(exc).__name__
+        if "password" in str(exc).lower() or "encrypt" in name.lower():
+            raise ReportError("decode", "the PDF is encrypted (password protected)") from None
+        raise ReportError("decode", f"the PDF cannot be opened ({name}: {exc})") from None
+    pages: list[_Page] = []
+    with pdf:
+        for page in pdf.pages:
+            pages.append(_read_page(page))
+            page.close()  # drop pdfplumber's per-page caches: a long report stays small in memory
+    if not any(isinstance(it, _Line) or any(any(c for c in r) for r in it.rows) for p in pages for it in p.items):
+        raise ReportError("decode", "the PDF has no text layer (a scanned document?): OCR is not supported, "
+                                    "a text, .docx, .html or text-layer .pdf is needed")
+    return "\n".join(_assemble(pages))

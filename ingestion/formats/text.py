@@ -1,0 +1,136 @@
+"""Bytes of plain text → str, whatever the encoding a Chinese office saved it in.
+
+Order, cheapest and surest first:
+
+1. strict UTF-8 (with or without a BOM): the common case, and valid UTF-8 is almost never anything else;
+2. a byte-order mark (UTF-32, UTF-16): the encoding is declared by the file itself;
+3. a charset the container declares (an HTML page's `<meta charset>`), when the bytes decode with it;
+4. detection by charset-normalizer. Without NUL bytes UTF-16/32 are left out of the candidates (short GBK text can
+   look like UTF-16 to a detector); with NUL bytes only UTF-16 is a candidate (UTF-16 without a BOM), and
+   anything else with NULs is binary.
+
+GB2312 and GBK are decoded as GB18030, their superset, so a rare character outside GB2312 in a file labelled
+GB2312 still reads. A result full of control characters is binary junk, not text, and is rejected.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from ..errors import ReportError
+
+_BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_WIDE = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "euc_cn": "gb18030", "big5": "big5hkscs",
+             "ascii": "utf-8", "us_ascii": "utf-8"}
+_MAX_CONTROL_SHARE = 0.01  # text has tabs and line ends; other control characters mean binary data
+
+
+def normalise_encoding(name: str | None) -> str | None:
+    """A charset label (`GB2312`, `gbk`, `UTF8`) → the Python codec to decode it with, or None if unknown."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    return _SUPERSET.get(codec.replace("-", "_"), codec)
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """(codec, BOM length) when the data starts with a byte-order mark."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, len(bom)
+    return None
+
+
+def newlines(text: str) -> str:
+    """CRLF and lone CR line ends → LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+    return bad / len(sample)
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """(text, codec name) from charset-normalizer, or None when nothing reads as text."""
+    from charset_normalizer import from_bytes
+
+    if b"\x00" in data:
+        best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be"], preemptive_behaviour=False).best()
+    else:
+        best = from_bytes(data, cp_exclusion=_WIDE).best()
+    if best is None:
+        return None
+    enc = normalise_encoding(best.encoding) or best.encoding
+    try:
+        return data.decode(enc), enc
+    except (UnicodeDecodeError, LookupError):
+        return str(best), best.encoding
+
+
+def decode_bytes(data: bytes, declared: str | None = None, what: str = "file") -> tuple[str, str]:
+    """(text, encoding used) for bytes of text; raises ReportError(decode) for binary data.
+
+    Line ends are left as they are; the text keeps no BOM.
+    """
+    if not data.strip():
+        raise ReportError("decode", f"the {what} is empty")
+    nul = " (it contains NUL bytes)" if b"\x00" in data[:4096] else ""
+    binary = ReportError("decode", f"the {what} is binary, not text{nul}: no text encoding "
+                                   "(UTF-8, UTF-16, GB18030/GBK, …) reads it")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if b"\x00" not in data:  # valid UTF-8 with NULs may be UTF-16 without a BOM: detection decides
+            if _control_share(text) > _MAX_CONTROL_SHARE:
+                raise binary
+            return text, "utf-8"
+    found = bom_encoding(data)
+    if found:
+        enc, n = found
+        try:
+            text = data[n:].decode(enc)
+        except UnicodeDecodeError as exc:
+            raise ReportError("decode", f"the {what} starts with a {enc.upper()} byte-order mark but is not valid "
+                                        f"{enc.upper()} (byte {exc.start + n})") from None
+        if _control_share(text) > _MAX_CONTROL_SHARE:
+            raise binary
+        return text, enc
+    candidates = []
+    if declared and (enc := normalise_encoding(declared)) and b"\x00" not in data:
+        candidates.append(enc)
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) <= _MAX_CONTROL_SHARE:
+            return text, enc
+    detected = _detect(data)
+    if detected is None or _control_share(detected[0]) > _MAX_CONTROL_SHARE:
+        raise binary
+    return detected
+
+
+def decode_text(data: bytes) -> str:
+    """A plain-text report → its text, with LF line ends."""
+    text, _ = decode_bytes(data)
+    text = newlines(text)
+    if not text.strip():
+        raise ReportError("decode", "the file is empty (it holds only whitespace)")
+    return text

@@ -1,0 +1,458 @@
+"""Readers of each container, on small inputs: encodings, Word bodies, web pages, PDFs, rejections."""
+import io
+import os
+import zipfile
+
+import pytest
+
+from ingestion.errors import ReportError
+from ingestion.folder import is_report_name, report_files
+from ingestion.formats.docx import read_docx
+from ingestion.formats.html import html_lines, read_html
+from ingestion.formats.sniff import DOCX, HTML, PDF, TEXT, UNSUPPORTED, sniff
+from ingestion.formats.text import decode_text, normalise_encoding
+from ingestion.layout import cell_lines, paragraph_lines, table_lines
+from ingestion.process import process_report
+from ingestion.reading import read_report
+
+TITLE = "重庆市某某区2021年国民经济和社会发展计划执行情况及2022年计划草案的报告"
+BODY = f"{TITLE}\n一、主要指标\n地区生产总值增长6%左右。\n"
+
+
+def rejected(fn, *args) -> str:
+    with pytest.raises(ReportError) as info:
+        fn(*args)
+    assert info.value.stage == "decode"
+    return info.value.message
+
+
+# --------------------------------------------------------------------------------------------------------------
+# the layout, written in one place
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_table_lines_one_cell_per_line_rows_separated_by_blank_lines():
+    assert table_lines([["序号", "指标"], ["1", "地区生产总值"]]) == [
+        "\t序号", "\t指标", "", "\t1", "\t地区生产总值", "", ""]
+
+
+def test_merged_and_empty_cells_are_lone_tabs():
+    assert table_lines([["类别", "1"], [None, "2"], ["", "3"]]) == [
+        "\t类别", "\t1", "", "\t", "\t2", "", "\t", "\t3", "", ""]
+
+
+def test_extra_paragraphs_of_a_cell_continue_without_a_tab():
+    assert table_lines([["7.4\n（按七人普前人口口径计算）", "发展\n\n综合"]]) == [
+        "\t7.4", "（按七人普前人口口径计算）", "\t发展", "", "综合", "", ""]
+
+
+def test_cell_text_is_trimmed_and_tabs_inside_text_become_spaces():
+    assert cell_lines("\n  6.5 \n\n") == ["\t6.5"]
+    assert cell_lines("a\tb") == ["\ta b"]
+    assert paragraph_lines("第一行\r\n\t第二行\u2028第三行") == ["第一行", " 第二行", "第三行"]
+    assert table_lines([]) == [] and table_lines([[]]) == []
+
+
+# --------------------------------------------------------------------------------------------------------------
+# plain text in any encoding
+# --------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [
+    BODY.encode("utf-8"),
+    b"\xef\xbb\xbf" + BODY.encode("utf-8"),
+    BODY.encode("gbk"),
+    BODY.encode("gb18030"),
+    BODY.encode("utf-16"),  # with a BOM
+    b"\xfe\xff" + BODY.encode("utf-16-be"),
+    b"\xff\xfe\x00\x00" + BODY.encode("utf-32-le"),
+    b"\xef\xbb\xbf" + BODY.replace("\n", "\r\n").encode("utf-8"),
+    BODY.replace("\n", "\r").encode("gbk"),
+], ids=["utf8", "utf8-bom", "gbk", "gb18030", "utf16-bom", "utf16be-bom", "utf32-bom", "crlf", "cr-gbk"])
+def test_text_in_every_encoding_reads_the_same(data):
+    assert decode_text(data) == BODY
+
+
+def test_short_gbk_text_is_not_taken_for_utf16():
+    assert decode_text("地区生产总值增长6%左右".encode("gbk")) == "地区生产总值增长6%左右"
+
+
+def test_gb18030_characters_outside_gbk_read():
+    text = "𠮷野家项目开工，镕铸新篇章。" * 3
+    assert decode_text(text.encode("gb18030")) == text
+
+
+def test_utf16_without_bom_is_recognised():
+    assert decode_text(BODY.encode("utf-16-le")) == BODY
+
+
+def test_charset_labels_map_to_supersets():
+    assert normalise_encoding("GB2312") == "gb18030"
+    assert normalise_encoding("gbk") == "gb18030"
+    assert normalise_encoding("UTF8") == "utf-8"
+    assert normalise_encoding("no-such-charset") is None
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"", "empty"),
+    (b"  \r\n\t ", "empty"),
+    (b"\xff\xfe" + " \n".encode("utf-16-le"), "empty"),
+    (bytes(range(256)) * 10, "binary"),
+    (b"\x00\x01 not text", "binary"),
+    (bytes(b for b in os.urandom(6000) if b), "binary"),
+], ids=["empty", "whitespace", "bom-only", "all-bytes", "nul", "random"])
+def test_junk_is_rejected_as_not_text(data, words):
+    assert words in rejected(read_report, "x.txt", data)
+
+
+@pytest.mark.parametrize("magic, words", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG image"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200), "JPEG image"),
+    (b"GIF89a" + bytes(100), "GIF image"),
+    (b"II*\x00" + bytes(100), "TIFF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "97-2003"),
+    (b"{\\rtf1\\ansi hello}", "RTF"),
+], ids=["png", "jpeg", "gif", "tiff", "ole-doc", "rtf"])
+def test_images_and_legacy_documents_are_named_in_the_rejection(magic, words):
+    message = rejected(read_report, "report.txt", magic)
+    assert words in message
+    if "image" in words:
+        assert "binary" in message and "OCR" in message
+
+
+def test_a_png_renamed_txt_is_quarantined_at_decode():
+    p = process_report("scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(300))
+    assert not p.ok and p.error.stage == "decode" and "binary" in p.error.message
+
+
+def test_text_starting_with_bm_is_not_a_bitmap():
+    assert sniff("BMW项目开工\n".encode()).kind == TEXT
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Word .docx
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    doc = docx.Document()
+    build(doc)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_body_keeps_paragraphs_and_tables_in_document_order():
+    def build(doc):
+        doc.add_paragraph("标题")
+        doc.add_paragraph("表1：主要指标")
+        t = doc.add_table(rows=2, cols=2)
+        t.cell(0, 0).text, t.cell(0, 1).text = "序号", "指标"
+        t.cell(1, 0).text, t.cell(1, 1).text = "1", "地区生产总值"
+        doc.add_paragraph("表后的段落。")
+        doc.add_paragraph("")
+        doc.add_paragraph("末段。")
+
+    assert read_docx(_docx(build)).split("\n") == [
+        "标题", "表1：主要指标", "\t序号", "\t指标", "", "\t1", "\t地区生产总值", "", "", "表后的段落。", "", "末段。"]
+
+
+def test_docx_merged_cells_render_as_the_seeds_do():
+    def build(doc):
+        t = doc.add_table(rows=3, cols=3)
+        for r in range(3):
+            for c in range(3):
+                t.cell(r, c).text = f"{r}{c}"
+        t.cell(0, 0).merge(t.cell(0, 2)).text = "一、产业"  # a group row spanning the table: one cell
+        t.cell(1, 0).merge(t.cell(2, 0)).text = "经济"  # a category merged down: the repeat is an empty cell
+
+    assert read_docx(_docx(build)).split("\n") == [
+        "\t一、产业", "", "\t经济", "\t11", "\t12", "", "\t", "\t21", "\t22", "", ""]
+
+
+def test_docx_cell_paragraphs_and_line_breaks_continue_the_cell():
+    def build(doc):
+        t = doc.add_table(rows=1, cols=2)
+        c = t.cell(0, 0)
+        c.paragraphs[0].add_run("7.4")
+        c.add_paragraph("（按七人普前人口口径计算）")
+        run = t.cell(0, 1).paragraphs[0].add_run("2021年")
+        run.add_break()
+        t.cell(0, 1).paragraphs[0].add_run("预计完成")
+        doc.add_paragraph("标题第一行").add_run().add_break()
+
+    lines = read_docx(_docx(build)).split("\n")
+    assert lines[:4] == ["\t7.4", "（按七人普前人口口径计算）", "\t2021年", "预计完成"]
+    assert lines[-2:] == ["标题第一行", ""]
+
+
+def test_docx_leaves_out_hidden_and_deleted_text_and_tabs_become_spaces():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def build(doc):
+        p = doc.add_paragraph("\t地区生产总值")
+        hidden = p.add_run("（隐藏）")
+        hidden.font.hidden = True
+        p.add_run("增长6%")
+        p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>删除的</w:delText></w:r></w:del>'))
+        p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t>左右</w:t></w:r></w:ins>'))
+
+    assert read_docx(_docx(build)) == " 地区生产总值增长6%左右"
+
+
+def test_docx_content_controls_and_nested_tables_are_read():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def build(doc):
+        doc.add_paragraph("前")
+        sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>控件里的段落</w:t></w:r></w:p>'
+                        f'</w:sdtContent></w:sdt>')
+        doc.element.body.insert(1, sdt)
+        outer = doc.add_table(rows=1, cols=1)
+        outer.cell(0, 0).text = "专栏"
+        inner = outer.cell(0, 0).add_table(rows=1, cols=2)
+        inner.cell(0, 0).text, inner.cell(0, 1).text = "甲", "乙"
+
+    assert read_docx(_docx(build)).split("\n") == ["前", "控件里的段落", "\t专栏", "甲", "乙", "", ""]
+
+
+def test_damaged_docx_is_rejected():
+    good = _docx(lambda doc: doc.add_paragraph(TITLE))
+    assert "zip" in rejected(read_report, "r.docx", good[: len(good) // 2])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", "<not-xml")
+    assert "docx" in rejected(read_report, "r.docx", buf.getvalue())
+
+
+def test_a_docx_is_read_by_its_content_whatever_its_name():
+    data = _docx(lambda doc: doc.add_paragraph(TITLE))
+    assert sniff(data).kind == DOCX
+    assert read_report("report.txt", data) == TITLE
+
+
+# --------------------------------------------------------------------------------------------------------------
+# web pages
+# --------------------------------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>标题栏</title>
+<style>p {{ color: red }}</style><script>var a = "一、脚本";</script></head>
+<body>
+<header class="top"><div>某区人民政府门户网站</div></header>
+<nav><a>首页</a><a>二、导航</a></nav>
+<div id="breadcrumb">当前位置：首页 &gt; 政务公开</div>
+<div class="left-menu"><ul><li>表1：菜单</li></ul></div>
+<div class="article">
+<h1>{title}</h1>
+<p>一、主要
+   指标</p>
+<p>地区生产总值增长<span>6%</span>左右。</p>
+<p>&nbsp;</p>
+<p>第一行<br>第二行</p>
+<table border="1"><tr><th>类别</th><th>序号</th><th>指标</th></tr>
+<tr><td rowspan="2">经济<br>发展</td><td>1</td><td>地区生产总值</td></tr>
+<tr><td>2</td><td><p>工业增加值</p><p>（%）</p></td></tr>
+<tr><td colspan="3">二、民生</td></tr></table>
+<p>表后。</p>
+<div style="display:none">隐藏的文字</div>
+</div>
+<div class="share-bar">分享到</div>
+<div id="footer">版权所有 地区生产总值增长10%</div>
+<footer>网站标识码</footer>
+</body></html>"""
+
+PAGE_LINES = [
+    TITLE, "一、主要指标", "地区生产总值增长6%左右。", "", "第一行", "第二行",
+    "\t类别", "\t序号", "\t指标", "",
+    "\t经济", "发展", "\t1", "\t地区生产总值", "",
+    "\t", "\t2", "\t工业增加值", "（%）", "",
+    "\t二、民生", "", "",
+    "表后。",
+]
+
+
+def test_page_chrome_is_dropped_and_tables_render_as_cells():
+    page = PAGE.format(charset="utf-8", title=TITLE).encode("utf-8")
+    assert read_html(page).split("\n") == PAGE_LINES
+
+
+@pytest.mark.parametrize("declare, encoding", [
+    ('<meta charset="gbk">', "gb18030"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', "gb18030"),
+    ("", "gbk"),  # nothing declared: detection
+    ('<meta charset="gbk">', "utf-8"),  # a page re-saved as UTF-8 that kept its old declaration
+    ('<meta charset="utf-8">', "utf-16"),  # BOM wins
+], ids=["meta-gbk", "http-equiv-gb2312", "undeclared-gbk", "mislabelled-utf8", "utf16-bom"])
+def test_page_decodes_with_its_declared_charset_or_detection(declare, encoding):
+    page = PAGE.replace('<meta charset="{charset}">', declare).format(title=TITLE)
+    assert read_html(page.encode(encoding)).split("\n") == PAGE_LINES
+
+
+def test_page_in_a_layout_table_reads_as_blocks_and_its_data_table_as_cells():
+    markup = ("<html><body><table><tr><td class='nav'>首页</td></tr><tr><td>"
+              "<p>正文第一段。</p><table border=1><tr><td>a</td><td>b</td></tr></table><p>正文第二段。</p>"
+              "</td></tr></table></body></html>")
+    assert html_lines(markup) == ["正文第一段。", "\ta", "\tb", "", "", "正文第二段。"]
+
+
+def test_a_wrapper_named_like_chrome_is_kept_when_it_holds_the_article():
+    markup = f"<html><body><div class='main-menu-layout'><p>{TITLE}</p><p>地区生产总值增长6%左右。</p></div></body></html>"
+    assert html_lines(markup) == [TITLE, "地区生产总值增长6%左右。"]
+
+
+def test_an_articles_own_header_is_kept():
+    markup = f"<html><body><header>站点</header><article><header><h1>{TITLE}</h1></header><p>正文。</p></article></body></html>"
+    assert html_lines(markup) == [TITLE, "正文。"]
+
+
+def test_a_page_with_nothing_but_chrome_is_rejected():
+    assert "no text" in rejected(read_html, b"<html><body><nav>menu</nav><script>x</script></body></html>")
+
+
+def test_markup_is_recognised_by_content_or_by_name():
+    assert sniff(b"<!DOCTYPE html><html><body>x</body></html>").kind == HTML
+    assert sniff(b"\xef\xbb\xbf  <html lang='zh'><p>x</p></html>").kind == HTML
+    assert sniff("<p>地区生产总值</p>".encode(), ".htm").kind == HTML
+    assert sniff("<p>地区生产总值</p>".encode(), ".txt").kind == TEXT
+    assert read_report("page.txt", PAGE.format(charset="utf-8", title=TITLE).encode()).split("\n") == PAGE_LINES
+
+
+# --------------------------------------------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _pdf(draw) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("STSong-Light", 12)
+    draw(c)
+    c.save()
+    return buf.getvalue()
+
+
+def test_pdf_text_layer_and_ruled_table_render_in_the_layout():
+    def draw(c):
+        c.drawString(72, 760, TITLE[:20])
+        c.drawString(72, 740, "表1：主要指标")
+        # a 2×2 ruled table
+        for y in (720, 700, 680):
+            c.line(72, y, 372, y)
+        for x in (72, 172, 372):
+            c.line(x, 680, x, 720)
+        c.drawString(76, 706, "序号")
+        c.drawString(176, 706, "指标")
+        c.drawString(76, 686, "1")
+        c.drawString(176, 686, "地区生产总值")
+        c.drawString(72, 650, "表后的段落。")
+        c.drawCentredString(300, 30, "- 1 -")  # page number: furniture
+
+    data = _pdf(draw)
+    assert sniff(data).kind == PDF
+    assert read_report("r.pdf", data).split("\n") == [
+        TITLE[:20], "表1：主要指标", "\t序号", "\t指标", "", "\t1", "\t地区生产总值", "", "", "表后的段落。"]
+
+
+def test_pdf_wrapped_lines_join_into_one_paragraph_and_an_indent_starts_a_new_one():
+    line = "地区生产总值增长百分之六左右，规上工业增加值增长百分之十。"
+
+    def draw(c):
+        for k in range(3):
+            c.drawString(72, 760 - 16 * k, line)  # full lines: one paragraph wrapped over three lines
+        c.drawString(72, 712, "短的末行。")
+        c.drawString(96, 696, "缩进开始的新段落。")
+
+    text = read_report("r.pdf", _pdf(draw))
+    assert text.split("\n") == [line * 3 + "短的末行。", "缩进开始的新段落。"]
+
+
+def test_pdf_without_text_is_rejected_as_a_scan():
+    assert "no text layer" in rejected(read_report, "scan.pdf", _pdf(lambda c: c.rect(50, 50, 100, 100, fill=1)))
+
+
+def test_damaged_pdf_is_rejected():
+    assert "PDF" in rejected(read_report, "r.pdf", b"%PDF-1.7\n" + bytes(range(1, 200)))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# which files are reports
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_report_files_are_chosen_by_extension(tmp_path):
+    for name in ("a.txt", "b.DOCX", "c.html", "d.htm", "e.pdf", "f.doc", "g.png", "h.zip", "~$b.docx", "notes.md"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in report_files(tmp_path)] == ["a.txt", "b.DOCX", "c.html", "d.htm", "e.pdf", "f.doc"]
+    assert is_report_name("report.shtml") and not is_report_name(".hidden.txt")
+
+
+def test_unsupported_kinds_say_what_to_do():
+    found = sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), ".doc")
+    assert found.kind == UNSUPPORTED and "save it as .docx" in found.what
+    assert "named .docx" in rejected(read_report, "r.docx", bytes(range(256)) * 4)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Word's automatic list numbering
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_chinese_numbers_as_word_prints_them():
+    from ingestion.formats.docx_numbering import chinese_number, format_number
+
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 21, 100, 105, 110)] == [
+        "一", "十", "十一", "二十", "二十一", "一百", "一百零五", "一百一十"]
+    assert format_number(3, "decimalEnclosedCircle") == "③"
+    assert format_number(2, "ideographTraditional") == "乙"
+    assert format_number(4, "upperRoman") == "IV"
+
+
+def test_docx_automatic_numbering_prints_outline_labels():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def build(doc):
+        numbering = doc.part.numbering_part.element
+        numbering.append(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
+            '<w:suff w:val="nothing"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+            '<w:suff w:val="nothing"/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl>'
+            '</w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+        def numbered(text, ilvl):
+            p = doc.add_paragraph(text)
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr>'))
+
+        numbered("2021年计划执行情况", 0)
+        numbered("主要指标完成情况", 1)
+        numbered("要点", 2)
+        numbered("重点项目完成情况", 1)
+        numbered("2022年计划", 0)
+        numbered("总体要求", 1)
+        doc.add_paragraph("普通段落")
+
+    assert read_docx(_docx(build)).split("\n") == [
+        "一、2021年计划执行情况", "（一）主要指标完成情况", "要点", "（二）重点项目完成情况",
+        "二、2022年计划", "（一）总体要求", "普通段落"]
+
+
+def test_docx_numbering_through_a_style():
+    def build(doc):
+        doc.add_paragraph("甲", style="List Number")
+        doc.add_paragraph("乙", style="List Number")
+
+    assert read_docx(_docx(build)).split("\n") == ["1. 甲", "2. 乙"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .document import Document
+from .investment import extract_investments
 from .projects import extract_projects
 from .prose import extract_prose_indicators
 from .records import Extraction
@@ -14,4 +15,5 @@ def extract_text(text: str) -> Extraction:
     out.indicators.extend(extract_table_indicators(doc))
     out.indicators.extend(extract_prose_indicators(doc))
     out.projects.extend(extract_projects(doc))
+    out.investments.extend(extract_investments(doc))
     return out

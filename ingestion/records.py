@@ -66,6 +66,7 @@ class Extraction:
     indicators: list[IndicatorValue] = field(default_factory=list)
     projects: list[ProjectItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    investments: list[InvestmentFigure] = field(default_factory=list)
 
 
 def column_names(cls) -> list[str]:
@@ -74,3 +75,23 @@ def column_names(cls) -> list[str]:
 
 def as_rows(records) -> list[dict]:
     return [asdict(r) for r in records]
+
+
+@dataclass
+class InvestmentFigure:
+    """One figure a report states in prose about its key-project programme (重点项目安排 / 完成情况):
+    a project count, an investment amount or an investment rate of one project set."""
+
+    section_heading: str  # heading of the section the figure sits in (up to its first full stop)
+    period_year: int | None  # plan year for the plan part, review year for the review part (or as printed)
+    scope: str  # the project set, as printed without lead words (市级投资项目, “四重”项目); 全部 when none is named
+    kind: str | None  # the kind of project of a split by sector (产业项目, 重大民生工程) as printed, else None
+    measure: str  # project_count total_investment annual_planned_investment completed_investment investment_completion_rate investment_share
+    value_raw: str  # the value as printed (1872.2亿元, 231个, 105%)
+    value_num: float | None
+    unit: str  # 个 项 亿元 万元 % … as printed
+    value_yi: float | None  # money in 亿元 (万元 / 10000); None for counts and rates
+    source_line: int
+    parent_scope: str | None = None  # for a part of a set (其中 / 按投资主体分): the set it is part of
+    stage: str | None = None  # for a count split by stage (竣工8个): started ongoing completed preparatory
+    measure_raw: str | None = None  # the measure words as printed (年度计划投资, 完成投资, 占比); None for counts

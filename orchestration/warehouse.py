@@ -20,13 +20,14 @@ import duckdb
 import pandas as pd
 
 from ingestion.process import EXTRACTOR_VERSION, ProcessedReport
-from ingestion.records import IndicatorValue, ProjectItem, as_rows, column_names
+from ingestion.records import IndicatorValue, InvestmentFigure, ProjectItem, as_rows, column_names
 
 _INT_COLUMNS = {"period_year", "source_line", "row_no", "item_no"}
-_FLOAT_COLUMNS = {"value_num"}
+_FLOAT_COLUMNS = {"value_num", "value_yi"}
 
 INDICATOR_COLUMNS = ["report_id", "row_no", *column_names(IndicatorValue)]
 PROJECT_COLUMNS = ["report_id", "item_no", *column_names(ProjectItem)]
+INVESTMENT_COLUMNS = ["report_id", "item_no", *column_names(InvestmentFigure)]
 
 
 def _ddl_columns(columns: list[str]) -> str:
@@ -44,6 +45,7 @@ create table if not exists raw.reports (
 );
 create table if not exists raw.indicator_rows ({_ddl_columns(INDICATOR_COLUMNS)});
 create table if not exists raw.project_items ({_ddl_columns(PROJECT_COLUMNS)});
+create table if not exists raw.investment_plans ({_ddl_columns(INVESTMENT_COLUMNS)});
 create table if not exists raw.ingest_errors (
     report_file varchar, sha256 varchar, stage varchar, message varchar, first_seen timestamp, last_seen timestamp
 );
@@ -61,6 +63,7 @@ class LoadSummary:
     deleted: list[str] = field(default_factory=list)
     indicator_rows: int = 0
     project_rows: int = 0
+    investment_rows: int = 0
 
 
 @contextmanager
@@ -166,11 +169,11 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
 
         ids = [p.report_file for p in accepted] + list(deleted)
         if ids:
-            for table in ("raw.indicator_rows", "raw.project_items", "raw.reports"):
+            for table in ("raw.indicator_rows", "raw.project_items", "raw.investment_plans", "raw.reports"):
                 con.execute(f"delete from {table} where report_id in (select unnest(?::varchar[]))", [ids])
             con.execute("delete from raw.ingest_errors where report_file in (select unnest(?::varchar[]))", [ids])
 
-        report_rows, ind_rows, proj_rows = [], [], []
+        report_rows, ind_rows, proj_rows, inv_rows = [], [], [], []
         for p in accepted:
             meta = dict(p.extraction.meta.__dict__, extractor_version=EXTRACTOR_VERSION)
             report_rows.append(dict(report_id=p.report_file, report_file=p.report_file, sha256=p.sha256, size=p.size,
@@ -179,8 +182,11 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
                 ind_rows.append(dict(r, report_id=p.report_file, row_no=i))
             for i, r in enumerate(as_rows(p.extraction.projects), start=1):
                 proj_rows.append(dict(r, report_id=p.report_file, item_no=i))
+            for i, r in enumerate(as_rows(p.extraction.investments), start=1):
+                inv_rows.append(dict(r, report_id=p.report_file, item_no=i))
             _event(con, p.report_file, p.sha256, "loaded",
-                   f"{len(p.extraction.indicators)} indicator values, {len(p.extraction.projects)} project mentions", now)
+                   f"{len(p.extraction.indicators)} indicator values, {len(p.extraction.projects)} project mentions, "
+                   f"{len(p.extraction.investments)} investment figures", now)
             summary.loaded.append(p.report_file)
         if report_rows:
             df = pd.DataFrame(report_rows)
@@ -192,7 +198,9 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
                 con.unregister("_reports")
         _insert(con, "raw.indicator_rows", _frame(ind_rows, INDICATOR_COLUMNS))
         _insert(con, "raw.project_items", _frame(proj_rows, PROJECT_COLUMNS))
+        _insert(con, "raw.investment_plans", _frame(inv_rows, INVESTMENT_COLUMNS))
         summary.indicator_rows, summary.project_rows = len(ind_rows), len(proj_rows)
+        summary.investment_rows = len(inv_rows)
 
         for p in processed:
             if not p.ok:

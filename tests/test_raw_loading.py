@@ -15,7 +15,7 @@ def counts(wh: Path):
     con = duckdb.connect(str(wh), read_only=True)
     try:
         return {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
-                for t in ("reports", "indicator_rows", "project_items", "ingest_errors")}
+                for t in ("reports", "indicator_rows", "project_items", "investment_plans", "ingest_errors")}
     finally:
         con.close()
 
@@ -48,6 +48,7 @@ def test_reloading_replaces_rows_instead_of_adding(folder, tmp_path):
     c = counts(wh)
     assert c["reports"] == 1
     assert c["indicator_rows"] == len(p.extraction.indicators)
+    assert c["investment_plans"] == len(p.extraction.investments) > 0
 
 
 def test_bad_files_are_quarantined_and_good_ones_still_load(folder, tmp_path):
@@ -97,7 +98,7 @@ def test_a_deleted_file_leaves_the_raw_layer_and_is_recorded(folder, tmp_path):
     summary = refresh_reports(folder, wh, ["good.txt"])
     assert summary.deleted == ["good.txt"]
     c = counts(wh)
-    assert c["reports"] == 0 and c["indicator_rows"] == 0 and c["project_items"] == 0
+    assert c["reports"] == 0 and c["indicator_rows"] == 0 and c["project_items"] == 0 and c["investment_plans"] == 0
     con = duckdb.connect(str(wh), read_only=True)
     events = [e for (e,) in con.execute("select event from raw.report_events where report_file = 'good.txt' order by event_at").fetchall()]
     con.close()

@@ -1,0 +1,62 @@
+-- Pairs of name variants of one district scored for "same project", kept from a Dice of 0.5 so the rejected
+-- near-misses can be audited next to the accepted matches.
+--
+-- Why not jaro_winkler_similarity / levenshtein / jaccard: in DuckDB they compare UTF-8 bytes, and every CJK
+-- character is three bytes sharing its lead bytes with thousands of others (jaro_winkler('一', '丁') = 0.82).
+-- The score here is computed on characters: the Dice coefficient of the two keys' character bigrams.
+--
+-- A pair matches when (the threshold is documented in _int_projects.yml and pinned by a unit test):
+--   * both keys have the same district, the same phase and the same signature (digits, letters, numerals);
+--   * both keys have at least {{ var('project_match_min_chars', 4) }} characters (short names only match exactly);
+--   * bigram Dice >= {{ var('project_match_min_dice', 0.6) }};
+--   * the shorter key is a subsequence of the longer one: the longer only adds words (宝武西南总部 →
+--     宝武集团西南总部, 海康威视科技园 → 海康威视重庆科技园). A substituted place name (茄子溪片区… / 葛老溪片区…,
+--     创新社区… / 跃新社区…) scores as high, but is never a subsequence.
+with variants as (
+    select distinct
+        district,
+        match_key,
+        coalesce(phase, '') as phase,
+        signature,
+        list_distinct(list_transform(range(length(match_key) - 1), lambda i: substr(match_key, i + 1, 2))) as bigrams
+    from {{ ref('int_project_names') }}
+    where district is not null and length(match_key) >= {{ var('project_match_min_chars', 4) }}
+),
+
+scored as (
+    select
+        a.district,
+        a.match_key as key_a,
+        b.match_key as key_b,
+        a.phase,
+        round(2.0 * len(list_intersect(a.bigrams, b.bigrams)) / (len(a.bigrams) + len(b.bigrams)), 4) as dice,
+        case when length(a.match_key) <= length(b.match_key) then a.match_key else b.match_key end as shorter_key,
+        case when length(a.match_key) <= length(b.match_key) then b.match_key else a.match_key end as longer_key
+    from variants as a
+    join variants as b
+        on a.district = b.district
+        and a.phase = b.phase
+        and a.signature = b.signature
+        and a.match_key < b.match_key
+),
+
+candidates as (
+    select
+        *,
+        regexp_matches(
+            longer_key,
+            array_to_string(list_transform(string_split(shorter_key, ''), lambda ch: regexp_escape(ch)), '.*')
+        ) as is_subsequence
+    from scored
+    where dice >= 0.5
+)
+
+select
+    district,
+    key_a,
+    key_b,
+    nullif(phase, '') as phase,
+    dice,
+    is_subsequence,
+    dice >= {{ var('project_match_min_dice', 0.6) }} and is_subsequence as is_match
+from candidates

@@ -1,9 +1,8 @@
 """`devplan`: build the warehouse from a folder of reports, in-process through Dagster.
 
 `devplan build` takes the same incremental path as the folder sensor: it compares the folder with what the
-warehouse holds, registers new files as partitions, and runs the refresh job once over the files that are new,
-changed or deleted (unchanged files in between are skipped by their sha256). With nothing new it only checks
-that the marts are current. Exit codes: 0 all files loaded, 3 some files rejected, 1 fatal error.
+warehouse holds, registers the files that are new, changed or deleted as partitions, and runs the refresh job
+once over them (raw partitions, then one dbt build). With nothing new it only checks that the marts are current. Exit codes: 0 all files loaded, 3 some files rejected, 1 fatal error.
 """
 from __future__ import annotations
 
@@ -44,9 +43,6 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
         return EXIT_FATAL
     os.environ["DEVPLAN_REPORTS_DIR"] = str(reports)
     os.environ["DEVPLAN_WAREHOUSE"] = str(warehouse)
-    from .settings import dagster_home, prepare_dagster_home
-
-    os.environ["DAGSTER_HOME"] = str(prepare_dagster_home(dagster_home(warehouse)))
     _setup_logging(verbose)
     t0 = time.perf_counter()
 
@@ -57,7 +53,7 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
     _step(f"scanning {reports}")
     from ingestion.folder import diff_folder, scan_folder
 
-    from .planning import marts_are_current, plan_partitions, warehouse_state
+    from .planning import marts_are_current, register_work, warehouse_state
 
     current = {name: s.sha256 for name, s in scan_folder(reports).items()}
     known = warehouse_state(warehouse)
@@ -69,6 +65,7 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
 
     from .definitions import build_definitions
     from .partitions import report_partitions
+    from .raw_assets import RAW_ASSET_KEY
     from .schedules import full_range_tags
 
     defs = build_definitions(reports, warehouse)
@@ -76,18 +73,20 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
     quiet = {"loggers": {"console": {"config": {"log_level": "DEBUG" if verbose else "CRITICAL"}}}}
     captured = io.StringIO()  # dagster-dbt echoes dbt's log to stdout; shown with -v, or when the build fails
     out = contextlib.nullcontext() if verbose else contextlib.redirect_stdout(captured)
-    with dg.DagsterInstance.get() as instance, out:
-        keys = plan_partitions(instance, report_partitions.name, changes)
+    # An in-memory Dagster instance: the warehouse itself says what is loaded, and Dagster's per-partition
+    # bookkeeping in a SQLite instance would cost more than the build for thousands of reports. Runs launched
+    # from the UI, the sensor and the schedule are recorded in DAGSTER_HOME as usual.
+    with dg.DagsterInstance.ephemeral() as instance, out:
+        keys = register_work(instance, report_partitions.name, changes)
         if keys:
-            _step(f"materializing {len(changes.to_load) + len(changes.deleted)} report partition(s), then dbt build")
+            _step(f"materializing {len(keys)} report partition(s), then dbt build")
             result = job.execute_in_process(instance=instance, tags=full_range_tags(keys), run_config=quiet,
                                             raise_on_error=False)
         elif not marts_are_current(warehouse):
-            all_keys = list(report_partitions.get_partition_keys(dynamic_partitions_store=instance))
             _step("raw layer is current but the marts are not: dbt build")
-            dbt_keys = [k for k in defs.resolve_all_asset_keys() if k.path[0] != "raw"]
-            result = job.execute_in_process(instance=instance, tags=full_range_tags(all_keys), run_config=quiet,
-                                            asset_selection=dbt_keys, raise_on_error=False)
+            dbt_keys = [k for k in defs.resolve_all_asset_keys() if k != RAW_ASSET_KEY]
+            result = job.execute_in_process(instance=instance, run_config=quiet, asset_selection=dbt_keys,
+                                            raise_on_error=False)
         else:
             result = None
             _step("nothing new: the warehouse is up to date")

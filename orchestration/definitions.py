@@ -19,7 +19,7 @@ if not dbt_project.manifest_path.exists():
 
 from .dbt_assets import devplan_dbt_models  # noqa: E402  (reads the manifest)
 from .jobs import refresh_reports_job  # noqa: E402
-from .raw_assets import raw_tables  # noqa: E402
+from .raw_assets import raw_reports  # noqa: E402
 from .resources import ReportsFolder, Warehouse  # noqa: E402
 from .schedules import daily_refresh  # noqa: E402
 from .sensors import reports_folder_sensor  # noqa: E402
@@ -31,7 +31,7 @@ def build_definitions(reports: Path | None = None, warehouse: Path | None = None
     # dbt reads the warehouse path from the environment (profiles.yml)
     os.environ["DEVPLAN_WAREHOUSE"] = str(warehouse)
     return dg.Definitions(
-        assets=[raw_tables, devplan_dbt_models],
+        assets=[raw_reports, devplan_dbt_models],
         jobs=[refresh_reports_job],
         sensors=[reports_folder_sensor],
         schedules=[daily_refresh],

@@ -45,16 +45,10 @@ def marts_are_current(warehouse: Path) -> bool:
     return rows is not None and rows[0][0] == 0
 
 
-def plan_partitions(instance, partitions_name: str, changes: FolderChanges) -> list[str]:
-    """Register new files as partitions and return the partition keys, in the instance's order, from the first
-    to the last file that needs work: one run over that range processes all of them."""
-    existing = set(instance.get_dynamic_partitions(partitions_name))
-    missing = [k for k in changes.new + changes.changed + changes.deleted if k not in existing]
-    if missing:
-        instance.add_dynamic_partitions(partitions_name, missing)
-    wanted = set(changes.to_load) | set(changes.deleted)
-    if not wanted:
-        return []
-    ordered = list(instance.get_dynamic_partitions(partitions_name))
-    positions = [i for i, k in enumerate(ordered) if k in wanted]
-    return ordered[positions[0]: positions[-1] + 1]
+def register_work(instance, partitions_name: str, changes: FolderChanges) -> list[str]:
+    """Register the files that need work as partitions of a fresh instance, in name order, and return them:
+    one run over that key range processes exactly them."""
+    keys = sorted(set(changes.to_load) | set(changes.deleted))
+    if keys:
+        instance.add_dynamic_partitions(partitions_name, keys)
+    return keys

@@ -2,9 +2,10 @@
 
 The cursor holds name → sha256 of what was already requested, so an unchanged file requests nothing, a changed
 file (different sha256) requests a new run (run_key = name:sha), and a file that disappeared requests a run
-that removes its facts. The sensor only reads the folder; it never opens the warehouse (one writer at a time).
+that removes its facts. Many changes at once become one run over a partition range. The sensor only reads the folder; it never opens the warehouse (one writer at a time).
 """
 
+import hashlib
 import json
 
 import dagster as dg
@@ -14,12 +15,25 @@ from ingestion.folder import diff_folder, scan_folder
 from .jobs import refresh_reports_job
 from .partitions import report_partitions
 from .resources import ReportsFolder
+from .schedules import full_range_tags
 
 
-def folder_run_requests(current: dict[str, str], known: dict[str, str]) -> dg.SensorResult:
+def folder_run_requests(current: dict[str, str], known: dict[str, str], existing: list[str]) -> dg.SensorResult:
+    """One run for the files that changed since the cursor: a single partition for one file (run_key =
+    name:sha), a partition range for many (files in between are skipped by their sha256), so a folder of a
+    thousand new reports is one run with one dbt build, not a thousand."""
     changes = diff_folder(current, known)
-    requests = [dg.RunRequest(partition_key=n, run_key=f"{n}:{current[n]}") for n in changes.to_load]
-    requests += [dg.RunRequest(partition_key=n, run_key=f"{n}:deleted:{known[n]}") for n in changes.deleted]
+    version = {n: current.get(n) or f"deleted:{known[n]}" for n in changes.to_load + changes.deleted}
+    requests = []
+    if len(version) == 1:
+        (name, v), = version.items()
+        requests.append(dg.RunRequest(partition_key=name, run_key=f"{name}:{v}"))
+    elif version:
+        order = existing + [n for n in changes.new if n not in set(existing)]
+        positions = sorted(order.index(n) for n in version)
+        batch = hashlib.sha256("\n".join(f"{n}:{v}" for n, v in sorted(version.items())).encode()).hexdigest()[:16]
+        requests.append(dg.RunRequest(run_key=f"batch:{len(version)}:{batch}",
+                                      tags=full_range_tags([order[positions[0]], order[positions[-1]]])))
     return dg.SensorResult(
         run_requests=requests,
         dynamic_partitions_requests=[report_partitions.build_add_request(changes.new)] if changes.new else [],
@@ -34,4 +48,5 @@ def reports_folder_sensor(context: dg.SensorEvaluationContext, reports_folder: R
         return dg.SkipReason(f"reports folder {folder} does not exist")
     current = {name: state.sha256 for name, state in scan_folder(folder).items()}
     known = json.loads(context.cursor) if context.cursor else {}
-    return folder_run_requests(current, known)
+    existing = list(context.instance.get_dynamic_partitions(report_partitions.name))
+    return folder_run_requests(current, known, existing)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.raw_assets import raw_tables
+from orchestration.raw_assets import raw_reports
 from orchestration.resources import ReportsFolder, Warehouse
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -13,7 +13,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 def run(folder: Path, warehouse: Path, keys: list[str], instance) -> dict:
     instance.add_dynamic_partitions("reports", [k for k in keys if not instance.has_dynamic_partition("reports", k)])
     tags = {"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]}
-    result = dg.materialize([raw_tables], instance=instance, tags=tags,
+    result = dg.materialize([raw_reports], instance=instance, tags=tags,
                             resources={"reports_folder": ReportsFolder(path=str(folder)), "warehouse": Warehouse(path=str(warehouse))})
     assert result.success
     return {e.check_name: e for e in result.get_asset_check_evaluations()}

@@ -47,3 +47,18 @@ def test_missing_folder_is_a_skip_with_a_reason(tmp_path):
         result = evaluate(tmp_path / "nope", instance)
     assert isinstance(result, dg.SkipReason)
     assert "does not exist" in result.skip_message
+
+
+def test_many_new_files_become_one_run_over_a_partition_range(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(seed, folder / seed.name)
+    names = sorted(p.name for p in folder.iterdir())
+    with dg.instance_for_test() as instance:
+        result = evaluate(folder, instance)
+        assert len(result.run_requests) == 1
+        request = result.run_requests[0]
+        assert request.partition_key_range == dg.PartitionKeyRange(names[0], names[-1])
+        assert request.run_key.startswith("batch:3:")
+        assert list(result.dynamic_partitions_requests[0].partition_keys) == names

@@ -7,6 +7,7 @@ against.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -15,11 +16,17 @@ from .records import ReportMeta
 CN_NUM = "一二三四五六七八九十"
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _HEADING_PATTERNS = (
+    (0, re.compile(rf"^第[{CN_NUM}]+(?:部分|篇)")),  # 第一部分 2021年计划执行情况: above the 一、 headings
     (1, re.compile(rf"^[{CN_NUM}]+、")),
     (2, re.compile(rf"^[（(][{CN_NUM}]+[）)]")),
     (3, re.compile(r"^\d{1,2}[.．、](?!\d)")),
 )
-_CAPTION = re.compile(r"^(表|专栏)\s*(\d+)\s*[：:]?")
+# a caption number, not swallowing a year printed right after it (`专栏12024年…` is 专栏1)
+_NUMBER = rf"\d{{1,3}}?(?=(?:19|20)\d\d年)|\d+|[{CN_NUM}]+"
+# 表1：… / 表一 … / 专栏2 2024年… / 专栏：… / 附件1：… / 附表2 …; a bare 表 needs its number (表明, 表彰 are words)
+_CAPTION = re.compile(
+    rf"^(?:(表)\s*({_NUMBER})(?![\d{CN_NUM}]*[、.．])|(专栏|附表|附件)\s*((?:{_NUMBER})?))(?=$|\s|[：:]|\d{{4}}年|[^\d{CN_NUM}])"
+)
 
 
 def clean_line(line: str) -> str:
@@ -35,14 +42,14 @@ def squash(text: str) -> str:
 @dataclass(frozen=True)
 class Heading:
     line: int
-    level: int  # 1 = 一、  2 = （一）  3 = 1.
+    level: int  # 0 = 第一部分  1 = 一、  2 = （一）  3 = 1.
     text: str  # the whole line, whitespace removed
 
 
 @dataclass(frozen=True)
 class Caption:
     line: int
-    kind: str  # 表 | 专栏
+    kind: str  # 表 | 专栏 | 附表 | 附件
     number: int
     text: str  # the whole caption, whitespace removed, e.g. 表1：2021年…完成情况
 
@@ -72,10 +79,32 @@ def heading_level(line: str) -> int | None:
 def parse_caption(line: str) -> tuple[str, int] | None:
     if is_cell_line(line):
         return None
-    m = _CAPTION.match(line.strip())
+    m = _CAPTION.match(line.strip().replace("\u3000", " "))
     if not m:
         return None
-    return m.group(1), int(m.group(2))
+    kind, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return kind, cn_number(number)
+
+
+def box_caption(line: str) -> tuple[str, int] | None:
+    """A 专栏 caption printed as the first line of a table cell (a list boxed in a one-cell table)."""
+    if not is_cell_line(line):
+        return None
+    cap = parse_caption(line.strip())
+    return cap if cap and cap[0] == "专栏" else None
+
+
+def cn_number(text: str) -> int:
+    """`12` → 12, `十二` → 12, `三` → 3; 0 for an empty number (`专栏：…`)."""
+    if not text:
+        return 0
+    if text.isdigit():
+        return int(text)
+    digits = {c: i + 1 for i, c in enumerate(CN_NUM[:9])}
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+    return digits.get(text[-1], 0)
 
 
 @dataclass
@@ -114,21 +143,35 @@ class Document:
 
     @cached_property
     def captions(self) -> list[Caption]:
+        """表N/专栏N/附件N captions; also a 专栏 printed as a one-cell box (its caption is the cell's first line)."""
         out = []
         for i, line in enumerate(self.lines, start=1):
-            cap = parse_caption(line)
+            cap = parse_caption(line) or (box_caption(line) if self._opens_box(i) else None)
             if cap:
                 out.append(Caption(i, cap[0], cap[1], squash(line)))
         return out
 
+    def _opens_box(self, no: int) -> bool:
+        """Line `no` is the first line of a one-cell row: nothing tab-led right before or after it."""
+        before = self.lines[no - 2] if no >= 2 else ""
+        after = self.lines[no] if no < self.n_lines else ""
+        return not is_cell_line(after) and not (is_cell_line(before) and before.strip())
+
+    @cached_property
+    def _chains(self) -> tuple[list[int], list[list[Heading]]]:
+        """Heading lines, and for each heading the chain of headings enclosing it (computed once)."""
+        lines, chains, chain = [], [], []
+        for h in self.headings:
+            chain = [c for c in chain if c.level < h.level] + [h]
+            lines.append(h.line)
+            chains.append(chain)
+        return lines, chains
+
     def heading_chain(self, no: int) -> list[Heading]:
         """The headings that enclose line `no`, outermost first (a heading encloses itself)."""
-        chain: list[Heading] = []
-        for h in self.headings:
-            if h.line > no:
-                break
-            chain = [c for c in chain if c.level < h.level] + [h]
-        return chain
+        lines, chains = self._chains
+        k = bisect_right(lines, no) - 1
+        return list(chains[k]) if k >= 0 else []
 
     def section(self, no: int) -> Heading | None:
         """The innermost heading enclosing line `no`."""

@@ -13,27 +13,50 @@ from .records import ReportMeta
 
 _PLAN_NAME = r"(?:国民经济和社会发展|国民经济与社会发展|经济和社会发展|经济社会发展|国民经济社会发展)"
 _PLACE = r"(?P<place>[^\d，。,；;：:]*?)"
+# a place printed after the year instead of before it (`关于2023年XX县国民经济…`); 全县/我区 are not places
+_PLACE_AFTER_YEAR = r"(?P<place2>[\u4e00-\u9fa5]{2,15}?(?:区|县|市|旗))?"
+_DRAFT = r"(?:草案)?(?:（草案）|\(草案\))?"
+# a short parenthesis after the title: （草案）, （书面）, （提请大会审议）
+_TRAILER = r"(?:[（(][^（）()]{1,8}[）)])?"
 _REVIEW_AND_PLAN = re.compile(
-    rf"^(?:关于)?{_PLACE}(?P<ry>\d{{4}})年{_PLAN_NAME}?计划执行情况(?:及|和|与|暨)(?P<py>\d{{4}})年{_PLAN_NAME}?计划(?:草案)?(?:（草案）|\(草案\))?的?报告$"
+    rf"^(?:关于)?{_PLACE}(?P<ry>\d{{4}})年度?{_PLACE_AFTER_YEAR}{_PLAN_NAME}?(?:年度)?计划执行情况"
+    rf"(?:及|和|与|暨|以及)(?P<py>\d{{4}})年度?{_PLAN_NAME}?(?:年度)?计划{_DRAFT}(?:的?报告)?{_TRAILER}$"
 )
-_PLAN = re.compile(rf"^(?:关于)?{_PLACE}(?P<py>\d{{4}})年(?:度)?{_PLAN_NAME}计划(?:（草案）|\(草案\)|草案)?$")
-_PLACE_PARTS = re.compile(r"^(?:[^\d]{2,}?省)?(?P<city>[^\d]{2,}?市)?(?P<district>[^\d]+?(?:区|县|旗|市))?$")
+_PLAN = re.compile(
+    rf"^(?:关于)?{_PLACE}(?P<py>\d{{4}})年度?{_PLACE_AFTER_YEAR}{_PLAN_NAME}(?:年度)?计划{_DRAFT}(?:的报告)?{_TRAILER}$"
+)
+_PLACE_PARTS = re.compile(
+    r"^(?:[^\d]{2,}?(?:省|自治区))?(?P<city>[^\d]{2,}?(?:市|自治州|地区|盟))?(?P<district>[^\d]+?(?:区|县|旗|市))?$"
+)
+_NOT_A_PLACE = re.compile(r"^(?:全|我|本|各)")
+# Where a title without a place names it nearby: the session line (`在安吉县第十七届人民代表大会…`), the
+# issuing office (`安吉县发展和改革局`) or the government (`XX区人民政府`).
+_PLACE_NEARBY = (
+    re.compile(r"在(?P<place>[\u4e00-\u9fa5]{2,20}?(?:区|县|市|旗))第[一二三四五六七八九十]+届人民代表大会"),
+    re.compile(r"^(?P<place>[\u4e00-\u9fa5]{2,20}?(?:区|县|市|旗))(?:发展和改革|发展改革|发改)"),
+    re.compile(r"^(?P<place>[\u4e00-\u9fa5]{2,20}?(?:区|县|市|旗))人民政府"),
+)
+NEARBY_LINES = 8  # lines after the title searched for the place a title leaves out
 HEAD_LINES = 80  # titles sit in the first lines; a web page's chrome and a notice can push them down a little
 
 
 def _candidates(lines: list[str]):
-    """(line_no, squashed text) for each run of 1–3 consecutive non-empty lines near the top."""
+    """(line_no, squashed text) for each run of 1–3 consecutive non-empty lines near the top, the longest run
+    from a line first: `…2023年国民经济和社会发展计划` / `执行情况及2024年计划草案的报告` is one title, not a plan
+    title followed by a stray line."""
     limit = min(len(lines), HEAD_LINES)
     for i in range(limit):
         if not lines[i].strip():
             continue
-        joined = ""
+        joined, runs = "", []
         for span in range(3):
             j = i + span
             if j >= limit or not lines[j].strip():
                 break
             joined += re.sub(r"\s+", "", lines[j].replace("\u3000", ""))
-            yield i + 1, joined
+            runs.append(joined)
+        for text in reversed(runs):
+            yield i + 1, text
 
 
 def split_place(place: str) -> tuple[str | None, str | None]:
@@ -57,6 +80,27 @@ def _city_near(lines: list[str], district: str) -> str | None:
     return None
 
 
+def _title_place(m: re.Match) -> str:
+    """The place a title prints: before the year, else after it; `XX区人民政府关于` in front is dropped."""
+    place = m.group("place") or ""
+    place = place.rsplit("关于", 1)[-1]
+    if not place and m.group("place2") and not _NOT_A_PLACE.match(m.group("place2")):
+        place = m.group("place2")
+    return "" if _NOT_A_PLACE.match(place) else place
+
+
+def _place_near(lines: list[str], title_line: int) -> str | None:
+    """The place named on the lines under a title that leaves it out (session line, issuing office)."""
+    stop = min(len(lines), title_line + 2 + NEARBY_LINES)
+    for line in lines[title_line - 1: stop]:
+        s = re.sub(r"\s+", "", line.replace("\u3000", "")).lstrip("—-－(（")
+        for pat in _PLACE_NEARBY:
+            m = pat.search(s)
+            if m and not _NOT_A_PLACE.match(m.group("place")):
+                return m.group("place")
+    return None
+
+
 def read_metadata(doc) -> ReportMeta:
     lines = doc.lines
     for line_no, text in _candidates(lines):
@@ -67,7 +111,8 @@ def read_metadata(doc) -> ReportMeta:
             doc_type = "plan"
         if not m:
             continue
-        city, district = split_place(m.group("place"))
+        place = _title_place(m) or _place_near(lines, line_no) or ""
+        city, district = split_place(place)
         if district and not city:
             city = _city_near(lines, district)
         review_year = int(m.group("ry")) if doc_type == "review_and_plan" else None

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Document, heading_level, is_cell_line, parse_caption, squash
+from .document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from .records import ProjectItem
+from .tables import Cell, Row, find_text_tables
 
 # ---------------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -36,7 +37,14 @@ CLAUSE_SEPARATORS = "，,；;。"
 # A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
 _LABEL_STAGE = re.compile(r"新开工|开工|续建|在建|竣工|完工|建成|完成|投用|前期|新建")
 # A label made of a stage word and nothing but filler: `开工重点项目`, `竣工项目`, `新开工`.
-_STAGE_LABEL = r"(?:新开工|开工|续建|在建|竣工|完工|建成|完成|投用|前期|新建)(?:重点|重大)?(?:建设)?(?:项目|工程)?"
+_STAGE_LABEL = (r"(?:计划|拟|年内|力争|确保)?(?:新开工|开工|续建|在建|竣工|完工|建成|完成|投用|前期|新建)(?:重点|重大)?(?:建设)?"
+                r"(?:项目|工程)?")
+# A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
+_LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
+# An outline number in front of a label inside a list: `（一）新开工项目：…`, `一、交通项目`.
+_LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+# A line that is only a group label inside a list (`（一）新开工项目（20个）`, `二、交通类项目：`).
+_GROUP_LABEL = re.compile(r"^.{0,14}(?:项目|工程|类)[：:]?$")
 _NESTED_STAGE_LABEL = re.compile(rf"({_STAGE_LABEL})[：:]")
 # A verb that opens a sentence of a list (`新开工A、B等项目。`) and gives the stage of what follows.
 _LIST_VERB = re.compile(
@@ -44,7 +52,8 @@ _LIST_VERB = re.compile(
 )
 # Words that open the result text of a `name：result` item (民心工程): it reports or plans work, not names.
 _RESULT_OPENERS = re.compile(
-    r"^(?:完成|建成|新建|新增|开通|安装|改造|建设|对|因|目前|已|综合|总建筑|建筑面积|占地|购置|实施|提升|包括|主要)"
+    r"^(?:完成|建成|新建|新增|开通|安装|改造|建设|对|因|目前|已|综合|总建筑|建筑面积|占地|购置|实施|提升|包括|主要|"
+    r"项目总投资|计划总投资|总投资|计划投资|年度计划|投资|用地|规划|设计|全长|长约|长度|规模|年产|年处理|日处理|日供水|拟)"
 )
 # A stage verb in a result text, earliest one wins: `完成主体工程施工`, `目前已开工建设`.
 _RESULT_STAGE = re.compile(r"已?开工建设|已?开工|建成投用|竣工投用|建成|完成|竣工|完工|投用|投产|开通|续建|新建")
@@ -60,7 +69,7 @@ _HEAD_NOUNS = (
     "幼儿园", "体育馆", "图书馆", "博物馆", "科技馆", "文化馆", "纪念馆", "展览馆", "中心", "医院", "学校",
     "中学", "小学", "学院", "公园", "步道", "绿道", "大桥", "桥", "隧道", "道路", "大道", "公路", "高速",
     "铁路", "轨道", "环线", "通道", "码头", "跑道", "水库", "水厂", "基地", "楼宇", "广场", "家园", "小区",
-    "管网", "电站", "酒店", "场所", "平台", "项目", "工程",
+    "管网", "电站", "酒店", "场所", "平台", "项目", "工程", "园", "生产线", "连接线", "索道", "景区", "段",
 )
 _HEAD = "|".join(sorted(_HEAD_NOUNS, key=len, reverse=True))
 _PHASE = rf"(?:[{CN_DIGITS}\d]+期|[（(][^（）()]*[）)]|项目)*"
@@ -292,17 +301,60 @@ def _is_list_line(line: str) -> bool:
     return all(_is_list_sentence(x) for x in sentences)
 
 
-_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[●○◆◇■□▪•▶►√])")
 
 
 def strip_item_number(s: str) -> str:
-    """`1.A项目` / `（1）A项目` / `①A项目` → `A项目`: the numbering of a list item is not part of it."""
+    """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
+    part of it."""
     return _ITEM_NUMBER.sub("", s, count=1)
 
 
 def _is_numbered_item(s: str, expected: int) -> bool:
     m = _ITEM_NUMBER.match(s)
     return bool(m and m.group(1) and int(m.group(1)) == expected and _is_list_line(strip_item_number(s)))
+
+
+def group_label(s: str) -> tuple[str | None, str | None] | None:
+    """(category, stage_raw) of a line that only opens a group of the list: `新开工项目（3个）`, `一、续建项目`,
+    `（二）社会民生类`; None for any other line. A bare `XX项目` line is a project, not a group: a group
+    label is a stage label, or a kind (…类/板块/领域/项目) that is outline-numbered, counted or ends in a colon."""
+    m = _LABEL_NUMBER.match(s)
+    numbered = bool(m)
+    text = s[m.end():] if m else s
+    colon = text.endswith(("：", ":"))
+    text = text.rstrip("：:")
+    counted = bool(_LABEL_COUNT.search(text))
+    text = _LABEL_COUNT.sub("", text)
+    if not text or len(text) > 16:
+        return None
+    if re.fullmatch(_STAGE_LABEL, text):
+        return None, text
+    if (numbered or colon or counted) and re.search(r"(?:项目|工程|类|板块|领域|产业)$", text):
+        return parse_label(text)
+    return None
+
+
+_LIST_LABEL_WORDS = re.compile(r"项目|工程|类|板块|领域|开工|续建|竣工|完工|建成|前期|新建|储备")
+
+
+def _is_labelled_item(s: str) -> bool:
+    """`（一）新开工项目（6个）：A、B。` or a bare `二、交通类项目`: an outline-numbered group of the list, not the
+    next heading of the report (which names a task, not a kind or stage of projects)."""
+    m = _LABEL_NUMBER.match(s)
+    if not m:
+        return False
+    rest = s[m.end():]
+    label, body = split_label(rest)
+    if label is not None and body.strip("。"):
+        sentences = [x for x in split_outside_brackets(body, "。") if x]
+        return (bool(_LIST_LABEL_WORDS.search(label)) and len(label) <= 20
+                and all(_is_list_sentence(x) for x in sentences))
+    return bool(_GROUP_LABEL.match(_LABEL_COUNT.sub("", rest.rstrip("：:"))))
+
+
+def _caption_of(line: str) -> tuple[str, int] | None:
+    return parse_caption(line) or box_caption(line)
 
 
 def _body_end(doc: Document, caption_line: int) -> int:
@@ -316,12 +368,16 @@ def _body_end(doc: Document, caption_line: int) -> int:
         line = doc.line(no)
         if not squash(line) and not is_cell_line(line):
             continue
-        if parse_caption(line) is not None:
+        if _caption_of(line) is not None:
             break
         if heading_level(line) is not None:
-            if not _is_numbered_item(squash(line), expected):
+            first = _ITEM_NUMBER.match(squash(line)) if expected == 1 else None
+            if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)
+                expected = int(first.group(1))
+            if _is_numbered_item(squash(line), expected):
+                expected += 1
+            elif not _is_labelled_item(squash(line)):
                 break
-            expected += 1
         elif not _is_list_line(line):
             break
         end = no
@@ -378,7 +434,12 @@ def title_stage(title: str) -> str | None:
 
 def parse_label(label: str) -> tuple[str | None, str | None]:
     """(category, stage_raw) of a label: `开工重点项目` → (None, 开工重点项目);
-    `社会投资类项目完成9个` → (社会投资类项目, 完成); `新兴产业项目` → (新兴产业项目, None)."""
+    `社会投资类项目完成9个` → (社会投资类项目, 完成); `新兴产业项目` → (新兴产业项目, None);
+    `（一）新开工项目（6个）` → (None, 新开工项目); `产业发展类（12个）` → (产业发展类, None)."""
+    label = _LABEL_NUMBER.sub("", label)
+    counted = _LABEL_COUNT.sub("", label)
+    if counted and (re.fullmatch(_STAGE_LABEL, counted) or _LABEL_COUNT.search(label)):
+        label = counted
     if re.fullmatch(_STAGE_LABEL, label):
         return None, label
     m = _LABEL_STAGE.search(label)
@@ -387,9 +448,15 @@ def parse_label(label: str) -> tuple[str | None, str | None]:
     return label, None
 
 
-def _is_result_text(rest: str) -> bool:
-    """The text after `name：` reports or plans the work (民心工程) rather than listing project names."""
-    if _NESTED_STAGE_LABEL.match(rest):
+def _is_result_text(rest: str, label: str = "") -> bool:
+    """The text after `name：` reports or plans the work (民心工程) rather than listing project names.
+
+    Not when the label is a kind (`交通基础设施类：建成A；续建B、C`) or the text is several `；`-clauses that each
+    open with a stage verb: that is a list sorted by stage."""
+    if _NESTED_STAGE_LABEL.match(rest) or re.search(r"(?:类|板块|领域|方面)$", _LABEL_COUNT.sub("", label)):
+        return False
+    clauses = [c for c in split_outside_brackets(rest.rstrip("。"), "；;") if c]
+    if len(clauses) > 1 and all(_LIST_VERB.match(c) for c in clauses):
         return False
     first = split_outside_brackets(rest, "。")[0]
     if re.search(r"(?:等)?项目$|前期工作$", first):
@@ -479,12 +546,17 @@ def read_list(doc: Document, plist: ProjectList) -> list[ProjectItem]:
         s = strip_item_number(squash(doc.line(no)))
         if not s:
             continue
+        group = group_label(s)
+        if group is not None:
+            group_category, group_stage = group
+            continue
         label, rest = split_label(s)
         if label is not None and not rest.strip("。"):
             group_category, group_stage = parse_label(label)
             continue
-        if label is not None and _is_result_text(rest):
-            stage = result_stage(rest, plist.review) or group_stage or default_stage
+        if label is not None and _is_result_text(rest, label):
+            # a group's stage (`二、续建项目`) is what the list says; the result text only describes the work
+            stage = group_stage or result_stage(rest, plist.review) or default_stage
             emit(clean_name(label), stage, group_category, no)
             continue
         category, label_stage = parse_label(label) if label is not None else (None, None)
@@ -502,13 +574,116 @@ def read_list(doc: Document, plist: ProjectList) -> list[ProjectItem]:
 
 
 def extract_projects(doc: Document) -> list[ProjectItem]:
-    """Projects of every list; a report without any list gets its task prose mined instead."""
+    """Projects of every list and project table; a report without any gets its task prose mined instead."""
     out: list[ProjectItem] = []
     for plist in find_project_lists(doc):
         items = read_list(doc, plist)
         if _reads_as_projects(plist, items):
             out.extend(items)
+    out.extend(read_project_tables(doc))
+    out.sort(key=lambda it: it.source_line)
     return out or prose_projects(doc)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Project tables: 序号 | 项目名称 | 建设内容 | 总投资 | 年度计划 (| 建设性质)
+# ---------------------------------------------------------------------------------------------------------
+
+_NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
+# Header words only a project table has (an indicator table has 指标/单位/目标 instead).
+_PROJECT_COLUMN = re.compile(r"建设内容|建设规模|规模|总投资|计划投资|年度计划|年度投资|业主|建设地点|建设年限|起止年限|"
+                             r"建设性质|项目性质|实施主体|责任单位|牵头单位|建设期限|开工时间|竣工时间")
+_STAGE_COLUMN = re.compile(r"建设性质|项目性质|建设阶段|项目阶段|建设状态|项目状态|项目类别|^性质$|^阶段$|^状态$")
+_SEQ_CELL = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计)")
+_CELL_STAGE = re.compile(r"^(?:计划|拟)?(?:新开工|开工|新建|续建|在建|竣工|完工|建成|前期|储备)(?:项目|建设)?$")
+_CATEGORY_COLUMN = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行业|所属行业|产业类别)$")
+
+
+@dataclass(frozen=True)
+class _ProjectHeader:
+    index: int  # row index of the header
+    name: int  # column of the project name
+    stage: int | None  # column of 建设性质 (新建/续建/竣工 …), if any
+    category: int | None  # column of 类别/领域, if any
+    seq: int | None
+    width: int
+
+
+def _project_header(rows: list[Row]) -> _ProjectHeader | None:
+    """The header of a project table: a 项目名称 column and at least one column only project tables have."""
+    for k, row in enumerate(rows[:3]):
+        texts = [c.flat for c in row]
+        names = [i for i, t in enumerate(texts) if _NAME_HEADER.match(t)]
+        if len(names) != 1 or not any(_PROJECT_COLUMN.search(t) for t in texts):
+            continue
+        stage = next((i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)), None)
+        category = next((i for i, t in enumerate(texts) if _CATEGORY_COLUMN.match(t)), None)
+        seq = next((i for i, t in enumerate(texts) if "序号" in t), None)
+        return _ProjectHeader(k, names[0], stage, category, seq, len(row))
+    return None
+
+
+def _aligned(row: Row, head: _ProjectHeader) -> Row:
+    """The row's cells under the header's columns; a short row lost leading cells (a merged 类别) unless it
+    starts with its row number."""
+    if len(row) >= head.width:
+        return row[: head.width]
+    missing = [Cell("")] * (head.width - len(row))
+    if head.seq is not None and _SEQ_CELL.match(row[0].flat):
+        return [*row, *missing]
+    return [*missing, *row]
+
+
+def read_project_tables(doc: Document) -> list[ProjectItem]:
+    """Projects listed as a table (项目名称 | 建设内容 | 总投资 | 年度计划 …).
+
+    A project table is a project list laid out as cells: each row names one project. The stage comes from a
+    建设性质 column (新建/续建/竣工), else from a group row (`一、新开工项目（20个）`), else from the title
+    (`…前期工作计划`); a group row without a stage word is the category (`一、交通项目`).
+    """
+    out: list[ProjectItem] = []
+    for table in find_text_tables(doc):
+        rows = [r for r in table.rows if any(c.flat for c in r)]
+        head = _project_header(rows)
+        if head is None:
+            continue
+        title = table.title or ""
+        line = table.title_line or table.first_line
+        year = _year_of(doc, title, line)
+        review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
+        default_stage = title_stage(title)
+        category: str | None = None
+        group_stage: str | None = None
+        for row in rows[head.index + 1:]:
+            texts = {c.flat for c in row if c.flat}
+            if len(texts) == 1 and not _SEQ_CELL.match(next(iter(texts))):
+                label = next(iter(texts)).rstrip("：:")
+                if _TOTAL_ROW.match(label):
+                    continue
+                cat, stage = parse_label(label)
+                if stage:
+                    group_stage, category = stage, cat
+                else:
+                    category = cat
+                continue
+            cells = _aligned(row, head)
+            name = clean_name(squash(cells[head.name].text))
+            if not name or _SEQ_CELL.match(name) or _TOTAL_ROW.match(name) or _NAME_HEADER.match(name):
+                continue
+            printed = squash(cells[head.stage].text) if head.stage is not None else ""
+            if not printed:  # a 类别 column may hold the stage (新开工/续建/竣工) instead of a kind
+                printed = next((c.flat for i, c in enumerate(cells) if i != head.name and _CELL_STAGE.match(c.flat)), "")
+            stage_raw = (printed if normalize_stage(printed) != "planned" else None) or group_stage or default_stage
+            kind = cells[head.category].flat if head.category is not None else ""
+            if kind and not _CELL_STAGE.match(kind):
+                category = kind
+            out.append(ProjectItem(
+                list_title=title, period_year=year, project_name=name,
+                stage=normalize_stage(stage_raw, review), source_line=cells[head.name].line or line,
+                category=category or None, stage_raw=stage_raw or None,
+            ))
+    return out
 
 
 def _reads_as_projects(plist: ProjectList, items: list[ProjectItem]) -> bool:
@@ -666,12 +841,26 @@ def _heading_title(text: str) -> str:
     return re.split(r"[，,。]", text, maxsplit=1)[0]
 
 
+_TASK_PART = re.compile(r"任务|措施|重点工作|工作安排|举措")
+_REVIEW_PART = re.compile(r"情况|回顾|成效|成绩")
+
+
 def _task_lines(doc: Document) -> range:
-    """Lines of the task part (重点任务 / 主要措施 / 重点工作); the whole report when no such part."""
-    tops = [h for h in doc.headings if h.level == 1]
+    """Lines of the task part (重点任务 / 主要措施 / 重点工作) of the plan; the whole report when no such part.
+
+    A top heading (一、…, or 第一部分 …) that reviews the past year (`二、重点工作推进情况`) is not the task part,
+    nor is anything inside the review part.
+    """
+    tops = [h for h in doc.headings if h.level <= 1]
+    review_end = 0
     for k, h in enumerate(tops):
-        if re.search(r"任务|措施|重点工作", h.text):
-            end = tops[k + 1].line if k + 1 < len(tops) else doc.n_lines + 1
+        if h.line < review_end:
+            continue
+        if _REVIEW_PART.search(h.text) and re.search(r"执行|完成|回顾", h.text):
+            review_end = next((o.line for o in tops[k + 1:] if o.level <= h.level), doc.n_lines + 1)
+            continue
+        if _TASK_PART.search(h.text) and not _REVIEW_PART.search(h.text):
+            end = next((o.line for o in tops[k + 1:] if o.level <= h.level), doc.n_lines + 1)
             return range(h.line, end)
     return range(1, doc.n_lines + 1)
 

@@ -29,7 +29,9 @@ from .values import parse_value
 # --------------------------------------------------------------------------------------------------------------
 
 _REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效")
-_SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济运行情况")
+_SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济运行")
+# A target paragraph that has no 目标 heading of its own announces itself (`主要预期目标是：`, `主要目标为：`).
+_TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:建议)?(?:是|为|如下)?[：:]")
 _TARGET_HEADING = re.compile(r"(?:主要|预期|发展|年度|和)目标")
 _NOT_TARGET_HEADING = re.compile(r"完成|执行|情况|回顾|[，,。]")  # a comma marks a task heading written as a sentence
 _TASK_HEADING = re.compile(r"任务|措施|重点工作|工作安排|举措")
@@ -38,9 +40,9 @@ _TASK_HEADING = re.compile(r"任务|措施|重点工作|工作安排|举措")
 # Value phrases
 # --------------------------------------------------------------------------------------------------------------
 
-# A number that is a value: not part of a code (5G, T3B, E88-2/01), an ordinal (第6) or a date/duration (2021年,
-# 连续6年, 一期/567期).
-_NUM = r"(?<![A-Za-z0-9.\-/第])[-−－]?\d+(?:\.\d+)?(?![\dA-Za-z\-/年月日号届期周])"
+# A number that is a value: not part of a code (5G, T3B, E88-2/01), an ordinal (第6), a date/duration (2021年,
+# 连续6年, 一期/567期) or a ratio (三次产业结构5.2:35.1:59.7).
+_NUM = r"(?<![A-Za-z0-9.\-/第])(?<!\d[:：∶])[-−－]?\d+(?:\.\d+)?(?![\dA-Za-z\-/年月日号届期周]|[:：∶]\d)"
 _UNIT_BASES = (
     "个百分点|微克/立方米|毫克/升|吨标准煤|吨标煤|个工作日|工作日|平方公里|平方米|立方米|千瓦时|千瓦|公里|千米|人次|户次|"
     "标箱|美元|公顷|吨|元|人|户|家|个|条|天|亩|件|项|"
@@ -54,10 +56,10 @@ _DECREASE_VERBS = ("下降", "降低", "减少", "回落")
 
 _VALUE = re.compile(
     rf"(?P<points>(?:提高|提升|增加|上升|增长|下降|降低|减少|回落){_NUM}个百分点)"
-    rf"|(?P<growth>{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅|下降|降低|减少|回落){_COMP_PRE}?{_NUM}[%％]{_QUAL_POST}?)"
+    rf"|(?P<growth>{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅|上涨|下降|降低|减少|回落){_COMP_PRE}?{_NUM}[%％]{_QUAL_POST}?)"
     r"|(?P<flat>(?:与上年|与去年|同比)(?:基本)?持平)"
     r"|(?P<qgrowth>(?:保持)?(?:平稳|稳定|稳步|持续|较快|快速|合理)+增长|(?:增长)?与(?:经济|GDP|地区生产总值)增长(?:基本)?同步)"
-    r"|(?P<qtask>完成(?:国家和市|市级|市|上级|区级)?下达(?:的)?(?:任务|目标)(?:任务)?)"
+    r"|(?P<qtask>完成[^，,。；;、\d]{0,6}?下达(?:的)?[^，,。；;、\d]{0,6}?(?:任务|目标)(?:任务)?)"
     rf"|(?P<level>{_COMP_PRE}?{_NUM}(?P<unit>{_UNIT})?{_QUAL_POST}?)"
 )
 _KINDS = ("points", "growth", "flat", "qgrowth", "qtask", "level")
@@ -82,11 +84,14 @@ _LEAD = re.compile(
 # which belong to the value phrase.
 _TAIL = re.compile(
     r"(?:目标为|目标是|目标在|目标|均|都|分别|已|将|预计|有望|预期|可|力争|计划|保持在|保持|稳定在|维持在|达到|达|为|是|"
-    r"实现|完成|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降到|下降到|下降至|升至)$"
+    r"实现|完成|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降到|下降到|下降至|升至|"
+    r"同口径|按可比价格计算|按可比价计算|按可比口径|按可比价|可比价|同比)$"
 )
 _EACH_WORDS = ("分别", "均", "都")
+_LIST_JOINS = ("、", "", "和", "及", "与")  # between the figures of a list (`分别增长5.2%和7.1%`)
+_PAIR_JOIN = re.compile(r"(?<=.{2})[和及与](?=.{2})")
 _ATTRIBUTE_SUFFIX = re.compile(r"等?(约束性|预期性)指标$")
-_NOTE_PAREN = re.compile(r"[（(](?:下同|以下简称[^）)]*|简称[^）)]*)[）)]")
+_NOTE_PAREN = re.compile(r"[（(](?:下同|以下简称[^）)]*|简称[^）)]*|[A-Za-z&]{2,6})[）)]")  # also （GDP）, （CPI）
 _FOOTNOTE = re.compile(r"\[footnoteRef:\d+\]")
 _ENUMERATOR = re.compile(rf"^(?:[（(][{CN_NUM}]+[）)]|[{CN_NUM}]+、|\d{{1,2}}[.．、](?!\d))")
 
@@ -105,11 +110,11 @@ _COMPARISON_START = ("高于", "低于", "比", "较")
 # clause fragment (`建筑业将保持平稳增长`, `需继续保持平稳增长`).
 _STATISTIC_HEAD = re.compile(
     r"(?:总值|总额|总量|收入|支出|能耗|排放量?|投资|产值|增加值|利润|税收|消费|规模|率|比重|占比|指数|强度|人数|面积|产量|"
-    r"价格|增速|下降|降低)$"
+    r"价格|增速|下降|降低|减排)$"
 )
 
 # A sentence that counts the plan's own indicators (`32项指标中，完成29项，完成率90.6%`).
-_INDICATOR_COUNT = re.compile(r"\d+项[^，,。；;]{0,8}指标|指标[^，,。；;]{0,4}\d+项|指标中|共计\d+项")
+_INDICATOR_COUNT = re.compile(r"(?<!\d)\d+项[^，,。；;]{0,8}指标|指标[^，,。；;]{0,4}\d+项|指标中|共计\d+项")
 _NOTE_LINE = re.compile(r"^(?:备注|注)[：:]")
 
 
@@ -127,6 +132,7 @@ class Scope:
     year: int | None
     lines: tuple[int, ...]
     tasks: bool = False  # a task section: only district-wide aggregates, no qualitative targets
+    lead: re.Pattern | None = None  # read a line only from the sentence this pattern sits in
 
 
 def _section_end(doc: Document, h: Heading) -> int:
@@ -154,8 +160,8 @@ def _review_heading(doc: Document) -> Heading | None:
     year = doc.meta.review_year
     if year is None:
         return None
-    for h in doc.headings:
-        if h.level == 1 and (_REVIEW_HEADING.search(h.text) or str(year) in h.text):
+    for h in doc.headings:  # a top heading: 一、… or, above those, 第一部分 …
+        if h.level <= 1 and (_REVIEW_HEADING.search(h.text) or str(year) in h.text):
             return h
     return None
 
@@ -169,7 +175,7 @@ def _review_scopes(doc: Document) -> list[Scope]:
     scopes = [Scope(top.text, "actual", year, _own_lines(doc, top))]
     end = _section_end(doc, top)
     for h in doc.headings:
-        if top.line < h.line < end and h.level == 2 and _SUMMARY_SUBHEADING.search(h.text):
+        if top.line < h.line < end and h.level == top.level + 1 and _SUMMARY_SUBHEADING.search(h.text):
             scopes.append(Scope(h.text, "actual", year, _own_lines(doc, h)))
     return scopes
 
@@ -181,8 +187,32 @@ def _target_headings(doc: Document) -> list[Heading]:
             if h.line >= after and _TARGET_HEADING.search(h.text) and not _NOT_TARGET_HEADING.search(h.text)]
 
 
+_FIGURE = re.compile(r"\d[%％]|\d+(?:\.\d+)?[万亿]?[元人个家户]|增长|持平|控制在|下达")
+
+
+ITEM_MAX = 60  # a target item (`1、地区生产总值增长6%左右；`) is short; a task item is a whole paragraph
+
+
+def _target_item_lines(doc: Document, h: Heading) -> tuple[int, ...]:
+    """Targets listed as numbered items right under a target heading (`1、地区生产总值增长6%左右；`): the
+    outline reads each item as a sub-heading, so the run of short item lines stating a figure is taken as text.
+    The run stops at the first other sub-heading, so the task items of a `主要目标和重点任务` part are not."""
+    end = _section_end(doc, h)
+    out = []
+    for o in doc.headings:
+        if o.line <= h.line:
+            continue
+        if o.line >= end or o.level <= h.level:
+            break
+        if len(o.text) > ITEM_MAX or not _FIGURE.search(o.text) or _TARGET_HEADING.search(o.text):
+            break
+        out.append(o.line)
+    return tuple(out)
+
+
 def _target_scopes(doc: Document) -> list[Scope]:
-    return [Scope(h.text, "target", doc.meta.plan_year, _own_lines(doc, h)) for h in _target_headings(doc)]
+    return [Scope(h.text, "target", doc.meta.plan_year, tuple(sorted(_own_lines(doc, h) + _target_item_lines(doc, h))))
+            for h in _target_headings(doc)]
 
 
 def _has_indicator_table(doc: Document) -> bool:
@@ -201,8 +231,25 @@ def _task_scopes(doc: Document) -> list[Scope]:
             for h in doc.headings if h.level == 1 and h.line > after and _TASK_HEADING.search(h.text)]
 
 
+def _announced_target_scopes(doc: Document, taken: set[int]) -> list[Scope]:
+    """Plan-part paragraphs outside any 目标 section that announce the year's targets (`…主要预期目标是：地区
+    生产总值增长7%以上，…`), e.g. under `（一）总体要求`. Only the text from that sentence on is read."""
+    review = _review_heading(doc)
+    after = _section_end(doc, review) if review else 0
+    out = []
+    for b in doc.blocks:
+        if b.kind != "paragraph" or b.start < after or b.start in taken:
+            continue
+        if _TARGET_LEAD.search(squash(doc.line(b.start))):
+            h = doc.section(b.start)
+            out.append(Scope(h.text if h else "", "target", doc.meta.plan_year, (b.start,), lead=_TARGET_LEAD))
+    return out
+
+
 def prose_scopes(doc: Document) -> list[Scope]:
-    return _review_scopes(doc) + _target_scopes(doc) + _task_scopes(doc)
+    scopes = _review_scopes(doc) + _target_scopes(doc) + _task_scopes(doc)
+    taken = {no for sc in scopes for no in sc.lines}
+    return scopes + _announced_target_scopes(doc, taken)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -309,6 +356,8 @@ def _drop_done_verb(s: str) -> str:
 
 def _parse_head(head: str) -> _Head:
     s = head.lstrip("、，,")
+    if s in ("和", "及", "与"):  # the join inside a list of figures (`75612元和45033元`) names nothing
+        s = ""
     under_parent = s.startswith("其中")
     years = frozenset(int(y) for y in re.findall(r"(\d{4})年", s))
     s = _strip_lead(s)
@@ -323,13 +372,25 @@ def _parse_head(head: str) -> _Head:
 
 
 def _split_items(name: str) -> list[str]:
-    """`A、B` → [A, B]; `A率和B率` → [A率, B率] (和 only splits names of the same kind, not `工业和信息化…`)."""
+    """`A、B` → [A, B]; `A率和B率` → [A率, B率], `…能耗和二氧化碳排放` → two (和 only splits two statistics,
+    not `工业和信息化…`)."""
     if "、" in name:
         return [p for p in name.split("、") if p]
     parts = name.split("和")
     if len(parts) == 2 and all(len(p) >= 2 for p in parts) and parts[0][-1] == parts[1][-1]:
         return parts
+    if len(parts) == 2 and all(len(p) >= 4 and _STATISTIC_HEAD.search(p) for p in parts):
+        return parts  # `单位地区生产总值能耗和二氧化碳排放`: two statistics, each named in full
     return [name]
+
+
+def _split_pair(name: str) -> list[str]:
+    """The two items of a name that 分别 gives two figures: `城镇和农村居民人均可支配收入` → [城镇, 农村居民…];
+    `城乡居民人均可支配收入` → [城镇居民…, 农村居民…] (城乡 is the genre's pair of 城镇 and 农村)."""
+    if name.startswith("城乡"):
+        return ["城镇" + name[2:], "农村" + name[2:]]
+    parts = _PAIR_JOIN.split(name, maxsplit=1)
+    return parts if len(parts) == 2 else [name]
 
 
 def _shared_tail(a: str, last: str) -> tuple[int, str]:
@@ -399,14 +460,27 @@ def _valid_name(name: str, scope: Scope, higher: tuple[str, ...]) -> bool:
 
 
 def _growth_name(base: str, v: _Value) -> str:
-    """Growth figures are `<subject>增速` so they stay apart from the level of the same subject."""
-    if v.decrease:
+    """Growth figures are `<subject>增速` so they stay apart from the level of the same subject; a price rise
+    (`居民消费价格指数上涨1.5%`) is the genre's `…涨幅`."""
+    if v.raw.startswith("上涨"):
+        return base if base.endswith("涨幅") else base.removesuffix("指数") + "涨幅"
+    if v.decrease and not _AGGREGATE.search(base):
         return base if base.endswith(_DECREASE_VERBS) else base + "下降"
     if base.endswith(("增速", "增幅", "增长率", "增长速度")):
         return base
     if base.endswith("增长"):
         return base[:-2] + "增速"
     return base + "增速"
+
+
+# Aggregates whose change is reported as a growth rate: `投资下降2.1%` is 投资增速 -2.1, as a table prints it.
+# A decline that is itself the indicator (能耗下降, 排放量减少, 浓度下降) keeps its own name and a positive figure.
+_AGGREGATE = re.compile(r"(?:总值|总额|总量|收入|支出|投资|产值|增加值|利润|税收|零售额|进出口|出口|进口|营业收入|产量|消费)$")
+
+
+def _negated(name: str, v: _Value) -> bool:
+    """A decrease of an aggregate stated as a growth row: its figure is negative."""
+    return v.decrease and name.endswith("增速")
 
 
 def _canonical(base: str) -> str:
@@ -469,7 +543,8 @@ class _ClauseReader:
             note = _LEADING_NOTE.match(after)
             trailer = after[note.end():] if note else after
             pos = v.end
-            if v.kind == "level" and trailer and not trailer.startswith("、") and not _CLOSER.match(trailer):
+            listed = trailer.startswith("、") or (trailer in _LIST_JOINS and i + 1 < len(values))
+            if v.kind == "level" and trailer and not listed and not _CLOSER.match(trailer):
                 verb, consumed = self._number_first(head, v, trailer, verb)
                 pos = v.end + (note.end() if note else 0) + consumed
                 continue
@@ -520,11 +595,14 @@ class _ClauseReader:
         self.state.last[False] = name
         return verb, consumed
 
-    def _names(self, parsed: _Head, v: _Value) -> list[str] | None:
-        """The indicator names a head gives this value, or None when it does not name this year's indicator."""
+    def _names(self, parsed: _Head, v: _Value, expect: int = 0) -> list[str] | None:
+        """The indicator names a head gives this value, or None when it does not name this year's indicator.
+        `expect`: how many figures a 分别 list gives (a pair may be named `城乡居民…` or `城镇和农村居民…`)."""
         if parsed.years - {self.scope.year}:
             return None
         items = _split_items(parsed.name)
+        if expect == 2 and len(items) == 1:
+            items = _split_pair(parsed.name)
         shared = parsed.each or parsed.attribute or v.kind != "level" or v.unit in ("%", "‰")
         names = [_canonical(n) for n in (_distribute(items) if len(items) > 1 and shared else ["、".join(items)])]
         if not all(_valid_name(n, self.scope, self.higher) for n in names):
@@ -535,28 +613,31 @@ class _ClauseReader:
 
     def _named(self, parsed: _Head, v: _Value, head: str, rest: list[_Value]) -> tuple[list[str], bool]:
         """Rows for a value with its own name. Returns (names still waiting for a value, muted)."""
-        names = self._names(parsed, v)
+        followers = self._followers(v, rest)
+        names = self._names(parsed, v, followers + 1 if parsed.one_to_one else 0)
+        # `城镇…52860元、农村…34120元，分别增长5.1%、6.8%`: a 、-list of named figures keeps all its subjects
+        prior = self.state.subjects if head.startswith("、") and v.kind == "level" and self.rows else []
         self.state.subjects = []
         if names is None:
             return [], True
         parent = self.state.parent_for(v) if parsed.under_parent else self.clause_parent
-        followers = self._followers(v, rest)
         if parsed.one_to_one and followers:
             if len(names) != followers + 1:
                 return [], True  # 分别 with as many figures as names or nothing: no guessing
-            self._emit(names[0], v, head, parent, parsed.attribute)
+            named = [_growth_name(n, v) if v.growthlike else n for n in names]  # the list is all of one kind
+            self._emit(named[0], v, head, parent, parsed.attribute)
             self.state.subjects = names
-            return names[1:], False
+            return named[1:], False
         for n in names:
             self._emit_for(n, v, head, parent, parsed.attribute)
-        self.state.subjects = names
+        self.state.subjects = [*prior, *names]
         return [], False
 
     def _followers(self, v: _Value, rest: list[_Value]) -> int:
-        """How many values follow `v` as a bare `、`-list (`97%、95%以上`)."""
+        """How many values follow `v` as a bare list (`97%、95%以上`, `5.2%和7.1%`)."""
         n, end = 0, v.end
         for w in rest:
-            if self.clause[end: w.start] not in ("、", ""):
+            if self.clause[end: w.start] not in _LIST_JOINS:
                 break
             n, end = n + 1, w.end
         return n
@@ -581,9 +662,13 @@ def _spread_qualifier(rows: list[_Row]) -> None:
                 a.raw += m.group(0)
 
 
+_RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三次产业结构5.2:35.1:59.7: a ratio, not a value
+
+
 def _clean(text: str) -> str:
     text = _FOOTNOTE.sub("", squash(text))
     text = _NOTE_PAREN.sub("", text)
+    text = _RATIO.sub("", text)
     return _ENUMERATOR.sub("", text).lstrip("—-")
 
 
@@ -627,6 +712,9 @@ def _scope_rows(doc: Document, scope: Scope, higher: tuple[str, ...]) -> list[In
         text = _clean(doc.line(no))
         if not text or _NOTE_LINE.match(text):
             continue
+        if scope.lead is not None:
+            m = scope.lead.search(text)
+            text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
         sentences = _sentences(text)
         for sentence in sentences:
             for r in _read_sentence(sentence, scope, higher):
@@ -638,8 +726,13 @@ def _scope_rows(doc: Document, scope: Scope, higher: tuple[str, ...]) -> list[In
     return out
 
 
+_FLIP = {"ge": "le", "le": "ge", "gt": "lt", "lt": "gt"}
+
+
 def _record(scope: Scope, r: _Row, line: int, attribute: str | None) -> IndicatorValue:
     parsed = parse_value(r.raw)
+    if _negated(r.name, r.value) and parsed.value_num is not None:  # 投资增速: `下降2.1%` is -2.1
+        parsed = type(parsed)(-parsed.value_num, _FLIP.get(parsed.comparator, parsed.comparator))
     return IndicatorValue(
         source="prose",
         table_title=scope.title,

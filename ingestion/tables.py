@@ -41,19 +41,30 @@ _TRAILING_PAREN = re.compile(r"[（(]([^（）()]+)[）)]$")
 _UNIT_LABEL = re.compile(r"^(?:计量)?单位[：:]")
 
 _SUBROW_MARK = re.compile(r"^(?:其中[：:，,]?|[#＃]+)")
-_STARS = re.compile(r"[*＊]+$")
+# The mark a table puts on its binding (约束性) indicators, explained in a note: `*`, `▲`, `★`, `※` …
+MARKS = "*＊▲△★☆※◆"
+_STARS = re.compile(rf"[{MARKS}]+$")
+_LEADING_MARK = re.compile(rf"^[{MARKS}]+(?=\S)")
+_MARK_NOTE = re.compile(rf"[{MARKS}]")
 _NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)")
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_BARE_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|以下|左右)?$")
 _EMPTY_VALUE = re.compile(r"^[-—–－/／\\…·]*$|^无$")
-_EXTRA_CAPTION = re.compile(r"^(?:附表|续表)\s*\d*")  # captions Document does not list as 表N/专栏N
+_EXTRA_CAPTION = re.compile(r"^(?:附表|[（(]?续(?:上)?表)\s*\d*")  # captions Document does not list as 表N/专栏N
 _SUB_SEQ = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳])$")  # (1) / ① numbering of sub-rows under a numbered row
 _UNIT_HEADER = re.compile(r"^(?:计量|指标)?单位$")  # not 责任单位 / 牵头单位, which name departments
 _PROJECT_HEADER = re.compile(r"建设|投资|业主|地点|规模|起止|工期")  # a project table, not an indicator table
 _VERDICT_HEADER = re.compile(r"情况|与否|评价")
+_PART_YEAR = re.compile(r"\d{1,2}\s*[-—–－~～至]\s*\d{1,2}\s*月|[一二三四1-4]季度|上半年|前三季度|截至|截止")
+_RATIO_HEADER = re.compile(r"完成率|完成计划|占计划|计划完成|为计划|完成进度|完成比例")
+_CHANGE_HEADER = re.compile(r"增减|比上年|同比|较上年|增长|增幅")
+# A verdict column may say 完成/未完成, √/× instead of 是/否; the warehouse reads 是/否.
+_VERDICT_NO = re.compile(r"^(?:否|未完成|没有完成|未达到|未达标|未实现|不达标|×|✗|✘|╳)")
+_VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|√|✓|✔)")
 
-_ACTUAL_WORDS = ("完成", "实际", "执行", "实现")
+_ACTUAL_WORDS = ("完成", "实际", "执行", "实现", "实绩")
 _TARGET_WORDS = ("目标", "计划", "预期", "建议", "规划", "预测")
 _ESTIMATE_WORDS = ("预计", "预估")
 
@@ -172,7 +183,7 @@ def _notes_after(lines: list[str], last: int) -> list[str]:
     for line in lines[last + 1: last + 1 + LOOKAHEAD]:
         if not line.strip():
             continue
-        if is_cell_line(line) or _is_outline(line) or not (_is_note(line) or re.search(r"[*＊]", line)):
+        if is_cell_line(line) or _is_outline(line) or not (_is_note(line) or _MARK_NOTE.search(line)):
             break
         notes.append(squash(line))
     return notes
@@ -198,13 +209,55 @@ def _caption_above(lines: list[str], start: int) -> tuple[int | None, list[str]]
     return None, between
 
 
+_TITLE_WORDS = re.compile(r"指标|目标|完成情况|执行情况|计划|预期|表$|[表单]（[^（）]*）$")
+TITLE_MAX = 50  # a table title is one short line; a longer line is a sentence of the text
+
+
+def is_title_like(text: str) -> bool:
+    """A line that reads as a table's title though it is not numbered (`2019年主要经济指标完成情况表`)."""
+    s = squash(text)
+    return (6 <= len(s) <= TITLE_MAX and not re.search(r"[，,。；;！？!?]", s) and not _is_note(s)
+            and not _UNIT_LABEL.match(s) and bool(_TITLE_WORDS.search(s)))
+
+
+def _untitled_caption(lines: list[str], start: int) -> int | None:
+    """0-based index of a title-like line right above a cell run that has no 表N/专栏N caption; a unit or note
+    line may stand between them."""
+    skipped = 0
+    for j in range(start - 1, max(-1, start - 8), -1):
+        line = lines[j]
+        if not line.strip():
+            continue
+        if is_cell_line(line):
+            return None
+        s = squash(line)
+        if (_is_note(s) or _UNIT_LABEL.match(s)) and skipped < 2:
+            skipped += 1
+            continue
+        return j if is_title_like(line) else None
+    return None
+
+
 def _star_note_before(lines: list[str], caption: int) -> list[str]:
     """The sentence just before a caption may announce the star rule (…带*的为约束性指标)."""
     for j in range(caption - 1, max(-1, caption - 3), -1):
         if lines[j].strip():
             s = squash(lines[j])
-            return [s] if re.search(r"[*＊]", s) and "约束性" in s else []
+            return [s] if _MARK_NOTE.search(s) and "约束性" in s else []
     return []
+
+
+def _title_row(rows: list[Row]) -> tuple[str | None, int | None]:
+    """A table whose first row is one merged cell holding its title (`表1 2023年主要指标完成情况`)."""
+    if not rows:
+        return None, None
+    texts = {c.flat for c in rows[0] if c.flat}
+    if len(texts) != 1:
+        return None, None
+    text = next(iter(texts))
+    if parse_caption(text) is not None or is_title_like(text):
+        return text, next(c.line for c in rows[0] if c.flat)
+    return None, None
 
 
 def find_text_tables(doc: Document) -> list[TextTable]:
@@ -223,27 +276,60 @@ def find_text_tables(doc: Document) -> list[TextTable]:
         rows, last = read_cell_rows(lines, i)
         cap, between = _caption_above(lines, i)
         notes = [*between, *_notes_after(lines, last)]
+        if cap is None:
+            cap = _untitled_caption(lines, i)
         if cap is not None:
             notes += _star_note_before(lines, cap)
             title, title_line = squash(lines[cap]), cap + 1
+            if re.fullmatch(r"(?:附件|附表|表|专栏)[\d一二三四五六七八九十]*[：:]?", title):
+                # `附件1` on its own line with the table's title on the next line
+                nxt = next((squash(x) for x in lines[cap + 1: i] if x.strip()), "")
+                if is_title_like(nxt):
+                    title += nxt
         else:
-            title, title_line = None, None
+            title, title_line = _title_row(rows)
         out.append(TextTable(rows, i + 1, last + 1, title, title_line, notes))
         i = last + 1
     return out
 
 
+_CONTINUED = re.compile(r"^(?:[（(]?续(?:上)?表[）)]?|.*[（(]续(?:表)?[）)]$)")
+
+
+def is_continuation(title: str | None) -> bool:
+    """`续表`, `续表1`, `续上表`, `（续表）`, `表1（续）`: the rest of the table before, after a page break."""
+    return bool(title and _CONTINUED.match(title))
+
+
+@dataclass
+class _Open:
+    """The last indicator table read, which a `续表` may continue."""
+
+    table: TextTable
+    rows: list[Row]
+    notes: list[str]
+    start: int  # index of its first value in the output
+
+
 def extract_table_indicators(doc: Document) -> list[IndicatorValue]:
-    """Every indicator value printed in a table of the report (source=table)."""
+    """Every indicator value printed in a table of the report (source=table).
+
+    A table continued after a page break (`续表`, with or without its header printed again) is read as one
+    table with the part before it: same caption, same columns, and the notes under either part apply to both.
+    """
     out: list[IndicatorValue] = []
-    previous_title: str | None = None
+    last: _Open | None = None
     for table in find_text_tables(doc):
-        title = table.title
-        if title and title.startswith("续表") and previous_title:
-            title = previous_title  # a table continued over a page break keeps its caption
-        found = parse_indicator_table(title or "", table.title_line, table.rows, doc.meta, notes=table.notes)
-        if found:
-            previous_title = title
+        if last is not None and is_continuation(table.title):
+            rows, notes = [*last.rows, *table.rows], [*last.notes, *table.notes]
+            found = parse_indicator_table(last.table.title or "", last.table.title_line, rows, doc.meta, notes=notes)
+            if found:
+                del out[last.start:]
+                out.extend(found)
+                last.rows, last.notes = rows, notes
+                continue
+        found = parse_indicator_table(table.title or "", table.title_line, table.rows, doc.meta, notes=table.notes)
+        last = _Open(table, list(table.rows), list(table.notes), len(out)) if found else None
         out.extend(found)
     return out
 
@@ -295,6 +381,8 @@ def classify_header(text: str) -> str | None:
         return SEQ
     if any(w in s for w in ("类别", "分类", "领域", "类型", "方面")):
         return CATEGORY
+    if _RATIO_HEADER.search(s) or (_CHANGE_HEADER.search(s) and not re.search(r"目标|计划|预期", s)):
+        return None  # 完成计划% / 比上年增长%: derived from the values, not a target or an actual of the row
     if _YEAR.search(s) or _header_measure(s):
         return VALUE
     if (("指标" in s or "名称" in s) and "项目" not in s) or s == "项目":
@@ -311,6 +399,13 @@ def _is_subheader(row: Row) -> bool:
     """A second header row: only short header labels (目标 / 完成 / 是否达到), no row number, no name."""
     texts = [_YEAR.sub("", c.flat) for c in row if c.flat]
     return bool(texts) and all(len(t) <= SUBHEADER_MAX and classify_header(t) in (VALUE, ACHIEVED) for t in texts)
+
+
+def _is_header_row(row: Row) -> bool:
+    """A header printed again inside the grid (a table continued on the next page): every cell a header word."""
+    texts = [c.flat for c in row if c.flat]
+    roles = [classify_header(t) for t in texts]
+    return len(texts) >= 2 and all(roles) and NAME in roles
 
 
 def _merge_header_rows(top: Row, sub: Row) -> Row | None:
@@ -359,6 +454,10 @@ def _columns(header: Row, meta: ReportMeta | None) -> list[Column]:
             columns.append(Column(i, NAME_SUB, cell.flat))
         else:
             columns.append(Column(i, role or "", cell.flat))
+    # `2023年1-11月` beside `2023年预计`: the part-year figure is not the year's actual when the year's is printed
+    full_years = {c.year for c in columns if c.role == VALUE and c.measure == "actual" and not _PART_YEAR.search(c.header)}
+    columns = [Column(c.index, "", c.header) if c.role == VALUE and _PART_YEAR.search(c.header)
+               and (c.year in full_years or None in full_years) else c for c in columns]
     # a yearless 完成情况 column next to a real actual column holds the verdict (完成/未完成), not a value
     if any(c.measure == "actual" and c.year for c in columns):
         columns = [Column(c.index, ACHIEVED, c.header) if c.role == VALUE and not c.year
@@ -472,13 +571,15 @@ def split_row(cells: Row, columns: list[Column]) -> _Parts:
     n, m = len(columns), len(cells)
     name_idx = _index_of(columns, NAME)
     group_cells: list[Cell] = []
-    if m > n:
+    name_area = cells[name_idx: name_idx + max(m - n, 0) + 1] if m > n else []
+    if m > n and not any(_BARE_FIGURE.match(c.flat) for c in name_area):
         extra = m - n
-        name_area = cells[name_idx: name_idx + extra + 1]
         group_cells = name_area[:-1]
         placed = list(zip(columns[:name_idx], cells[:name_idx]))
         placed.append((columns[name_idx], name_area[-1]))
         placed += list(zip(columns[name_idx + 1:], cells[name_idx + extra + 1:]))
+    elif m > n:  # extra cells that are figures are not a merged group name: a ragged row, read left to right
+        placed = list(zip(columns, cells))
     else:
         offset = _row_offset(cells, columns) if m < n else 0
         placed = list(zip(columns[offset:], cells))
@@ -519,7 +620,8 @@ def clean_name(printed: str) -> CleanName:
     Only a trailing parenthesis that reads as a unit is moved out; `（可比价）` stays in the name.
     """
     s = _strip_marks(squash(printed))
-    starred = bool(_STARS.search(s))
+    starred = bool(_STARS.search(s) or _LEADING_MARK.search(s))
+    s = _LEADING_MARK.sub("", s)
     s = _STARS.sub("", s)
     unit = None
     m = _TRAILING_PAREN.search(s)
@@ -537,6 +639,18 @@ def clean_unit(text: str) -> str | None:
     while len(s) >= 2 and s[0] in "（(" and s[-1] in "）)":
         s = s[1:-1]
     return s or None
+
+
+def read_verdict(text: str) -> str | None:
+    """The report's verdict as 是/否: `是`, `完成`, `√` → 是; `否`, `未完成`, `×` → 否; anything else as printed."""
+    s = squash(text)
+    if not s:
+        return None
+    if _VERDICT_NO.match(s):
+        return "否"
+    if _VERDICT_YES.match(s):
+        return "是"
+    return s
 
 
 def read_attribute(text: str) -> str | None:
@@ -562,7 +676,7 @@ class _NoteRules:
         unit = None
         for note in notes:
             s = squash(note)
-            if re.search(r"[*＊※]", s) and "约束性" in s:
+            if _MARK_NOTE.search(s) and "约束性" in s:
                 star = True
                 others = others or bool(re.search(r"(其他|其余|其它|未标|不带|无).{0,8}预期性", s))
             m = re.search(r"(?:计量)?单位[：:]([^，,。；;）)]+)", s)
@@ -672,7 +786,8 @@ def parse_indicator_table(
     title = squash(caption_text) or None
     header_texts = [c.header for c in columns]
     body = [r for r in rows[first_data:]
-            if any(c.flat for c in r) and [c.flat for c in r] != header_texts and not _is_subheader(r)]
+            if any(c.flat for c in r) and [c.flat for c in r] != header_texts and not _is_subheader(r)
+            and not _is_header_row(r)]
     if not _looks_like_indicators(columns, body):
         return []
     in_grid_notes = [c.flat for r in body for c in r if _is_note(c.flat)]
@@ -752,7 +867,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
             return []
 
     unit = clean_unit(parts.text(UNIT)) or name.unit or info.rules.unit
-    achieved = parts.text(ACHIEVED) or None
+    achieved = read_verdict(parts.text(ACHIEVED))
     return [
         _value(info, col, cell, name.name, printed, seq, ctx.category, parent, unit, attribute, achieved)
         for col, cell in values

@@ -82,6 +82,8 @@ def parse_value(raw: str | None) -> ParsedValue:
     def starts(words):
         return any(after.startswith(w) or after_unit.startswith(w) for w in words)
 
+    if starts(_APPROX_AFTER) and ends(("控制在", "控制", "保持在", "稳定在")):
+        return ParsedValue(num, "approx")  # `控制在3%左右`: 左右 says the figure is approximate, not a ceiling
     if ends(_GE_BEFORE) or starts(_GE_AFTER):
         return ParsedValue(num, "ge")
     if ends(_LE_BEFORE) or starts(_LE_AFTER):

@@ -44,3 +44,42 @@ def test_bookmark_markers_are_removed_and_line_numbers_kept():
 
 def test_crlf_line_ends_give_the_same_lines():
     assert Document.from_text(TEXT.replace("\n", "\r\n")).lines == Document.from_text(TEXT).lines
+
+
+def test_caption_forms_of_other_layouts():
+    from ingestion.document import parse_caption
+
+    assert parse_caption("专栏2 2024年重点项目") == ("专栏", 2)  # no colon
+    assert parse_caption("专栏一 2024年重点建设项目") == ("专栏", 1)  # Chinese numeral
+    assert parse_caption("专栏十二：民生实事") == ("专栏", 12)
+    assert parse_caption("专栏：2024年重点项目") == ("专栏", 0)  # no number
+    assert parse_caption("附件1：2023年主要指标完成情况") == ("附件", 1)
+    assert parse_caption("附表2") == ("附表", 2)
+    assert parse_caption("表一 2021年目标完成情况") == ("表", 1)
+    assert parse_caption("专栏12024年重点项目") == ("专栏", 1)  # the year glued to the number is not part of it
+    # words that start with 表 are not captions, nor is a tab-led cell
+    assert parse_caption("表明我区经济运行稳中向好") is None
+    assert parse_caption("表彰先进集体") is None
+    assert parse_caption("\t表1：x") is None
+
+
+def test_part_headings_sit_above_the_numbered_headings():
+    doc = Document.from_text("标题\n第一部分 2019年计划执行情况\n一、主要指标\n第二部分 2020年计划\n一、主要目标\n正文\n")
+    assert [(h.line, h.level) for h in doc.headings] == [(2, 0), (3, 1), (4, 0), (5, 1)]
+    assert [h.line for h in doc.heading_chain(6)] == [4, 5]
+
+
+def test_a_zhuanlan_boxed_in_a_one_cell_table_is_a_caption():
+    doc = Document.from_text("正文。\n\t专栏2 2024年重大项目\n一、新开工项目\n1.甲项目：总投资5亿元。\n\n\n表格\n\t专栏\n\t序号\n")
+    assert [(c.kind, c.number, c.line) for c in doc.captions] == [("专栏", 2, 2)]
+
+
+def test_heading_chain_is_fast_on_a_long_outline():
+    import time
+
+    text = "标题\n" + "".join(f"（{'一二三四五六七八九十'[i % 10]}）标题{i}\n正文\n" for i in range(6000))
+    doc = Document.from_text(text)
+    start = time.perf_counter()
+    for no in range(1, doc.n_lines + 1):
+        doc.heading_chain(no)
+    assert time.perf_counter() - start < 2

@@ -56,3 +56,63 @@ def test_other_places_of_the_genre(title, district, city):
 def test_text_that_is_not_a_plan_report_has_no_metadata():
     m = meta("会议纪要\n\n今天讨论了食堂菜单。\n")
     assert m.doc_type is None and m.plan_year is None
+
+
+@pytest.mark.parametrize(
+    "title, district, ry, py",
+    [
+        # 的报告（草案）, 计划的报告 without 草案
+        ("关于长阳土家族自治县2022年国民经济和社会发展计划执行情况与2023年计划的报告（草案）", "长阳土家族自治县", 2022, 2023),
+        # 计划（草案）的报告, joined by 和
+        ("武汉市江夏区2024年国民经济和社会发展计划执行情况和2025年国民经济和社会发展计划（草案）的报告", "江夏区", 2024, 2025),
+        # 年度
+        ("某某县2023年度国民经济和社会发展计划执行情况及2024年度计划草案的报告", "某某县", 2023, 2024),
+        # the government in front of 关于
+        ("某某区人民政府关于某某区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告", "某某区", 2023, 2024),
+        # the place after the year
+        ("关于2023年某某县国民经济和社会发展计划执行情况及2024年计划草案的报告", "某某县", 2023, 2024),
+        # no 的报告 at all
+        ("余杭区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划（草案）", "余杭区", 2021, 2022),
+    ],
+)
+def test_title_layouts_of_other_provinces(title, district, ry, py):
+    m = meta(title + "\n")
+    assert (m.district, m.doc_type, m.review_year, m.plan_year) == (district, "review_and_plan", ry, py)
+
+
+def test_plan_draft_title_of_a_county():
+    m = meta("丰都县2025年国民经济和社会发展计划（草案）\n丰都县发展和改革委员会\n")
+    assert (m.district, m.doc_type, m.review_year, m.plan_year) == ("丰都县", "plan", None, 2025)
+
+
+def test_title_without_a_place_takes_it_from_the_session_line_or_the_office():
+    text = ("关于2023年国民经济和社会发展计划执行情况\n及2024年国民经济和社会发展计划草案的报告\n"
+            "——2024年1月17日在安吉县第十七届人民代表大会第四次会议上\n安吉县发展和改革局局长  王建国\n")
+    m = meta(text)
+    assert (m.district, m.review_year, m.plan_year, m.title_line) == ("安吉县", 2023, 2024, 1)
+    m = meta("关于2023年国民经济和社会发展计划执行情况及2024年计划草案的报告\n某某区发展和改革委员会\n")
+    assert m.district == "某某区"
+    # 全县 / 我区 are not places
+    m = meta("关于2023年国民经济和社会发展计划执行情况及2024年计划草案的报告\n县发展和改革局\n")
+    assert m.district is None and m.plan_year == 2024
+
+
+def test_a_title_wrapped_after_jihua_is_not_read_as_a_plan_title():
+    m = meta("关于重庆市璧山区2023年国民经济和社会发展计划\n执行情况及2024年计划草案的报告\n重庆市璧山区发展和改革委员会\n")
+    assert (m.doc_type, m.review_year, m.plan_year) == ("review_and_plan", 2023, 2024)
+
+
+@pytest.mark.parametrize(
+    "place, city, district",
+    [
+        ("新疆维吾尔自治区乌鲁木齐市天山区", "乌鲁木齐市", "天山区"),
+        ("四川省阿坝藏族羌族自治州汶川县", "阿坝藏族羌族自治州", "汶川县"),
+        ("湖北省宜昌市长阳土家族自治县", "宜昌市", "长阳土家族自治县"),
+        ("乐山市市中区", "乐山市", "市中区"),
+        ("广东省四会市", "四会市", "四会市"),  # a county-level city: the city is its own district
+    ],
+)
+def test_split_place(place, city, district):
+    from ingestion.metadata import split_place
+
+    assert split_place(place) == (city, district)

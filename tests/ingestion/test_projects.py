@@ -394,3 +394,236 @@ def test_prose_projects_of_another_district():
         "县人民医院新院区": ("ongoing", 2023),
         "县城污水管网改造": ("planned", 2023),
     }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# List layouts of other provinces and years (see also tests/ingestion/test_variants.py)
+# ---------------------------------------------------------------------------------------------------------
+
+PLAN_2024 = ReportMeta("成都市", "某某区", "review_and_plan", 2023, 2024, "t", 1)
+
+
+def test_outline_numbered_groups_with_counts_stay_in_the_list():
+    items = projects("""
+三、2024年重点工作
+（一）推进产业建圈强链
+专栏2 2024年重点项目
+（一）新开工项目（3个）：甲数字产业园、乙医院医疗综合楼、丙安置房（三期）。
+（二）续建项目（2个）：丁动漫城、戊快速通道改造工程。
+（三）计划竣工项目：己中学新校区。
+（二）持续扩大有效投资
+全年计划实施重点项目200个，建设甲乙丙工程。
+""", meta=PLAN_2024)
+    assert table(items) == {
+        "甲数字产业园": ("started", "新开工项目", None),
+        "乙医院医疗综合楼": ("started", "新开工项目", None),
+        "丙安置房（三期）": ("started", "新开工项目", None),
+        "丁动漫城": ("ongoing", "续建项目", None),
+        "戊快速通道改造工程": ("ongoing", "续建项目", None),
+        "己中学新校区": ("completed", "计划竣工项目", None),
+    }
+    assert {it.period_year for it in items} == {2024}
+
+
+def test_group_lines_without_a_colon_and_kinds_with_counts():
+    items = projects("""
+专栏1：2023年重点项目完成情况
+新开工项目（2个）
+甲枢纽、乙电池二期
+竣工项目（1个）
+丙医院新院区
+专栏3：2024年县级重点项目
+（1）产业发展类（12个）：新开工丁产业园等项目；续建戊生产线等项目。
+""", meta=ReportMeta(None, "某县", "review_and_plan", 2023, 2024, "t", 1))
+    assert table(items) == {
+        "甲枢纽": ("started", "新开工项目", None),
+        "乙电池二期": ("started", "新开工项目", None),
+        "丙医院新院区": ("completed", "竣工项目", None),
+        "丁产业园": ("started", "新开工", "产业发展类"),
+        "戊生产线": ("ongoing", "续建", "产业发展类"),
+    }
+
+
+def test_single_project_lines_ending_in_xiangmu_are_not_group_labels():
+    from ingestion.projects import group_label
+
+    assert group_label("新开工项目（20个）") == (None, "新开工项目")
+    assert group_label("一、交通项目") == ("交通项目", None)
+    assert group_label("（二）社会民生类：") == ("社会民生类", None)
+    assert group_label("比亚迪动力电池项目") is None
+    assert group_label("璧山区人民医院新院区") is None
+
+
+def test_boxed_list_with_numbered_items_and_descriptions():
+    items = projects("""
+1.加快建设现代化产业体系。实施产业集群培育行动。
+\t专栏2 2024年重大项目
+一、新开工项目
+1.甲零部件产业园：总投资50亿元，建设标准厂房60万平方米。
+2.乙中医院迁建工程：总投资12亿元，新建床位800张。
+二、续建项目
+3.丙高铁配套工程：完成站前广场及配套道路建设。
+4.丁自来水厂：日供水10万吨。
+
+2.扩大有效投资。全年实施区级重点项目260个。
+""", meta=PLAN_2024)
+    assert table(items) == {
+        "甲零部件产业园": ("started", "新开工项目", None),
+        "乙中医院迁建工程": ("started", "新开工项目", None),
+        "丙高铁配套工程": ("ongoing", "续建项目", None),  # the group's stage, not the 完成 of the description
+        "丁自来水厂": ("ongoing", "续建项目", None),
+    }
+
+
+PROJECT_TABLE = """
+附件2：2024年县重点建设项目（部分）
+\t序号
+\t项目名称
+\t建设内容及规模
+\t总投资（亿元）
+\t建设性质
+
+\t一、产业项目
+
+\t1
+\t甲智能制造产业园
+\t新建标准厂房40万平方米
+\t25.0
+\t新建
+
+\t2
+\t乙高速安吉段
+\t全长约38公里
+\t62.0
+\t续建
+
+\t合计
+\t
+\t
+\t87.0
+\t
+"""
+
+
+def test_project_table_rows_with_a_stage_column():
+    items = projects(PROJECT_TABLE, meta=PLAN_2024)
+    assert [(it.project_name, it.stage, it.stage_raw, it.category, it.period_year, it.source_line) for it in items] == [
+        ("甲智能制造产业园", "started", "新建", "产业项目", 2024, 11),  # the line of the name cell
+        ("乙高速安吉段", "ongoing", "续建", "产业项目", 2024, 17),
+    ]
+    assert {it.list_title for it in items} == {"附件2：2024年县重点建设项目（部分）"}
+
+
+def test_project_table_stage_from_group_rows_a_kind_column_or_the_title():
+    text = """
+专栏3：2023年重大项目前期工作计划
+\t序号
+\t项目名称
+\t建设内容
+\t总投资（亿元）
+\t年度计划
+
+\t一、交通项目
+
+\t1
+\t甲高速公路
+\t全长42公里
+\t85
+\t完成工可审批
+附件：2024年区级重点建设项目计划表
+\t序号
+\t类别
+\t项目名称
+\t建设规模及内容
+\t总投资（亿元）
+
+\t1
+\t续建
+\t乙大道快速化改造工程
+\t全长12公里
+\t15
+
+\t新开工项目
+
+\t2
+\t
+\t丙体育中心
+\t建筑面积5万平方米
+\t6.2
+"""
+    items = projects(text, meta=ReportMeta(None, "某县", "review_and_plan", 2022, 2023, "t", 1))
+    assert [(it.project_name, it.stage, it.category, it.period_year) for it in items] == [
+        ("甲高速公路", "preparatory", "交通项目", 2023),
+        ("乙大道快速化改造工程", "ongoing", None, 2024),
+        ("丙体育中心", "started", None, 2024),
+    ]
+
+
+def test_an_indicator_table_is_not_a_project_table():
+    text = """
+表1：2023年主要指标
+\t序号
+\t项目
+\t单位
+\t2023年计划
+\t2023年完成
+
+\t1
+\t地区生产总值
+\t亿元
+\t72
+\t72.3
+"""
+    assert projects(text) == []
+
+
+def test_prose_projects_come_from_the_plan_part_not_the_review_part():
+    text = """
+某县2019年国民经济和社会发展计划执行情况及2020年国民经济和社会发展计划草案的报告
+第一部分 2019年国民经济和社会发展计划执行情况
+二、重点工作推进情况
+建成甲污水处理厂。
+第二部分 2020年国民经济和社会发展计划（草案）
+二、主要任务
+（一）加快产业转型升级
+新开工乙景区游客中心、丙景区索道等项目，加快推进丁镇农产品加工园建设。
+（二）加强基础设施建设
+开工建设戊快速通道北川段，建成县城第二水厂。
+"""
+    meta = ReportMeta(None, "某县", "review_and_plan", 2019, 2020, "t", 1)
+    got = {it.project_name: (it.stage, it.period_year) for it in projects(text, meta=meta)}
+    assert got == {
+        "乙景区游客中心": ("started", 2020),
+        "丙景区索道": ("started", 2020),
+        "丁镇农产品加工园": ("ongoing", 2020),
+        "戊快速通道北川段": ("started", 2020),
+        "县城第二水厂": ("completed", 2020),
+    }
+
+
+def test_bulleted_items():
+    items = projects("""
+专栏2：2024年重点项目
+●新开工项目：甲产业园、乙大桥。
+◆续建项目：丙隧道。
+""", meta=PLAN_2024)
+    assert table(items) == {
+        "甲产业园": ("started", "新开工项目", None),
+        "乙大桥": ("started", "新开工项目", None),
+        "丙隧道": ("ongoing", "续建项目", None),
+    }
+
+
+def test_a_kind_label_over_stage_clauses_is_a_list_not_a_result_text():
+    # the list's numbering starts at 2 (numbered on from another list): still the list
+    items = projects("""
+专栏1 2022年重大项目
+2.交通基础设施类：建成地铁3号线余杭段；续建甲枢纽配套工程、乙城际铁路余杭段。
+城区环卫设施改造提升工程：完成公厕改造10座，新建智能公厕1座。
+""", meta=PLAN_2024)
+    assert table(items) == {
+        "地铁3号线余杭段": ("completed", "建成", "交通基础设施类"),
+        "甲枢纽配套工程": ("ongoing", "续建", "交通基础设施类"),
+        "乙城际铁路余杭段": ("ongoing", "续建", "交通基础设施类"),
+        "城区环卫设施改造提升工程": ("completed", "完成", None),  # a name：result item keeps its verb
+    }

@@ -117,8 +117,32 @@ def test_respectively_pairs_names_and_figures_in_order():
 
 
 def test_respectively_without_matching_names_gives_no_guess():
-    doc = review_report("城乡居民人均可支配收入分别达到45210元、21030元。")
+    doc = review_report("规上工业总产值分别达到45210亿元、21030亿元。")
     assert facts(doc, "actual") == []
+
+
+def test_urban_rural_pair_is_split_for_two_figures():
+    # 城乡 is the genre's pair of 城镇 and 农村: two figures under 分别 go to the two of them, in that order
+    doc = review_report("城乡居民人均可支配收入分别达到45210元和21030元，分别增长5.2%和7.1%。")
+    assert facts(doc, "actual") == [
+        ("城镇居民人均可支配收入", "元", 45210.0, "eq"),
+        ("农村居民人均可支配收入", "元", 21030.0, "eq"),
+        ("城镇居民人均可支配收入增速", "%", 5.2, "eq"),
+        ("农村居民人均可支配收入增速", "%", 7.1, "eq"),
+    ]
+
+
+def test_pair_joined_by_he_and_growth_list_names_every_item_as_a_rate():
+    doc = review_report("城镇和农村常住居民人均可支配收入分别增长6.1%和7.3%。")
+    assert facts(doc, "actual") == [
+        ("城镇常住居民人均可支配收入增速", "%", 6.1, "eq"),
+        ("农村常住居民人均可支配收入增速", "%", 7.3, "eq"),
+    ]
+    doc = review_report("城镇、农村居民人均可支配收入分别增长8.5%、9.5%。")
+    assert facts(doc, "actual") == [
+        ("城镇居民人均可支配收入增速", "%", 8.5, "eq"),
+        ("农村居民人均可支配收入增速", "%", 9.5, "eq"),
+    ]
 
 
 def test_combined_count_keeps_the_printed_list_as_one_name():
@@ -230,3 +254,125 @@ def test_task_sections_are_read_only_for_a_plan_without_tables():
     doc = plan_report("地区生产总值增长3%。", "(一)做强产业。新增市场主体5000户。")
     assert ("新增市场主体", "户", 5000.0, "eq") in facts(doc)
     assert all("总体思路" not in r.table_title for r in extract_prose_indicators(doc))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Layouts and wordings of other provinces and years
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_target_vocabulary_of_other_reports():
+    doc = review_report("全年实现地区生产总值506.91亿元。", target=(
+        "建议主要预期目标为：地区生产总值增长6.5%左右；一般公共预算收入同口径增长5%；城镇调查失业率控制在5.5%以内；"
+        "居民消费价格涨幅控制在3%左右；单位地区生产总值能耗下降完成肇庆市下达任务；"
+        "单位地区生产总值能耗和二氧化碳排放完成省下达目标。"))
+    assert facts(doc, "target") == [
+        ("地区生产总值增速", "%", 6.5, "approx"),
+        ("一般公共预算收入增速", "%", 5.0, "eq"),  # 同口径 is how it is counted, not part of the name
+        ("城镇调查失业率", "%", 5.5, "le"),
+        ("居民消费价格涨幅", "%", 3.0, "approx"),
+        ("单位地区生产总值能耗下降", None, None, "qualitative"),  # any 下达 wording, not only 市级
+        ("单位地区生产总值能耗", None, None, "qualitative"),
+        ("二氧化碳排放", None, None, "qualitative"),
+    ]
+
+
+def test_a_decline_of_an_aggregate_is_a_negative_growth_rate():
+    doc = review_report("全社会固定资产投资下降2.1%，单位地区生产总值能耗下降3%，一般公共预算收入下降5%以上。")
+    assert facts(doc, "actual") == [
+        ("全社会固定资产投资增速", "%", -2.1, "eq"),
+        ("单位地区生产总值能耗下降", "%", 3.0, "eq"),  # the decline is the indicator itself
+        ("一般公共预算收入增速", "%", -5.0, "le"),
+    ]
+
+
+def test_review_summary_under_part_headings_and_an_economy_subheading():
+    doc = Document.from_text("\n".join([
+        REVIEW_TITLE,
+        "第一部分 2021年国民经济和社会发展计划执行情况",
+        "一、经济运行稳中向好",
+        "全年实现地区生产总值506.91亿元、增长3.2%。",
+        "二、重点工作推进情况",
+        "新增市场主体5000户。",
+        "第二部分 2022年计划",
+        "一、主要目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    rows = extract_prose_indicators(doc)
+    assert [(r.indicator_name, r.measure, r.table_title) for r in rows] == [
+        ("地区生产总值", "actual", "一、经济运行稳中向好"),
+        ("地区生产总值增速", "actual", "一、经济运行稳中向好"),
+        ("地区生产总值增速", "target", "一、主要目标"),
+    ]
+
+
+def test_targets_announced_inside_another_section():
+    doc = Document.from_text("\n".join([
+        REVIEW_TITLE,
+        "一、2021年国民经济和社会发展计划执行情况",
+        "全年实现地区生产总值506.91亿元。",
+        "二、2022年经济社会发展总体要求和重点任务",
+        "（一）总体要求",
+        "2022年是关键之年，要保持GDP占全市比重5%。综合考虑，全区经济社会发展的主要预期目标是：地区生产总值增长7%以上，"
+        "城镇调查失业率控制在5.5%以内。",
+        "（二）重点任务",
+        "新增市场主体5000户。",
+    ]))
+    rows = [r for r in extract_prose_indicators(doc) if r.measure == "target"]
+    assert [(r.indicator_name, r.value_num, r.comparator, r.table_title) for r in rows] == [
+        ("地区生产总值增速", 7.0, "ge", "（一）总体要求"),
+        ("城镇调查失业率", 5.5, "le", "（一）总体要求"),
+    ]
+
+
+def test_targets_listed_as_numbered_items():
+    doc = Document.from_text("\n".join([
+        "丰都县2025年国民经济和社会发展计划（草案）",
+        "一、2025年主要预期目标",
+        "1、地区生产总值增长6%左右；",
+        "2、一般公共预算收入与上年持平；",
+        "二、重点任务",
+        "1、扩大有效投资。全年完成投资210亿元。",
+    ]))
+    rows = [r for r in extract_prose_indicators(doc) if r.table_title == "一、2025年主要预期目标"]
+    assert [(r.indicator_name, r.value_num, r.comparator, r.source_line) for r in rows] == [
+        ("地区生产总值增速", 6.0, "approx", 3),
+        ("一般公共预算收入增速", 0.0, "eq", 4),
+    ]
+
+
+def test_long_digit_runs_and_long_lines_are_read_quickly():
+    import time
+
+    start = time.perf_counter()
+    extract_prose_indicators(review_report("1" * 100000 + "。" + "全年实现地区生产总值300亿元、增长8%以上，" * 5000))
+    assert time.perf_counter() - start < 5
+
+
+def test_abbreviations_ratios_prices_and_lists_of_named_figures():
+    doc = review_report("全区实现地区生产总值（GDP）713.6亿元，同比增长6.2%，三次产业结构调整为5.2:35.1:59.7。"
+                        "居民消费价格指数（CPI）上涨1.5%。"
+                        "城镇居民人均可支配收入52860元、农村居民人均可支配收入34120元，分别增长5.1%、6.8%。")
+    assert facts(doc, "actual") == [
+        ("地区生产总值", "亿元", 713.6, "eq"),  # （GDP） is an abbreviation, not part of the name
+        ("地区生产总值增速", "%", 6.2, "eq"),  # the ratio is not a value
+        ("居民消费价格涨幅", "%", 1.5, "eq"),  # a price rise is the genre's 涨幅
+        ("城镇居民人均可支配收入", "元", 52860.0, "eq"),
+        ("农村居民人均可支配收入", "元", 34120.0, "eq"),
+        ("城镇居民人均可支配收入增速", "%", 5.1, "eq"),  # 分别 goes back to both named figures
+        ("农村居民人均可支配收入增速", "%", 6.8, "eq"),
+    ]
+
+
+def test_task_items_under_a_targets_and_tasks_heading_are_not_targets():
+    doc = Document.from_text("\n".join([
+        REVIEW_TITLE,
+        "一、2021年国民经济和社会发展计划执行情况",
+        "全年实现地区生产总值506.91亿元。",
+        "二、2022年主要目标和重点任务",
+        "全年地区生产总值增长6%左右。",
+        "（一）做强先进制造业",
+        "1. 培育优质市场主体。迭代升级政策，新增市场主体5000户，规上工业总产值增长10%。",
+    ]))
+    rows = [r for r in extract_prose_indicators(doc) if r.measure == "target"]
+    assert [(r.indicator_name, r.value_num) for r in rows] == [("地区生产总值增速", 6.0)]

@@ -532,6 +532,7 @@ def test_bare_qizhong_row_and_bracketed_sub_numbers():
 
 
 def test_yearless_completion_column_beside_an_actual_column_is_the_verdict():
+    # the verdict is stored as 是/否 whatever words the column prints (完成/未完成, √/×)
     text = """
     表1：2021年计划目标完成情况
     →指标名称
@@ -548,7 +549,7 @@ def test_yearless_completion_column_beside_an_actual_column_is_the_verdict():
     """
     rows = rows_of(text)
     assert [(r.measure, r.value_raw, r.achieved_raw) for r in rows] == [
-        ("target", "1.5", None), ("actual", "1.6", "完成")]
+        ("target", "1.5", None), ("actual", "1.6", "是")]
 
 
 def test_appendix_and_continued_captions():
@@ -848,3 +849,259 @@ def test_clean_name(printed, name, unit, starred):
 ])
 def test_header_vocabulary(header, role):
     assert classify_header(header) == role
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Layouts of other provinces and years (see also tests/ingestion/test_variants.py)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_triangle_mark_note_and_leading_marks():
+    text = """
+    表2：2022年主要指标
+    →序号
+    →指标名称
+    →单位
+    →2022年目标
+
+    →1
+    →单位地区生产总值能耗降低▲
+    →%
+    →完成市下达任务
+
+    →2
+    →★森林覆盖率（%）
+    →
+    →50
+
+    →3
+    →地区生产总值增速
+    →%
+    →6
+    注：标▲★的为约束性指标，其余为预期性指标。
+    """
+    rows = rows_of(text)
+    assert [(r.indicator_name, r.unit, r.attribute) for r in rows] == [
+        ("单位地区生产总值能耗降低", "%", "约束性"),
+        ("森林覆盖率", "%", "约束性"),
+        ("地区生产总值增速", "%", "预期性"),
+    ]
+
+
+def test_continued_table_without_its_header_uses_the_columns_above_and_shares_the_notes():
+    text = """
+    表2：2022年主要指标
+    →序号
+    →指标名称
+    →单位
+    →2022年目标
+
+    →1
+    →地区生产总值增速
+    →%
+    →6
+    续表
+    →2
+    →森林覆盖率*
+    →%
+    →50
+    注：带*的为约束性指标，其余为预期性指标。
+    """
+    rows = rows_of(text)
+    assert [(r.indicator_name, r.seq, r.value_num, r.attribute, r.table_title) for r in rows] == [
+        ("地区生产总值增速", "1", 6.0, "预期性", "表2：2022年主要指标"),
+        ("森林覆盖率", "2", 50.0, "约束性", "表2：2022年主要指标"),
+    ]
+
+
+def test_continued_table_with_two_header_rows_printed_again():
+    text = """
+    表1：主要指标完成情况
+    →指标名称
+    →2021年
+    →属性
+
+    →目标
+    →完成
+
+    →地区生产总值增速
+    →6
+    →6.2
+    →预期性
+    表1（续）
+    →指标名称
+    →2021年
+    →属性
+
+    →目标
+    →完成
+
+    →森林覆盖率
+    →50
+    →50.5
+    →约束性
+    """
+    rows = rows_of(text)
+    assert [(r.indicator_name, r.measure, r.value_raw) for r in rows] == [
+        ("地区生产总值增速", "target", "6"), ("地区生产总值增速", "actual", "6.2"),
+        ("森林覆盖率", "target", "50"), ("森林覆盖率", "actual", "50.5"),
+    ]
+
+
+def test_unnumbered_title_line_is_the_caption():
+    text = """
+    具体情况如下。
+    2019年主要经济指标完成情况表
+    单位：亿元
+    →项目
+    →2019年计划
+    →2019年完成
+
+    →地区生产总值
+    →72
+    →72.3
+    """
+    rows = rows_of(text)
+    assert {r.table_title for r in rows} == {"2019年主要经济指标完成情况表"}
+    assert {r.unit for r in rows} == {"亿元"}
+    # a sentence above a table is not its title
+    rows = rows_of(text.replace("2019年主要经济指标完成情况表\n", "全年主要指标完成情况较好，具体如下：\n"))
+    assert {r.table_title for r in rows} == {None}
+
+
+def test_appendix_number_on_its_own_line_takes_the_title_below():
+    text = """
+    附件2
+    2022年主要指标计划表
+    →指标名称
+    →单位
+    →2022年目标
+
+    →地区生产总值增速
+    →%
+    →6
+    """
+    assert [r.table_title for r in rows_of(text)] == ["附件22022年主要指标计划表"]
+
+
+@pytest.mark.parametrize(
+    "printed, verdict",
+    [("是", "是"), ("否", "否"), ("完成", "是"), ("已完成", "是"), ("超额完成", "是"), ("√", "是"),
+     ("未完成", "否"), ("没有完成", "否"), ("×", "否"), ("未达到", "否"), ("基本完成", "基本完成"), ("", None)],
+)
+def test_verdict_words_are_stored_as_yes_or_no(printed, verdict):
+    from ingestion.tables import read_verdict
+
+    assert read_verdict(printed) == verdict
+
+
+def test_ratio_growth_and_part_year_columns_are_not_values():
+    text = """
+    表1：2023年主要指标完成情况
+    →指标名称
+    →单位
+    →2023年目标
+    →2023年1-11月
+    →2023年预计
+    →比上年增长（%）
+    →完成计划%
+
+    →地区生产总值
+    →亿元
+    →1000
+    →900
+    →1002
+    →6.5
+    →100.2
+    """
+    rows = rows_of(text, ReportMeta("重庆市", "某某区", "review_and_plan", 2023, 2024, None, None))
+    assert [(r.measure, r.value_raw, r.column_header) for r in rows] == [
+        ("target", "1000", "2023年目标"), ("actual", "1002", "2023年预计")]
+
+
+def test_a_part_year_column_is_the_actual_when_no_full_year_is_printed():
+    text = """
+    表1：2023年主要指标完成情况
+    →指标名称
+    →单位
+    →2023年目标
+    →2023年1-11月
+
+    →地区生产总值
+    →亿元
+    →1000
+    →900
+    """
+    rows = rows_of(text, ReportMeta("重庆市", "某某区", "review_and_plan", 2023, 2024, None, None))
+    assert [(r.measure, r.value_raw) for r in rows] == [("target", "1000"), ("actual", "900")]
+
+
+def test_reordered_columns_with_the_unit_last():
+    text = """
+    附表1：2025年主要指标计划表
+    →指标名称
+    →2025年目标
+    →2024年预计
+    →属性
+    →计量单位
+
+    →地区生产总值增长
+    →6左右
+    →5.8
+    →预期性
+    →%
+    """
+    rows = rows_of(text, ReportMeta(None, "丰都县", "plan", None, 2025, None, None))
+    assert [(r.measure, r.period_year, r.value_num, r.comparator, r.unit, r.attribute) for r in rows] == [
+        ("target", 2025, 6.0, "approx", "%", "预期性"), ("actual", 2024, 5.8, "eq", "%", "预期性")]
+
+
+def test_ragged_and_empty_rows_do_not_break_the_table():
+    text = """
+    表1：2021年主要指标
+    →序号
+    →指标名称
+    →2021年目标
+    →2021年完成
+
+    →1
+
+    →
+    →
+    →
+    →
+    →
+    →
+
+    →2
+    →地区生产总值
+    →1
+    →2
+    →3
+    →4
+
+    →3
+    →人口
+    """
+    rows = rows_of(text)
+    assert all(r.indicator_name for r in rows)
+    assert ("地区生产总值", "target", "1") in [(r.indicator_name, r.measure, r.value_raw) for r in rows]
+
+
+def test_title_in_the_first_row_of_the_grid():
+    text = """
+    →表1 2023年主要指标完成情况
+
+    →指标名称
+    →单位
+    →2023年目标
+    →2023年完成
+
+    →地区生产总值增速
+    →%
+    →6
+    →6.1
+    """
+    rows = rows_of(text, ReportMeta("重庆市", "某某区", "review_and_plan", 2023, 2024, None, None))
+    assert [(r.table_title, r.measure, r.value_raw) for r in rows] == [
+        ("表12023年主要指标完成情况", "target", "6"), ("表12023年主要指标完成情况", "actual", "6.1")]

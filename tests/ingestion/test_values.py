@@ -33,6 +33,8 @@ from ingestion.values import parse_value
         ("6%左右", 6.0, "approx"),
         ("-18左右", -18.0, "approx"),
         ("约6", 6.0, "approx"),
+        ("控制在3%左右", 3.0, "approx"),  # 左右 wins over the ceiling 控制在
+        ("控制在5.5%以内", 5.5, "le"),
         # change in points
         ("提高1.7个百分点", 1.7, "increase_by"),
         ("增加0.5个百分点", 0.5, "increase_by"),

@@ -11,7 +11,7 @@ from .reading import read_report
 from .records import Extraction
 
 # Bump when extraction rules change: the warehouse re-extracts files whose facts came from another version.
-EXTRACTOR_VERSION = "0.3.0"  # 0.2.0: investment aggregates (raw.investment_plans)
+EXTRACTOR_VERSION = "0.3.0"  # 0.2.0: investment aggregates; 0.3.0: layouts beyond the samples
 
 
 @dataclass

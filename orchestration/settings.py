@@ -17,11 +17,6 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("DEVPLAN_WAREHOUSE") or PROJECT_ROOT / "data" / "warehouse.duckdb").resolve()
 
 
-def dagster_home(warehouse: Path) -> Path:
-    """The Dagster instance (run history, partitions) lives beside the warehouse unless DAGSTER_HOME says otherwise."""
-    return Path(os.environ.get("DAGSTER_HOME") or warehouse.parent / "dagster_home").resolve()
-
-
 def prepare_dagster_home(home: Path) -> Path:
     """Create DAGSTER_HOME with devplan's instance settings (one run at a time, devplan logs) if it has none."""
     home.mkdir(parents=True, exist_ok=True)

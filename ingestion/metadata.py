@@ -111,7 +111,8 @@ def read_metadata(doc) -> ReportMeta:
             doc_type = "plan"
         if not m:
             continue
-        place = _title_place(m) or _place_near(lines, line_no) or ""
+        # `XX县国民经济和社会发展2023年计划…` prints the plan's name before the year: it is not part of the place
+        place = re.sub(f"{_PLAN_NAME}$", "", _title_place(m) or "") or _place_near(lines, line_no) or ""
         city, district = split_place(place)
         if district and not city:
             city = _city_near(lines, district)
@@ -125,7 +126,38 @@ def read_metadata(doc) -> ReportMeta:
             title=text,
             title_line=line_no,
         )
-    return ReportMeta(None, None, None, None, None, None, None)
+    return _loose_title(lines) or ReportMeta(None, None, None, None, None, None, None)
+
+
+_LOOSE_GENRE = re.compile(r"(国民经济|经济社会|经济和社会)")
+_LOOSE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_LOOSE_PLACE = re.compile(r"([\u4e00-\u9fa5]{2,15}?(?:区|县|旗|市))")
+LOOSE_TITLE_MAX = 90  # a title, not a paragraph that happens to mention a plan
+
+
+def _loose_title(lines: list[str]) -> ReportMeta | None:
+    """Fallback for a title worded outside the patterns above (`XX县国民经济和社会发展2023年计划执行情况…`):
+    a short line group near the top naming a plan (计划) of the genre with its year(s). Rejecting such a report
+    would lose all its facts; the years and the place are still printed, just in another order."""
+    for line_no, text in _candidates(lines):
+        if len(text) > LOOSE_TITLE_MAX or "计划" not in text or not _LOOSE_GENRE.search(text):
+            continue
+        if not text.rstrip("）)").endswith(("报告", "计划", "草案", "安排", "（草案", "(草案")):
+            continue
+        years = [int(y) for y in _LOOSE_YEAR.findall(text)]
+        if not years:
+            continue
+        review = "执行情况" in text and len(set(years)) >= 2
+        head = re.sub(r"^关于", "", text[: text.find(_LOOSE_GENRE.search(text).group(1))])
+        m = _LOOSE_PLACE.search(re.sub(r"\d{4}年度?", "", head))
+        place = (m.group(1) if m and not _NOT_A_PLACE.match(m.group(1)) else None) or _place_near(lines, line_no) or ""
+        city, district = split_place(place)
+        if district and not city:
+            city = _city_near(lines, district)
+        return ReportMeta(city=city, district=district, doc_type="review_and_plan" if review else "plan",
+                          review_year=min(years) if review else None, plan_year=max(years),
+                          title=text, title_line=line_no)
+    return None
 
 
 def is_plan_report(meta: ReportMeta) -> bool:

@@ -116,3 +116,21 @@ def test_split_place(place, city, district):
     from ingestion.metadata import split_place
 
     assert split_place(place) == (city, district)
+
+
+@pytest.mark.parametrize(
+    "title, district, doc_type, review_year, plan_year",
+    [
+        ("某某县国民经济和社会发展2023年计划执行情况及2024年计划草案的报告", "某某县", "review_and_plan", 2023, 2024),
+        ("某某区关于2023年国民经济和社会发展计划执行情况和2024年计划安排的报告", "某某区", "review_and_plan", 2023, 2024),
+        ("某某市2024年国民经济和社会发展年度计划安排", "某某市", "plan", None, 2024),
+    ],
+)
+def test_titles_worded_outside_the_usual_patterns_still_give_metadata(title, district, doc_type, review_year, plan_year):
+    m = meta(title + "\n\n一、2023年计划执行情况\n")
+    assert (m.district, m.doc_type, m.review_year, m.plan_year) == (district, doc_type, review_year, plan_year)
+
+
+def test_a_paragraph_mentioning_a_plan_is_not_a_title():
+    m = meta("会议纪要\n\n会议听取了关于2023年国民经济和社会发展计划执行情况的汇报，大家认为各项工作进展顺利，要求继续抓好落实，确保完成全年目标任务并做好明年的计划工作。\n")
+    assert m.doc_type is None

@@ -34,9 +34,12 @@ def clean_line(line: str) -> str:
     return _BOOKMARK.sub("", line).rstrip("\r\n")
 
 
+_WHITESPACE = re.compile(r"[\s\u3000]+")
+
+
 def squash(text: str) -> str:
     """Remove all whitespace, including full-width spaces: how names and values are compared and stored."""
-    return re.sub(r"\s+", "", text.replace("\u3000", ""))
+    return _WHITESPACE.sub("", text)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ The stage is what the list says happened (review lists) or is planned (plan list
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -98,13 +99,17 @@ def normalize_stage(raw: str | None, review: bool = False) -> str:
 # ---------------------------------------------------------------------------------------------------------
 
 
+_BRACKET_CHAR = re.compile("[" + re.escape(OPEN_BRACKETS + CLOSE_BRACKETS + '"') + "]")
+
+
 def _bracket_roles(text: str) -> dict[int, int]:
     """+1 for each opening and -1 for each closing bracket or quote that has a partner. An unpartnered one
     is taken as a typo, so an unclosed `(` cannot swallow the rest of a list. Widths may mix: `(一期）`."""
     roles: dict[int, int] = {}
     stack: list[int] = []
     quote = None
-    for i, ch in enumerate(text):
+    for m in _BRACKET_CHAR.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == '"':
             if quote is None:
                 quote = i
@@ -117,15 +122,34 @@ def _bracket_roles(text: str) -> dict[int, int]:
     return roles
 
 
-def _scan(text: str):
-    """(index, char, inside): `inside` is True within partnered brackets and quotes, and on them."""
-    roles = _bracket_roles(text)
-    depth = 0
-    for i, ch in enumerate(text):
-        role = roles.get(i, 0)
-        depth += max(role, 0)
-        yield i, ch, depth > 0
-        depth += min(role, 0)
+def _inside_spans(text: str) -> list[tuple[int, int]]:
+    """(first, last) index of each outermost partnered bracket or quote pair, brackets included."""
+    spans, depth, start = [], 0, 0
+    for i, role in sorted(_bracket_roles(text).items()):
+        if role > 0 and depth == 0:
+            start = i
+        depth += role
+        if depth == 0:
+            spans.append((start, i))
+    return spans
+
+
+@functools.lru_cache(maxsize=64)
+def _char_class(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def _outside_positions(text: str, chars: str):
+    """Indices of `chars` outside brackets and quotes, in order (only those characters are visited: this runs
+    on every list line, so it must not walk the text one character at a time)."""
+    spans, k = _inside_spans(text), 0
+    for m in _char_class(chars).finditer(text):
+        i = m.start()
+        while k < len(spans) and spans[k][1] < i:
+            k += 1
+        if k < len(spans) and spans[k][0] <= i:
+            continue
+        yield i
 
 
 def split_outside_brackets(text: str, separators: str) -> list[str]:
@@ -134,8 +158,8 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
     An 、 between two single Chinese numerals (`中征一、二线`) is a numbering, not a separator.
     """
     parts, start = [], 0
-    for i, ch, inside in _scan(text):
-        if ch in separators and not inside and not _is_numbering(text, i):
+    for i in _outside_positions(text, separators):
+        if not _is_numbering(text, i):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
@@ -148,7 +172,7 @@ def _is_numbering(text: str, i: int) -> bool:
 
 def find_outside_brackets(text: str, chars: str) -> int:
     """Index of the first of `chars` outside brackets and quotes, or -1."""
-    return next((i for i, ch, inside in _scan(text) if ch in chars and not inside), -1)
+    return next(_outside_positions(text, chars), -1)
 
 
 _BARE_PHASE = re.compile(rf"^[{CN_DIGITS}\d]+期$")

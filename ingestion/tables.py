@@ -94,7 +94,13 @@ class Cell:
 
     @property
     def flat(self) -> str:
-        return squash(self.text)
+        # read many times per cell while a table is classified; the cell is immutable, so squash it once
+        try:
+            return self.__dict__["_flat"]
+        except KeyError:
+            value = squash(self.text)
+            object.__setattr__(self, "_flat", value)
+            return value
 
 
 Row = list[Cell]

@@ -15,7 +15,7 @@ GB2312 still reads. A result full of control characters is binary junk, not text
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from ..errors import ReportError
 
@@ -56,12 +56,15 @@ def newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Unicode category Cc (C0 and C1 controls, DEL) less the whitespace controls text legitimately holds
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

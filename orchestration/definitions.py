@@ -23,6 +23,9 @@ from .raw_assets import raw_reports  # noqa: E402
 from .resources import ReportsFolder, Warehouse  # noqa: E402
 from .schedules import daily_refresh  # noqa: E402
 from .sensors import reports_folder_sensor  # noqa: E402
+from .serving import serving_warehouse_copy_asset  # noqa: E402
+
+serving_copy = serving_warehouse_copy_asset(devplan_dbt_models)
 
 
 def build_definitions(reports: Path | None = None, warehouse: Path | None = None) -> dg.Definitions:
@@ -31,7 +34,7 @@ def build_definitions(reports: Path | None = None, warehouse: Path | None = None
     # dbt reads the warehouse path from the environment (profiles.yml)
     os.environ["DEVPLAN_WAREHOUSE"] = str(warehouse)
     return dg.Definitions(
-        assets=[raw_reports, devplan_dbt_models],
+        assets=[raw_reports, devplan_dbt_models, serving_copy],
         jobs=[refresh_reports_job],
         sensors=[reports_folder_sensor],
         schedules=[daily_refresh],

@@ -44,6 +44,11 @@ def _read_one(path: Path) -> tuple[bytes | None, ProcessedReport | None]:
         return None, rec
 
 
+def _plain_name(name: str) -> bool:
+    """A bare file name (`a..b.txt` is one; `../x`, `sub/x`, `.`, `..` are not)."""
+    return bool(name) and name not in (".", "..") and "/" not in name and "\0" not in name
+
+
 def _process_star(args):
     return process_report(*args)
 
@@ -63,6 +68,9 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
             deleted: list[str] = []
             unchanged: list[str] = []
             for name in report_files:
+                if not _plain_name(name):  # a partition key naming something outside the folder: never read
+                    log.warning(f"ignored {name!r}: not a file name directly in {folder}")
+                    continue
                 path = folder / name
                 if path.is_symlink() or not path.is_file():
                     if name in known or name in quarantined:  # the folder is the source of truth
@@ -88,6 +96,9 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
                      f"{summary.project_rows} project mentions")
             for name in summary.deleted:
                 log.info(f"removed {name}: no longer in {folder}")
+            for name, details in summary.incomplete.items():
+                for d in details:
+                    log.warning(f"incomplete {name}: {d}")
             for name, msg in summary.rejected.items():
                 log.warning(f"rejected {name}: {msg}")
             return summary

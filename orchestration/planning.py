@@ -31,8 +31,19 @@ def warehouse_state(warehouse: Path) -> dict[str, str]:
 
 
 def marts_are_current(warehouse: Path) -> bool:
-    """True when dim_reports reflects exactly the raw layer's report versions (a crash between load and dbt
-    leaves them apart)."""
+    """True when the last raw change was followed by a complete dbt build and serving copy (raw.build_state:
+    a build killed anywhere after its load leaves them apart), dim_reports reflects exactly the raw layer's
+    report versions, and the serving copy exists."""
+    from .serving import serving_path
+
+    if not serving_path(warehouse).exists():
+        return False
+    state = _read(warehouse, "select raw_changed_at, marts_built_at from raw.build_state")
+    if not state:
+        return False
+    changed, built = state[0]
+    if built is None or (changed is not None and built < changed):
+        return False
     rows = _read(
         warehouse,
         """select (select count(*) from (

@@ -22,6 +22,8 @@ import pandas as pd
 from ingestion.process import EXTRACTOR_VERSION, ProcessedReport
 from ingestion.records import IndicatorValue, InvestmentFigure, ProjectItem, as_rows, column_names
 
+from .completeness import drop_incomplete, find_incomplete
+
 _INT_COLUMNS = {"period_year", "source_line", "row_no", "item_no"}
 _FLOAT_COLUMNS = {"value_num", "value_yi"}
 
@@ -52,7 +54,19 @@ create table if not exists raw.ingest_errors (
 create table if not exists raw.report_events (
     report_file varchar, sha256 varchar, event varchar, detail varchar, event_at timestamp
 );
+create table if not exists raw.report_versions (
+    report_file varchar, sha256 varchar, size bigint, metadata json, ingested_at timestamp, replaced_at timestamp,
+    change varchar
+);
+create table if not exists raw.build_state (
+    name varchar primary key, raw_changed_at timestamp, marts_built_at timestamp
+);
 """
+
+# raw.build_state holds one row: when the raw layer last changed, and when the marts (and the serving copy)
+# were last completed after such a change. A build killed anywhere between the two leaves them apart, and the
+# next build finishes the job (see `planning.marts_are_current`).
+_STATE_ROW = "warehouse"
 
 
 @dataclass
@@ -61,6 +75,7 @@ class LoadSummary:
     unchanged: list[str] = field(default_factory=list)
     rejected: dict[str, str] = field(default_factory=dict)  # file → message
     deleted: list[str] = field(default_factory=list)
+    incomplete: dict[str, list[str]] = field(default_factory=dict)  # file → what is missing (truncated file)
     indicator_rows: int = 0
     project_rows: int = 0
     investment_rows: int = 0
@@ -87,7 +102,25 @@ def writer_lock(warehouse: Path, timeout_s: float = 600.0):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be used (a folder in its place, no write permission): a fatal error."""
+
+
+def check_writable(warehouse: Path) -> None:
+    """Fail with one clear line when the warehouse path cannot hold a DuckDB file we may write."""
+    if warehouse.is_dir():
+        raise WarehouseError(f"warehouse path {warehouse} is a directory, not a DuckDB file")
+    parent = warehouse.parent
+    if parent.exists() and not parent.is_dir():
+        raise WarehouseError(f"cannot create the warehouse: {parent} is not a directory")
+    if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+        raise WarehouseError(f"cannot write the warehouse: no write permission on {parent}")
+    if warehouse.exists() and not os.access(warehouse, os.R_OK | os.W_OK):
+        raise WarehouseError(f"cannot write the warehouse: no read/write permission on {warehouse}")
+
+
 def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    check_writable(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(warehouse))
     con.execute(RAW_DDL)
@@ -142,6 +175,19 @@ def _record_error(con, p: ProcessedReport, now: datetime) -> None:
     _event(con, p.report_file, p.sha256, "rejected", f"{stage}: {message}", now)
 
 
+def mark_raw_changed(con, now: datetime) -> None:
+    """Record (inside the load's transaction) that the marts no longer match the raw layer."""
+    con.execute("insert into raw.build_state values (?, ?, null) "
+                "on conflict (name) do update set raw_changed_at = excluded.raw_changed_at", [_STATE_ROW, now])
+
+
+def mark_marts_built(con) -> None:
+    """Record that the marts and the serving copy reflect the raw layer as it is now (caller holds the lock)."""
+    now = _now()
+    con.execute("insert into raw.build_state values (?, null, ?) "
+                "on conflict (name) do update set marts_built_at = excluded.marts_built_at", [_STATE_ROW, now])
+
+
 def _event(con, report_file: str, sha256: str | None, event: str, detail: str | None, now: datetime) -> None:
     con.execute("insert into raw.report_events values (?, ?, ?, ?, ?)", [report_file, sha256, event, detail, now])
 
@@ -169,12 +215,27 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
 
         ids = [p.report_file for p in accepted] + list(deleted)
         if ids:
+            # the versions being replaced or deleted are kept in raw.report_versions (facts are not: the
+            # text is, and re-extracting it gives them back)
+            con.execute(
+                """insert into raw.report_versions
+                   select r.report_file, r.sha256, r.size, r.metadata, r.ingested_at, ?,
+                          case when r.report_file in (select unnest(?::varchar[])) then 'deleted' else 'replaced' end
+                   from raw.reports r where r.report_id in (select unnest(?::varchar[]))""",
+                [now, list(deleted), ids],
+            )
             for table in ("raw.indicator_rows", "raw.project_items", "raw.investment_plans", "raw.reports"):
                 con.execute(f"delete from {table} where report_id in (select unnest(?::varchar[]))", [ids])
             con.execute("delete from raw.ingest_errors where report_file in (select unnest(?::varchar[]))", [ids])
 
         report_rows, ind_rows, proj_rows, inv_rows = [], [], [], []
         for p in accepted:
+            findings = find_incomplete(p.text)
+            dropped = drop_incomplete(p.extraction, findings)
+            for f in findings:
+                _event(con, p.report_file, p.sha256, "incomplete",
+                       f.detail + (f" ({dropped} value(s) left out)" if dropped else ""), now)
+                summary.incomplete.setdefault(p.report_file, []).append(f.detail)
             meta = dict(p.extraction.meta.__dict__, extractor_version=EXTRACTOR_VERSION)
             report_rows.append(dict(report_id=p.report_file, report_file=p.report_file, sha256=p.sha256, size=p.size,
                                     text=p.text, metadata=json.dumps(meta, ensure_ascii=False), ingested_at=now))
@@ -209,6 +270,8 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
         for name in deleted:
             _event(con, name, None, "deleted", "file no longer in the reports folder; its facts and errors were removed", now)
             summary.deleted.append(name)
+        if processed or deleted:
+            mark_raw_changed(con, now)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

@@ -1,0 +1,135 @@
+"""`kill -9` at any moment of a build, then a rerun, gives exactly the marts of an uninterrupted build.
+
+One warehouse goes through five builds, each SIGKILLed (the whole process group: the CLI, its extraction
+workers and the dbt subprocess, as when a machine or container dies) at a different point: while Dagster
+starts, while files are extracted, right after the raw load commits, in the middle of dbt and late in dbt /
+while the serving copy is published. A report is added before every build so that each one has raw work to do.
+Then a plain rerun finishes, and every mart table (and the serving copy) must equal, row for row, a warehouse
+built from the same folder in one uninterrupted build. Bounded: every build has a hard timeout.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from bench.make_corpus import derive
+
+from .conftest import ROOT, SEEDS, run_devplan
+
+pytestmark = pytest.mark.e2e
+
+# (line of the build's output to wait for, seconds to wait after it before SIGKILL)
+KILL_POINTS = [
+    ("» scanning", 1.5),                     # Dagster definitions loading / run starting
+    ("extracting", 0.3),                     # extraction in worker processes, before the load transaction
+    ("loaded", 0.0),                         # raw load just committed, dbt not started
+    ("dbt build: staging", 3.0),             # dbt in the middle of staging / marts
+    ("dbt build: staging", 7.0),             # late dbt, publishing the serving copy
+]
+BUILD_TIMEOUT_S = 120
+
+
+def _env() -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DEVPLAN_", "DAGSTER_HOME"))}
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def build_and_kill(reports: Path, wh: Path, marker: str, delay: float) -> tuple[bool, list[str]]:
+    """Start a build, SIGKILL its process group `delay` s after `marker` is printed; (killed?, output lines)."""
+    proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "build", "--reports", str(reports),
+                             "--warehouse", str(wh)], cwd=ROOT, env=_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    lines: list[str] = []
+    seen = threading.Event()
+
+    def reader():
+        for line in proc.stdout:
+            lines.append(line.rstrip("\n"))
+            if marker in line:
+                seen.set()
+
+    t = threading.Thread(target=reader, daemon=True)
+    t.start()
+    deadline = time.monotonic() + BUILD_TIMEOUT_S
+    while not seen.is_set() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if seen.is_set():
+        time.sleep(delay)
+    killed = proc.poll() is None
+    if killed:
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    t.join(timeout=5)
+    return killed, lines
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every table of schema marts as sorted rows, without timestamp columns (load times differ)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        out = {}
+        for t in tables:
+            cols = [c for c, typ in con.execute(
+                "select column_name, data_type from information_schema.columns "
+                "where table_schema = 'marts' and table_name = ? order by ordinal_position", [t]).fetchall()
+                if not typ.startswith("TIMESTAMP")]
+            rows = con.execute(f"select {', '.join(chr(34) + c + chr(34) for c in cols)} from marts.\"{t}\"").fetchall()
+            out[t] = sorted(rows, key=repr)
+        return out
+    finally:
+        con.close()
+
+
+def test_kill_9_at_any_point_then_rerun_gives_the_uninterrupted_marts(tmp_path, dbt_manifest):
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS, reports)
+    samples = sorted(SEEDS.glob("*.txt"))
+
+    def add_report(i: int) -> None:
+        src = samples[i % len(samples)]
+        (reports / f"derived_{i:02d}.txt").write_text(derive(src.read_text(encoding="utf-8"), i), encoding="utf-8")
+
+    for i in range(3):  # 8 files: extraction runs in worker processes
+        add_report(i)
+    wh = tmp_path / "crashed" / "warehouse.duckdb"
+    killed_at = []
+    for n, (marker, delay) in enumerate(KILL_POINTS):
+        add_report(10 + n)
+        if n == 3:  # a changed and a deleted file too
+            (reports / "derived_00.txt").write_text(derive(samples[0].read_text(encoding="utf-8"), 99), encoding="utf-8")
+            (reports / "derived_01.txt").unlink()
+        killed, lines = build_and_kill(reports, wh, marker, delay)
+        if killed:
+            killed_at.append((marker, delay, lines[-1] if lines else ""))
+    assert len(killed_at) >= 4, killed_at  # the kill points really interrupted builds
+    assert any(m == "extracting" for m, *_ in killed_at) and any(m.startswith("dbt") for m, *_ in killed_at)
+
+    rerun = run_devplan("build", "--reports", str(reports), "--warehouse", str(wh))
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+
+    reference = tmp_path / "reference" / "warehouse.duckdb"
+    ref = run_devplan("build", "--reports", str(reports), "--warehouse", str(reference))
+    assert ref.returncode == 0, ref.stdout + ref.stderr
+
+    expected = snapshot(reference)
+    assert expected["fct_indicators"] and expected["dim_reports"]
+    assert len(expected["dim_reports"]) == len(list(reports.glob("*.txt")))
+    got = snapshot(wh)
+    assert sorted(got) == sorted(expected)  # no leftover temporary relations either
+    for table in expected:
+        assert got[table] == expected[table], table  # no partial, no duplicate rows
+    # the serving copy BI tools read is the finished state too
+    assert snapshot(wh.with_name("serving.duckdb")) == expected
+    # and a further build has nothing to do
+    again = run_devplan("build", "--reports", str(reports), "--warehouse", str(wh))
+    assert again.returncode == 0 and "nothing new" in again.stdout, again.stdout + again.stderr

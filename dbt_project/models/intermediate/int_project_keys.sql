@@ -3,24 +3,30 @@
 -- component of the matching pairs (int_project_name_pairs.is_match), so A~B and B~C put A, B and C together.
 -- Built once per run as a table because both dim_projects and fct_project_milestones read it.
 -- project_key is derived from the component's smallest variant: stable while that variant stays in the warehouse.
+--
+-- Only the variants that take part in a match need the graph walk (a few per cent of them); every other
+-- variant is a project of its own. The walk runs over the matching edges alone, materialized once, so its cost
+-- follows the number of matches, not the number of variants.
 with recursive variants as (
     select distinct district, match_key || '#' || coalesce(phase, '') as node, match_key, coalesce(phase, '') as phase
     from {{ ref('int_project_names') }}
     where district is not null
 ),
 
-edges as (
+matches as materialized (
     select district, key_a || '#' || coalesce(phase, '') as a, key_b || '#' || coalesce(phase, '') as b
-    from {{ ref('int_project_name_pairs') }}
-    where is_match
-    union all
-    select district, key_b || '#' || coalesce(phase, ''), key_a || '#' || coalesce(phase, '')
     from {{ ref('int_project_name_pairs') }}
     where is_match
 ),
 
+edges as materialized (
+    select district, a, b from matches
+    union all
+    select district, b, a from matches
+),
+
 reach (district, node, root) as (
-    select district, node, node from variants
+    select distinct district, a, a from edges
     union
     select e.district, e.b, r.root
     from reach as r
@@ -37,7 +43,7 @@ select
     v.district,
     v.match_key,
     nullif(v.phase, '') as phase,
-    substr(md5(v.district || '|' || c.root), 1, 16) as project_key,
-    c.n_variants
+    substr(md5(v.district || '|' || coalesce(c.root, v.node)), 1, 16) as project_key,
+    coalesce(c.n_variants, 1) as n_variants
 from variants as v
-join components as c using (district, node)
+left join components as c using (district, node)

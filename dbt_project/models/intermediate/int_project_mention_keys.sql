@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Every project mention with its project_key and what ordering "most recent" needs: the input of the project
 -- marts. Stages are ranked so that, within one report year, the furthest stage reached counts as the latest.
 select

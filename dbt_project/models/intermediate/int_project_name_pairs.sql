@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Pairs of name variants of one district scored for "same project", kept from a Dice of 0.5 so the rejected
 -- near-misses can be audited next to the accepted matches.
 --
@@ -23,21 +24,43 @@ with variants as (
     where district is not null and length(match_key) >= {{ var('project_match_min_chars', 4) }}
 ),
 
-scored as (
+-- Blocking: two variants can reach a Dice of 0.5 only by sharing bigrams, so pairs are found by joining on each
+-- shared bigram (one row per variant × bigram) instead of comparing every two variants of a district. The number
+-- of rows a pair gets here is the size of the intersection of its bigram sets: the same Dice as list_intersect.
+variant_bigrams as (
+    select district, phase, signature, match_key, len(bigrams) as n_bigrams, unnest(bigrams) as bigram
+    from variants
+),
+
+shared as (
     select
         a.district,
+        a.phase,
         a.match_key as key_a,
         b.match_key as key_b,
-        a.phase,
-        round(2.0 * len(list_intersect(a.bigrams, b.bigrams)) / (len(a.bigrams) + len(b.bigrams)), 4) as dice,
-        case when length(a.match_key) <= length(b.match_key) then a.match_key else b.match_key end as shorter_key,
-        case when length(a.match_key) <= length(b.match_key) then b.match_key else a.match_key end as longer_key
-    from variants as a
-    join variants as b
+        count(*) as n_shared,
+        any_value(a.n_bigrams) as n_a,
+        any_value(b.n_bigrams) as n_b
+    from variant_bigrams as a
+    join variant_bigrams as b
         on a.district = b.district
         and a.phase = b.phase
         and a.signature = b.signature
+        and a.bigram = b.bigram
         and a.match_key < b.match_key
+    group by all
+),
+
+scored as (
+    select
+        district,
+        key_a,
+        key_b,
+        phase,
+        round(2.0 * n_shared / (n_a + n_b), 4) as dice,
+        case when length(key_a) <= length(key_b) then key_a else key_b end as shorter_key,
+        case when length(key_a) <= length(key_b) then key_b else key_a end as longer_key
+    from shared
 ),
 
 candidates as (

@@ -1,3 +1,12 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ delete_stale_reports() }}",
+    on_schema_change='append_new_columns'
+) }}
+-- depends_on: {{ ref('stg_reports') }}
+-- Incremental by report like fct_projects: the regular expressions below run over the new and changed reports
+-- only, not over every mention held (docs/scaling.md).
 -- One row per project mention with the forms used to recognise the same project across reports.
 --   name_norm  : the printed name with quotes/dots/whitespace removed, full-width ASCII and brackets made
 --                half-width, letters lower-cased. Two mentions printed alike up to typography share it.
@@ -13,6 +22,9 @@ with mentions as (
     select p.*, r.city
     from {{ ref('fct_projects') }} as p
     left join {{ ref('dim_reports') }} as r using (report_id)
+    {% if is_incremental() %}
+    where p.report_id in ({{ stale_report_ids(this) }})
+    {% endif %}
 ),
 
 printed as (
@@ -86,5 +98,6 @@ select
     name_norm,
     phase,
     match_key,
-    regexp_replace(match_key, '[^0-9a-z一二三四五六七八九十]', '', 'g') as signature
+    regexp_replace(match_key, '[^0-9a-z一二三四五六七八九十]', '', 'g') as signature,
+    ingested_at
 from keyed

@@ -41,6 +41,13 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
     if not reports.is_dir():
         print(f"error: reports folder {reports} does not exist", file=sys.stderr)
         return EXIT_FATAL
+    from .warehouse import WarehouseError, check_writable
+
+    try:
+        check_writable(warehouse)
+    except WarehouseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FATAL
     os.environ["DEVPLAN_REPORTS_DIR"] = str(reports)
     os.environ["DEVPLAN_WAREHOUSE"] = str(warehouse)
     _setup_logging(verbose)
@@ -100,8 +107,37 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
     from .summary import print_summary
 
     rejected = print_summary(warehouse)
+    _print_incomplete(warehouse)
+    from .serving import serving_path
+
+    if serving_path(warehouse).exists():
+        print(f"serving copy for BI tools (read-only): {serving_path(warehouse)}")
     print(f"done in {time.perf_counter() - t0:.1f}s → {warehouse}")
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _print_incomplete(warehouse: Path) -> None:
+    """Warn about loaded reports whose file ends early (their complete part loaded; raw.report_events says what is missing)."""
+    import duckdb
+
+    from .warehouse import writer_lock
+
+    with writer_lock(warehouse):
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            rows = con.execute(
+                """select e.report_file, e.detail from raw.report_events e
+                   join raw.reports r on r.report_file = e.report_file and r.sha256 = e.sha256
+                   where e.event = 'incomplete' and e.event_at = r.ingested_at
+                   order by e.report_file, e.detail""").fetchall()
+        except duckdb.CatalogException:
+            rows = []
+        finally:
+            con.close()
+    if rows:
+        print(f"{len(rows)} incomplete report(s) (loaded up to where the file ends):")
+        for f, detail in rows:
+            print(f"  ! {f}: {detail}")
 
 
 def _print_failure(result) -> None:
@@ -132,17 +168,24 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--reports", type=Path, default=reports_dir(), help="folder of report files (default: %(default)s, or $DEVPLAN_REPORTS_DIR)")
     b.add_argument("--warehouse", type=Path, default=warehouse_path(), help="DuckDB file to build (default: %(default)s, or $DEVPLAN_WAREHOUSE)")
     b.add_argument("-v", "--verbose", action="store_true", help="show Dagster and dbt logs")
+    from . import cli_query, cli_status  # read-only commands: `devplan status`, `devplan query`
+
+    cli_status.add_parser(sub)
+    cli_query.add_parser(sub)
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
             return build(args.reports, args.warehouse, args.verbose)
+        if hasattr(args, "run"):
+            return args.run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FATAL
     except Exception as exc:  # a fatal error gets one clear line, and the traceback with -v
         if getattr(args, "verbose", False):
             raise
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        first = (str(exc).strip().splitlines() or [""])[0]
+        print(f"error: {type(exc).__name__}: {first}", file=sys.stderr)
         return EXIT_FATAL
     return EXIT_FATAL
 

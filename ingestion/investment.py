@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from .document import Document, Heading, squash
 from .projects import normalize_stage
+from .prose import _inside_quotes
 from .records import InvestmentFigure
 
 MEASURES = (
@@ -172,18 +173,6 @@ class _State:
     last: _Figure | None = None
     enumeration: bool = False  # the last two sets were joined by 、 (parts listed one after another)
     last_was_set_count: bool = False
-
-
-def _inside_quotes(text: str) -> list[bool]:
-    """Per character: inside “…” or 《…》, where digits are parts of names (`“3113”行动`, `《2023年…》`)."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in "“《":
-            depth += 1
-        elif ch in "”》" and depth:
-            depth -= 1
-        out.append(depth > 0)
-    return out
 
 
 def _strip_lead(s: str) -> str:

@@ -104,15 +104,21 @@ def _merge_state(tc) -> tuple[str | None, str | None]:
     return out[0], out[1]
 
 
+def _paragraph_lines(p, numbering=None) -> list[str]:
+    """A paragraph's lines, then those of the text boxes anchored in it."""
+    text, boxes = _paragraph_text(p, numbering)
+    lines = paragraph_lines(text)
+    for box in boxes:
+        lines.extend(_content_lines(box, numbering))
+    return lines
+
+
 def _content_lines(parent, numbering=None) -> list[str]:
     """Lines of the paragraphs (and flattened tables) inside a cell or text box."""
     lines: list[str] = []
     for block in _blocks(parent):
         if block.tag == P:
-            text, boxes = _paragraph_text(block, numbering)
-            lines.extend(paragraph_lines(text))
-            for box in boxes:
-                lines.extend(_content_lines(box, numbering))
+            lines.extend(_paragraph_lines(block, numbering))
         else:
             for row in _table_rows(block, numbering):
                 for cell in row:
@@ -142,10 +148,7 @@ def docx_lines(body, numbering=None) -> list[str]:
     lines: list[str] = []
     for block in _blocks(body):
         if block.tag == P:
-            text, boxes = _paragraph_text(block, numbering)
-            lines.extend(paragraph_lines(text))
-            for box in boxes:
-                lines.extend(_content_lines(box, numbering))
+            lines.extend(_paragraph_lines(block, numbering))
         else:
             lines.extend(table_lines(_table_rows(block, numbering)))
     return lines

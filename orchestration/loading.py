@@ -110,5 +110,19 @@ def _process_all(todo: list[tuple[str, bytes]], workers: int | None) -> list[Pro
     workers = workers or os.cpu_count() or 1
     if len(todo) < PARALLEL_THRESHOLD or workers == 1:
         return [process_report(n, d) for n, d in todo]
+    chunk = max(1, min(50, len(todo) // (workers * 4)))
+    out: list[ProcessedReport] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_process_star, todo, chunksize=max(1, len(todo) // (workers * 4))))
+        for i, rec in enumerate(pool.map(_process_star, todo, chunksize=chunk), start=1):
+            out.append(rec)
+            _progress(i, len(todo))
+    return out
+
+
+PROGRESS_STEPS = 10  # progress lines per long extraction (readable in a log as well as on a terminal)
+
+
+def _progress(done: int, total: int) -> None:
+    """Log extraction progress at every tenth of a long batch."""
+    if total >= PARALLEL_THRESHOLD * 5 and (done == total or done % max(1, total // PROGRESS_STEPS) == 0):
+        log.info(f"extracted {done}/{total} file(s) ({done / total:.0%})")

@@ -103,3 +103,19 @@ def test_a_deleted_file_leaves_the_raw_layer_and_is_recorded(folder, tmp_path):
     events = [e for (e,) in con.execute("select event from raw.report_events where report_file = 'good.txt' order by event_at").fetchall()]
     con.close()
     assert events == ["loaded", "deleted"]
+
+
+def test_long_extractions_report_progress(tmp_path, caplog):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    names = []
+    for i in range(40):
+        (folder / f"r{i:02d}.txt").write_text(text + f"\n（{i}）\n", encoding="utf-8")
+        names.append(f"r{i:02d}.txt")
+    with caplog.at_level("INFO", logger="devplan.loading"):
+        summary = refresh_reports(folder, tmp_path / "w.duckdb", names, workers=2)
+    assert len(summary.loaded) == 40
+    progress = [r.getMessage() for r in caplog.records if r.getMessage().startswith("extracted ")]
+    assert progress[-1] == "extracted 40/40 file(s) (100%)"
+    assert 5 <= len(progress) <= 11

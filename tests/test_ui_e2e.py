@@ -2,7 +2,7 @@
 
 Checks that the asset graph shows the raw asset and the dbt marts, launches a materialization of one report
 partition from the asset page, waits for the run to succeed (GraphQL API), checks that the target-vs-actual mart
-carries its chart, and saves screenshots to docs/img/. Skipped, with the reason, when Chromium or Playwright is
+carries its chart, and saves screenshots (to a temporary folder, or to $DEVPLAN_SCREENSHOTS, e.g. docs/img). Skipped, with the reason, when Chromium or Playwright is
 missing (`make browser` installs Chromium with apt; Playwright's own browser download is never used).
 """
 from __future__ import annotations
@@ -29,7 +29,9 @@ CHROMIUM = os.environ.get("DEVPLAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEED = "004_ca4af411ed0e9611.txt"  # the smallest sample report
-IMG = ROOT / "docs" / "img"
+# Screenshots go to a temporary folder so a test run never rewrites the committed images; to refresh the ones
+# the README shows, run with DEVPLAN_SCREENSHOTS=docs/img.
+IMG_DIR_ENV = "DEVPLAN_SCREENSHOTS"
 STARTUP_S, RUN_S = 120, 150
 
 RUNS_QUERY = """{ runsOrError(limit: 20) { __typename ... on Runs { results { runId status
@@ -129,9 +131,10 @@ def _dismiss_welcome(page) -> None:
         skip.click()
 
 
-def test_asset_graph_and_a_partition_materialized_from_the_ui(dagster_dev):
+def test_asset_graph_and_a_partition_materialized_from_the_ui(dagster_dev, tmp_path):
     base, log = dagster_dev
     sync_playwright = _requirements()
+    IMG = Path(os.environ[IMG_DIR_ENV]).resolve() if os.environ.get(IMG_DIR_ENV) else tmp_path
     IMG.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

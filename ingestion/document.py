@@ -42,6 +42,16 @@ def squash(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
+def strip_leading(pattern: re.Pattern, text: str) -> str:
+    """Remove `pattern` from the start of `text` as often as it matches (scope and verb words stack up:
+    `其中全区实现…`)."""
+    while True:
+        stripped = pattern.sub("", text, count=1)
+        if stripped == text:
+            return text
+        text = stripped
+
+
 @dataclass(frozen=True)
 class Heading:
     line: int

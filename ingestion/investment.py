@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Document, Heading, squash
+from .document import Document, Heading, squash, strip_leading
 from .projects import normalize_stage
 from .prose import _inside_quotes
 from .records import InvestmentFigure
@@ -176,11 +176,7 @@ class _State:
 
 
 def _strip_lead(s: str) -> str:
-    while True:
-        t = _LEAD.sub("", s, count=1)
-        if t == s:
-            return s
-        s = t
+    return strip_leading(_LEAD, s)
 
 
 def _parse_label(text: str) -> tuple[str, str | None]:

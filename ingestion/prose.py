@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import CN_NUM, Document, Heading, squash
+from .document import CN_NUM, Document, Heading, squash, strip_leading
 from .records import IndicatorValue
 from .values import parse_value
 
@@ -330,11 +330,7 @@ class _Head:
 
 
 def _strip_lead(s: str) -> str:
-    while True:
-        t = _LEAD.sub("", s, count=1)
-        if t == s:
-            return s
-        s = t
+    return strip_leading(_LEAD, s)
 
 
 def _strip_tail(s: str) -> tuple[str, set[str]]:

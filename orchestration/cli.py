@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-EXIT_OK, EXIT_FATAL, EXIT_REJECTED = 0, 1, 3
+from .cli_common import EXIT_FATAL, EXIT_OK, EXIT_REJECTED
 
 
 _console = sys.stdout  # where progress goes, even while dbt's echo is being captured

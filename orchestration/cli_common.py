@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-EXIT_OK, EXIT_FATAL = 0, 1
+EXIT_OK, EXIT_FATAL, EXIT_REJECTED = 0, 1, 3  # all loaded / fatal error / some files rejected
 
 
 class UserError(Exception):

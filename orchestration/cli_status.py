@@ -7,9 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .cli_common import EXIT_OK, UserError, fail, read_only
-
-EXIT_REJECTED = 3
+from .cli_common import EXIT_OK, EXIT_REJECTED, UserError, fail, read_only
 
 
 def add_parser(sub) -> None:

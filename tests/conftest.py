@@ -40,16 +40,18 @@ def seeds_warehouse(tmp_path_factory, dbt_manifest) -> Path:
     return wh
 
 
+def query_rows(warehouse: Path, sql: str, params=None) -> list[tuple]:
+    """Rows of a read-only query (the connection is closed again, so a later build can write)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
 @pytest.fixture
 def query():
-    def _query(warehouse: Path, sql: str, params=None):
-        con = duckdb.connect(str(warehouse), read_only=True)
-        try:
-            return con.execute(sql, params or []).fetchall()
-        finally:
-            con.close()
-
-    return _query
+    return query_rows
 
 
 @pytest.fixture

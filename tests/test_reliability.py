@@ -2,23 +2,17 @@
 import os
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from orchestration.completeness import find_incomplete
 from orchestration.loading import refresh_reports
 
-from .conftest import SEEDS, run_devplan
+from .conftest import SEEDS, query_rows, run_devplan
 
 SEED = next(SEEDS.glob("000_*.txt"))
 
 
-def rows(wh: Path, sql: str, params=None):
-    con = duckdb.connect(str(wh), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
+rows = query_rows
 
 
 def test_a_replaced_or_deleted_version_is_kept_in_report_versions(tmp_path):

@@ -289,7 +289,3 @@ def open_errors(con) -> list[tuple]:
     return con.execute(
         "select report_file, stage, message, first_seen, last_seen from raw.ingest_errors order by report_file"
     ).fetchall()
-
-
-def default_warehouse() -> Path:
-    return Path(os.environ.get("DEVPLAN_WAREHOUSE", "data/warehouse.duckdb")).resolve()

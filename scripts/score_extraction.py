@@ -4,7 +4,8 @@ A fast loop for extraction work: runs ingestion on every report of a folder, wri
 scorer reads (same column contract as the dbt marts) into a scratch DuckDB file, and runs the scorer on it.
 The real figures come from scoring the warehouse that `devplan build` makes.
 
-    python scripts/score_extraction.py [--reports seeds] [--gold ../shared/gold] [--show-errors] [--report STEM]
+    python scripts/score_extraction.py [--reports seeds] [--gold ../shared/gold]
+    python scripts/score_extraction.py --reports ../shared/devset/reports --gold ../shared/devset/gold [--show-errors] [--report STEM]
 """
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ import duckdb
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 sys.path.insert(0, str(ROOT))
 
-from ingestion.extract import extract_text  # noqa: E402
+from ingestion.process import process_report  # noqa: E402
 from ingestion.records import as_rows  # noqa: E402
 
 
@@ -29,7 +31,11 @@ def build(reports: Path, db: Path) -> None:
     for path in sorted(reports.iterdir()):
         if not path.is_file():
             continue
-        ex = extract_text(path.read_text(encoding="utf-8-sig"))
+        processed = process_report(path.name, path.read_bytes())  # every container and encoding, as the loader reads it
+        if not processed.ok:
+            print(f"{path.name}: rejected ({processed.error})", file=sys.stderr)
+            continue
+        ex = processed.extraction
         m = ex.meta
         rep.append(dict(report_file=path.name, district=m.district, doc_type=m.doc_type,
                         review_year=m.review_year, plan_year=m.plan_year, title=m.title))
@@ -60,7 +66,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "extraction.duckdb"
         build(a.reports, db)
-        cmd = [sys.executable, str(a.gold.parent / "eval" / "score.py"), "--warehouse", str(db), "--gold", str(a.gold)]
+        cmd = [sys.executable, str(SCORER), "--warehouse", str(db), "--gold", str(a.gold)]
         if a.show_errors:
             cmd.append("--show-errors")
         if a.report:

@@ -1,0 +1,147 @@
+"""The typed document model: a report as an ordered list of blocks, whatever container it came in.
+
+Why: the extractors used to guess a table's grid back from text lines, and every new layout added a rule to that
+guess. Readers that hold a real grid (Word cells, `<td>`, PDF cells) now hand it over as a `Table`, and the text
+reader recognises the text layouts of a table (one cell per line, TAB-joined rows, space-aligned rows, Markdown
+pipes) once, in one place, producing the same `Table`. Extractors read blocks, never raw lines.
+
+Every block keeps its line span (1-based, inclusive) in the rendered text that `raw.reports.text` stores, so a
+fact read from a block still points at the line a user can check it against.
+
+This module is the contract between readers (`ingestion/formats/`, `ingestion/text_blocks.py`) and extractors
+(`tables.py`, `projects.py`, `prose.py`, `metadata.py`); it holds data and small pure helpers only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "caption", "table", "note"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One printed cell of a table (the top-left cell of a merge carries the text and the spans)."""
+
+    text: str  # as printed; the cell's paragraphs / wrapped pieces joined by "\n"
+    row_span: int = 1
+    col_span: int = 1
+    line: int | None = None  # line of the rendered text the cell's text starts on
+
+    @property
+    def flat(self) -> str:
+        """The text with all whitespace removed: how names and values are compared and stored."""
+        try:
+            return self.__dict__["_flat"]
+        except KeyError:
+            from .document import squash
+
+            value = squash(self.text)
+            object.__setattr__(self, "_flat", value)
+            return value
+
+
+@dataclass
+class Block:
+    """A piece of the report in reading order, with its line span in the rendered text."""
+
+    kind: BlockKind
+    text: str  # the block's printed text (for a table: its cells' texts, one per line)
+    start: int = 0  # first line (1-based) in the rendered text; 0 until rendered
+    end: int = 0  # last line (inclusive)
+
+
+@dataclass
+class Heading(Block):
+    """An outline heading: `第一部分`(0) `一、`(1) `（一）`(2) `1.`(3) …; `number` as rendered (Word's automatic
+    numbering included), e.g. `一、`."""
+
+    level: int = 1
+    number: str | None = None
+
+
+@dataclass
+class Paragraph(Block):
+    pass
+
+
+@dataclass
+class ListItem(Block):
+    """A bulleted or numbered item (`- `, `◆`, `1.`, `（1）`, `【类别】`) that is not a heading."""
+
+    marker: str | None = None
+
+
+@dataclass
+class Caption(Block):
+    """`表1：…`, `专栏2 …`, `附表1`, `附件：…`, `续表`; `kind` is the lead word, `number` 0 when none is printed."""
+
+    caption_kind: str = ""
+    number: int = 0
+
+
+@dataclass
+class Note(Block):
+    """A note printed under (or over) a table: `注：带*为约束性指标`, `单位：亿元`, `资料来源：…`."""
+
+
+@dataclass
+class Table(Block):
+    """A grid of cells, as the container printed it.
+
+    `rows` hold only the printed cells (a merged cell once, with its spans); `grid()` expands it to a rectangle in
+    which a covered position holds the merged cell again. `header_rows` is how many leading rows are the header
+    when the reader knows it (Word's repeated header rows, `<thead>`, a Markdown `|---|` line); None when it is to
+    be read from the words. `caption` is the caption above or below the table (None if there is none);
+    `notes` are the notes printed around it; `continued` says the table goes on from the previous Table block
+    (a `续表`, or a page break with the header repeated or not).
+    """
+
+    rows: list[list[Cell]] = field(default_factory=list)
+    header_rows: int | None = None
+    caption: Caption | None = None
+    notes: list[Note] = field(default_factory=list)
+    continued: bool = False
+    layout: str = ""  # how it was recognised: docx html pdf cells tabs spaces markdown
+
+    @property
+    def n_cols(self) -> int:
+        return max((sum(c.col_span for c in row) for row in self.rows), default=0)
+
+    def grid(self) -> list[list[Cell | None]]:
+        """The rows as a rectangle: a merged cell fills every position it covers; a missing cell is None."""
+        n = self.n_cols
+        out: list[list[Cell | None]] = [[None] * n for _ in self.rows]
+        taken = [[False] * n for _ in self.rows]
+        for r, row in enumerate(self.rows):
+            c = 0
+            for cell in row:
+                while c < n and taken[r][c]:
+                    c += 1
+                if c >= n:
+                    break
+                for dr in range(cell.row_span):
+                    for dc in range(cell.col_span):
+                        if r + dr < len(out) and c + dc < n:
+                            out[r + dr][c + dc] = cell
+                            taken[r + dr][c + dc] = True
+                c += cell.col_span
+        return out
+
+    def title(self) -> str | None:
+        return self.caption.text if self.caption is not None else None
+
+
+@dataclass
+class DocumentModel:
+    """A report's blocks in reading order and the text they were rendered to (or recognised from)."""
+
+    blocks: list[Block]
+    text: str
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]

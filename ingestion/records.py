@@ -65,8 +65,25 @@ class Extraction:
     meta: ReportMeta
     indicators: list[IndicatorValue] = field(default_factory=list)
     projects: list[ProjectItem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     investments: list[InvestmentFigure] = field(default_factory=list)
+    parts: list[PartSeen] = field(default_factory=list)
+
+
+@dataclass
+class PartSeen:
+    """One part of a report an extractor recognised and what it read from it.
+
+    Why: an unseen layout must never fail silently. A table caption with 0 rows read, a value column whose cells
+    mostly fail to parse, or a project heading with no names is recorded here with its `problem`, so the
+    warehouse can warn (asset check at WARN, a line in `devplan build`) naming the report and the part.
+    """
+
+    kind: str  # indicator_table | project_table | project_list | other_table
+    title: str | None  # caption / list title as printed (whitespace removed); None when untitled
+    source_line: int  # first line of the part in the rendered text
+    rows_seen: int  # body rows of a table, item lines of a list
+    facts_read: int  # indicator values or project names extracted from it
+    problem: str | None = None  # why it is a warning, in words a user understands; None when it read fine
 
 
 def column_names(cls) -> list[str]:

@@ -8,18 +8,27 @@ are all in the wall time). The corpus comes from bench/make_corpus.py (determini
 writes the same files). Peak RSS is the largest resident set of any one process of a step (os.wait4 over the
 `devplan` process and everything it waited for: the extraction workers and dbt).
 
+The machine is shared and noisy, so every figure is printed beside a floor measured in the same run, and as a
+multiple of it: a regex pass over the corpus (what reading the bytes once costs), `python -c "import dagster,
+dagster_dbt"` (what any Dagster process pays), `dbt --version` and a `dbt build` of a one-model project (what any
+dbt invocation pays). A ratio that holds across runs is the figure to trust; the absolute goals stay.
+
 Steps:
+  0. floors (above);
   1. extraction: ingestion.process.process_report over every corpus file, in this process (one core);
   2. cold build of N reports into an empty warehouse;
   3. a refresh of that warehouse with nothing changed;
   4. one new report (corpus file N) added to the N-report warehouse;
   5. the same report added to a 10-report warehouse (built first, untimed: that build also brings the dbt
-     manifest up to date, paid once per code change); ratio of 4 to 5.
+     manifest up to date, paid once per code change); ratio of 4 to 5;
+  6. scaling: cold builds of 10 and 100 reports beside the 1000 (cost per report should be flat).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import tempfile
 import platform
 import shutil
 import subprocess
@@ -32,14 +41,63 @@ sys.path.insert(0, str(ROOT))
 
 DEVPLAN = Path(sys.executable).with_name("devplan")
 
-GOALS = {
-    "extraction_mb_s_core": 10.0,
+GOALS = {  # issue 13's absolute targets on this 2-core machine
+    "extraction_mb_s_core": 12.0,
+    "extraction_share_of_regex": 0.10,  # at least a tenth of a regex pass over the same bytes
     "cold_s": 30.0,
     "add_one_big_s": 10.0,
     "add_ratio": 1.2,
-    "nochange_s": 8.0,
-    "peak_rss_gb": 1.5,
+    "nochange_s": 3.0,
+    "peak_rss_gb": 1.0,
 }
+# One pass of a compiled regex over the decoded text: figures with their unit, as an extractor looks for them.
+_FLOOR_REGEX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|亿元|万元|个|项)?")
+_EMPTY_DBT_PROFILE = """floor:
+  target: dev
+  outputs:
+    dev:
+      type: duckdb
+      path: "{path}"
+      threads: 1
+"""
+_EMPTY_DBT_PROJECT = """name: floor
+version: "1.0.0"
+profile: floor
+config-version: 2
+model-paths: ["models"]
+"""
+
+
+def _timed(cmd: list[str], **kw) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, **kw)
+    return time.perf_counter() - t0
+
+
+def floors(files: list[Path]) -> dict:
+    """What the machine gives right now: the figures every measurement below is compared with."""
+    blobs = [p.read_bytes() for p in files]
+    size = sum(len(b) for b in blobs)
+    t0 = time.perf_counter()
+    hits = 0
+    for b in blobs:
+        hits += sum(1 for _ in _FLOOR_REGEX.finditer(b.decode("utf-8", "replace")))
+    regex_s = time.perf_counter() - t0
+    py = Path(sys.executable)
+    imports = min(_timed([str(py), "-c", "import dagster, dagster_dbt"]) for _ in range(2))
+    dbt = str(py.with_name("dbt"))
+    dbt_version = min(_timed([dbt, "--version"]) for _ in range(2))
+    with tempfile.TemporaryDirectory() as tmp:
+        proj = Path(tmp)
+        (proj / "models").mkdir()
+        (proj / "models" / "one.sql").write_text("select 1 as x\n")
+        (proj / "dbt_project.yml").write_text(_EMPTY_DBT_PROJECT)
+        (proj / "profiles.yml").write_text(_EMPTY_DBT_PROFILE.format(path=proj / "floor.duckdb"))
+        args = [dbt, "build", "--project-dir", str(proj), "--profiles-dir", str(proj)]
+        _timed(args)  # the first build also parses the project
+        dbt_build = min(_timed(args) for _ in range(2))
+    return {"regex_mb_s": size / 1e6 / regex_s, "import_s": imports, "dbt_version_s": dbt_version,
+            "dbt_build_s": dbt_build, "regex_hits": hits}
 
 
 def corpus(n: int, out: Path) -> list[Path]:
@@ -101,9 +159,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {cores} cores, Python {platform.python_version()}, {platform.platform()}")
     print(f"corpus: {a.n} + 1 reports from bench/make_corpus.py in {work / 'corpus'}")
 
-    ex = extraction(base[: a.extract_files] if a.extract_files else base)
+    ex_files = base[: a.extract_files] if a.extract_files else base
+    fl = floors(ex_files)
+    print(f"floors: regex pass {fl['regex_mb_s']:.1f} MB/s; import dagster+dagster_dbt {fl['import_s']:.2f} s; "
+          f"dbt --version {fl['dbt_version_s']:.2f} s; dbt build of a one-model project {fl['dbt_build_s']:.2f} s")
+    # a devplan build pays at least a Python start with Dagster and one dbt invocation
+    build_floor = fl["import_s"] + fl["dbt_build_s"]
+    ex = extraction(ex_files)
+    ex_share = ex["mb_s"] / fl["regex_mb_s"]
     print(f"extraction (1 core): {ex['files']} files, {ex['mb']:.1f} MB in {ex['s']:.1f} s = "
-          f"{ex['mb_s']:.2f} MB/s, {ex['reports_s']:.1f} reports/s per core")
+          f"{ex['mb_s']:.2f} MB/s ({ex_share:.3f} of the regex pass), {ex['reports_s']:.1f} reports/s per core")
 
     def folder(name: str, files: list[Path]) -> Path:
         d = work / name
@@ -144,26 +209,48 @@ def main(argv: list[str] | None = None) -> int:
     rss.append(r)
     ratio = add_big / add_small
     print(f"one new report into the {a.small}-report warehouse: {add_small:.1f} s; ratio {a.n}/{a.small} = {ratio:.2f}")
+
+    scaling = {}
+    for n in sorted({10, 100} - {a.n}):
+        if n < a.n:
+            t, r, _ = devplan_build(folder(f"reports_{n}", base[:n]), fresh_warehouse(f"wh_{n}"), log)
+            rss.append(r)
+            scaling[n] = t
+    scaling[a.n] = cold
+    for n, t in scaling.items():
+        print(f"cold build, {n} reports: {t:.1f} s; above the build floor: {(t - build_floor) / n * 1000:.0f} ms per report")
     peak = max(rss)
     print(f"peak RSS of any step: {peak:.2f} GB")
 
+    def x(t: float) -> str:
+        return f"{t / build_floor:.1f}× build floor"
+
     rows = [
+        ("floor: regex pass over the corpus", f"{fl['regex_mb_s']:.1f} MB/s", "", "", None),
+        ("floor: `import dagster, dagster_dbt`", f"{fl['import_s']:.2f} s", "", "", None),
+        ("floor: `dbt --version`", f"{fl['dbt_version_s']:.2f} s", "", "", None),
+        ("floor: `dbt build`, one-model project", f"{fl['dbt_build_s']:.2f} s", "", "", None),
+        ("build floor (import + dbt build)", f"{build_floor:.2f} s", "", "", None),
         ("extraction, pure library, per core", f"{ex['mb_s']:.2f} MB/s, {ex['reports_s']:.1f} reports/s",
-         f">= {GOALS['extraction_mb_s_core']:.0f} MB/s", ex["mb_s"] >= GOALS["extraction_mb_s_core"]),
+         f"{ex_share:.3f} of regex pass", f">= {GOALS['extraction_mb_s_core']:.0f} MB/s and >= "
+         f"{GOALS['extraction_share_of_regex']} of regex", ex["mb_s"] >= GOALS["extraction_mb_s_core"]
+         and ex_share >= GOALS["extraction_share_of_regex"]),
         (f"cold build, {a.n} reports ({sum(f.stat().st_size for f in base) / 1e6:.0f} MB)",
-         f"{cold:.1f} s ({a.n / cold:.1f} reports/s)", f"<= {GOALS['cold_s']:.0f} s", cold <= GOALS["cold_s"]),
-        (f"one new report into {a.n} reports", f"{add_big:.1f} s", f"<= {GOALS['add_one_big_s']:.0f} s",
+         f"{cold:.1f} s ({a.n / cold:.1f} reports/s)", x(cold), f"<= {GOALS['cold_s']:.0f} s", cold <= GOALS["cold_s"]),
+        *[(f"cold build, {n} reports", f"{t:.1f} s", f"{(t - build_floor) / n * 1000:.0f} ms/report above floor", "", None)
+          for n, t in scaling.items() if n != a.n],
+        (f"one new report into {a.n} reports", f"{add_big:.1f} s", x(add_big), f"<= {GOALS['add_one_big_s']:.0f} s",
          add_big <= GOALS["add_one_big_s"]),
-        (f"one new report into {a.small} reports", f"{add_small:.1f} s", "", None),
-        (f"ratio {a.n} / {a.small}", f"{ratio:.2f}", f"<= {GOALS['add_ratio']}", ratio <= GOALS["add_ratio"]),
-        (f"refresh with nothing changed ({a.n} reports)", f"{nochange:.1f} s", f"<= {GOALS['nochange_s']:.0f} s",
-         nochange <= GOALS["nochange_s"]),
-        ("peak RSS (largest process of any step)", f"{peak:.2f} GB", f"<= {GOALS['peak_rss_gb']} GB",
+        (f"one new report into {a.small} reports", f"{add_small:.1f} s", x(add_small), "", None),
+        (f"ratio {a.n} / {a.small}", f"{ratio:.2f}", "", f"<= {GOALS['add_ratio']}", ratio <= GOALS["add_ratio"]),
+        (f"refresh with nothing changed ({a.n} reports)", f"{nochange:.1f} s",
+         f"{nochange / fl['import_s']:.1f}× import floor", f"<= {GOALS['nochange_s']:.0f} s", nochange <= GOALS["nochange_s"]),
+        ("peak RSS (largest process of any step)", f"{peak:.2f} GB", "", f"<= {GOALS['peak_rss_gb']} GB",
          peak <= GOALS["peak_rss_gb"]),
     ]
-    table = ["| figure | measured | goal | met |", "|---|---|---|---|"]
-    for name, val, goal, ok in rows:
-        table.append(f"| {name} | {val} | {goal} | {'' if ok is None else ('yes' if ok else '**no**')} |")
+    table = ["| figure | measured | vs floor | goal | met |", "|---|---|---|---|---|"]
+    for name, val, ratio_s, goal, ok in rows:
+        table.append(f"| {name} | {val} | {ratio_s} | {goal} | {'' if ok is None else ('yes' if ok else '**no**')} |")
     md = "\n".join(table)
     print(md)
     if a.write:

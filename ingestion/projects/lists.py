@@ -1,0 +1,312 @@
+"""Project lists: the boxed lists (专栏N：…) and attachment lists (附件 + a project title) of a report.
+
+A box whose body is table cells is a table (indicator or project) and is left to the table readers; any other
+box is read as a project list. Inside a list the layouts are few and come from the genre, not from one district:
+
+- per-stage lines            `开工重点项目：A、B…` / `竣工重点项目：…`
+- category lines             `新兴产业项目：A、B`, with stages nested inside: `道路交通：新开工项目：A；竣工项目：B`
+- category line on its own   `教育设施` followed by `新开工项目：A；续建项目：B`
+- group sub-headings         `政府投资类项目完成38个：` or `（一）计划新开工项目（15个）` on a line of their own
+- numbered items             `1.A工程；` `2.B项目。` one name a line, numbering restarting under each group
+- verb-governed sentences    `新开工A、B等项目。续建C项目。加快D等项目前期工作。`
+- `name：result` items        (民心工程) one per line, the stage read from the result text
+- plain enumerations         `A、B、C。` whose stage (if any) comes from the list title (`2022年新建…项目`)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
+from ..records import ProjectItem
+from .names import (
+    CLAUSE_SEPARATORS, _ENDS_WITH_HEAD, _ITEM_NUMBER, clean_name, find_outside_brackets, split_label,
+    split_names, split_outside_brackets, strip_item_number,
+)
+from .stages import (
+    _GROUP_LABEL, _LABEL_COUNT, _LABEL_NUMBER, _LIST_VERB, _NESTED_STAGE_LABEL, _RESULT_OPENERS,
+    group_label, normalize_stage, parse_label, result_stage, title_stage,
+)
+
+_YEAR = re.compile(r"(\d{4})年")
+_LIST_TITLE_WORDS = re.compile(r"项目|工程|实事|民心")
+_NOTE_LABELS = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)[：:]")
+
+@dataclass(frozen=True)
+class ProjectList:
+    title: str
+    caption_line: int
+    start: int  # first body line
+    end: int  # last body line (inclusive)
+    period_year: int | None
+    review: bool  # True when the list reports a past year rather than plans one
+
+
+_NUMERIC_CELL = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|以下|左右)?$")
+_HEADER_CELL = re.compile(r"序号|指标|单位|类别|属性|目标|备注|完成情况")
+
+
+def _is_table_cell(line: str) -> bool:
+    """A cell of an indicator table: tab-led and short, never an enumeration."""
+    s = squash(line)
+    return is_cell_line(line) and len(s) <= 30 and "、" not in s and find_outside_brackets(s, "：:") < 0
+
+
+def _is_indicator_table(doc: Document, caption_line: int) -> bool:
+    """The caption's body is short tab-led cells with table furniture among them (a 序号/指标 header or a
+    numeric cell). A list with one project per tab-led line has neither."""
+    cells = []
+    for no in range(caption_line + 1, min(doc.n_lines, caption_line + 24) + 1):
+        line = doc.line(no)
+        if not squash(line) and not is_cell_line(line):
+            continue
+        if not _is_table_cell(line):
+            break
+        cells.append(squash(line))
+        if len(cells) >= 12:
+            break
+    return len(cells) >= 3 and any(_NUMERIC_CELL.match(c) or _HEADER_CELL.search(c) for c in cells)
+
+
+
+
+def _is_list_sentence(sentence: str) -> bool:
+    """One sentence of a list: an enumeration without commas, or clauses that each open with a stage verb
+    (`续建A等项目，推进B等项目`). Task prose opens its sentences with other verbs (`实施…行动计划。`)."""
+    clauses = [c for c in split_outside_brackets(sentence, "，,；;") if c]
+    if len(clauses) <= 1:
+        return True
+    return all(_LIST_VERB.match(c) for c in clauses)
+
+
+def _is_list_line(line: str) -> bool:
+    """Whether a line still belongs to a project list rather than to the prose paragraph after it.
+
+    Tab-led and labelled (`X：…`) lines always do. Any other line must read as list sentences throughout;
+    a short title-like sentence (`实施院校引进行动计划。`) followed by task prose does not.
+    """
+    s = squash(line)
+    if _NOTE_LABELS.match(s):
+        return False
+    if is_cell_line(line):
+        return True
+    label, _ = split_label(s)
+    if label is not None:
+        return True
+    sentences = [x for x in split_outside_brackets(s, "。") if x]
+    if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
+        return False
+    return all(_is_list_sentence(x) for x in sentences)
+
+
+
+def _is_numbered_item(s: str, expected: int) -> bool:
+    m = _ITEM_NUMBER.match(s)
+    return bool(m and m.group(1) and int(m.group(1)) == expected and _is_list_line(strip_item_number(s)))
+
+
+
+_LIST_LABEL_WORDS = re.compile(r"项目|工程|类|板块|领域|开工|续建|竣工|完工|建成|前期|新建|储备")
+
+
+def _is_labelled_item(s: str) -> bool:
+    """`（一）新开工项目（6个）：A、B。` or a bare `二、交通类项目`: an outline-numbered group of the list, not the
+    next heading of the report (which names a task, not a kind or stage of projects)."""
+    m = _LABEL_NUMBER.match(s)
+    if not m:
+        return False
+    rest = s[m.end():]
+    label, body = split_label(rest)
+    if label is not None and body.strip("。"):
+        sentences = [x for x in split_outside_brackets(body, "。") if x]
+        return (bool(_LIST_LABEL_WORDS.search(label)) and len(label) <= 20
+                and all(_is_list_sentence(x) for x in sentences))
+    return bool(_GROUP_LABEL.match(_LABEL_COUNT.sub("", rest.rstrip("：:"))))
+
+
+def _caption_of(line: str) -> tuple[str, int] | None:
+    return parse_caption(line) or box_caption(line)
+
+
+def _body_end(doc: Document, caption_line: int) -> int:
+    """Last line of a list body: it stops at the next caption or heading, or at a prose paragraph.
+
+    Items numbered `1.` `2.` … read as level-3 headings to the outline; they stay in the body as long as
+    they count on from 1 and read as list lines, so the task paragraph numbered after them ends it.
+    """
+    end, expected = caption_line, 1
+    for no in range(caption_line + 1, doc.n_lines + 1):
+        line = doc.line(no)
+        if not squash(line) and not is_cell_line(line):
+            continue
+        if _caption_of(line) is not None:
+            break
+        if heading_level(line) is not None:
+            first = _ITEM_NUMBER.match(squash(line)) if expected == 1 else None
+            if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)
+                expected = int(first.group(1))
+            if _is_numbered_item(squash(line), expected):
+                expected += 1
+            elif not _is_labelled_item(squash(line)):
+                break
+        elif not _is_list_line(line):
+            break
+        end = no
+    return end
+
+
+def list_year(doc: Document, title: str, line_no: int) -> int | None:
+    """The year in the list title, else the year of the section it sits in, else the plan year."""
+    meta = doc.meta
+    known = {y for y in (meta.review_year, meta.plan_year) if y}
+    m = _YEAR.search(title)
+    if m and (not known or int(m.group(1)) in known):
+        return int(m.group(1))
+    for heading in reversed(doc.heading_chain(line_no)):
+        for y in _YEAR.findall(heading.text):
+            if not known or int(y) in known:
+                return int(y)
+    if m:
+        return int(m.group(1))
+    return meta.plan_year
+
+
+def find_project_lists(doc: Document) -> list[ProjectList]:
+    """Every 专栏 whose body is not an indicator table, with its extent, year and review/plan reading."""
+    out = []
+    for cap in doc.captions:
+        if cap.kind != "专栏" or _is_indicator_table(doc, cap.line):
+            continue
+        end = _body_end(doc, cap.line)
+        if end == cap.line:
+            continue
+        year = list_year(doc, cap.text, cap.line)
+        review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
+        out.append(ProjectList(cap.text, cap.line, cap.line + 1, end, year, review))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading one list
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _is_result_text(rest: str, label: str = "") -> bool:
+    """The text after `name：` reports or plans the work (民心工程) rather than listing project names.
+
+    Not when the label is a kind (`交通基础设施类：建成A；续建B、C`) or the text is several `；`-clauses that each
+    open with a stage verb: that is a list sorted by stage."""
+    if _NESTED_STAGE_LABEL.match(rest) or re.search(r"(?:类|板块|领域|方面)$", _LABEL_COUNT.sub("", label)):
+        return False
+    clauses = [c for c in split_outside_brackets(rest.rstrip("。"), "；;") if c]
+    if len(clauses) > 1 and all(_LIST_VERB.match(c) for c in clauses):
+        return False
+    first = split_outside_brackets(rest, "。")[0]
+    if re.search(r"(?:等)?项目$|前期工作$", first):
+        return False
+    if _LIST_VERB.match(first) and "、" in first and not re.search(r"\d|[，,]", first):
+        return False  # `建成A、B、C。`: a verb over a list of names
+    return bool(_RESULT_OPENERS.match(rest))
+
+
+@dataclass
+class Segment:
+    """Names printed under one stage word (or none) inside a list line."""
+
+    names: list[str]
+    stage_raw: str | None
+
+
+def _clause_segments(text: str) -> list[Segment]:
+    """Verb-governed sentences: `新开工A、B等项目。续建C项目，推进D等项目。加快E等项目前期工作。`.
+
+    A clause that opens with a stage verb starts a new group; a clause without one continues the group
+    before it (an enumeration that runs over a comma). `…前期工作` makes the clause preparatory whatever
+    verb opens it.
+    """
+    out: list[Segment] = []
+    for clause in split_outside_brackets(text, CLAUSE_SEPARATORS):
+        clause = squash(clause)
+        if not clause:
+            continue
+        stage = out[-1].stage_raw if out else None
+        m = _LIST_VERB.match(clause)
+        if m:
+            stage, clause = m.group(0), clause[m.end():]
+        pm = re.search(r"(?:等(?:重点|重大)?)?(?:项目)?前期工作$", clause)
+        if pm:
+            clause, stage = clause[: pm.start()], "前期工作"
+        names = split_names(clause)
+        if not names:
+            continue
+        if m or pm or not out:
+            out.append(Segment(names, stage))
+        else:
+            out[-1].names.extend(names)
+    return out
+
+
+def parse_rest(rest: str) -> list[Segment]:
+    """Segments of the text after a label (or of an unlabelled line), with the stage each one prints."""
+    marks = [m for m in _NESTED_STAGE_LABEL.finditer(rest) if m.start() == 0 or rest[m.start() - 1] in "；;。，,"]
+    if not marks:
+        return _clause_segments(rest)
+    out = []
+    head = rest[: marks[0].start()]
+    if squash(head):
+        out.extend(_clause_segments(head))
+    for k, m in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else len(rest)
+        for seg in _clause_segments(rest[m.end(): stop]):
+            out.append(Segment(seg.names, seg.stage_raw or m.group(1)))
+    return out
+
+
+def read_list(doc: Document, plist: ProjectList) -> list[ProjectItem]:
+    """Items of one list, walking its lines with the group context a sub-heading line sets."""
+    items: list[ProjectItem] = []
+    default_stage = title_stage(plist.title)
+    group_category: str | None = None
+    group_stage: str | None = None
+
+    def emit(name: str, stage_raw: str | None, category: str | None, line_no: int) -> None:
+        items.append(ProjectItem(
+            list_title=plist.title, period_year=plist.period_year, project_name=name,
+            stage=normalize_stage(stage_raw, plist.review), source_line=line_no,
+            category=category or None, stage_raw=stage_raw or None,
+        ))
+
+    for no in range(plist.start, plist.end + 1):
+        s = strip_item_number(squash(doc.line(no)))
+        if not s:
+            continue
+        group = group_label(s)
+        if group is not None:
+            group_category, group_stage = group
+            continue
+        label, rest = split_label(s)
+        if label is not None and not rest.strip("。"):
+            group_category, group_stage = parse_label(label)
+            continue
+        if label is not None and _is_result_text(rest, label):
+            # a group's stage (`二、续建项目`) is what the list says; the result text only describes the work
+            stage = group_stage or result_stage(rest, plist.review) or default_stage
+            emit(clean_name(label), stage, group_category, no)
+            continue
+        category, label_stage = parse_label(label) if label is not None else (None, None)
+        category = category or group_category
+        base_stage = label_stage or group_stage or default_stage
+        for seg in parse_rest(rest):
+            for name in seg.names:
+                emit(name, seg.stage_raw or base_stage, category, no)
+    return items
+
+
+def reads_as_projects(plist: ProjectList, items: list[ProjectItem]) -> bool:
+    """A box titled as a project list, or whose entries mostly end in a project head noun. Other boxes
+    (policy lists, target lists in prose) are not project lists even when laid out like one."""
+    if _LIST_TITLE_WORDS.search(plist.title):
+        return True
+    headed = sum(1 for it in items if _ENDS_WITH_HEAD.search(it.project_name))
+    return bool(items) and 2 * headed >= len(items)
+

@@ -1,0 +1,198 @@
+"""Project names as a list prints them: splitting an enumeration into names and cleaning each name.
+
+Names are copied as printed (whitespace removed). An enumeration is split on 、，； outside brackets and
+quotes; bracketed or quoted text and 及/和/与 stay whole; pieces that cannot stand alone (a bare phase, plot
+codes sharing a head noun, short line names sharing works) are joined back; the trailing `等项目` / `等` the
+list adds to its last item is dropped.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..document import squash
+
+OPEN_BRACKETS = "（(【[《〈“‘「『"
+CLOSE_BRACKETS = "）)】]》〉”’」』"
+CN_DIGITS = "一二三四五六七八九十"
+ITEM_SEPARATORS = "、，,；;"
+CLAUSE_SEPARATORS = "，,；;。"
+
+
+# Nouns a named construction project ends with (a named facility, not a programme or a zone).
+_HEAD_NOUNS = (
+    "污水处理厂", "产业园", "航站楼", "快速路", "快速通道", "综合体", "商业体", "示范带", "旅游区", "安置房",
+    "幼儿园", "体育馆", "图书馆", "博物馆", "科技馆", "文化馆", "纪念馆", "展览馆", "中心", "医院", "学校",
+    "中学", "小学", "学院", "公园", "步道", "绿道", "大桥", "桥", "隧道", "道路", "大道", "公路", "高速",
+    "铁路", "轨道", "环线", "通道", "码头", "跑道", "水库", "水厂", "基地", "楼宇", "广场", "家园", "小区",
+    "管网", "电站", "酒店", "场所", "平台", "项目", "工程", "园", "生产线", "连接线", "索道", "景区", "段",
+)
+_HEAD = "|".join(sorted(_HEAD_NOUNS, key=len, reverse=True))
+_PHASE = rf"(?:[{CN_DIGITS}\d]+期|[（(][^（）()]*[）)]|项目)*"
+_ENDS_WITH_HEAD = re.compile(rf"(?:{_HEAD}){_PHASE}$")
+
+
+
+_BRACKET_CHAR = re.compile("[" + re.escape(OPEN_BRACKETS + CLOSE_BRACKETS + '"') + "]")
+
+
+def _bracket_roles(text: str) -> dict[int, int]:
+    """+1 for each opening and -1 for each closing bracket or quote that has a partner. An unpartnered one
+    is taken as a typo, so an unclosed `(` cannot swallow the rest of a list. Widths may mix: `(一期）`."""
+    roles: dict[int, int] = {}
+    stack: list[int] = []
+    quote = None
+    for m in _BRACKET_CHAR.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == '"':
+            if quote is None:
+                quote = i
+            else:
+                roles[quote], roles[i], quote = 1, -1, None
+        elif ch in OPEN_BRACKETS:
+            stack.append(i)
+        elif ch in CLOSE_BRACKETS and stack:
+            roles[stack.pop()], roles[i] = 1, -1
+    return roles
+
+
+def _inside_spans(text: str) -> list[tuple[int, int]]:
+    """(first, last) index of each outermost partnered bracket or quote pair, brackets included."""
+    spans, depth, start = [], 0, 0
+    for i, role in sorted(_bracket_roles(text).items()):
+        if role > 0 and depth == 0:
+            start = i
+        depth += role
+        if depth == 0:
+            spans.append((start, i))
+    return spans
+
+
+@functools.lru_cache(maxsize=64)
+def _char_class(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def _outside_positions(text: str, chars: str):
+    """Indices of `chars` outside brackets and quotes, in order (only those characters are visited: this runs
+    on every list line, so it must not walk the text one character at a time)."""
+    spans, k = _inside_spans(text), 0
+    for m in _char_class(chars).finditer(text):
+        i = m.start()
+        while k < len(spans) and spans[k][1] < i:
+            k += 1
+        if k < len(spans) and spans[k][0] <= i:
+            continue
+        yield i
+
+
+def split_outside_brackets(text: str, separators: str) -> list[str]:
+    """Split at separator characters outside brackets and quotes.
+
+    An 、 between two single Chinese numerals (`中征一、二线`) is a numbering, not a separator.
+    """
+    parts, start = [], 0
+    for i in _outside_positions(text, separators):
+        if not _is_numbering(text, i):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _is_numbering(text: str, i: int) -> bool:
+    return text[i] == "、" and 0 < i < len(text) - 1 and text[i - 1] in CN_DIGITS and text[i + 1] in CN_DIGITS
+
+
+def find_outside_brackets(text: str, chars: str) -> int:
+    """Index of the first of `chars` outside brackets and quotes, or -1."""
+    return next(_outside_positions(text, chars), -1)
+
+
+_BARE_PHASE = re.compile(rf"^[{CN_DIGITS}\d]+期$")
+_CODE = re.compile(r"^[A-Za-z0-9\-－/#＃&.]+$")
+_FRAGMENT = re.compile(r"^.{1,2}[线段号栋座]$")
+
+
+def _merge_fragments(parts: list[str]) -> list[str]:
+    """Re-join pieces that cannot be projects on their own.
+
+    - a bare phase (`艺度创城市更新一期、二期`) belongs to the name before it;
+    - plot codes sharing one head noun (`H01-2-1、H01-3地块…工程`) belong to the name after them;
+    - a short sub-part such as a line name (`…马刘东西线、柏建线、刘海线电力迁改`) joins both neighbours,
+      because the works named at the end apply to all of them as one job.
+    """
+    out: list[str] = []
+    carry = ""
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if _CODE.match(p) and i + 1 < len(parts):
+            carry = carry + p + "、"
+            i += 1
+            continue
+        p, carry = carry + p, ""
+        if out and _BARE_PHASE.match(p):
+            out[-1] += "、" + p
+        elif out and _is_shared_fragment(out[-1], p, parts[i + 1] if i + 1 < len(parts) else ""):
+            out[-1] += "、" + p + "、" + parts[i + 1]
+            i += 1
+        else:
+            out.append(p)
+        i += 1
+    return out
+
+
+def _is_shared_fragment(prev: str, piece: str, nxt: str) -> bool:
+    """`…马刘东西线、柏建线、刘海线电力迁改`: short parts of the same kind as the name before them, where
+    the next part goes on past its own kind (`刘海线` + `电力迁改`), so the works are shared by all."""
+    if not (_FRAGMENT.match(piece) and nxt and prev.endswith(piece[-1])):
+        return False
+    k = nxt.find(piece[-1])
+    return 0 < k <= 2 and k + 1 < len(nxt)
+
+
+_TRAILING_COUNT = re.compile(r"等[\d一二三四五六七八九十百]+[个项处座所家条]([^\d]{1,6})$")
+
+
+def clean_name(name: str) -> str:
+    """Drop list punctuation and the trailing `等项目` / `等` / `等N个片区` the list adds to its last item."""
+    s = name.strip("。.；;，,、：: ")
+    m = _TRAILING_COUNT.search(s)
+    if m and s[: m.start()].endswith(m.group(1)):
+        return s[: m.start()]
+    stripped = re.sub(r"(?:等(?:重点|重大|一批)?项目|等)$", "", s)
+    if stripped != s:
+        # `常春藤等房地产等项目`: the inner 等 names a kind, not a project
+        inner = stripped.rfind("等")
+        if inner > 0 and len(stripped) - inner - 1 <= 6 and not re.search(r"\d", stripped[inner:]):
+            stripped = stripped[:inner]
+    return stripped
+
+
+def split_names(text: str) -> list[str]:
+    """Project names from one enumeration: split on 、，；, keep bracketed/quoted text and 及/和/与 whole."""
+    parts = [squash(p) for p in split_outside_brackets(text, ITEM_SEPARATORS)]
+    parts = [p.strip("。.") for p in parts if p.strip("。.")]
+    names = [clean_name(p) for p in _merge_fragments(parts)]
+    return [n for n in names if n]
+
+
+def split_label(s: str) -> tuple[str | None, str]:
+    """`交通：A、B` → ('交通', 'A、B'); a line without a short leading label → (None, line)."""
+    i = find_outside_brackets(s, "：:")
+    if i <= 0:
+        return None, s
+    label = s[:i]
+    if len(label) > 30 or re.search(r"[、，,。；;]", label) or re.fullmatch(r"[\d.]+", label):
+        return None, s
+    return label, s[i + 1:]
+
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[●○◆◇■□▪•▶►√])")
+
+
+def strip_item_number(s: str) -> str:
+    """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
+    part of it."""
+    return _ITEM_NUMBER.sub("", s, count=1)
+

@@ -1,0 +1,114 @@
+"""Project tables: a project list laid out as a grid, one project a row.
+
+`序号 | 项目名称 | 建设内容 | 总投资 | 年度计划 (| 建设性质)`, or the two-column `类别 | 项目名称` box whose name cell
+holds several names joined by 、. The stage comes from a 建设性质/建设阶段 column (新建/续建/竣工), else from a group
+row (`一、新开工项目（20个）`), else from the title; a group row without a stage word is the category.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, squash
+from ..records import ProjectItem
+from ..tables import Cell, Row, find_text_tables
+from .lists import list_year
+from .names import clean_name
+from .stages import normalize_stage, parse_label, title_stage
+
+_NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
+# Header words only a project table has (an indicator table has 指标/单位/目标 instead).
+_PROJECT_COLUMN = re.compile(r"建设内容|建设规模|规模|总投资|计划投资|年度计划|年度投资|业主|建设地点|建设年限|起止年限|"
+                             r"建设性质|项目性质|实施主体|责任单位|牵头单位|建设期限|开工时间|竣工时间")
+_STAGE_COLUMN = re.compile(r"建设性质|项目性质|建设阶段|项目阶段|建设状态|项目状态|项目类别|^性质$|^阶段$|^状态$")
+_SEQ_CELL = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计)")
+_CELL_STAGE = re.compile(r"^(?:计划|拟)?(?:新开工|开工|新建|续建|在建|竣工|完工|建成|前期|储备)(?:项目|建设)?$")
+_CATEGORY_COLUMN = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行业|所属行业|产业类别)$")
+
+
+@dataclass(frozen=True)
+class _ProjectHeader:
+    index: int  # row index of the header
+    name: int  # column of the project name
+    stage: int | None  # column of 建设性质 (新建/续建/竣工 …), if any
+    category: int | None  # column of 类别/领域, if any
+    seq: int | None
+    width: int
+
+
+def _project_header(rows: list[Row]) -> _ProjectHeader | None:
+    """The header of a project table: a 项目名称 column and at least one column only project tables have."""
+    for k, row in enumerate(rows[:3]):
+        texts = [c.flat for c in row]
+        names = [i for i, t in enumerate(texts) if _NAME_HEADER.match(t)]
+        if len(names) != 1 or not any(_PROJECT_COLUMN.search(t) for t in texts):
+            continue
+        stage = next((i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)), None)
+        category = next((i for i, t in enumerate(texts) if _CATEGORY_COLUMN.match(t)), None)
+        seq = next((i for i, t in enumerate(texts) if "序号" in t), None)
+        return _ProjectHeader(k, names[0], stage, category, seq, len(row))
+    return None
+
+
+def _aligned(row: Row, head: _ProjectHeader) -> Row:
+    """The row's cells under the header's columns; a short row lost leading cells (a merged 类别) unless it
+    starts with its row number."""
+    if len(row) >= head.width:
+        return row[: head.width]
+    missing = [Cell("")] * (head.width - len(row))
+    if head.seq is not None and _SEQ_CELL.match(row[0].flat):
+        return [*row, *missing]
+    return [*missing, *row]
+
+
+def read_project_tables(doc: Document) -> list[ProjectItem]:
+    """Projects listed as a table (项目名称 | 建设内容 | 总投资 | 年度计划 …).
+
+    A project table is a project list laid out as cells: each row names one project. The stage comes from a
+    建设性质 column (新建/续建/竣工), else from a group row (`一、新开工项目（20个）`), else from the title
+    (`…前期工作计划`); a group row without a stage word is the category (`一、交通项目`).
+    """
+    out: list[ProjectItem] = []
+    for table in find_text_tables(doc):
+        rows = [r for r in table.rows if any(c.flat for c in r)]
+        head = _project_header(rows)
+        if head is None:
+            continue
+        title = table.title or ""
+        line = table.title_line or table.first_line
+        year = list_year(doc, title, line)
+        review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
+        default_stage = title_stage(title)
+        category: str | None = None
+        group_stage: str | None = None
+        for row in rows[head.index + 1:]:
+            texts = {c.flat for c in row if c.flat}
+            if len(texts) == 1 and not _SEQ_CELL.match(next(iter(texts))):
+                label = next(iter(texts)).rstrip("：:")
+                if _TOTAL_ROW.match(label):
+                    continue
+                cat, stage = parse_label(label)
+                if stage:
+                    group_stage, category = stage, cat
+                else:
+                    category = cat
+                continue
+            cells = _aligned(row, head)
+            name = clean_name(squash(cells[head.name].text))
+            if not name or _SEQ_CELL.match(name) or _TOTAL_ROW.match(name) or _NAME_HEADER.match(name):
+                continue
+            printed = squash(cells[head.stage].text) if head.stage is not None else ""
+            if not printed:  # a 类别 column may hold the stage (新开工/续建/竣工) instead of a kind
+                printed = next((c.flat for i, c in enumerate(cells) if i != head.name and _CELL_STAGE.match(c.flat)), "")
+            stage_raw = (printed if normalize_stage(printed) != "planned" else None) or group_stage or default_stage
+            kind = cells[head.category].flat if head.category is not None else ""
+            if kind and not _CELL_STAGE.match(kind):
+                category = kind
+            out.append(ProjectItem(
+                list_title=title, period_year=year, project_name=name,
+                stage=normalize_stage(stage_raw, review), source_line=cells[head.name].line or line,
+                category=category or None, stage_raw=stage_raw or None,
+            ))
+    return out
+

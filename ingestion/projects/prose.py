@@ -1,0 +1,218 @@
+"""Reports without any project list: projects named in the task prose.
+
+Only used when a report has no list or project table at all (the gold then lists names from its 重点任务 prose,
+list_title `prose:<heading>`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, is_cell_line, squash
+from ..records import ProjectItem
+from .lists import list_year
+from .names import _ENDS_WITH_HEAD, _HEAD, _PHASE, find_outside_brackets, split_names, split_outside_brackets
+from .stages import normalize_stage
+
+
+# Verbs that give a stage to the names they govern, and verbs that govern projects without a stage.
+_STAGE_VERBS = (
+    "开工建设", "早日开工", "尽早开工", "新开工", "启动建设", "新建", "开工", "持续推进", "加快推进", "加快建设",
+    "推进", "续建", "建成投用", "建成", "完成", "投用", "投产", "竣工", "完工", "加快",
+)
+_PLAIN_VERBS = ("推动", "支持", "打造", "实施", "争取", "力促", "助推", "实现", "做好", "抓好", "以")
+_ADVERBS = r"(?:[一二三四五六七八九十]是|全力|积极|大力|继续|力争|确保|尽早|尽快|切实|扎实|着力|重点|同步|提速|初步|基本|全面|努力|加速)*"
+_PROSE_VERB = re.compile(
+    rf"^{_ADVERBS}(?P<verb>{'|'.join(sorted(_STAGE_VERBS + _PLAIN_VERBS, key=len, reverse=True))})"
+    rf"(?P<verb2>{'|'.join(sorted(_PLAIN_VERBS + _STAGE_VERBS, key=len, reverse=True))})?"
+)
+# Words after the names that say what happens to them; the stage-bearing ones override the verb.
+_TAIL_STAGES = ("前期工作", "在建项目", "早日开工", "尽早开工", "开工建设", "启动建设", "加快建设", "建成投用", "投产", "开园", "建成", "投用", "开工")
+_WORKS_TAILS = (
+    "建设", "进度", "提标改造", "升级改造", "改造", "改扩建", "扩建", "提档升级", "提质升级", "技改扩能", "见效", "为重点", "落地",
+)
+_TIME_ADVERB = re.compile(r"^(?:尽早|早日|尽快|年内|力争|确保|按期)")
+# Names that are programmes, campaigns or generic types rather than one named project.
+_GENERIC_START = re.compile(
+    r"^(?:[“\"《]|国际|区域性|全国|一批|各类|各|全区|全市|重点|重大|大型|新上|在建|相关|有关|其他|更多|部分|政府投资|社会投资|招商|帮扶|前期|企业|公立|公共|"
+    r"基础设施|民间|农村|城市|城乡|社区|乡村|智慧|智能|\d+(?:\.\d+)?万?[只头亩吨个家座所条户])"
+)
+_GENERIC_PART = re.compile(r"的|[\d一二三四五六七八九十百]+(?:大|项|个|批|条|座|所)|发展|安全|放心|试点|创建|工作|体系|机制|集群|技术改造|示范区|行动|计划")
+
+
+def _is_generic(name: str) -> bool:
+    """A generic type (`社区卫生服务中心`), a counted set (`七大工程`) or a programme (`…发展工程`)."""
+    if _GENERIC_START.match(name) or _GENERIC_PART.search(name):
+        return True
+    if re.search(r"(?:项目|工程)$", name) and len(name) < 7:
+        return True  # `安居工程`, `人才公寓项目`: a type of work, not a named one
+    return False
+
+
+def _strip_tails(obj: str) -> tuple[str, str | None]:
+    """Remove the works words after the names; return the names part and any stage word found there."""
+    stage = None
+    changed = True
+    while changed and obj:
+        changed = False
+        for tail in _TAIL_STAGES + _WORKS_TAILS:
+            if obj.endswith(tail):
+                if tail in _TAIL_STAGES and stage is None:
+                    stage = tail
+                obj = obj[: -len(tail)]
+                changed = True
+                break
+    return obj, stage
+
+
+def _split_prose_names(text: str) -> list[str]:
+    """Split on 、 and on 和 between two named facilities; a bare place (`洛碛镇`) takes the head of the
+    last name (`统景镇污水处理厂`), so `洛碛镇、统景镇污水处理厂` gives two plants."""
+    pieces: list[str] = []
+    for part in split_names(text):
+        left, sep, right = part.partition("和")
+        if sep and _ENDS_WITH_HEAD.search(left) and right:
+            pieces.extend([left, right])
+        else:
+            pieces.append(part)
+    if len(pieces) > 1:
+        last = pieces[-1]
+        for i, p in enumerate(pieces[:-1]):
+            m = re.search(r"(?:镇|乡|街道|村|区|县)$", p)
+            if m and not _ENDS_WITH_HEAD.search(p) and m.group(0) in last:
+                pieces[i] = p + last[last.index(m.group(0)) + len(m.group(0)):]
+    return pieces
+
+
+def _listed_with_deng(obj: str) -> tuple[list[str], str | None] | None:
+    """`A、B等(一批)?<kind>(项目)?<works>`: the names before 等, when what follows 等 is a project kind."""
+    i = find_outside_brackets(obj, "等")
+    if i <= 0:
+        return None
+    names_part, after = obj[:i], obj[i + 1:]
+    desc, tail_stage = _strip_tails(after)
+    if "在建项目" in after:
+        tail_stage = "在建项目"
+    desc = re.sub(r"^(?:一批|重点|重大|在建)", "", desc)
+    if "的" in desc or re.search(r"\d|[一二三四五六七八九十百千]大", desc):
+        return None  # `等生态地位重要的区域…`, `等8大片区…`, `等“五大”…产业`: kinds or areas, not projects
+    if not (desc == "" or desc.endswith("项目") or _ENDS_WITH_HEAD.search(desc)):
+        return None
+    if not ("项目" in after or tail_stage or after.endswith("建设")):
+        return None
+    if re.match(r"^(?:一批|各类|\d)", names_part):
+        return None
+    return _split_prose_names(names_part), tail_stage
+
+
+def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
+    """`<name with a project head noun>[works]`; the text after the name may only be works or a time
+    adverb (`渝邻快速通道尽早解决…`). Returns names, tail stage, and whether a works word followed."""
+    core, tail_stage = _strip_tails(obj)
+    had_tail = core != obj
+    ends = [m.end() for m in re.finditer(rf"(?:{_HEAD}){_PHASE}", core)]
+    for end in reversed(ends):
+        rest = core[end:]
+        if rest == "" or _TIME_ADVERB.match(rest):
+            names = _split_prose_names(re.sub(r"[\d一二三四五六七八九十]+个[^、]{0,6}项目$", "", core[:end]))
+            headed = [n for n in names if _ENDS_WITH_HEAD.search(n)]
+            if 2 * len(headed) < len(names):
+                names = headed  # mostly not facilities: keep only the ones that are
+            return (names, tail_stage, had_tail) if names else None
+    return None
+
+
+def _clause_mentions(clause: str) -> tuple[list[str], str | None] | None:
+    """Project names one clause governs by its opening verb, with the printed stage words."""
+    m = _PROSE_VERB.match(clause)
+    if not m:
+        return None
+    verb, verb2 = m.group("verb"), m.group("verb2")
+    obj = clause[m.end():]
+    stage_verb = next((v for v in (verb2, verb) if v in _STAGE_VERBS), None)
+    if find_outside_brackets(obj, "等") > 0:
+        listed = _listed_with_deng(obj)
+        if not listed:
+            return None  # an enumeration of kinds or areas (`一批城市干道、断头路等`), not of projects
+        names, tail_stage = listed
+    else:
+        found = _named_facilities(obj)
+        if not found:
+            return None
+        names, tail_stage, had_tail = found
+        if stage_verb is None and not (had_tail or tail_stage):
+            return None  # `推动X` with no works named: support for something, not a project
+    names = [n for n in names if n and not _is_generic(n)]
+    if not names:
+        return None
+    if tail_stage:
+        return names, tail_stage
+    if stage_verb == "加快" and obj.endswith("建设"):
+        return names, "加快"
+    return names, stage_verb
+
+
+def _heading_title(text: str) -> str:
+    """`(一)坚决打好“三大攻坚战”,确保…` → `(一)坚决打好“三大攻坚战”`: the heading up to its first comma."""
+    return re.split(r"[，,。]", text, maxsplit=1)[0]
+
+
+_TASK_PART = re.compile(r"任务|措施|重点工作|工作安排|举措")
+_REVIEW_PART = re.compile(r"情况|回顾|成效|成绩")
+
+
+def _task_lines(doc: Document) -> range:
+    """Lines of the task part (重点任务 / 主要措施 / 重点工作) of the plan; the whole report when no such part.
+
+    A top heading (一、…, or 第一部分 …) that reviews the past year (`二、重点工作推进情况`) is not the task part,
+    nor is anything inside the review part.
+    """
+    tops = [h for h in doc.headings if h.level <= 1]
+    review_end = 0
+    for k, h in enumerate(tops):
+        if h.line < review_end:
+            continue
+        if _REVIEW_PART.search(h.text) and re.search(r"执行|完成|回顾", h.text):
+            review_end = next((o.line for o in tops[k + 1:] if o.level <= h.level), doc.n_lines + 1)
+            continue
+        if _TASK_PART.search(h.text) and not _REVIEW_PART.search(h.text):
+            end = next((o.line for o in tops[k + 1:] if o.level <= h.level), doc.n_lines + 1)
+            return range(h.line, end)
+    return range(1, doc.n_lines + 1)
+
+
+_STAGE_CLAUSE = re.compile(rf"^{_ADVERBS}(?:早日开工|尽早开工|尽快开工|开工建设|开工|建成投用|建成|投产|投用)$")
+
+
+def prose_projects(doc: Document) -> list[ProjectItem]:
+    """Projects named in task prose, for a report without any list (list_title `prose:<heading>`).
+
+    A clause contributes names when it opens with a project verb and either lists names before
+    `等…项目` or names a facility with a project head noun. A following clause that is only a stage
+    phrase (`…，早日开工`) sets the stage of the clause before it.
+    """
+    out: list[ProjectItem] = []
+    for no in _task_lines(doc):
+        line = doc.line(no)
+        if not squash(line) or is_cell_line(line):
+            continue
+        year = list_year(doc, "", no)
+        section = doc.section(no)
+        title = "prose:" + _heading_title(section.text if section else squash(line))
+        for sentence in split_outside_brackets(squash(line), "。；;！"):
+            previous: list[ProjectItem] = []
+            for clause in split_outside_brackets(sentence, "，,"):
+                if previous and _STAGE_CLAUSE.match(clause):
+                    raw = re.sub(rf"^{_ADVERBS}", "", clause)
+                    for item in previous:
+                        item.stage_raw, item.stage = raw, normalize_stage(raw)
+                    continue
+                found = _clause_mentions(clause)
+                previous = []
+                if not found:
+                    continue
+                names, raw = found
+                for name in names:
+                    item = ProjectItem(title, year, name, normalize_stage(raw), no, None, raw)
+                    out.append(item)
+                    previous.append(item)
+    return out

@@ -1,0 +1,109 @@
+"""Stage words: the labels, headings and verbs that say what stage the projects under them are at.
+
+The stage is what the list says happened (review lists) or is planned (plan lists); no stage word means
+`planned`. Stage words are printed as labels before a colon (`新开工项目：`), as group headings
+(`（一）计划新开工项目（15个）`), in the list title (`2022年新建…项目`) or as the verb of a sentence
+(`续建A、B等项目`). A stage word inside a name (`…灌区续建配套工程`) is part of the name.
+"""
+from __future__ import annotations
+
+import re
+
+# A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
+_LABEL_STAGE = re.compile(r"新开工|开工|续建|在建|竣工|完工|建成|完成|投用|前期|新建")
+# A label made of a stage word and nothing but filler: `开工重点项目`, `竣工项目`, `新开工`.
+_STAGE_LABEL = (r"(?:计划|拟|年内|力争|确保)?(?:新开工|开工|续建|在建|竣工|完工|建成|完成|投用|前期|新建)(?:重点|重大)?(?:建设)?"
+                r"(?:项目|工程)?")
+# A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
+_LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
+# An outline number in front of a label inside a list: `（一）新开工项目：…`, `一、交通项目`.
+_LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+# A line that is only a group label inside a list (`（一）新开工项目（20个）`, `二、交通类项目：`).
+_GROUP_LABEL = re.compile(r"^.{0,14}(?:项目|工程|类)[：:]?$")
+_NESTED_STAGE_LABEL = re.compile(rf"({_STAGE_LABEL})[：:]")
+# A verb that opens a sentence of a list (`新开工A、B等项目。`) and gives the stage of what follows.
+_LIST_VERB = re.compile(
+    r"^(?:(?:大力|加快|积极|全力|加速|持续)?推进|新开工|开工建设|开工|续建|完工|竣工|建成投用|建成|投用|完成|加快建设|加快)"
+)
+# Words that open the result text of a `name：result` item (民心工程): it reports or plans work, not names.
+_RESULT_OPENERS = re.compile(
+    r"^(?:完成|建成|新建|新增|开通|安装|改造|建设|对|因|目前|已|综合|总建筑|建筑面积|占地|购置|实施|提升|包括|主要|"
+    r"项目总投资|计划总投资|总投资|计划投资|年度计划|投资|用地|规划|设计|全长|长约|长度|规模|年产|年处理|日处理|日供水|拟)"
+)
+# A stage verb in a result text, earliest one wins: `完成主体工程施工`, `目前已开工建设`.
+_RESULT_STAGE = re.compile(r"已?开工建设|已?开工|建成投用|竣工投用|建成|完成|竣工|完工|投用|投产|开通|续建|新建")
+# Stage words a list title can carry for all its items (`2022年新建工业产业重点项目`).
+_TITLE_STAGE = re.compile(r"新开工|新建|续建|在建|竣工|完工|建成|完成|前期")
+
+def normalize_stage(raw: str | None, review: bool = False) -> str:
+    """Map printed stage words onto the five stages; a reviewed year's `新建` reports finished work."""
+    if not raw:
+        return "planned"
+    if "前期" in raw:
+        return "preparatory"
+    if re.search(r"开工|启动建设|启动", raw):
+        return "started"
+    if re.search(r"竣工|完工|建成|完成|投用|投产|开通|开园|运营", raw):
+        return "completed"
+    if re.search(r"续建|在建|推进|加快", raw):
+        return "ongoing"
+    if "新建" in raw:
+        return "completed" if review else "started"
+    return "planned"
+
+
+def group_label(s: str) -> tuple[str | None, str | None] | None:
+    """(category, stage_raw) of a line that only opens a group of the list: `新开工项目（3个）`, `一、续建项目`,
+    `（二）社会民生类`; None for any other line. A bare `XX项目` line is a project, not a group: a group
+    label is a stage label, or a kind (…类/板块/领域/项目) that is outline-numbered, counted or ends in a colon."""
+    m = _LABEL_NUMBER.match(s)
+    numbered = bool(m)
+    text = s[m.end():] if m else s
+    colon = text.endswith(("：", ":"))
+    text = text.rstrip("：:")
+    counted = bool(_LABEL_COUNT.search(text))
+    text = _LABEL_COUNT.sub("", text)
+    if not text or len(text) > 16:
+        return None
+    if re.fullmatch(_STAGE_LABEL, text):
+        return None, text
+    if (numbered or colon or counted) and re.search(r"(?:项目|工程|类|板块|领域|产业)$", text):
+        return parse_label(text)
+    return None
+
+def title_stage(title: str) -> str | None:
+    """A stage word printed in the list title applies to every item (`2022年新建…项目` → 新建).
+
+    `开竣工` (started and completed) names both stages, so the lines under it must say which.
+    """
+    body = re.split(r"[：:]", title, maxsplit=1)[-1]
+    if "开竣工" in body or ("开工" in body and "竣工" in body):
+        return None
+    m = _TITLE_STAGE.search(body)
+    return m.group(0) if m else None
+
+
+def parse_label(label: str) -> tuple[str | None, str | None]:
+    """(category, stage_raw) of a label: `开工重点项目` → (None, 开工重点项目);
+    `社会投资类项目完成9个` → (社会投资类项目, 完成); `新兴产业项目` → (新兴产业项目, None);
+    `（一）新开工项目（6个）` → (None, 新开工项目); `产业发展类（12个）` → (产业发展类, None)."""
+    label = _LABEL_NUMBER.sub("", label)
+    counted = _LABEL_COUNT.sub("", label)
+    if counted and (re.fullmatch(_STAGE_LABEL, counted) or _LABEL_COUNT.search(label)):
+        label = counted
+    if re.fullmatch(_STAGE_LABEL, label):
+        return None, label
+    m = _LABEL_STAGE.search(label)
+    if m and m.start() > 0 and re.fullmatch(r"[\d一二三四五六七八九十百]*[个项]?", label[m.end():]):
+        return label[: m.start()], m.group(0)
+    return label, None
+
+
+def result_stage(text: str, review: bool) -> str | None:
+    """The stage verb of a result text; in a plan list `新建` only sizes a component, so it does not count."""
+    for m in _RESULT_STAGE.finditer(text):
+        if m.group(0) == "新建" and not review:
+            continue
+        return m.group(0)
+    return None
+

@@ -10,8 +10,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .records import ReportMeta
+
+if TYPE_CHECKING:
+    from . import model
+    from .model import DocumentModel
 
 CN_NUM = "一二三四五六七八九十"
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -68,10 +73,15 @@ class Caption:
 
 
 @dataclass(frozen=True)
-class Block:
+class LineBlock:
+    """A coarse, untyped block (kept for extractors that have not moved to the typed `model` blocks yet)."""
+
     kind: str  # heading | caption | cells | paragraph
     start: int  # first line (1-based)
     end: int  # last line (inclusive)
+
+
+Block = LineBlock
 
 
 def is_cell_line(line: str) -> bool:
@@ -200,9 +210,27 @@ class Document:
         return self.n_lines + 1
 
     @cached_property
-    def blocks(self) -> list[Block]:
-        """Headings, captions, runs of table cells (blank lines inside a run kept) and paragraphs."""
-        out: list[Block] = []
+    def model(self) -> "DocumentModel":
+        """The typed blocks of the report (`model.py`), with line spans into these lines."""
+        from .model import DocumentModel
+        from .text_blocks import blocks_of_lines
+
+        return DocumentModel(blocks_of_lines(self.lines), "\n".join(self.lines))
+
+    @property
+    def blocks(self) -> "list[model.Block]":
+        """Headings, paragraphs, list items, captions, notes and tables in reading order (typed, `model.py`)."""
+        return self.model.blocks
+
+    @property
+    def tables(self) -> "list[model.Table]":
+        """Every table of the report, with its caption, notes and continuation mark."""
+        return self.model.tables
+
+    @cached_property
+    def line_blocks(self) -> list[LineBlock]:
+        """Headings, captions, runs of table cells (blank lines inside a run kept) and paragraphs (coarse)."""
+        out: list[LineBlock] = []
         i, n = 1, self.n_lines
         while i <= n:
             line = self.lines[i - 1]
@@ -224,14 +252,14 @@ class Document:
                         else:
                             break
                     k += 1
-                out.append(Block("cells", i, j))
+                out.append(LineBlock("cells", i, j))
                 i = j + 1
                 continue
             if parse_caption(line):
-                out.append(Block("caption", i, i))
+                out.append(LineBlock("caption", i, i))
             elif heading_level(line) is not None:
-                out.append(Block("heading", i, i))
+                out.append(LineBlock("heading", i, i))
             else:
-                out.append(Block("paragraph", i, i))
+                out.append(LineBlock("paragraph", i, i))
             i += 1
         return out

@@ -357,7 +357,7 @@ def value_in_yi(value_num: float, unit: str) -> float | None:
 
 def extract_investments(doc: Document) -> list[InvestmentFigure]:
     out: list[InvestmentFigure] = []
-    for block in doc.blocks:
+    for block in doc.line_blocks:
         if block.kind not in ("paragraph", "heading"):
             continue
         chain = doc.heading_chain(block.start)

@@ -54,10 +54,12 @@ class Block:
 @dataclass
 class Heading(Block):
     """An outline heading: `第一部分`(0) `一、`(1) `（一）`(2) `1.`(3) …; `number` as rendered (Word's automatic
-    numbering included), e.g. `一、`."""
+    numbering included), e.g. `一、`. `text` is clean: indentation and Markdown `#` marks removed. `marks` is the
+    number of Markdown `#` marks (0 when none); an unnumbered Markdown heading has level `marks - 1`."""
 
     level: int = 1
     number: str | None = None
+    marks: int = 0
 
 
 @dataclass
@@ -78,6 +80,12 @@ class Caption(Block):
 
     caption_kind: str = ""
     number: int = 0
+
+    @property
+    def flat(self) -> str:
+        from .document import squash
+
+        return squash(self.text)
 
 
 @dataclass
@@ -129,7 +137,8 @@ class Table(Block):
         return out
 
     def title(self) -> str | None:
-        return self.caption.text if self.caption is not None else None
+        """The caption's text with all whitespace removed (a caption on two lines, `附件1` + title, joined)."""
+        return self.caption.flat if self.caption is not None else None
 
 
 @dataclass

@@ -147,7 +147,7 @@ def _text_lines(doc: Document, start: int, end: int, with_headings: bool = False
     """Running-text lines in [start, end): paragraphs (and sub-heading lines, which in some layouts carry the
     whole paragraph); never table cells or captions."""
     kinds = ("paragraph", "heading") if with_headings else ("paragraph",)
-    return tuple(b.start for b in doc.blocks if start <= b.start < end and b.kind in kinds)
+    return tuple(b.start for b in doc.line_blocks if start <= b.start < end and b.kind in kinds)
 
 
 def _own_lines(doc: Document, h: Heading) -> tuple[int, ...]:
@@ -216,7 +216,7 @@ def _target_scopes(doc: Document) -> list[Scope]:
 
 
 def _has_indicator_table(doc: Document) -> bool:
-    return any(c.kind == "表" for c in doc.captions) or any(b.kind == "cells" for b in doc.blocks)
+    return any(c.kind == "表" for c in doc.captions) or any(b.kind == "cells" for b in doc.line_blocks)
 
 
 def _task_scopes(doc: Document) -> list[Scope]:
@@ -237,7 +237,7 @@ def _announced_target_scopes(doc: Document, taken: set[int]) -> list[Scope]:
     review = _review_heading(doc)
     after = _section_end(doc, review) if review else 0
     out = []
-    for b in doc.blocks:
+    for b in doc.line_blocks:
         if b.kind != "paragraph" or b.start < after or b.start in taken:
             continue
         if _TARGET_LEAD.search(squash(doc.line(b.start))):

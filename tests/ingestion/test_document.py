@@ -31,7 +31,7 @@ def test_headings_levels_and_line_numbers():
 def test_captions_and_table_cells_are_not_headings():
     doc = Document.from_text(TEXT)
     assert [(c.kind, c.number, c.line) for c in doc.captions] == [("表", 1, 5), ("专栏", 1, 11)]
-    kinds = [(b.kind, b.start, b.end) for b in doc.blocks]
+    kinds = [(b.kind, b.start, b.end) for b in doc.line_blocks]
     assert ("cells", 6, 10) in kinds
     assert ("caption", 11, 11) in kinds
 

@@ -1,0 +1,186 @@
+"""The text of a report → typed blocks (`ingestion/text_blocks.py`).
+
+Snippets are synthetic (invented names and figures) and laid out like the genre: `→` stands for the TAB that leads
+every cell line in the one-cell-per-line layout, rows are separated by blank lines.
+"""
+from __future__ import annotations
+
+import textwrap
+
+from ingestion.document import Document
+from ingestion.model import Caption, Heading, ListItem, Note, Paragraph, Table
+from ingestion.text_blocks import is_continuation, text_blocks
+
+
+def model_of(snippet: str):
+    return text_blocks(textwrap.dedent(snippet).lstrip("\n").replace("→", "\t"))
+
+
+CELLS = """
+    一、2030年计划执行情况
+    表1 2030年主要指标完成情况
+    单位：亿元
+    →指标
+    →2030年目标
+    →预计完成
+
+    →地区生产总值（亿元）
+    →520
+    →531.6
+
+    →一般公共预算收入
+    增速（%）
+    →6
+    →6.3
+
+
+    注：带*为约束性指标。
+    全年经济运行总体平稳。
+    """
+
+
+def test_cell_layout_gives_a_table_with_its_caption_and_notes():
+    model = model_of(CELLS)
+    (table,) = model.tables
+    assert table.layout == "cells"
+    assert [[c.flat for c in row] for row in table.rows] == [
+        ["指标", "2030年目标", "预计完成"],
+        ["地区生产总值（亿元）", "520", "531.6"],
+        ["一般公共预算收入增速（%）", "6", "6.3"],
+    ]
+    assert table.rows[2][0].text == "一般公共预算收入\n增速（%）"  # the wrapped piece stays in its cell
+    assert [c.line for c in table.rows[1]] == [8, 9, 10]
+    assert (table.start, table.end) == (4, 15)
+    assert table.title() == "表12030年主要指标完成情况"
+    assert (table.caption.caption_kind, table.caption.number, table.caption.start) == ("表", 1, 2)
+    assert [n.text for n in table.notes] == ["单位：亿元", "注：带*为约束性指标。"]
+    assert not table.continued
+
+
+def test_blocks_in_reading_order_with_line_spans():
+    model = model_of(CELLS)
+    kinds = [(type(b).__name__, b.start, b.end) for b in model.blocks]
+    assert kinds == [("Heading", 1, 1), ("Caption", 2, 2), ("Paragraph", 3, 3), ("Table", 4, 15),
+                     ("Note", 18, 18), ("Paragraph", 19, 19)]
+    heading = model.blocks[0]
+    assert isinstance(heading, Heading) and (heading.level, heading.number) == (1, "一、")
+    assert model.blocks[1] is model.tables[0].caption  # the caption block is the table's caption
+
+
+def test_document_exposes_the_typed_tables():
+    doc = Document.from_text(textwrap.dedent(CELLS).lstrip("\n").replace("→", "\t"))
+    (table,) = doc.tables
+    assert table.title() == "表12030年主要指标完成情况"
+    assert [type(b).__name__ for b in doc.blocks][:4] == ["Heading", "Caption", "Paragraph", "Table"]
+    # the coarse line blocks are kept for extractors that read them
+    assert ("cells", 4, 15) in [(b.kind, b.start, b.end) for b in doc.line_blocks]
+
+
+def test_a_continued_table_is_marked():
+    model = model_of("""
+        表2 重点指标
+        →指标
+        →目标
+
+        →甲指标
+        →5
+
+        续表2
+        →指标
+        →目标
+
+        →乙指标
+        →7
+
+        """)
+    first, second = model.tables
+    assert not first.continued and second.continued
+    assert second.caption.caption_kind == "续表" and second.caption.number == 2
+    assert is_continuation("表3（续）") and is_continuation("（续上表）") and not is_continuation("表3 续建项目")
+
+
+def test_a_title_row_is_the_caption_of_an_uncaptioned_table():
+    model = model_of("""
+        正文一段。
+        →表3 2031年主要预期目标
+
+        →指标
+        →目标
+
+        →乙指标
+        →7
+
+        """)
+    (table,) = model.tables
+    assert table.title() == "表32031年主要预期目标"
+    assert table.caption.start == 2
+    assert len(table.rows) == 3  # the title row stays a row of the grid
+
+
+def test_an_attachment_number_and_its_title_line_are_one_caption():
+    model = model_of("""
+        附件1
+        某县2031年主要指标计划表
+        →指标
+        →目标
+
+        →丙指标
+        →8
+
+        """)
+    caption, table = model.blocks
+    assert isinstance(caption, Caption) and isinstance(table, Table)
+    assert (caption.start, caption.end) == (1, 2)
+    assert table.title() == "附件1某县2031年主要指标计划表"
+
+
+def test_an_untitled_title_line_becomes_the_caption():
+    model = model_of("""
+        2030年主要经济指标完成情况表
+        →指标
+        →完成
+
+        →丁指标
+        →9
+
+        """)
+    caption, table = model.blocks
+    assert isinstance(caption, Caption) and caption.caption_kind == ""
+    assert table.caption is caption
+
+
+def test_a_boxed_column_is_a_caption_and_paragraphs_not_a_one_cell_table():
+    model = model_of("""
+        →专栏3 2031年重点项目
+        一、新开工项目
+        1.某某产业园：总投资50亿元。
+        ◆某某大道改造
+
+        下一段正文。
+        """)
+    assert model.tables == []
+    caption = model.blocks[0]
+    assert isinstance(caption, Caption) and (caption.caption_kind, caption.number) == ("专栏", 3)
+    assert [(type(b).__name__, b.start) for b in model.blocks[1:]] == [
+        ("Heading", 2), ("Heading", 3), ("ListItem", 4), ("Paragraph", 6)]
+
+
+def test_text_is_clean_and_markdown_heading_marks_become_a_level():
+    model = model_of("""
+        # 关于某县2031年计划草案的报告
+        ## 一、2030年执行情况
+        　　全县经济稳中有进。
+        - 某某项目
+        （1）另一项
+        """)
+    title, part, para, item, item2 = model.blocks
+    assert isinstance(title, Heading) and title.text == "关于某县2031年计划草案的报告" and title.marks == 1
+    assert (part.level, part.number, part.text, part.marks) == (1, "一、", "一、2030年执行情况", 2)
+    assert isinstance(para, Paragraph) and para.text == "全县经济稳中有进。"  # full-width indentation removed
+    assert isinstance(item, ListItem) and item.marker == "-"
+    assert isinstance(item2, ListItem) and item2.marker == "（1）"
+
+
+def test_a_note_line_is_a_note():
+    (note,) = model_of("注：以上数据为初步统计数。\n").blocks
+    assert isinstance(note, Note)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .document import Document
 from .investment import extract_investments
-from .projects import extract_projects
+from .projects import read_projects
 from .prose import extract_prose_indicators
 from .records import Extraction
 from .tables import extract_table_indicators
@@ -14,6 +14,8 @@ def extract_text(text: str) -> Extraction:
     out = Extraction(meta=doc.meta)
     out.indicators.extend(extract_table_indicators(doc))
     out.indicators.extend(extract_prose_indicators(doc))
-    out.projects.extend(extract_projects(doc))
+    projects, project_parts = read_projects(doc)
+    out.projects.extend(projects)
+    out.parts.extend(project_parts)
     out.investments.extend(extract_investments(doc))
     return out

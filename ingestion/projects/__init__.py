@@ -12,23 +12,59 @@ with the stage it is at.
 from __future__ import annotations
 
 from ..document import Document
-from ..records import ProjectItem
-from .lists import find_project_lists, read_list, reads_as_projects
+from ..records import PartSeen, ProjectItem
+from .lists import caption_title, find_project_lists, names_project_list, read_list, reads_as_projects
 from .names import split_names
+from .parts import project_part
 from .project_tables import read_project_tables
 from .prose import prose_projects
 from .stages import group_label, normalize_stage
 
-__all__ = ["extract_projects", "group_label", "normalize_stage", "split_names"]
+__all__ = ["extract_projects", "group_label", "normalize_stage", "read_projects", "split_names"]
+
+
+def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
+    """Projects of every list and project table, and one `PartSeen` per list or table recognised; a report
+    without any list gets its task prose mined instead (no part: prose is not a list)."""
+    items: list[ProjectItem] = []
+    parts: list[PartSeen] = []
+    tables = read_project_tables(doc)
+    table_lines = {t.line for t in tables}
+    for plist in find_project_lists(doc):
+        if plist.caption_line in table_lines:
+            continue  # the box is a project table, read as one
+        read = read_list(doc, plist)
+        if reads_as_projects(plist, read.items):
+            items.extend(read.items)
+            parts.append(project_part("project_list", plist.title, plist.caption_line, read.lines_seen,
+                                      len(read.items), read.groups))
+    for t in tables:
+        items.extend(t.items)
+        parts.append(project_part("project_table", t.title, t.line, t.rows_seen, len(t.items), t.groups))
+    parts.extend(_unread_project_captions(doc, {p.source_line for p in parts}))
+    items.sort(key=lambda it: it.source_line)
+    parts.sort(key=lambda p: p.source_line)
+    return (items or prose_projects(doc)), parts
+
+
+def _unread_project_captions(doc: Document, read_lines: set[int]) -> list[PartSeen]:
+    """A caption titled as a project list (`专栏3：2022年重点项目`, `附件` + `重点项目安排`) that no reader could read:
+    a layout the readers do not know, reported rather than lost."""
+    out = []
+    for cap in doc.captions:
+        title, line = caption_title(doc, cap)
+        if line in read_lines or cap.line in read_lines or not names_project_list(title):
+            continue
+        out.append(PartSeen(kind="project_list", title=title, source_line=line, rows_seen=0, facts_read=0,
+                            problem="a caption that names a project list, but no project names could be read under it"))
+    return out
 
 
 def extract_projects(doc: Document) -> list[ProjectItem]:
     """Projects of every list and project table; a report without any gets its task prose mined instead."""
-    out: list[ProjectItem] = []
-    for plist in find_project_lists(doc):
-        items = read_list(doc, plist)
-        if reads_as_projects(plist, items):
-            out.extend(items)
-    out.extend(read_project_tables(doc))
-    out.sort(key=lambda it: it.source_line)
-    return out or prose_projects(doc)
+    return read_projects(doc)[0]
+
+
+def project_parts(doc: Document) -> list[PartSeen]:
+    """The project lists and tables recognised in a report, with what was read from each."""
+    return read_projects(doc)[1]

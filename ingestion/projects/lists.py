@@ -20,22 +20,22 @@ from dataclasses import dataclass
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..records import ProjectItem
 from .names import (
-    CLAUSE_SEPARATORS, _ENDS_WITH_HEAD, _ITEM_NUMBER, clean_name, find_outside_brackets, split_label,
+    CLAUSE_SEPARATORS, _ENDS_WITH_HEAD, _ITEM_NUMBER, clean_name, find_outside_brackets, item_text, split_label,
     split_names, split_outside_brackets, strip_item_number,
 )
+from .parts import Group, is_open_ended, printed_count
 from .stages import (
     _GROUP_LABEL, _LABEL_COUNT, _LABEL_NUMBER, _LIST_VERB, _NESTED_STAGE_LABEL, _RESULT_OPENERS,
     group_label, normalize_stage, parse_label, result_stage, title_stage,
 )
 
 _YEAR = re.compile(r"(\d{4})年")
-_LIST_TITLE_WORDS = re.compile(r"项目|工程|实事|民心")
 _NOTE_LABELS = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)[：:]")
 
 @dataclass(frozen=True)
 class ProjectList:
     title: str
-    caption_line: int
+    caption_line: int  # line of the caption / title line the list is known by
     start: int  # first body line
     end: int  # last body line (inclusive)
     period_year: int | None
@@ -128,29 +128,43 @@ def _caption_of(line: str) -> tuple[str, int] | None:
     return parse_caption(line) or box_caption(line)
 
 
+def _opens_group(s: str) -> bool:
+    """A line that only opens a group of the list (`计划新开工项目（15个）`, `交通类：`): numbering restarts under it."""
+    if group_label(s) is not None:
+        return True
+    label, rest = split_label(s)
+    return label is not None and not rest.strip("。")
+
+
 def _body_end(doc: Document, caption_line: int) -> int:
     """Last line of a list body: it stops at the next caption or heading, or at a prose paragraph.
 
     Items numbered `1.` `2.` … read as level-3 headings to the outline; they stay in the body as long as
-    they count on from 1 and read as list lines, so the task paragraph numbered after them ends it.
+    they count on from 1 and read as list lines, so the task paragraph numbered after them ends it. Under each
+    group label (`（二）续建项目（18个）`) the numbering may start again.
     """
     end, expected = caption_line, 1
     for no in range(caption_line + 1, doc.n_lines + 1):
         line = doc.line(no)
-        if not squash(line) and not is_cell_line(line):
+        s = squash(line)
+        if not s and not is_cell_line(line):
             continue
         if _caption_of(line) is not None:
             break
         if heading_level(line) is not None:
-            first = _ITEM_NUMBER.match(squash(line)) if expected == 1 else None
+            first = _ITEM_NUMBER.match(s) if expected == 1 else None
             if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)
                 expected = int(first.group(1))
-            if _is_numbered_item(squash(line), expected):
+            if _is_numbered_item(s, expected):
                 expected += 1
-            elif not _is_labelled_item(squash(line)):
+            elif _is_labelled_item(s):
+                expected = 1
+            else:
                 break
         elif not _is_list_line(line):
             break
+        elif _opens_group(item_text(line)):
+            expected = 1
         end = no
     return end
 
@@ -171,18 +185,119 @@ def list_year(doc: Document, title: str, line_no: int) -> int | None:
     return meta.plan_year
 
 
+# Words of a title that announce a list of projects (`2022年重点项目安排`, `重大项目清单`, `10件民心工程`).
+_PROJECT_TITLE = re.compile(r"项目|工程|实事|民心")
+_CAPTION_LEAD = re.compile(r"^(?:专栏|附件|附表)[\d一二三四五六七八九十]*[：:.、]?")
+TITLE_MAX = 40  # a list's title line is short; a longer line is a sentence of the text
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
+
+
+def _is_title_line(line: str) -> bool:
+    s = squash(line)
+    return 0 < len(s) <= TITLE_MAX and not is_cell_line(line) and not _SENTENCE_PUNCT.search(s)
+
+
+def _next_text_line(doc: Document, no: int) -> int | None:
+    for k in range(no + 1, min(doc.n_lines, no + 3) + 1):
+        if squash(doc.line(k)):
+            return k
+    return None
+
+
+def _make_list(doc: Document, title: str, title_line: int, end: int) -> ProjectList:
+    year = list_year(doc, title, title_line)
+    review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
+    return ProjectList(title, title_line, title_line + 1, end, year, review)
+
+
+def _attachment_title(doc: Document, cap) -> tuple[str, int]:
+    """(title, line) of an attachment: the caption's own words (`附件1：2022年重点项目表`), or, for a bare `附件`
+    / `附件2`, the title line printed under it (`2022年重点项目安排`)."""
+    if _CAPTION_LEAD.sub("", cap.text):
+        return cap.text, cap.line
+    nxt = _next_text_line(doc, cap.line)
+    if nxt is not None and _is_title_line(doc.line(nxt)) and heading_level(doc.line(nxt)) is None:
+        return squash(doc.line(nxt)), nxt
+    return cap.text, cap.line
+
+
+# A title that is the name of a project list: it ends in its project words (`…重点项目`, `…项目安排`,
+# `…民心工程完成情况`), unlike a table about projects (`重点项目投资完成情况`).
+_LIST_TITLE_END = re.compile(r"(?:项目|工程|实事)[^，。：:]{0,4}$")
+
+
+def names_project_list(title: str) -> bool:
+    return bool(_LIST_TITLE_END.search(title))
+
+
+def caption_title(doc: Document, cap) -> tuple[str, int]:
+    """(title, line) a caption is known by: its own text, or for a bare `附件` the title line under it."""
+    return _attachment_title(doc, cap) if cap.kind in ("附件", "附表") else (cap.text, cap.line)
+
+
 def find_project_lists(doc: Document) -> list[ProjectList]:
-    """Every 专栏 whose body is not an indicator table, with its extent, year and review/plan reading."""
-    out = []
+    """Every 专栏 whose body is not a table, every attachment titled as a project list, and every run of
+    project groups printed under a heading without a box (`（一）计划新开工项目（15个）` + `1.…；`), with its
+    extent, year and review/plan reading."""
+    out: list[ProjectList] = []
     for cap in doc.captions:
-        if cap.kind != "专栏" or _is_indicator_table(doc, cap.line):
+        if cap.kind == "专栏":
+            title, line = cap.text, cap.line
+        elif cap.kind in ("附件", "附表"):
+            title, line = _attachment_title(doc, cap)
+            if not _PROJECT_TITLE.search(title):
+                continue
+        else:
             continue
-        end = _body_end(doc, cap.line)
-        if end == cap.line:
+        if _is_indicator_table(doc, line):
             continue
-        year = list_year(doc, cap.text, cap.line)
-        review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
-        out.append(ProjectList(cap.text, cap.line, cap.line + 1, end, year, review))
+        end = _body_end(doc, line)
+        if end > line:
+            out.append(_make_list(doc, title, line, end))
+    taken = [(p.caption_line, p.end) for p in out]
+    out.extend(_headed_lists(doc, taken))
+    out.sort(key=lambda p: p.caption_line)
+    return out
+
+
+def _opens_headed_list(s: str) -> bool:
+    """A heading that opens an unboxed project list: a stage group (`（一）计划新开工项目（15个）`, `1.续建项目：`)
+    or a numbered paragraph of one kind of project (`1.先进制造业项目（126个）：A、B、C等。`)."""
+    text = strip_item_number(_LABEL_NUMBER.sub("", s))
+    group = group_label(text)
+    if group is not None and group[1]:
+        return True
+    label, rest = split_label(text)
+    if label is None:
+        return False
+    category, stage = parse_label(label)
+    if stage and rest.strip("。") and _is_list_line(rest):
+        return True
+    kind = _LABEL_COUNT.sub("", label)
+    return (bool(re.search(r"(?:项目|工程)$", kind)) and "、" in rest and len(kind) <= 20
+            and _is_list_line(rest) and bool(printed_count(label) or is_open_ended(rest)))
+
+
+def _headed_lists(doc: Document, taken: list[tuple[int, int]]) -> list[ProjectList]:
+    """Project lists printed as headings and numbered lines, outside any box or attachment."""
+    out: list[ProjectList] = []
+    for h in doc.headings:
+        if any(a <= h.line <= b for a, b in taken) or not _opens_headed_list(h.text):
+            continue
+        above = h.line - 1
+        while above > 0 and not squash(doc.line(above)):
+            above -= 1
+        if above > 0 and _is_title_line(doc.line(above)) and _PROJECT_TITLE.search(doc.line(above)):
+            title, title_line = squash(doc.line(above)), above
+        else:
+            section = doc.section(above) if above > 0 else None
+            title, title_line = (section.text if section else squash(doc.line(h.line))), h.line - 1
+        end = _body_end(doc, h.line - 1)
+        if end < h.line:
+            continue
+        plist = _make_list(doc, title, title_line, end)
+        out.append(ProjectList(plist.title, plist.caption_line, h.line, end, plist.period_year, plist.review))
+        taken.append((h.line, end))
     return out
 
 
@@ -262,9 +377,27 @@ def parse_rest(rest: str) -> list[Segment]:
     return out
 
 
-def read_list(doc: Document, plist: ProjectList) -> list[ProjectItem]:
+@dataclass
+class ListRead:
+    """What one list gave: its items, the groups it printed (with their counts) and the lines it had."""
+
+    items: list[ProjectItem]
+    groups: list[Group]
+    lines_seen: int
+
+
+def _is_category_line(s: str, nxt: str | None) -> bool:
+    """`教育设施` on a line of its own, right above a line that opens with a stage label (`新开工项目：…`): the
+    category of the lines under it, not a project."""
+    if nxt is None or len(s) > 16 or find_outside_brackets(s, "、，,；;。：:") >= 0:
+        return False
+    return bool(_NESTED_STAGE_LABEL.match(nxt))
+
+
+def read_list(doc: Document, plist: ProjectList) -> ListRead:
     """Items of one list, walking its lines with the group context a sub-heading line sets."""
     items: list[ProjectItem] = []
+    groups: list[Group] = []
     default_stage = title_stage(plist.title)
     group_category: str | None = None
     group_stage: str | None = None
@@ -275,37 +408,53 @@ def read_list(doc: Document, plist: ProjectList) -> list[ProjectItem]:
             stage=normalize_stage(stage_raw, plist.review), source_line=line_no,
             category=category or None, stage_raw=stage_raw or None,
         ))
+        if groups:
+            groups[-1].names += 1
 
-    for no in range(plist.start, plist.end + 1):
-        s = strip_item_number(squash(doc.line(no)))
-        if not s:
-            continue
+    def open_group(label: str, line_no: int) -> None:
+        groups.append(Group(label, line_no, printed_count(label)))
+
+    body = [(no, item_text(doc.line(no))) for no in range(plist.start, plist.end + 1)]
+    body = [(no, s) for no, s in body if s]
+    for k, (no, s) in enumerate(body):
+        nxt = body[k + 1][1] if k + 1 < len(body) else None
         group = group_label(s)
         if group is not None:
             group_category, group_stage = group
+            open_group(s, no)
             continue
         label, rest = split_label(s)
         if label is not None and not rest.strip("。"):
             group_category, group_stage = parse_label(label)
+            open_group(label, no)
             continue
+        if label is None and _is_category_line(s, nxt):
+            group_category, group_stage = s, None
+            open_group(s, no)
+            continue
+        if groups and is_open_ended(s):
+            groups[-1].open_ended = True
         if label is not None and _is_result_text(rest, label):
             # a group's stage (`二、续建项目`) is what the list says; the result text only describes the work
             stage = group_stage or result_stage(rest, plist.review) or default_stage
             emit(clean_name(label), stage, group_category, no)
             continue
         category, label_stage = parse_label(label) if label is not None else (None, None)
+        if label is not None and printed_count(label):
+            open_group(label, no)  # `1.先进制造业项目（126个）：A、B、C等。`: a group of its own
+            groups[-1].open_ended = is_open_ended(rest)
         category = category or group_category
         base_stage = label_stage or group_stage or default_stage
         for seg in parse_rest(rest):
             for name in seg.names:
                 emit(name, seg.stage_raw or base_stage, category, no)
-    return items
+    return ListRead(items, groups, len(body))
 
 
 def reads_as_projects(plist: ProjectList, items: list[ProjectItem]) -> bool:
     """A box titled as a project list, or whose entries mostly end in a project head noun. Other boxes
     (policy lists, target lists in prose) are not project lists even when laid out like one."""
-    if _LIST_TITLE_WORDS.search(plist.title):
+    if _PROJECT_TITLE.search(plist.title):
         return True
     headed = sum(1 for it in items if _ENDS_WITH_HEAD.search(it.project_name))
     return bool(items) and 2 * headed >= len(items)

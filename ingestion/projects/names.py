@@ -156,12 +156,12 @@ _TRAILING_COUNT = re.compile(r"等[\d一二三四五六七八九十百]+[个项�
 
 
 def clean_name(name: str) -> str:
-    """Drop list punctuation and the trailing `等项目` / `等` / `等N个片区` the list adds to its last item."""
+    """Drop list punctuation and the trailing `等项目` / `等` / `等18个项目` / `等N个片区` the list adds to its last item."""
     s = name.strip("。.；;，,、：: ")
     m = _TRAILING_COUNT.search(s)
     if m and s[: m.start()].endswith(m.group(1)):
         return s[: m.start()]
-    stripped = re.sub(r"(?:等(?:重点|重大|一批)?项目|等)$", "", s)
+    stripped = re.sub(r"(?:等(?:[\d一二三四五六七八九十百]+个)?(?:重点|重大|一批)?项目|等)$", "", s)
     if stripped != s:
         # `常春藤等房地产等项目`: the inner 等 names a kind, not a project
         inner = stripped.rfind("等")
@@ -188,11 +188,24 @@ def split_label(s: str) -> tuple[str | None, str]:
         return None, s
     return label, s[i + 1:]
 
-_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[●○◆◇■□▪•▶►√])")
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[●○◆◇■□▪•▶►√★☆➢➤▲△])")
+# A Markdown or plain-text bullet (`- A项目`, `* A项目`): the marker needs the space after it, so a name that
+# starts with a hyphen or a code is left alone.
+_TEXT_BULLET = re.compile(r"^[\s\u3000]*[-*+][ \t\u3000]+")
+# `【交通类】A、B`: a bracketed category label in front of the names it heads.
+_BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】[：:]?")
 
 
 def strip_item_number(s: str) -> str:
     """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
     part of it."""
     return _ITEM_NUMBER.sub("", s, count=1)
+
+
+def item_text(line: str) -> str:
+    """One list line as the list readers see it: whitespace removed, its bullet or number dropped, and a
+    `【类别】` label turned into the `类别：` label form the readers know (a category label is never a name)."""
+    s = strip_item_number(squash(_TEXT_BULLET.sub("", line, count=1)))
+    m = _BRACKET_LABEL.match(s)
+    return f"{m.group(1)}：{s[m.end():]}" if m else s
 

@@ -13,7 +13,8 @@ from ..document import Document, squash
 from ..records import ProjectItem
 from ..tables import Cell, Row, find_text_tables
 from .lists import list_year
-from .names import clean_name
+from .names import clean_name, split_names
+from .parts import Group, is_open_ended, printed_count
 from .stages import normalize_stage, parse_label, title_stage
 
 _NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
@@ -35,19 +36,24 @@ class _ProjectHeader:
     category: int | None  # column of 类别/领域, if any
     seq: int | None
     width: int
+    enumerates: bool = False  # no per-project columns: a name cell may hold several names joined by 、
 
 
 def _project_header(rows: list[Row]) -> _ProjectHeader | None:
-    """The header of a project table: a 项目名称 column and at least one column only project tables have."""
+    """The header of a project table: a 项目名称 column and at least one column only project tables have, or
+    a 类别 column beside it (`类别 | 项目名称`, names joined by 、 in one cell)."""
     for k, row in enumerate(rows[:3]):
         texts = [c.flat for c in row]
         names = [i for i, t in enumerate(texts) if _NAME_HEADER.match(t)]
-        if len(names) != 1 or not any(_PROJECT_COLUMN.search(t) for t in texts):
+        if len(names) != 1:
+            continue
+        category = next((i for i, t in enumerate(texts) if _CATEGORY_COLUMN.match(t)), None)
+        per_project = any(_PROJECT_COLUMN.search(t) for t in texts)
+        if not per_project and category is None:
             continue
         stage = next((i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)), None)
-        category = next((i for i, t in enumerate(texts) if _CATEGORY_COLUMN.match(t)), None)
         seq = next((i for i, t in enumerate(texts) if "序号" in t), None)
-        return _ProjectHeader(k, names[0], stage, category, seq, len(row))
+        return _ProjectHeader(k, names[0], stage, category, seq, len(row), enumerates=not per_project)
     return None
 
 
@@ -62,53 +68,79 @@ def _aligned(row: Row, head: _ProjectHeader) -> Row:
     return [*missing, *row]
 
 
-def read_project_tables(doc: Document) -> list[ProjectItem]:
-    """Projects listed as a table (项目名称 | 建设内容 | 总投资 | 年度计划 …).
+@dataclass
+class TableRead:
+    """What one project table gave: its items, the group rows it printed (with counts), its body rows."""
 
-    A project table is a project list laid out as cells: each row names one project. The stage comes from a
-    建设性质 column (新建/续建/竣工), else from a group row (`一、新开工项目（20个）`), else from the title
-    (`…前期工作计划`); a group row without a stage word is the category (`一、交通项目`).
+    title: str | None
+    line: int
+    items: list[ProjectItem]
+    groups: list[Group]
+    rows_seen: int
+
+
+def read_project_tables(doc: Document) -> list[TableRead]:
+    """Projects listed as a table (项目名称 | 建设内容 | 总投资 | 年度计划 …, or 类别 | 项目名称).
+
+    A project table is a project list laid out as cells: each row names one project, or, in a two-column
+    `类别 | 项目名称` table, the names of one category joined by 、. The stage comes from a 建设性质 column
+    (新建/续建/竣工), else from a group row (`一、新开工项目（20个）`), else from the title (`…前期工作计划`); a group
+    row without a stage word is the category (`一、交通项目`).
     """
-    out: list[ProjectItem] = []
+    out: list[TableRead] = []
     for table in find_text_tables(doc):
         rows = [r for r in table.rows if any(c.flat for c in r)]
         head = _project_header(rows)
         if head is None:
             continue
-        title = table.title or ""
-        line = table.title_line or table.first_line
-        year = list_year(doc, title, line)
-        review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
-        default_stage = title_stage(title)
-        category: str | None = None
-        group_stage: str | None = None
-        for row in rows[head.index + 1:]:
-            texts = {c.flat for c in row if c.flat}
-            if len(texts) == 1 and not _SEQ_CELL.match(next(iter(texts))):
-                label = next(iter(texts)).rstrip("：:")
-                if _TOTAL_ROW.match(label):
-                    continue
-                cat, stage = parse_label(label)
-                if stage:
-                    group_stage, category = stage, cat
-                else:
-                    category = cat
+        out.append(_read_table(doc, table.title or "", table.title_line or table.first_line, rows, head))
+    return out
+
+
+def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _ProjectHeader) -> TableRead:
+    year = list_year(doc, title, line)
+    review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
+    default_stage = title_stage(title)
+    category: str | None = None
+    group_stage: str | None = None
+    items: list[ProjectItem] = []
+    groups: list[Group] = []
+    body = rows[head.index + 1:]
+    for row in body:
+        texts = {c.flat for c in row if c.flat}
+        if len(texts) == 1 and not _SEQ_CELL.match(next(iter(texts))):
+            label = next(iter(texts)).rstrip("：:")
+            if _TOTAL_ROW.match(label):
                 continue
-            cells = _aligned(row, head)
-            name = clean_name(squash(cells[head.name].text))
-            if not name or _SEQ_CELL.match(name) or _TOTAL_ROW.match(name) or _NAME_HEADER.match(name):
-                continue
-            printed = squash(cells[head.stage].text) if head.stage is not None else ""
-            if not printed:  # a 类别 column may hold the stage (新开工/续建/竣工) instead of a kind
-                printed = next((c.flat for i, c in enumerate(cells) if i != head.name and _CELL_STAGE.match(c.flat)), "")
-            stage_raw = (printed if normalize_stage(printed) != "planned" else None) or group_stage or default_stage
-            kind = cells[head.category].flat if head.category is not None else ""
-            if kind and not _CELL_STAGE.match(kind):
-                category = kind
-            out.append(ProjectItem(
+            cat, stage = parse_label(label)
+            if stage:
+                group_stage, category = stage, cat
+            else:
+                category = cat
+            groups.append(Group(label, row[0].line or line, printed_count(label)))
+            continue
+        cells = _aligned(row, head)
+        printed_name = squash(cells[head.name].text)
+        names = split_names(printed_name) if head.enumerates else [clean_name(printed_name)]
+        names = [n for n in names if n and not _SEQ_CELL.match(n) and not _TOTAL_ROW.match(n)
+                 and not _NAME_HEADER.match(n)]
+        if not names:
+            continue
+        printed = squash(cells[head.stage].text) if head.stage is not None else ""
+        if not printed:  # a 类别 column may hold the stage (新开工/续建/竣工) instead of a kind
+            printed = next((c.flat for i, c in enumerate(cells) if i != head.name and _CELL_STAGE.match(c.flat)), "")
+        stage_raw = (printed if normalize_stage(printed) != "planned" else None) or group_stage or default_stage
+        kind = cells[head.category].flat if head.category is not None else ""
+        if kind and not _CELL_STAGE.match(kind):
+            category = kind
+        if groups and is_open_ended(printed_name):
+            groups[-1].open_ended = True
+        for name in names:
+            items.append(ProjectItem(
                 list_title=title, period_year=year, project_name=name,
                 stage=normalize_stage(stage_raw, review), source_line=cells[head.name].line or line,
                 category=category or None, stage_raw=stage_raw or None,
             ))
-    return out
-
+            if groups:
+                groups[-1].names += 1
+    return TableRead(title or None, line, items, groups, len(body))

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 # A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
-_LABEL_STAGE = re.compile(r"新开工|开工|续建|在建|竣工|完工|建成|完成|投用|前期|新建")
-# A label made of a stage word and nothing but filler: `开工重点项目`, `竣工项目`, `新开工`.
-_STAGE_LABEL = (r"(?:计划|拟|年内|力争|确保)?(?:新开工|开工|续建|在建|竣工|完工|建成|完成|投用|前期|新建)(?:重点|重大)?(?:建设)?"
+_STAGE_WORD = r"新开工|开工|续建|在建|竣工|完工|建成|完成|投用|投产|前期|新建|预备|储备"
+_LABEL_STAGE = re.compile(_STAGE_WORD)
+# A label made of stage words and nothing but filler: `开工重点项目`, `竣工项目`, `新开工`, and the compounds
+# `建成投用项目`, `竣工投产项目`, `前期工作项目`, `前期推进项目` (前期 decides: 推进 qualifies the preparatory work).
+_STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保)?(?:{_STAGE_WORD}){{1,2}}(?:推进|工作|实施)?(?:重点|重大)?(?:建设)?"
                 r"(?:项目|工程)?")
 # A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
 _LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
@@ -39,7 +41,7 @@ def normalize_stage(raw: str | None, review: bool = False) -> str:
     """Map printed stage words onto the five stages; a reviewed year's `新建` reports finished work."""
     if not raw:
         return "planned"
-    if "前期" in raw:
+    if re.search(r"前期|预备|储备", raw):
         return "preparatory"
     if re.search(r"开工|启动建设|启动", raw):
         return "started"

@@ -1,9 +1,12 @@
-"""One file's bytes → a loadable report or a quarantine record. Pure, so it can run in worker processes."""
+"""One file's bytes → a loadable report or a quarantine record. Pure, so it can run in worker processes.
+
+The result is plain data (a failure is a `Rejection`, never an exception object), so it always pickles back
+from a worker."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import ReportError
+from .errors import Rejection, ReportError
 from .extract import extract_text
 from .folder import sha256_bytes
 from .metadata import is_plan_report
@@ -21,7 +24,7 @@ class ProcessedReport:
     size: int
     text: str | None = None
     extraction: Extraction | None = None
-    error: ReportError | None = None
+    error: Rejection | None = None
 
     @property
     def ok(self) -> bool:
@@ -41,7 +44,7 @@ def process_report(report_file: str, data: bytes) -> ProcessedReport:
             )
         out.extraction = extraction
     except ReportError as exc:
-        out.error = exc
+        out.error = exc.rejection
     except Exception as exc:  # an extractor bug must quarantine one file, not stop the folder
-        out.error = ReportError("extract", f"extraction failed: {type(exc).__name__}: {exc}")
+        out.error = Rejection("extract", f"extraction failed: {type(exc).__name__}: {exc}")
     return out

@@ -50,7 +50,7 @@ def read_report(report_file: str, data: bytes) -> str:
     """One report file's bytes → its text (LF line ends, one paragraph per line, tables as tab-led cells)."""
     suffix = PurePath(report_file).suffix.lower()
     if not data.strip():
-        raise ReportError("decode", "the file is empty")
+        raise ReportError("decode", "the file is empty" + (" (it holds only whitespace)" if data else ""))
     found = sn.sniff(data, suffix)
     if found.kind == sn.UNSUPPORTED:
         raise ReportError("decode", f"the file is {found.what}")

@@ -1,4 +1,4 @@
-"""Refresh the raw layer for a set of report files: read, extract (in parallel), load in one transaction.
+"""Refresh the raw layer for a set of report files: read, extract (`ingestion.batch`), load in one transaction.
 
 Shared by the Dagster raw asset and nothing else, so the CLI, the sensor's runs and the daily schedule all
 load through the same code. Unchanged files (same sha256, same extractor version) are skipped without being
@@ -9,16 +9,38 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ingestion.errors import ReportError
-from ingestion.process import ProcessedReport, process_report
+from ingestion.batch import DEFAULT_TIME_LIMIT_S, PARALLEL_THRESHOLD, process_batch
+from ingestion.errors import Rejection
+from ingestion.process import ProcessedReport
 
 from .warehouse import LoadSummary, connect, is_current, known_reports, load_batch, writer_lock
 
 MAX_REPORT_BYTES = int(float(os.environ.get("DEVPLAN_MAX_REPORT_MB", "15")) * 1024 * 1024)
-PARALLEL_THRESHOLD = 8  # below this many files, worker start-up costs more than it saves
+
+
+def _positive_setting(name: str, cast):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        number = cast(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise ValueError(f"${name} must be a positive number, not {value!r}")
+    return number
+
+
+def extract_time_limit_s() -> float:
+    """Per-file extraction limit in seconds ($DEVPLAN_EXTRACT_TIMEOUT_S); a file past it is quarantined."""
+    return _positive_setting("DEVPLAN_EXTRACT_TIMEOUT_S", float) or DEFAULT_TIME_LIMIT_S
+
+
+def extract_workers() -> int | None:
+    """Extraction worker processes ($DEVPLAN_WORKERS, set by `devplan build --workers`); None: one per CPU."""
+    return _positive_setting("DEVPLAN_WORKERS", int)
 
 
 def _sha256_file(path: Path) -> str:
@@ -34,23 +56,19 @@ def _read_one(path: Path) -> tuple[bytes | None, ProcessedReport | None]:
     size = path.stat().st_size
     if size > MAX_REPORT_BYTES:
         rec = ProcessedReport(report_file=path.name, sha256=_sha256_file(path), size=size)
-        rec.error = ReportError("read", f"file is {size / 1e6:.1f} MB, over the {MAX_REPORT_BYTES / 1e6:.0f} MB limit for a report")
+        rec.error = Rejection("read", f"file is {size / 1e6:.1f} MB, over the {MAX_REPORT_BYTES / 1e6:.0f} MB limit for a report")
         return None, rec
     try:
         return path.read_bytes(), None
     except OSError as exc:
         rec = ProcessedReport(report_file=path.name, sha256="", size=size)
-        rec.error = ReportError("read", f"cannot read the file: {exc.strerror or exc}")
+        rec.error = Rejection("read", f"cannot read the file: {exc.strerror or exc}")
         return None, rec
 
 
 def _plain_name(name: str) -> bool:
     """A bare file name (`a..b.txt` is one; `../x`, `sub/x`, `.`, `..` are not)."""
     return bool(name) and name not in (".", "..") and "/" not in name and "\0" not in name
-
-
-def _process_star(args):
-    return process_report(*args)
 
 
 log = logging.getLogger("devplan.loading")
@@ -107,16 +125,9 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
 
 
 def _process_all(todo: list[tuple[str, bytes]], workers: int | None) -> list[ProcessedReport]:
-    workers = workers or os.cpu_count() or 1
-    if len(todo) < PARALLEL_THRESHOLD or workers == 1:
-        return [process_report(n, d) for n, d in todo]
-    chunk = max(1, min(50, len(todo) // (workers * 4)))
-    out: list[ProcessedReport] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for i, rec in enumerate(pool.map(_process_star, todo, chunksize=chunk), start=1):
-            out.append(rec)
-            _progress(i, len(todo))
-    return out
+    """Extract in worker processes; a file that crashes or outlasts the time limit is quarantined alone."""
+    return process_batch(todo, workers=workers if workers is not None else extract_workers(),
+                         time_limit_s=extract_time_limit_s(), progress=_progress)
 
 
 PROGRESS_STEPS = 10  # progress lines per long extraction (readable in a log as well as on a terminal)

@@ -280,9 +280,9 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
 
 
 def _duplicate_error(owner: str):
-    from ingestion.errors import ReportError
+    from ingestion.errors import Rejection
 
-    return ReportError("duplicate", f"same content as {owner}, which is already loaded; this copy was not loaded again")
+    return Rejection("duplicate", f"same content as {owner}, which is already loaded; this copy was not loaded again")
 
 
 def open_errors(con) -> list[tuple]:

@@ -1,0 +1,229 @@
+"""Extract a batch of files so that one bad file never takes the others down.
+
+`process_batch` is the only way the loader extracts files, for one file or for thousands: it decides how many
+worker processes to use (one below PARALLEL_THRESHOLD files, up to `workers` above) and the results are the same
+either way, in input order. Every file is extracted in a worker process, never in the caller, because a file that
+crashes the interpreter (a segfault in a C extension, `os._exit`, the kernel's OOM killer) or makes an extractor
+run away must cost only that file:
+
+- a worker that dies while it holds a file quarantines that file (stage `extract`, "extraction crashed …"), and a
+  fresh worker takes its place for the rest of the batch;
+- a file still running after `time_limit_s` is stopped (its worker is killed and replaced) and quarantined with
+  "took longer than N s".
+
+A small pool is kept here instead of `concurrent.futures.ProcessPoolExecutor` because that pool cannot say which
+file a dead worker held (it breaks for every pending future) nor when a file actually started (queued calls count
+as running). Here each worker gets one file at a time over its own pipe, so a crash or a timeout is always
+attributed to the right file. Results come back as plain data (`ProcessedReport` with a `Rejection`), so nothing
+fails to unpickle in the caller.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+from .errors import Rejection
+from .folder import sha256_bytes
+from .process import ProcessedReport, process_report
+
+PARALLEL_THRESHOLD = 8  # below this many files one worker is enough: more would start up for little gain
+DEFAULT_TIME_LIMIT_S = 120.0  # per file; the slowest real report (15 MB, the size limit) takes a few seconds
+
+Item = tuple[str, bytes]  # (report file name, its bytes)
+Progress = Callable[[int, int], None]  # (files done, files in the batch)
+Processor = Callable[[str, bytes], ProcessedReport]
+
+# fork keeps a worker's start-up to milliseconds and lets a processor defined anywhere (a test's) reach it
+_CONTEXT = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+
+
+def process_batch(items: Sequence[Item], workers: int | None = None, time_limit_s: float | None = None,
+                  progress: Progress | None = None, process: Processor = process_report) -> list[ProcessedReport]:
+    """Extract every (name, bytes) item; one ProcessedReport per item, in input order, whatever happened.
+
+    `workers` defaults to the number of CPUs; `time_limit_s` to DEFAULT_TIME_LIMIT_S per file. `process` is the
+    function a worker applies to each file (tests pass one that crashes or hangs on purpose)."""
+    items = list(items)
+    if not items:
+        return []
+    workers = max(1, workers or os.cpu_count() or 1)
+    n_workers = 1 if len(items) < PARALLEL_THRESHOLD else min(workers, len(items))
+    limit = DEFAULT_TIME_LIMIT_S if time_limit_s is None else float(time_limit_s)
+    return _Pool(n_workers, limit, process).run(items, progress)
+
+
+@dataclass
+class _Worker:
+    process: mp.Process
+    conn: Connection
+    index: int | None = None  # the file it holds
+    started: float = 0.0
+
+
+@dataclass
+class _Pool:
+    size: int
+    time_limit_s: float
+    process: Processor
+    workers: list[_Worker] = field(default_factory=list)
+
+    def run(self, items: list[Item], progress: Progress | None) -> list[ProcessedReport]:
+        results: list[ProcessedReport | None] = [None] * len(items)
+        todo = deque(range(len(items)))
+        done = 0
+
+        def finish(i: int, rec: ProcessedReport) -> None:
+            nonlocal done
+            results[i] = rec
+            done += 1
+            if progress is not None:
+                progress(done, len(items))
+
+        try:
+            self.workers = [self._start() for _ in range(self.size)]
+            while done < len(items):
+                for w in self.workers:
+                    if w.index is None and todo:
+                        i = todo.popleft()
+                        if not self._dispatch(w, i, items[i]):
+                            todo.appendleft(i)  # the file never reached the worker: not its fault
+                            self._replace(w)
+                busy = [w for w in self.workers if w.index is not None]
+                if not busy:
+                    continue
+                now = time.monotonic()
+                timeout = max(0.0, min(w.started + self.time_limit_s for w in busy) - now)
+                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+                for w in busy:
+                    i = w.index
+                    if w.conn in ready:
+                        try:
+                            rec = w.conn.recv()
+                        except (EOFError, OSError):  # died while holding file i
+                            finish(i, _rejected(items[i], "extract", _crash_message(self._reap(w))))
+                            self._replace(w)
+                            continue
+                        w.index = None
+                        finish(i, rec)
+                    elif w.process.sentinel in ready:
+                        finish(i, _rejected(items[i], "extract", _crash_message(self._reap(w))))
+                        self._replace(w)
+                    elif time.monotonic() - w.started >= self.time_limit_s:
+                        self._kill(w)
+                        finish(i, _rejected(items[i], "extract",
+                                            f"extraction took longer than {self.time_limit_s:g} s and was stopped "
+                                            "(the per-file limit, DEVPLAN_EXTRACT_TIMEOUT_S)"))
+                        self._replace(w)
+        finally:
+            self._close()
+        return results  # type: ignore[return-value]
+
+    def _start(self) -> _Worker:
+        parent, child = _CONTEXT.Pipe(duplex=True)
+        proc = _CONTEXT.Process(target=_serve, args=(child, self.process, os.getpid()), name="devplan-extract",
+                                daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def _dispatch(self, w: _Worker, i: int, item: Item) -> bool:
+        if not w.process.is_alive():
+            return False
+        try:
+            w.conn.send(item)
+        except (OSError, EOFError):
+            return False
+        w.index, w.started = i, time.monotonic()
+        return True
+
+    def _replace(self, w: _Worker) -> None:
+        self._kill(w)
+        self.workers[self.workers.index(w)] = self._start()
+
+    @staticmethod
+    def _reap(w: _Worker) -> int | None:
+        w.process.join(timeout=5)
+        return w.process.exitcode
+
+    @staticmethod
+    def _kill(w: _Worker) -> None:
+        if w.process.is_alive():
+            w.process.kill()
+        w.process.join(timeout=5)
+        w.conn.close()
+        w.index = None
+
+    def _close(self) -> None:
+        for w in self.workers:
+            if w.index is None and w.process.is_alive():
+                try:
+                    w.conn.send(None)  # finish cleanly
+                except OSError:
+                    pass
+        for w in self.workers:
+            w.process.join(timeout=2)
+            self._kill(w)
+        self.workers = []
+
+
+def _rejected(item: Item, stage: str, message: str) -> ProcessedReport:
+    name, data = item
+    return ProcessedReport(report_file=name, sha256=sha256_bytes(data), size=len(data), error=Rejection(stage, message))
+
+
+def _crash_message(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"was killed by signal {-exitcode}"
+    elif exitcode is None:
+        how = "stopped answering"
+    else:
+        how = f"exited with code {exitcode}"
+    return (f"extraction crashed: the worker process {how} while extracting this file "
+            "(the file was left out; the rest of the batch went on)")
+
+
+def _serve(conn: Connection, process: Processor, parent_pid: int) -> None:
+    """A worker: extract one file per message until told to stop; it never outlives the caller."""
+    _die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle: it stops the workers
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            return
+        try:
+            rec = process(*item)
+        except Exception as exc:  # a processor that raises (the library's never does) still answers for its file
+            rec = _rejected(item, "extract", f"extraction crashed: {type(exc).__name__}: {exc}")
+        try:
+            conn.send(rec)
+        except (OSError, EOFError):
+            return
+        except Exception as exc:  # a result that cannot be sent back
+            conn.send(_rejected(item, "extract", f"extraction result could not be returned: {type(exc).__name__}: {exc}"))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask Linux to kill this worker when the caller dies (even by SIGKILL), so no worker is left running."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:  # the caller died before prctl took effect
+        os._exit(1)

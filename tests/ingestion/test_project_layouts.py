@@ -1,0 +1,166 @@
+"""Project list layouts beyond the samples, one fixture per class (tests/fixtures/projects/, invented names).
+
+Each test reads a small report of the genre and checks the records a user gets (names, stages, categories)
+and the parts recorded for it (`PartSeen`): a list the readers half understand must say so, never go silent.
+Where the class is about the container (a boxed one-cell Word table, a ruled PDF table) the same fixture is
+also written as that container and read through `process_report`, as the loader reads it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingestion.document import Document
+from ingestion.process import process_report
+from ingestion.projects import read_projects
+from tests.format_writers import write_docx, write_pdf
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "projects"
+
+
+def read(name: str):
+    return read_projects(Document.from_text((FIXTURES / name).read_text(encoding="utf-8")))
+
+
+def stages(items):
+    return {it.project_name: it.stage for it in items}
+
+
+def project_parts(parts):
+    return [p for p in parts if p.kind in ("project_list", "project_table")]
+
+
+def test_attachment_list_with_counted_stage_headings_and_numbered_lines():
+    items, parts = read("attachment_numbered_list.txt")
+    assert stages(items) == {
+        "青岚县云杉港区综合码头二期工程": "started",
+        "青岚县白鹭湖冷链物流中心项目": "started",
+        "石门镇至枫桥镇沿河旅游公路": "started",
+        "青岚县城区雨污分流改造工程（一期）": "ongoing",
+        "青岚县第三中学迁建项目": "ongoing",
+        "青岚县图书馆新馆": "completed",
+        "枫桥镇集镇供水工程": "completed",
+    }
+    assert {it.list_title for it in items} == {"2024年重点项目安排"}  # the title line under `附件`, not `附件`
+    assert {it.stage_raw for it in items} == {"计划新开工项目", "续建项目", "计划竣工项目"}
+    assert {it.period_year for it in items} == {2024}
+    (part,) = project_parts(parts)
+    assert (part.kind, part.title, part.facts_read) == ("project_list", "2024年重点项目安排", 7)
+    # the third heading prints 3 projects and lists 2: a warning, the other two groups agree with their counts
+    assert part.problem is not None and "（三）计划竣工项目（3个）" in part.problem
+    assert "（一）" not in part.problem and "（二）" not in part.problem
+
+
+def test_box_paragraphs_with_compound_stage_labels_and_category_lines():
+    items, parts = read("box_stage_paragraphs.txt")
+    got = {it.project_name: (it.stage, it.stage_raw, it.category) for it in items}
+    assert got["东关口袋公园群"] == ("completed", "建成投用项目", None)
+    assert got["云溪再生水厂扩建"] == ("preparatory", "前期推进项目", None)
+    assert got["北塘交通枢纽改造"] == ("preparatory", "前期工作项目", None)  # not `前期工作项目：北塘…` as one name
+    assert got["南湖棚户区改造安置房（二期）"] == ("ongoing", "续建项目", None)
+    assert got["云溪实验小学新校区"] == ("started", "新开工项目", "教育设施")
+    assert got["云溪区疾病预防控制中心迁建"] == ("completed", "竣工项目", "医疗卫生")
+    assert not {"教育设施", "医疗卫生"} & set(got)  # a category line is never a project
+    assert len(items) == 12
+    assert [p.facts_read for p in project_parts(parts)] == [7, 5]
+    assert all(p.problem is None for p in parts)
+
+
+def test_box_as_one_cell_word_table_reads_the_same():
+    text = (FIXTURES / "box_stage_paragraphs.txt").read_text(encoding="utf-8")
+    processed = process_report("box_stage_paragraphs.docx", write_docx(text))
+    assert processed.ok, processed.error
+    assert stages(processed.extraction.projects) == stages(read("box_stage_paragraphs.txt")[0])
+    assert [p.title for p in project_parts(processed.extraction.parts)] == [
+        "专栏一城市更新重点项目", "专栏二公共服务设施重点项目"]
+
+
+def test_two_column_category_table_with_names_joined_in_one_cell():
+    items, parts = read("two_column_table.txt")
+    got = {it.project_name: (it.stage, it.category) for it in items}
+    assert got == {
+        "梧桐经开区硅基负极材料项目": ("planned", "新材料"),
+        "年产3万吨电子化学品项目": ("planned", "新材料"),
+        "高纯石英砂提纯项目": ("planned", "新材料"),
+        "青梅现代农业园区提档升级": ("planned", "现代农业"),
+        "柳河灌区续建配套与节水改造": ("planned", "现代农业"),  # 续建 inside a name is not a stage
+        "2024年度高标准农田建设项目": ("planned", "现代农业"),
+        "梧桐镇数字农业示范基地": ("planned", "现代农业"),  # trailing 等 dropped
+    }
+    (part,) = project_parts(parts)
+    assert (part.kind, part.title, part.facts_read, part.problem) == (
+        "project_table", "专栏1：2024年工业和农业重点项目", 7, None)
+
+
+@pytest.mark.parametrize("container,writer", [("pdf", write_pdf), ("docx", write_docx)])
+def test_two_column_table_in_a_ruled_container(container, writer):
+    text = (FIXTURES / "two_column_table.txt").read_text(encoding="utf-8")
+    processed = process_report(f"two_column_table.{container}", writer(text))
+    assert processed.ok, processed.error
+    got = {it.project_name: (it.stage, it.category) for it in processed.extraction.projects}
+    assert got == {it.project_name: (it.stage, it.category) for it in read("two_column_table.txt")[0]}
+
+
+def test_numbered_paragraphs_of_one_kind_each_without_a_box():
+    items, parts = read("numbered_paragraphs.txt")
+    got = {it.project_name: it.category for it in items}
+    assert got == {
+        "松原精密轴承产业园": "先进制造业项目",
+        "柏林新能源电池包生产线": "先进制造业项目",
+        "松原智能装备研发中心": "先进制造业项目",
+        "松原东环快速路": "基础设施项目",
+        "桦溪大桥": "基础设施项目",
+        "北站综合交通枢纽": "基础设施项目",
+        "松原区人民医院新院区": "社会民生项目",
+        "松原第二实验小学": "社会民生项目",
+    }
+    assert {it.stage for it in items} == {"planned"}
+    assert not any(it.list_title.startswith("prose:") for it in items)  # a list, not mined from prose
+    (part,) = project_parts(parts)
+    # `（20个）：…等。` lists examples (no warning); `（3个）` over two names is a mismatch
+    assert part.problem is not None and "社会民生项目（3个）" in part.problem and "基础设施" not in part.problem
+
+
+def test_bullets_and_bracketed_category_labels():
+    items, _ = read("bullets_and_bracket_labels.txt")
+    got = {it.project_name: (it.stage, it.category) for it in items}
+    assert got == {
+        "柏林湾数字产业园": ("started", None),
+        "南湖路立体停车场": ("started", None),
+        "柏林中央商务区总部基地": ("ongoing", None),
+        "柏林区全民健身中心": ("completed", None),
+        "柏林东路打通工程": ("planned", "交通类"),
+        "环湖慢行绿道": ("planned", "交通类"),
+        "柏溪河综合治理工程": ("planned", "生态类"),
+        "南山郊野公园": ("planned", "生态类"),
+    }
+
+
+def test_project_table_stage_column_and_counted_category_rows():
+    items, parts = read("project_table_with_nature.txt")
+    got = {it.project_name: (it.stage, it.category) for it in items}
+    assert got == {
+        "桦川智能制造产业园": ("started", "产业项目"),
+        "桦川光伏组件生产线": ("ongoing", "产业项目"),
+        "桦川区中医院迁建工程": ("completed", "民生项目"),
+        "桦川第二实验学校": ("preparatory", "民生项目"),
+        "桦川区养老服务中心": ("preparatory", "民生项目"),  # 预备
+    }
+    (part,) = project_parts(parts)
+    assert (part.kind, part.facts_read, part.problem) == ("project_table", 5, None)
+
+
+def test_a_project_caption_in_a_layout_no_reader_knows_is_a_warning():
+    items, parts = read("unknown_layout.txt")
+    assert not [it for it in items if not it.list_title.startswith("prose:")]
+    (part,) = project_parts(parts)
+    assert part.title == "专栏2：2024年重点项目" and part.facts_read == 0 and part.problem
+
+
+def test_parts_reach_the_extraction():
+    text = (FIXTURES / "attachment_numbered_list.txt").read_text(encoding="utf-8")
+    processed = process_report("attachment_numbered_list.txt", text.encode("utf-8"))
+    parts = project_parts(processed.extraction.parts)
+    assert [(p.title, p.facts_read) for p in parts] == [("2024年重点项目安排", 7)]
+    assert parts[0].problem

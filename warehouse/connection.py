@@ -1,0 +1,51 @@
+"""Opening the warehouse file: for writing (checked, schema migrated) or read-only.
+
+Callers hold `lock.writer_lock` around either (see lock.py for why readers take it too).
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from .schema import migrate
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be used (a folder in its place, no write permission): a fatal error."""
+
+
+def check_writable(warehouse: Path) -> None:
+    """Fail with one clear line when the warehouse path cannot hold a DuckDB file we may write."""
+    warehouse = Path(warehouse)
+    if warehouse.is_dir():
+        raise WarehouseError(f"warehouse path {warehouse} is a directory, not a DuckDB file")
+    parent = warehouse.parent
+    if parent.exists() and not parent.is_dir():
+        raise WarehouseError(f"cannot create the warehouse: {parent} is not a directory")
+    if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+        raise WarehouseError(f"cannot write the warehouse: no write permission on {parent}")
+    if warehouse.exists() and not os.access(warehouse, os.R_OK | os.W_OK):
+        raise WarehouseError(f"cannot write the warehouse: no read/write permission on {warehouse}")
+
+
+def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """A writable connection with the raw schema up to date (missing tables and columns added)."""
+    warehouse = Path(warehouse)
+    check_writable(warehouse)
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(warehouse))
+    migrate(con)
+    return con
+
+
+@contextmanager
+def reading(warehouse: Path):
+    """A read-only connection, closed on exit (so a later build can write)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()

@@ -1,0 +1,193 @@
+"""Loading processed reports into the raw layer: one transaction per batch.
+
+A report's old rows are deleted and its new rows inserted together, so a crash leaves either the old or the new
+version, never a mix. Every insert names its columns (from `schema`), so a column added to a record or a table
+never shifts values into the wrong column. The caller holds the writer lock (`lock.writer_lock`).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import duckdb
+import pandas as pd
+
+from ingestion.errors import Rejection
+from ingestion.process import EXTRACTOR_VERSION, ProcessedReport
+from ingestion.records import as_rows
+
+# PHASE 2 moves truncation detection into ingestion (the facts arrive already complete)
+from orchestration.completeness import drop_incomplete, find_incomplete
+
+from .schema import Table, table
+
+# raw.build_state holds one row: when the raw layer last changed, and when the marts (and the serving copy)
+# were last completed after such a change. A build killed anywhere between the two leaves them apart, and the
+# next build finishes the job (see `state.marts_are_current`).
+_STATE_ROW = "warehouse"
+_FACT_TABLES = ("indicator_rows", "project_items", "investment_plans")
+
+
+@dataclass
+class LoadSummary:
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: dict[str, str] = field(default_factory=dict)  # file → message
+    deleted: list[str] = field(default_factory=list)
+    incomplete: dict[str, list[str]] = field(default_factory=dict)  # file → what is missing (truncated file)
+    indicator_rows: int = 0
+    project_rows: int = 0
+    investment_rows: int = 0
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+_PANDAS_TYPES = {"integer": "Int64", "bigint": "Int64", "double": "float64", "timestamp": "datetime64[us]"}
+
+
+def _frame(rows: list[dict], t: Table) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=t.column_names)
+    for c in t.columns:
+        df[c.name] = df[c.name].astype(_PANDAS_TYPES.get(c.type, "object"))
+    return df
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, t: Table, rows: list[dict]) -> int:
+    """Insert dicts into a raw table by column name (a key the table lacks is an error, a missing key is NULL)."""
+    if not rows:
+        return 0
+    unknown = set().union(*rows) - set(t.column_names)
+    if unknown:
+        raise KeyError(f"{t.qualified} has no column(s) {sorted(unknown)}")
+    con.register("_batch", _frame(rows, t))
+    try:
+        names = ", ".join(t.column_names)
+        values = ", ".join(f"cast({c.name} as json)" if c.type == "json" else c.name for c in t.columns)
+        con.execute(f"insert into {t.qualified} ({names}) select {values} from _batch")
+    finally:
+        con.unregister("_batch")
+    return len(rows)
+
+
+def _insert_one(con, name: str, **values) -> None:
+    t = table(name)
+    cols = ", ".join(values)
+    con.execute(f"insert into {t.qualified} ({cols}) values ({', '.join('?' * len(values))})", list(values.values()))
+
+
+def _event(con, report_file: str, sha256: str | None, event: str, detail: str | None, now: datetime) -> None:
+    _insert_one(con, "report_events", report_file=report_file, sha256=sha256, event=event, detail=detail, event_at=now)
+
+
+def _record_error(con, p: ProcessedReport, now: datetime) -> None:
+    stage, message = p.error.stage, p.error.message
+    updated = con.execute(
+        "update raw.ingest_errors set last_seen = ?, message = ? "
+        "where report_file = ? and sha256 = ? and stage = ? returning 1",
+        [now, message, p.report_file, p.sha256, stage],
+    ).fetchall()
+    if not updated:
+        con.execute("delete from raw.ingest_errors where report_file = ?", [p.report_file])
+        _insert_one(con, "ingest_errors", report_file=p.report_file, sha256=p.sha256, stage=stage, message=message,
+                    first_seen=now, last_seen=now)
+    _event(con, p.report_file, p.sha256, "rejected", f"{stage}: {message}", now)
+
+
+def mark_raw_changed(con, now: datetime) -> None:
+    """Record (inside the load's transaction) that the marts no longer match the raw layer."""
+    con.execute("insert into raw.build_state (name, raw_changed_at) values (?, ?) "
+                "on conflict (name) do update set raw_changed_at = excluded.raw_changed_at", [_STATE_ROW, now])
+
+
+def mark_marts_built(con) -> None:
+    """Record that the marts and the serving copy reflect the raw layer as it is now (caller holds the lock)."""
+    con.execute("insert into raw.build_state (name, marts_built_at) values (?, ?) "
+                "on conflict (name) do update set marts_built_at = excluded.marts_built_at", [_STATE_ROW, _now()])
+
+
+def _duplicate_error(owner: str) -> Rejection:
+    return Rejection("duplicate", f"same content as {owner}, which is already loaded; this copy was not loaded again")
+
+
+def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -> LoadSummary:
+    """Apply one batch in a single transaction: new versions replace old ones, failures are quarantined,
+    deleted files leave the raw layer. A failed new version keeps the last good facts of that file."""
+    summary = LoadSummary()
+    now = _now()
+    ok = [p for p in processed if p.ok]
+    con.execute("begin transaction")
+    try:
+        # the same content under a second name is loaded once; the second name is reported
+        owners = dict(con.execute("select sha256, report_file from raw.reports").fetchall())
+        replacing = {p.report_file for p in ok}
+        owners = {sha: f for sha, f in owners.items() if f not in replacing and f not in deleted}
+        accepted: list[ProcessedReport] = []
+        for p in sorted(ok, key=lambda x: x.report_file):
+            owner = owners.get(p.sha256)
+            if owner is not None and owner != p.report_file:
+                p.error = _duplicate_error(owner)
+                continue
+            owners[p.sha256] = p.report_file
+            accepted.append(p)
+
+        ids = [p.report_file for p in accepted] + list(deleted)
+        if ids:
+            # the versions being replaced or deleted are kept in raw.report_versions (facts are not: the
+            # text is, and re-extracting it gives them back)
+            con.execute(
+                """insert into raw.report_versions
+                       (report_file, sha256, size, metadata, ingested_at, replaced_at, change)
+                   select r.report_file, r.sha256, r.size, r.metadata, r.ingested_at, ?,
+                          case when r.report_file in (select unnest(?::varchar[])) then 'deleted' else 'replaced' end
+                   from raw.reports r where r.report_id in (select unnest(?::varchar[]))""",
+                [now, list(deleted), ids],
+            )
+            for name in (*_FACT_TABLES, "reports"):
+                con.execute(f"delete from {table(name).qualified} where report_id in (select unnest(?::varchar[]))",
+                            [ids])
+            con.execute("delete from raw.ingest_errors where report_file in (select unnest(?::varchar[]))", [ids])
+
+        report_rows, ind_rows, proj_rows, inv_rows = [], [], [], []
+        for p in accepted:
+            findings = find_incomplete(p.text)
+            dropped = drop_incomplete(p.extraction, findings)
+            for f in findings:
+                _event(con, p.report_file, p.sha256, "incomplete",
+                       f.detail + (f" ({dropped} value(s) left out)" if dropped else ""), now)
+                summary.incomplete.setdefault(p.report_file, []).append(f.detail)
+            meta = dict(p.extraction.meta.__dict__, extractor_version=EXTRACTOR_VERSION)
+            report_rows.append(dict(report_id=p.report_file, report_file=p.report_file, sha256=p.sha256, size=p.size,
+                                    text=p.text, metadata=json.dumps(meta, ensure_ascii=False), ingested_at=now))
+            for i, r in enumerate(as_rows(p.extraction.indicators), start=1):
+                ind_rows.append(dict(r, report_id=p.report_file, row_no=i))
+            for i, r in enumerate(as_rows(p.extraction.projects), start=1):
+                proj_rows.append(dict(r, report_id=p.report_file, item_no=i))
+            for i, r in enumerate(as_rows(p.extraction.investments), start=1):
+                inv_rows.append(dict(r, report_id=p.report_file, item_no=i))
+            _event(con, p.report_file, p.sha256, "loaded",
+                   f"{len(p.extraction.indicators)} indicator values, {len(p.extraction.projects)} project mentions, "
+                   f"{len(p.extraction.investments)} investment figures", now)
+            summary.loaded.append(p.report_file)
+        insert_rows(con, table("reports"), report_rows)
+        summary.indicator_rows = insert_rows(con, table("indicator_rows"), ind_rows)
+        summary.project_rows = insert_rows(con, table("project_items"), proj_rows)
+        summary.investment_rows = insert_rows(con, table("investment_plans"), inv_rows)
+
+        for p in processed:
+            if not p.ok:
+                _record_error(con, p, now)
+                summary.rejected[p.report_file] = f"{p.error.stage}: {p.error.message}"
+        for name in deleted:
+            _event(con, name, None, "deleted", "file no longer in the reports folder; its facts and errors were removed", now)
+            summary.deleted.append(name)
+        if processed or deleted:
+            mark_raw_changed(con, now)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return summary
+

@@ -1,0 +1,133 @@
+"""What changed: one plan of the new, changed, deleted and unchanged report files.
+
+The folder is the source of truth. A plan compares what is in the folder now (each file hashed once, by
+`ingestion.folder.scan_folder`) with a known state, name → sha256:
+
+- for `devplan build`, what the warehouse holds (`warehouse_state`; a report extracted by another extractor
+  version counts as changed, so a new extractor re-reads every file);
+- for the folder sensor, what it already requested (its cursor), because a sensor must not open the warehouse
+  while a run writes it.
+
+The loader asks the same question of an open connection (`known_reports`, `is_current`), and `raw.build_state`
+says whether the marts were finished after the last raw change (`marts_are_current`), so a build killed
+anywhere converges on the next one.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from ingestion.folder import FileState, diff_folder, scan_folder
+from ingestion.process import EXTRACTOR_VERSION
+
+from .lock import writer_lock
+
+_LOADED_SQL = "select report_file, sha256, metadata ->> 'extractor_version' from raw.reports"
+
+
+@dataclass(frozen=True)
+class Plan:
+    new: list[str]
+    changed: list[str]
+    deleted: list[str]
+    unchanged: list[str]
+    current: dict[str, FileState] = field(default_factory=dict)  # what is in the folder now, hashed
+
+    @property
+    def to_load(self) -> list[str]:
+        return sorted(self.new + self.changed)
+
+    @property
+    def keys(self) -> list[str]:
+        """Every file a refresh must touch (load or remove), in name order: the partitions of one run."""
+        return sorted(self.to_load + self.deleted)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new or self.changed or self.deleted)
+
+    def version(self, name: str, known: Mapping[str, str]) -> str:
+        """The content a request for `name` is about (its sha256, or `deleted:<old sha>`), for run keys."""
+        return self.current[name].sha256 if name in self.current else f"deleted:{known.get(name, '')}"
+
+    def describe(self) -> str:
+        return (f"{len(self.current)} file(s): {len(self.new)} new, {len(self.changed)} changed, "
+                f"{len(self.deleted)} deleted, {len(self.unchanged)} unchanged")
+
+
+def plan(current: Mapping[str, FileState], known: Mapping[str, str]) -> Plan:
+    """Compare the folder's files with a known name → sha256 state."""
+    hashes = {name: s.sha256 for name, s in current.items()}
+    changes = diff_folder(hashes, dict(known))
+    todo = set(changes.new) | set(changes.changed)
+    return Plan(new=changes.new, changed=changes.changed, deleted=changes.deleted,
+                unchanged=sorted(n for n in hashes if n not in todo), current=dict(current))
+
+
+def plan_folder(folder: Path, known: Mapping[str, str]) -> Plan:
+    """Scan the folder (hashing each file once) and compare it with `known`."""
+    return plan(scan_folder(Path(folder)), known)
+
+
+def plan_refresh(folder: Path, warehouse: Path) -> Plan:
+    """What a build of `warehouse` from `folder` must load or remove."""
+    return plan_folder(folder, warehouse_state(warehouse))
+
+
+def known_reports(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """report_file → sha256 of what the raw layer holds ('' when another extractor version read it)."""
+    return {f: (sha if ver == EXTRACTOR_VERSION else "") for f, sha, ver in con.execute(_LOADED_SQL).fetchall()}
+
+
+def is_current(known: Mapping[str, str], report_file: str, sha256: str) -> bool:
+    """Whether this content of the file is loaded, by this extractor version."""
+    return bool(sha256) and known.get(report_file) == sha256
+
+
+def _read(warehouse: Path, sql: str):
+    """Rows of a read-only query under the writer lock; None when there is no warehouse or no such table."""
+    if not Path(warehouse).exists():
+        return None
+    with writer_lock(warehouse):
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            return con.execute(sql).fetchall()
+        except duckdb.CatalogException:
+            return None
+        finally:
+            con.close()
+
+
+def warehouse_state(warehouse: Path) -> dict[str, str]:
+    """`known_reports` of a warehouse file (empty when it does not exist yet)."""
+    rows = _read(warehouse, _LOADED_SQL) or []
+    return {f: (sha if ver == EXTRACTOR_VERSION else "") for f, sha, ver in rows}
+
+
+def marts_are_current(warehouse: Path) -> bool:
+    """True when the last raw change was followed by a complete dbt build and serving copy (raw.build_state:
+    a build killed anywhere after its load leaves them apart), dim_reports reflects exactly the raw layer's
+    report versions, and the serving copy exists."""
+    from .serving import serving_path
+
+    if not serving_path(warehouse).exists():
+        return False
+    state = _read(warehouse, "select raw_changed_at, marts_built_at from raw.build_state")
+    if not state:
+        return False
+    changed, built = state[0]
+    if built is None or (changed is not None and built < changed):
+        return False
+    rows = _read(
+        warehouse,
+        """select (select count(*) from (
+                 select report_id, ingested_at from raw.reports
+                 except select report_id, ingested_at from marts.dim_reports) )
+             + (select count(*) from (
+                 select report_id, ingested_at from marts.dim_reports
+                 except select report_id, ingested_at from raw.reports))""",
+    )
+    return rows is not None and rows[0][0] == 0

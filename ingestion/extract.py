@@ -6,13 +6,15 @@ from .investment import extract_investments
 from .projects import read_projects
 from .prose import extract_prose_indicators
 from .records import Extraction
-from .tables import extract_table_indicators
+from .tables import read_tables
 
 
 def extract_text(text: str) -> Extraction:
     doc = Document.from_text(text)
     out = Extraction(meta=doc.meta)
-    out.indicators.extend(extract_table_indicators(doc))
+    table_values, table_parts = read_tables(doc)
+    out.indicators.extend(table_values)
+    out.parts.extend(table_parts)
     out.indicators.extend(extract_prose_indicators(doc))
     projects, project_parts = read_projects(doc)
     out.projects.extend(projects)

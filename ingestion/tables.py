@@ -1,33 +1,49 @@
-"""Indicator tables (表N / 专栏N laid out as cells) → one IndicatorValue per value cell.
+"""Indicator tables of the document model (`Document.tables`) → one IndicatorValue per value cell.
 
-Two layers, so that a reader with a real grid of cells (.docx, .html) can reuse the second one:
+The readers hand over real grids (`model.Table`); `headers.read_header` says what each column holds. This module
+reads the body the way an analyst does: group rows set the category; sub-rows (其中/#, (1)/①, a blank 序号 under a
+numbered row) get their parent; units come from the name (`（%）`), a 单位 column, the cell (`≥340天`) or a
+`单位：` note; a star and the note that explains it (`注：带*为约束性指标`) give the attribute; a table continued
+after a page break (`续表`, header printed again or not) is read as one table with the first part's caption.
 
-(a) `find_text_tables` / `read_cell_rows` turn the text layout of the genre into rows of cells. In that layout
-    every cell sits on its own line led by a TAB, rows are separated by blank lines, and a cell that wrapped in
-    the original continues on the following non-tab line(s) (sometimes with blank lines in between, when a merged
-    cell was printed one character group per visual row).
-(b) `parse_indicator_table` reads a grid (header row(s) first) the way an analyst reads it: columns are
-    recognised by their header words, never by position; group rows set the category; sub-rows (其中/#/blank
-    序号) get their parent; a review table with a target and an actual column gives two values per indicator.
-
-Every value string goes through `values.parse_value`; nothing here interprets numbers.
+Every value string goes through `values.parse_value`; nothing here interprets numbers. Every table looked at is
+recorded as a `PartSeen`, with a problem when it reads like an indicator table and yields nothing, or when a value
+column mostly fails to parse: an unseen layout must not fail silently.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
-from .document import Document, heading_level, is_cell_line, parse_caption, squash
-from .records import IndicatorValue, ReportMeta
-from .values import parse_value, strip_notes
+from .document import Document, squash
+from .headers import (
+    ATTRIBUTE,
+    CATEGORY,
+    NAME,
+    NAME_SUB,
+    SEQ,
+    UNIT,
+    VALUE,
+    VERDICT,
+    Column,
+    Header,
+    is_repeated_header,
+    read_header,
+)
+from .model import Cell, Table
+from .quality import is_understood
+from .records import IndicatorValue, PartSeen, ReportMeta
+from .values import parse_range, parse_value, strip_notes
+
+Row = list[Cell]
 
 # --------------------------------------------------------------------------------------------------------------
 # Vocabulary of the genre
 # --------------------------------------------------------------------------------------------------------------
 
-# Units printed in a 单位 column or in parentheses after a name. A parenthesis after a name is a unit only when it
-# reads as one (`（%）`, `（万元/人）`), so that `（可比价）` or `（助理）` stay in the name.
+# Units printed in a 单位 column, in parentheses after a name or after the figure in a cell. A parenthesis after a
+# name is a unit only when it reads as one (`（%）`, `（万元/人）`), so that `（可比价）` or `（助理）` stay in the name.
 _UNIT_BASES = sorted(
     """% ％ ‰ 个百分点 百分点 元 美元 元/人 人 人次 户 个 家 所 座 件 项 台 辆 艘 架 条 张 床 套 间 栋 幢 处 名 位 只 头 株 棵
     部 册 场 篇 批 天 日 年 岁 月 小时 分钟 次 公里 千米 米 平方米 平方公里 立方米 亩 公顷 吨 标准煤 吨标准煤 吨标煤 标煤
@@ -35,10 +51,14 @@ _UNIT_BASES = sorted(
     key=len,
     reverse=True,
 )
-_UNIT_TOKEN = r"(?:[十百千万亿]{0,2}(?:%s))" % "|".join(re.escape(u) for u in _UNIT_BASES)
+_UNIT_TOKEN = r"(?:[十百千万亿]{0,2}(?:" + "|".join(re.escape(u) for u in _UNIT_BASES) + "))"
 _UNIT = re.compile(rf"^{_UNIT_TOKEN}(?:/{_UNIT_TOKEN})*$")
+# a figure printed with its unit in the cell: `≥340天`, `5.5%以内`, `不低于90%` (not `提高1.7个百分点`, a change)
+_CELL_UNIT = re.compile(rf"^(?:[≥≤<>＞＜约]|不低于|不高于|不超过|不少于)?[-−+]?\d+(?:[.．]\d+)?"
+                        rf"({_UNIT_TOKEN}(?:/{_UNIT_TOKEN})*)(?:以上|以下|以内|左右|及以上)?$")
 _TRAILING_PAREN = re.compile(r"[（(]([^（）()]+)[）)]$")
 _UNIT_LABEL = re.compile(r"^(?:计量)?单位[：:]")
+_UNIT_NOTE = re.compile(r"(?:计量)?单位[：:]([^，,。；;）)]+)")
 
 _SUBROW_MARK = re.compile(r"^(?:其中[：:，,]?|[#＃]+)")
 # The mark a table puts on its binding (约束性) indicators, explained in a note: `*`, `▲`, `★`, `※` …
@@ -46,312 +66,28 @@ MARKS = "*＊▲△★☆※◆"
 _STARS = re.compile(rf"[{MARKS}]+$")
 _LEADING_MARK = re.compile(rf"^[{MARKS}]+(?=\S)")
 _MARK_NOTE = re.compile(rf"[{MARKS}]")
+_OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|不带|无).{0,8}预期性")
 _NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)")
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
+_SEQ_NUMBER = re.compile(r"\d{1,3}")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|以下|左右)?$")
 _EMPTY_VALUE = re.compile(r"^[-—–－/／\\…·]*$|^无$")
-_EXTRA_CAPTION = re.compile(r"^(?:附表|[（(]?续(?:上)?表)\s*\d*")  # captions Document does not list as 表N/专栏N
+_CLAUSE_PUNCT = re.compile(r"[，,；;。]")
 _SUB_SEQ = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳])$")  # (1) / ① numbering of sub-rows under a numbered row
-_UNIT_HEADER = re.compile(r"^(?:计量|指标)?单位$")  # not 责任单位 / 牵头单位, which name departments
-_PROJECT_HEADER = re.compile(r"建设|投资|业主|地点|规模|起止|工期")  # a project table, not an indicator table
-_VERDICT_HEADER = re.compile(r"情况|与否|评价")
-_PART_YEAR = re.compile(r"\d{1,2}\s*[-—–－~～至]\s*\d{1,2}\s*月|[一二三四1-4]季度|上半年|前三季度|截至|截止")
-_RATIO_HEADER = re.compile(r"完成率|完成计划|占计划|计划完成|为计划|完成进度|完成比例")
-_CHANGE_HEADER = re.compile(r"增减|比上年|同比|较上年|增长|增幅")
-# A verdict column may say 完成/未完成, √/× instead of 是/否; the warehouse reads 是/否.
+# A verdict may say 完成/未完成, √/× instead of 是/否; the warehouse reads 是/否.
 _VERDICT_NO = re.compile(r"^(?:否|未完成|没有完成|未达到|未达标|未实现|不达标|×|✗|✘|╳)")
 _VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|√|✓|✔)")
-
-_ACTUAL_WORDS = ("完成", "实际", "执行", "实现", "实绩")
-_TARGET_WORDS = ("目标", "计划", "预期", "建议", "规划", "预测")
-_ESTIMATE_WORDS = ("预计", "预估")
-
-# role names of header columns
-SEQ, CATEGORY, NAME, NAME_SUB, UNIT, ATTRIBUTE, VALUE, ACHIEVED, REMARK = (
-    "seq", "category", "name", "name_sub", "unit", "attribute", "value", "achieved", "remark")
+# a review cell: `未完成（增长2.1%）`, `完成（6.5%）`; else pieces split at `，`: `增长5.2%，完成年度目标`
+_REVIEW_PAREN = re.compile(r"^((?:未|没有|超额|基本|已)?(?:完成|达到|实现)[^（(]{0,8})[（(](.+)[）)]$")
+_REVIEW_SPLIT = re.compile(r"[，,；;]")
+_DIGIT = re.compile(r"\d")
+_ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
 
 FIGURE_MAX = 15  # a value cell stating a figure (`8以上`, `≥325`, `-18左右`) is short once its notes are removed
-SUBHEADER_MAX = 6  # a label under a spanning year (目标, 预计完成, 是否达到预期); an indicator name is longer
-HEADER_MAX = 20  # header cells are short labels; a longer tab-led line is a paragraph, not a header
-WRAP_MAX = 40  # a wrapped piece of a cell is short; a longer non-tab line is running text after the table
-PREAMBLE_MAX = 30  # short lines allowed between a caption and its first cell (`单位：亿元`)
-LOOKAHEAD = 8  # lines to look ahead for the table resuming after a blank line and a short non-tab line
-
-
-# --------------------------------------------------------------------------------------------------------------
-# (a) text layout → rows of cells
-# --------------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One table cell: its text (wrapped pieces joined by newlines) and the line it starts on."""
-
-    text: str
-    line: int | None = None
-
-    @property
-    def flat(self) -> str:
-        # read many times per cell while a table is classified; the cell is immutable, so squash it once
-        try:
-            return self.__dict__["_flat"]
-        except KeyError:
-            value = squash(self.text)
-            object.__setattr__(self, "_flat", value)
-            return value
-
-
-Row = list[Cell]
-
-
-@dataclass
-class TextTable:
-    """A run of cells in the text layout, with the caption above it and the notes around it."""
-
-    rows: list[Row]
-    first_line: int
-    last_line: int
-    title: str | None = None  # caption text, whitespace removed
-    title_line: int | None = None
-    notes: list[str] = field(default_factory=list)  # lines printed around the grid (注：…, 单位：…)
-
-
-def _is_note(line: str) -> bool:
-    return bool(_NOTE_START.match(squash(line)))
-
-
-def _is_caption(line: str) -> bool:
-    return parse_caption(line) is not None or (not is_cell_line(line) and bool(_EXTRA_CAPTION.match(squash(line))))
-
-
-def _is_outline(line: str) -> bool:
-    return heading_level(line) is not None or _is_caption(line)
-
-
-def _wrap_candidate(line: str) -> bool:
-    """A non-tab line that could be the wrapped rest of a cell (not a heading, caption, note or prose)."""
-    s = squash(line)
-    return bool(s) and len(s) <= WRAP_MAX and not _is_outline(line) and not _is_note(line)
-
-
-def _table_resumes(lines: list[str], idx: int) -> bool:
-    """After a blank line, a short non-tab line belongs to the table only if cells follow it again.
-
-    That is how a merged cell printed as `经济` / `发展` (blank lines between) looks; a short
-    line after the table's last row (a sub-heading, a note) is not followed by more cells.
-    """
-    for j in range(idx + 1, min(len(lines), idx + 1 + LOOKAHEAD)):
-        nxt = lines[j]
-        if is_cell_line(nxt):
-            return True
-        if nxt.strip() and not _wrap_candidate(nxt):
-            return False
-    return False
-
-
-def read_cell_rows(lines: list[str], start: int) -> tuple[list[Row], int]:
-    """Rows of cells from the cell run starting at 0-based index `start`; returns (rows, index of last line used).
-
-    A tab-led line opens a cell (several tabs on one line open several); a blank line closes the row; a short
-    non-tab line continues the last cell.
-    """
-    rows: list[list[list]] = []  # cells under construction: [text, line]
-    row: list[list] | None = None
-    gap = False  # a blank line was seen since the last cell text
-    last = start
-    for i in range(start, len(lines)):
-        line = lines[i]
-        if is_cell_line(line):
-            if row is None or gap:
-                row = []
-                rows.append(row)
-                gap = False
-            # a trailing tab is layout noise, not an empty cell
-            row.extend([part.strip(), i + 1] for part in line[1:].rstrip().split("\t"))
-            last = i
-        elif not line.strip():
-            gap = True
-        elif row and _wrap_candidate(line) and (not gap or _table_resumes(lines, i)):
-            cell = row[-1]
-            cell[0] = f"{cell[0]}\n{line.strip()}" if cell[0] else line.strip()
-            gap = False
-            last = i
-        else:
-            break
-    return [[Cell(t, n) for t, n in r] for r in rows], last
-
-
-def _notes_after(lines: list[str], last: int) -> list[str]:
-    """Note lines printed right under a table (备注：…, 注：“*”代表约束性指标…)."""
-    notes = []
-    for line in lines[last + 1: last + 1 + LOOKAHEAD]:
-        if not line.strip():
-            continue
-        if is_cell_line(line) or _is_outline(line) or not (_is_note(line) or _MARK_NOTE.search(line)):
-            break
-        notes.append(squash(line))
-    return notes
-
-
-def _caption_above(lines: list[str], start: int) -> tuple[int | None, list[str]]:
-    """(0-based index of the caption above a cell run, short lines between them); (None, lines) if there is none.
-
-    A couple of short lines (`单位：亿元`, a note) may stand between a caption and its first cell.
-    """
-    between: list[str] = []
-    for j in range(start - 1, -1, -1):
-        line = lines[j]
-        if not line.strip():
-            continue
-        if _is_caption(line):
-            return j, between
-        if is_cell_line(line) or heading_level(line) is not None or len(between) >= 3:
-            break
-        if not (_is_note(line) or len(squash(line)) <= PREAMBLE_MAX):
-            break
-        between.append(squash(line))
-    return None, between
-
-
-_TITLE_WORDS = re.compile(r"指标|目标|完成情况|执行情况|计划|预期|表$|[表单]（[^（）]*）$")
-TITLE_MAX = 50  # a table title is one short line; a longer line is a sentence of the text
-
-
-def is_title_like(text: str) -> bool:
-    """A line that reads as a table's title though it is not numbered (`2019年主要经济指标完成情况表`)."""
-    s = squash(text)
-    return (6 <= len(s) <= TITLE_MAX and not re.search(r"[，,。；;！？!?]", s) and not _is_note(s)
-            and not _UNIT_LABEL.match(s) and bool(_TITLE_WORDS.search(s)))
-
-
-def _untitled_caption(lines: list[str], start: int) -> int | None:
-    """0-based index of a title-like line right above a cell run that has no 表N/专栏N caption; a unit or note
-    line may stand between them."""
-    skipped = 0
-    for j in range(start - 1, max(-1, start - 8), -1):
-        line = lines[j]
-        if not line.strip():
-            continue
-        if is_cell_line(line):
-            return None
-        s = squash(line)
-        if (_is_note(s) or _UNIT_LABEL.match(s)) and skipped < 2:
-            skipped += 1
-            continue
-        return j if is_title_like(line) else None
-    return None
-
-
-def _star_note_before(lines: list[str], caption: int) -> list[str]:
-    """The sentence just before a caption may announce the star rule (…带*的为约束性指标)."""
-    for j in range(caption - 1, max(-1, caption - 3), -1):
-        if lines[j].strip():
-            s = squash(lines[j])
-            return [s] if _MARK_NOTE.search(s) and "约束性" in s else []
-    return []
-
-
-def _title_row(rows: list[Row]) -> tuple[str | None, int | None]:
-    """A table whose first row is one merged cell holding its title (`表1 2023年主要指标完成情况`)."""
-    if not rows:
-        return None, None
-    texts = {c.flat for c in rows[0] if c.flat}
-    if len(texts) != 1:
-        return None, None
-    text = next(iter(texts))
-    if parse_caption(text) is not None or is_title_like(text):
-        return text, next(c.line for c in rows[0] if c.flat)
-    return None, None
-
-
-def find_text_tables(doc: Document) -> list[TextTable]:
-    """Every run of tab-led cells in the report, with its caption and notes.
-
-    Runs are found by layout, not only under 表N/专栏N captions, so a table under an unusual caption is still
-    read; whether a run is an indicator table is decided from its header row in `parse_indicator_table`.
-    """
-    lines = doc.lines
-    out: list[TextTable] = []
-    i = 0
-    while i < len(lines):
-        if not is_cell_line(lines[i]):
-            i += 1
-            continue
-        rows, last = read_cell_rows(lines, i)
-        cap, between = _caption_above(lines, i)
-        notes = [*between, *_notes_after(lines, last)]
-        if cap is None:
-            cap = _untitled_caption(lines, i)
-        if cap is not None:
-            notes += _star_note_before(lines, cap)
-            title, title_line = squash(lines[cap]), cap + 1
-            if re.fullmatch(r"(?:附件|附表|表|专栏)[\d一二三四五六七八九十]*[：:]?", title):
-                # `附件1` on its own line with the table's title on the next line
-                nxt = next((squash(x) for x in lines[cap + 1: i] if x.strip()), "")
-                if is_title_like(nxt):
-                    title += nxt
-        else:
-            title, title_line = _title_row(rows)
-        out.append(TextTable(rows, i + 1, last + 1, title, title_line, notes))
-        i = last + 1
-    return out
-
-
-_CONTINUED = re.compile(r"^(?:[（(]?续(?:上)?表[）)]?|.*[（(]续(?:表)?[）)]$)")
-
-
-def is_continuation(title: str | None) -> bool:
-    """`续表`, `续表1`, `续上表`, `（续表）`, `表1（续）`: the rest of the table before, after a page break."""
-    return bool(title and _CONTINUED.match(title))
-
-
-@dataclass
-class _Open:
-    """The last indicator table read, which a `续表` may continue."""
-
-    table: TextTable
-    rows: list[Row]
-    notes: list[str]
-    start: int  # index of its first value in the output
-
-
-def extract_table_indicators(doc: Document) -> list[IndicatorValue]:
-    """Every indicator value printed in a table of the report (source=table).
-
-    A table continued after a page break (`续表`, with or without its header printed again) is read as one
-    table with the part before it: same caption, same columns, and the notes under either part apply to both.
-    """
-    out: list[IndicatorValue] = []
-    last: _Open | None = None
-    for table in find_text_tables(doc):
-        if last is not None and is_continuation(table.title):
-            rows, notes = [*last.rows, *table.rows], [*last.notes, *table.notes]
-            found = parse_indicator_table(last.table.title or "", last.table.title_line, rows, doc.meta, notes=notes)
-            if found:
-                del out[last.start:]
-                out.extend(found)
-                last.rows, last.notes = rows, notes
-                continue
-        found = parse_indicator_table(table.title or "", table.title_line, table.rows, doc.meta, notes=table.notes)
-        last = _Open(table, list(table.rows), list(table.notes), len(out)) if found else None
-        out.extend(found)
-    return out
-
-
-# --------------------------------------------------------------------------------------------------------------
-# (b) row grid → indicator values
-# --------------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    index: int
-    role: str  # one of the role names above, or "" for a column nobody reads (责任单位 …)
-    header: str  # header text, whitespace removed
-    measure: str | None = None  # target | actual, for value columns
-    year: int | None = None  # year printed in a value column's header
+MOSTLY_FAILED = 0.5  # a value column whose cells fail to parse more often than this is a warning
+CONTINUATION_GAP = 8  # lines between the parts of a table cut by a page break (a page footer, a blank line)
 
 
 def is_unit(text: str) -> bool:
@@ -359,250 +95,9 @@ def is_unit(text: str) -> bool:
     return bool(_UNIT.match(_UNIT_LABEL.sub("", squash(text))))
 
 
-def _header_measure(text: str) -> str | None:
-    """target/actual as the words of a value-column header say; None when they say neither (a bare year)."""
-    if any(w in text for w in _ACTUAL_WORDS):
-        return "actual"
-    if any(w in text for w in _TARGET_WORDS):
-        return "target"
-    if any(w in text for w in _ESTIMATE_WORDS):
-        return "actual"
-    return None
-
-
-def classify_header(text: str) -> str | None:
-    """The role of a column from its header words (序号, 指标名称, 单位, 指标属性, 类别, 2021年目标 …)."""
-    s = squash(text)
-    if not s or len(s) > HEADER_MAX:
-        return None
-    if "是否" in s:
-        return ACHIEVED
-    if "备注" in s or s == "说明":
-        return REMARK
-    if "属性" in s or "性质" in s:
-        return ATTRIBUTE
-    if _UNIT_HEADER.match(s):
-        return UNIT
-    if "序号" in s or s in ("编号", "序"):
-        return SEQ
-    if any(w in s for w in ("类别", "分类", "领域", "类型", "方面")):
-        return CATEGORY
-    if _RATIO_HEADER.search(s) or (_CHANGE_HEADER.search(s) and not re.search(r"目标|计划|预期", s)):
-        return None  # 完成计划% / 比上年增长%: derived from the values, not a target or an actual of the row
-    if _YEAR.search(s) or _header_measure(s):
-        return VALUE
-    if (("指标" in s or "名称" in s) and "项目" not in s) or s == "项目":
-        return NAME
-    return None
-
-
-def _is_year_only(cell: Cell) -> bool:
-    s = cell.flat
-    return bool(_YEAR.search(s)) and _header_measure(s) is None
-
-
-def _is_subheader(row: Row) -> bool:
-    """A second header row: only short header labels (目标 / 完成 / 是否达到), no row number, no name."""
-    texts = [_YEAR.sub("", c.flat) for c in row if c.flat]
-    return bool(texts) and all(len(t) <= SUBHEADER_MAX and classify_header(t) in (VALUE, ACHIEVED) for t in texts)
-
-
-def _is_header_row(row: Row) -> bool:
-    """A header printed again inside the grid (a table continued on the next page): every cell a header word."""
-    texts = [c.flat for c in row if c.flat]
-    roles = [classify_header(t) for t in texts]
-    return len(texts) >= 2 and all(roles) and NAME in roles
-
-
-def _merge_header_rows(top: Row, sub: Row) -> Row | None:
-    """`2021年` over `目标` | `完成` → `2021年目标`, `2021年完成`; None when the spans cannot be worked out.
-
-    The text layout does not say how many sub-cells a year spans: each year takes sub-cells until a measure
-    repeats (目标 完成 | 目标 → 2021年目标 2021年完成 | 2022年目标); the last year takes the rest.
-    """
-    spanning = [i for i, c in enumerate(top) if _is_year_only(c)]
-    if not spanning or len(sub) < len(spanning):
-        return None
-    pieces = list(sub)
-    merged: Row = []
-    for i, cell in enumerate(top):
-        if i not in spanning:
-            merged.append(cell)
-            continue
-        taken: list[Cell] = []
-        seen: set[str | None] = set()
-        last_span = i == spanning[-1]
-        while pieces and (last_span or _header_measure(pieces[0].flat) not in seen):
-            seen.add(_header_measure(pieces[0].flat))
-            taken.append(pieces.pop(0))
-        merged.extend(Cell(cell.flat + s.flat, s.line) for s in taken)
-    return merged
-
-
-def _value_measure(header: str, year: int | None, meta: ReportMeta | None) -> str:
-    measure = _header_measure(header)
-    if measure:
-        return measure
-    plan_year = meta.plan_year if meta else None
-    return "actual" if year and plan_year and year < plan_year else "target"
-
-
-def _columns(header: Row, meta: ReportMeta | None) -> list[Column]:
-    columns = []
-    for i, cell in enumerate(header):
-        role = classify_header(cell.flat)
-        if role == VALUE:
-            m = _YEAR.search(cell.flat)
-            year = int(m.group(1)) if m else None
-            columns.append(Column(i, role, cell.flat, _value_measure(cell.flat, year, meta), year))
-        elif columns and columns[-1].role == NAME and cell.flat in ("", columns[-1].header):
-            # `指标名称` over two grid columns (group name | sub-row name): empty or repeated in the next cell
-            columns.append(Column(i, NAME_SUB, cell.flat))
-        else:
-            columns.append(Column(i, role or "", cell.flat))
-    # `2023年1-11月` beside `2023年预计`: the part-year figure is not the year's actual when the year's is printed
-    full_years = {c.year for c in columns if c.role == VALUE and c.measure == "actual" and not _PART_YEAR.search(c.header)}
-    columns = [Column(c.index, "", c.header) if c.role == VALUE and _PART_YEAR.search(c.header)
-               and (c.year in full_years or None in full_years) else c for c in columns]
-    # a yearless 完成情况 column next to a real actual column holds the verdict (完成/未完成), not a value
-    if any(c.measure == "actual" and c.year for c in columns):
-        columns = [Column(c.index, ACHIEVED, c.header) if c.role == VALUE and not c.year
-                   and _VERDICT_HEADER.search(c.header) else c for c in columns]
-    return columns
-
-
-def _is_indicator_header(columns: list[Column]) -> bool:
-    """One name column, at least one value column, and no project-table words (建设内容, 总投资 …)."""
-    roles = [c.role for c in columns]
-    return roles.count(NAME) == 1 and VALUE in roles and not any(_PROJECT_HEADER.search(c.header) for c in columns)
-
-
-def _unglue_header(rows: Sequence[Row]) -> list[Row]:
-    """Split data cells off a header row that has no blank line after it (`序号 指标名称 … 1 地区生产总值 …`).
-
-    The first row number after the 序号 header cell shows where the header ends: the header is as wide as the
-    distance between the two (类别 may come before 序号). The cells after it are cut into rows of that width.
-    """
-    if not rows:
-        return list(rows)
-    first = rows[0]
-    seq_at = next((i for i, c in enumerate(first) if classify_header(c.flat) == SEQ), None)
-    if seq_at is None:
-        return list(rows)
-    number_at = next((i for i, c in enumerate(first) if i > seq_at and re.fullmatch(r"\d{1,3}", c.flat)), None)
-    if number_at is None or number_at - seq_at < 3:
-        return list(rows)
-    width = number_at - seq_at
-    data = first[width:]
-    return [first[:width], *(data[k: k + width] for k in range(0, len(data), width)), *rows[1:]]
-
-
-def _looks_like_indicators(columns: list[Column], body: Sequence[Row]) -> bool:
-    """A grid with a name and a year column may still be a task list (名称 | 2022年目标任务 with text values).
-
-    An indicator table says 指标 in its name header, or has a unit or attribute column, or at least half of its
-    value cells are figures: short, with a number, not a clause (`建成学校2所，新增学位N个` is a task).
-    """
-    name_header = next(c.header for c in columns if c.role == NAME)
-    if "指标" in name_header or any(c.role in (UNIT, ATTRIBUTE) for c in columns):
-        return True
-    cells = [cell.flat for row in body for _, cell in split_row(row, columns).values if cell.flat]
-    figures = [c for c in cells if _is_figure(c)]
-    return bool(cells) and 2 * len(figures) >= len(cells)
-
-
-def _is_figure(value: str) -> bool:
-    body = strip_notes(value)
-    return len(body) <= FIGURE_MAX and not re.search(r"[，,；;。]", body) and parse_value(value).value_num is not None
-
-
-def read_header(rows: Sequence[Row], meta: ReportMeta | None) -> tuple[list[Column], int] | None:
-    """Columns of an indicator table and the index of its first data row; None when it is not an indicator table.
-
-    An indicator table has a name column (指标名称/指标) and at least one value column (a year, 目标/计划/完成/实际).
-    A row such as `单位：亿元` may come before the header; a second header row (目标 | 完成 under a year) is merged.
-    """
-    for h in range(min(len(rows), 3)):
-        header, used = rows[h], h + 1
-        if len(rows) > used and _is_subheader(rows[used]):
-            merged = _merge_header_rows(header, rows[used])
-            if merged is not None:
-                header, used = merged, used + 1
-        columns = _columns(header, meta)
-        if _is_indicator_header(columns):
-            return columns, used
-    return None
-
-
-@dataclass
-class _Parts:
-    """The cells of one data row by role."""
-
-    by_role: dict[str, Cell]
-    values: list[tuple[Column, Cell]]
-    group_cells: list[Cell]  # extra cells in the name area: a merged group name (`污染物排放总量*`)
-
-    def text(self, role: str) -> str:
-        cell = self.by_role.get(role)
-        return cell.flat if cell else ""
-
-
-def _index_of(columns: list[Column], role: str) -> int | None:
-    """Position of the first column with `role` in `columns`."""
-    return next((i for i, c in enumerate(columns) if c.role == role), None)
-
-
-def _row_offset(cells: Row, columns: list[Column]) -> int:
-    """Where a short row starts among the columns.
-
-    A row with fewer cells than the header lost leading cells (序号 or 类别 left out) unless it starts with a row
-    number, in which case it lost trailing ones. The name column is never skipped.
-    """
-    missing = len(columns) - len(cells)
-    name_idx = _index_of(columns, NAME)
-    seq_idx = _index_of(columns, SEQ)
-    if seq_idx is not None and _SEQ_LIKE.match(cells[0].flat):
-        return min(seq_idx, missing)
-    return min(missing, name_idx)
-
-
-def split_row(cells: Row, columns: list[Column]) -> _Parts:
-    """Assign a row's cells to columns; extra cells belong to the name area (a merged group-name cell).
-
-    With a two-column name area (group name | sub-row name) a row may fill both, repeat its name in both
-    (a merged cell as a .docx grid gives it) or print it once (a merged cell in the text layout).
-    """
-    if len(cells) < len(columns) and any(c.role == NAME_SUB for c in columns):
-        columns = [c for c in columns if c.role != NAME_SUB]
-    n, m = len(columns), len(cells)
-    name_idx = _index_of(columns, NAME)
-    group_cells: list[Cell] = []
-    name_area = cells[name_idx: name_idx + max(m - n, 0) + 1] if m > n else []
-    if m > n and not any(_BARE_FIGURE.match(c.flat) for c in name_area):
-        extra = m - n
-        group_cells = name_area[:-1]
-        placed = list(zip(columns[:name_idx], cells[:name_idx]))
-        placed.append((columns[name_idx], name_area[-1]))
-        placed += list(zip(columns[name_idx + 1:], cells[name_idx + extra + 1:]))
-    elif m > n:  # extra cells that are figures are not a merged group name: a ragged row, read left to right
-        placed = list(zip(columns, cells))
-    else:
-        offset = _row_offset(cells, columns) if m < n else 0
-        placed = list(zip(columns[offset:], cells))
-    by_role: dict[str, Cell] = {}
-    values = []
-    for col, cell in placed:
-        if col.role == VALUE:
-            values.append((col, cell))
-        elif col.role and col.role not in by_role:
-            by_role[col.role] = cell
-    sub = by_role.pop(NAME_SUB, None)
-    name = by_role.get(NAME)
-    if sub is not None and sub.flat and (name is None or sub.flat != name.flat):
-        if name is not None and name.flat:
-            group_cells.append(name)
-        by_role[NAME] = sub
-    return _Parts(by_role, values, group_cells)
+# --------------------------------------------------------------------------------------------------------------
+# Cells
+# --------------------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -647,6 +142,12 @@ def clean_unit(text: str) -> str | None:
     return s or None
 
 
+def unit_in_cell(value: str) -> str | None:
+    """The unit printed after the figure in a value cell (`≥340天` → 天, `5.5%以内` → %); None when there is none."""
+    m = _CELL_UNIT.match(strip_notes(value))
+    return m.group(1) if m and "百分点" not in m.group(1) else None
+
+
 def read_verdict(text: str) -> str | None:
     """The report's verdict as 是/否: `是`, `完成`, `√` → 是; `否`, `未完成`, `×` → 否; anything else as printed."""
     s = squash(text)
@@ -668,6 +169,25 @@ def read_attribute(text: str) -> str | None:
     return None
 
 
+def read_review_cell(text: str) -> tuple[str, str | None]:
+    """(value as printed, verdict 是/否 or None) of a review cell that states both.
+
+    `增长5.2%，完成年度目标` → (`增长5.2%`, 是); `未完成（增长2.1%）` → (`增长2.1%`, 否); `6.5` → (`6.5`, None);
+    `完成年度目标` → (`完成年度目标`, 是): a verdict with no figure is also the value as printed.
+    """
+    s = squash(text)
+    m = _REVIEW_PAREN.match(s)
+    if m and _DIGIT.search(m.group(2)):
+        return m.group(2), read_verdict(m.group(1))
+    pieces = [p for p in _REVIEW_SPLIT.split(s) if p]
+    if len(pieces) <= 1:
+        verdict = read_verdict(s) if not _DIGIT.search(s) else None
+        return s, verdict if verdict in ("是", "否") else None
+    value = next((p for p in pieces if _DIGIT.search(p)), s)
+    verdict = next((v for p in pieces if p != value and (v := read_verdict(p)) in ("是", "否")), None)
+    return value, verdict
+
+
 @dataclass(frozen=True)
 class _NoteRules:
     """What the notes around a table say: `*` = 约束性 (others 预期性), a table-wide unit."""
@@ -677,15 +197,14 @@ class _NoteRules:
     unit: str | None = None
 
     @classmethod
-    def read(cls, notes: Sequence[str]) -> "_NoteRules":
+    def read(cls, notes: Sequence[str]) -> _NoteRules:
         star = others = False
         unit = None
-        for note in notes:
-            s = squash(note)
+        for s in notes:
             if _MARK_NOTE.search(s) and "约束性" in s:
                 star = True
-                others = others or bool(re.search(r"(其他|其余|其它|未标|不带|无).{0,8}预期性", s))
-            m = re.search(r"(?:计量)?单位[：:]([^，,。；;）)]+)", s)
+                others = others or bool(_OTHERS_EXPECTED.search(s))
+            m = _UNIT_NOTE.search(s)
             if m and is_unit(m.group(1)):
                 unit = m.group(1)
         return cls(star, others, unit)
@@ -698,19 +217,108 @@ class _NoteRules:
         return None
 
 
+def _is_note(text: str) -> bool:
+    return bool(_NOTE_START.match(text))
+
+
+def _is_empty_value(text: str) -> bool:
+    return bool(_EMPTY_VALUE.match(text))
+
+
+def _is_figure(value: str) -> bool:
+    body = strip_notes(value)
+    return len(body) <= FIGURE_MAX and not _CLAUSE_PUNCT.search(body) and parse_value(value).value_num is not None
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Rows → cells by role
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Parts:
+    """The cells of one body row by role."""
+
+    by_role: dict[str, Cell]
+    values: list[tuple[Column, Cell]]
+    group_cells: list[Cell]  # extra cells in the name area: a merged group name (`污染物排放总量*`)
+
+    def text(self, role: str) -> str:
+        cell = self.by_role.get(role)
+        return cell.flat if cell else ""
+
+
+def _index_of(columns: Sequence[Column], role: str) -> int | None:
+    return next((i for i, c in enumerate(columns) if c.role == role), None)
+
+
+def _row_offset(cells: Row, columns: Sequence[Column]) -> int:
+    """Where a short row starts among the columns.
+
+    A text row with fewer cells than the header lost leading cells (序号 or 类别 left out) unless it starts with a
+    row number, in which case it lost trailing ones. The name column is never skipped.
+    """
+    missing = len(columns) - len(cells)
+    name_idx = _index_of(columns, NAME) or 0
+    seq_idx = _index_of(columns, SEQ)
+    if seq_idx is not None and _SEQ_LIKE.match(cells[0].flat):
+        return min(seq_idx, missing)
+    return min(missing, name_idx)
+
+
+def split_row(cells: Row, columns: Sequence[Column]) -> _Parts:
+    """Assign a row's cells to columns; extra cells belong to the name area (a merged group-name cell).
+
+    A real grid gives every row the full width (a merged cell repeated); a text layout may print a row with cells
+    left out or with an extra group-name cell. With a two-column name area (group name | sub-row name) a row may
+    fill both, repeat its name in both, or print it once.
+    """
+    if len(cells) < len(columns) and any(c.role == NAME_SUB for c in columns):
+        columns = [c for c in columns if c.role != NAME_SUB]
+    n, m = len(columns), len(cells)
+    name_idx = _index_of(columns, NAME) or 0
+    group_cells: list[Cell] = []
+    name_area = cells[name_idx: name_idx + max(m - n, 0) + 1] if m > n else []
+    if m > n and not any(_BARE_FIGURE.match(c.flat) for c in name_area):
+        extra = m - n
+        group_cells = name_area[:-1]
+        placed = list(zip(columns[:name_idx], cells[:name_idx]))
+        placed.append((columns[name_idx], name_area[-1]))
+        placed += list(zip(columns[name_idx + 1:], cells[name_idx + extra + 1:]))
+    elif m > n:  # extra cells that are figures are not a merged group name: a ragged row, read left to right
+        placed = list(zip(columns, cells))
+    else:
+        offset = _row_offset(cells, columns) if m < n else 0
+        placed = list(zip(columns[offset:], cells))
+    by_role: dict[str, Cell] = {}
+    values = []
+    for col, cell in placed:
+        if col.role == VALUE:
+            values.append((col, cell))
+        elif col.role and col.role not in by_role:
+            by_role[col.role] = cell
+    sub = by_role.pop(NAME_SUB, None)
+    name = by_role.get(NAME)
+    if sub is not None and sub.flat and (name is None or sub.flat != name.flat):
+        if name is not None and name.flat:
+            group_cells.append(name)
+        by_role[NAME] = sub
+    return _Parts(by_role, values, group_cells)
+
+
 def _single_text(cells: Row) -> Cell | None:
-    """The only text of a row that has one (a merged full-width cell may repeat it in every grid cell)."""
+    """The only text of a row that has one (a merged full-width cell repeats it in every grid cell)."""
     filled = [c for c in cells if c.flat]
     if filled and len({c.flat for c in filled}) == 1:
         return filled[0]
     return None
 
 
-def _is_group_row(single: Cell, cells: Row, columns: list[Column], next_row: Row | None) -> bool:
+def _is_group_row(single: Cell, cells: Row, columns: Sequence[Column], next_row: Row | None) -> bool:
     """A row holding only a group label (`一、经济发展`) rather than a value-less indicator.
 
-    A lone text is an indicator without values (a parent such as `污染物排放总量*`) when `其中`/`#`
-    rows follow it or when it sits in the name column of a full row, unless it is numbered like a section (一、…).
+    A lone text is an indicator without values (a parent such as `污染物排放总量*`) when `其中`/`#` rows follow it
+    or when it sits in the name column of a full row, unless it is numbered like a section (一、…).
     """
     if _SEQ_LIKE.match(single.flat):
         return False
@@ -718,13 +326,14 @@ def _is_group_row(single: Cell, cells: Row, columns: list[Column], next_row: Row
         return True
     if next_row and any(_SUBROW_MARK.match(c.flat) for c in next_row):
         return False
-    if len(cells) == len(columns):
+    if len(cells) == len(columns) and sum(1 for c in cells if c.flat) == 1:
         return columns[cells.index(single)].role not in (NAME, SEQ)
     return True
 
 
-def _is_empty_value(text: str) -> bool:
-    return bool(_EMPTY_VALUE.match(text))
+# --------------------------------------------------------------------------------------------------------------
+# One logical table (its parts after page breaks joined) → values
+# --------------------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -760,9 +369,9 @@ class _TableInfo:
     meta: ReportMeta | None
 
     def period_year(self, col: Column) -> int | None:
-        """Year from the column header, else the caption, else the report's review/plan year."""
-        if col.year:
-            return col.year
+        """Year from the column's header, else the caption, else the report's review/plan year."""
+        if col.period_year:
+            return col.period_year
         if self.caption_year:
             return self.caption_year
         if self.meta is None:
@@ -772,39 +381,138 @@ class _TableInfo:
         return self.meta.plan_year
 
 
-def parse_indicator_table(
-    caption_text: str,
-    caption_line: int | None,
-    rows: Sequence[Row],
-    meta: ReportMeta | None,
-    notes: Sequence[str] = (),
-) -> list[IndicatorValue]:
-    """Indicator values from a grid of cells whose first row(s) are the header.
+@dataclass
+class _Logical:
+    """A table as the reader sees it: its first part's caption and header, the body rows of all its parts."""
 
-    Returns [] when the header does not read as an indicator table (a project list laid out as cells, prose).
-    `notes` are lines printed around the table (`注：“*”代表约束性指标`); note rows inside the grid are read too.
+    first: Table
+    header: Header | None
+    body: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    last: Table | None = None
+
+    @property
+    def title(self) -> str | None:
+        return self.first.title() or (self.header.title if self.header else None)
+
+    @property
+    def line(self) -> int:
+        cap = self.first.caption
+        return cap.start if cap is not None and cap.start else self.first.start
+
+
+def _row_cells(row: Sequence[Cell | None]) -> Row:
+    """A grid row as cells: a ragged text row ends where its printed cells end; a hole is an empty cell."""
+    n = len(row)
+    while n and row[n - 1] is None:
+        n -= 1
+    return [c if c is not None else Cell("") for c in row[:n]]
+
+
+def _unglue(rows: list[Row]) -> list[Row]:
+    """Split data cells off a header row printed without a row break after it (`序号 指标名称 … 1 地区生产总值 …`).
+
+    The first row number after the 序号 header cell shows where the header ends: the header is as wide as the
+    distance between the two. The cells after it are cut into rows of that width.
     """
-    rows = _unglue_header(rows)
-    head = read_header(rows, meta)
-    if head is None:
-        return []
-    columns, first_data = head
-    title = squash(caption_text) or None
-    header_texts = [c.header for c in columns]
-    body = [r for r in rows[first_data:]
-            if any(c.flat for c in r) and [c.flat for c in r] != header_texts and not _is_subheader(r)
-            and not _is_header_row(r)]
-    if not _looks_like_indicators(columns, body):
-        return []
+    if not rows:
+        return rows
+    first = rows[0]
+    seq_at = next((i for i, c in enumerate(first) if c.flat in ("序号", "序", "编号")), None)
+    if seq_at is None:
+        return rows
+    number_at = next((i for i, c in enumerate(first) if i > seq_at and _SEQ_NUMBER.fullmatch(c.flat)), None)
+    if number_at is None or number_at - seq_at < 3:
+        return rows
+    width = number_at - seq_at
+    data = first[width:]
+    return [first[:width], *(data[k: k + width] for k in range(0, len(data), width)), *rows[1:]]
+
+
+def _grid_rows(table: Table) -> list[Row]:
+    return _unglue([_row_cells(r) for r in table.grid()])
+
+
+def _note_texts(table: Table) -> list[str]:
+    return [squash(n.text) for n in table.notes]
+
+
+def _continues(table: Table, header: Header | None, prev: _Logical | None) -> bool:
+    """The table goes on from `prev`: marked so (`续表`), or printed right after it with no caption, no header
+    of its own and as many columns (a page break that did not repeat the header)."""
+    if prev is None or prev.header is None or prev.header.kind != "indicator":
+        return False
+    if table.continued:
+        return True
+    last = prev.last or prev.first
+    own_header = header is not None and header.kind == "indicator"
+    return (table.caption is None and not own_header and table.n_cols == last.n_cols
+            and 0 <= table.start - last.end <= CONTINUATION_GAP)
+
+
+def _logical_tables(doc: Document, plan_year: int | None) -> list[_Logical]:
+    out: list[_Logical] = []
+    for table in doc.tables:
+        rows = _grid_rows(table)
+        header = read_header([list(r) for r in rows], table.header_rows, plan_year) if rows else None
+        prev = out[-1] if out else None
+        if _continues(table, header, prev):
+            assert prev is not None and prev.header is not None
+            if header is not None and header.kind == "indicator":
+                body = rows[header.body_start:]
+            else:
+                body = list(rows)
+                while body and is_repeated_header(body[0], prev.header):
+                    body.pop(0)
+            prev.body.extend(body)
+            prev.notes.extend(_note_texts(table))
+            prev.last = table
+            continue
+        body = rows[header.body_start:] if header is not None else rows
+        out.append(_Logical(table, header, body, _note_texts(table)))
+    return out
+
+
+def _looks_like_indicators(header: Header, body: Sequence[Row]) -> bool:
+    """A grid with a name and a year column may still be a task list (名称 | 2022年目标任务 with text values).
+
+    An indicator table says 指标 in its name header, or has a unit or attribute column, or at least half of its
+    value cells are figures: short, with a number, not a clause (`建成学校2所，新增学位N个` is a task).
+    """
+    name_header = header.role(NAME)[0].header
+    if "指标" in name_header or header.role(UNIT) or header.role(ATTRIBUTE):
+        return True
+    cells = [cell.flat for row in body for _, cell in split_row(row, header.columns).values if cell.flat]
+    figures = [c for c in cells if _is_figure(c)]
+    return bool(cells) and 2 * len(figures) >= len(cells)
+
+
+def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorValue], PartSeen]:
+    header = t.header
+    title = t.title
+    body = [r for r in t.body if any(c.flat for c in r)]
+    part = PartSeen("other_table", title, t.line, len(body), 0)
+    says_indicators = bool(title and "指标" in title)
+    if header is None or header.kind != "indicator":
+        if says_indicators and (header is None or header.kind != "project"):
+            part.problem = "its caption names indicators but its header could not be read (no name and value columns)"
+        return [], part
+    if not _looks_like_indicators(header, body):
+        if says_indicators:
+            part.problem = "its caption names indicators but its value cells are not figures"
+        return [], part
+    part.kind = "indicator_table"
+    columns = header.columns
     in_grid_notes = [c.flat for r in body for c in r if _is_note(c.flat)]
     year = _YEAR.search(title or "")
     info = _TableInfo(
         title=title,
-        caption_line=caption_line,
+        caption_line=t.line,
         caption_year=int(year.group(1)) if year else None,
-        has_seq=any(c.role == SEQ for c in columns),
-        has_actual=any(c.measure == "actual" for c in columns),
-        rules=_NoteRules.read([title or "", *notes, *in_grid_notes, *(c.header for c in columns)]),
+        has_seq=bool(header.role(SEQ)),
+        has_actual=any(c.measure == "actual" for c in header.values),
+        rules=_NoteRules.read([title or "", *(header.unit_note and [header.unit_note] or []), *t.notes,
+                               *in_grid_notes, *header.texts]),
         meta=meta,
     )
     ctx = _Context()
@@ -813,12 +521,29 @@ def parse_indicator_table(
         single = _single_text(cells)
         if single is not None and _is_note(single.flat):
             continue
+        if single is None and is_repeated_header(cells, header):
+            continue  # the header printed again after a page break
         next_row = body[k + 1] if k + 1 < len(body) else None
         if single is not None and _is_group_row(single, cells, columns, next_row):
             ctx.category, ctx.owner = single.flat, None
             continue
         out.extend(_read_data_row(split_row(cells, columns), ctx, info))
-    return out
+    part.facts_read = len(out)
+    part.problem = _problem(header, out, says_indicators)
+    return out, part
+
+
+def _problem(header: Header, values: list[IndicatorValue], says_indicators: bool) -> str | None:
+    if not values:
+        return "it reads as an indicator table but no value was read from it"
+    by_column: dict[str, list[IndicatorValue]] = {}
+    for v in values:
+        by_column.setdefault(v.column_header or "", []).append(v)
+    bad = [h for h, vs in by_column.items()
+           if sum(1 for v in vs if not is_understood(v.value_raw, v.value_num)) > MOSTLY_FAILED * len(vs)]
+    if bad:
+        return f"most cells of value column(s) {'、'.join(bad)} are neither a figure nor a known qualitative phrase"
+    return None
 
 
 def _is_sub_row(parts: _Parts, printed: str, seq: str | None, ctx: _Context, info: _TableInfo) -> bool:
@@ -838,7 +563,7 @@ def _is_sub_row(parts: _Parts, printed: str, seq: str | None, ctx: _Context, inf
 def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[IndicatorValue]:
     """Update the carried context with one data row and return its values."""
     if parts.text(CATEGORY):
-        ctx.category = parts.text(CATEGORY)  # an empty 类别 cell (merged cell) carries the one above
+        ctx.category = parts.text(CATEGORY)  # an empty 类别 cell carries the one above
     seq = parts.text(SEQ) or None
     name_cell = parts.by_role.get(NAME)
     printed = name_cell.flat if name_cell else ""
@@ -847,13 +572,15 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     name = clean_name(printed)
     if not name.name:  # a bare `其中：` row announces the sub-rows; the row they belong to stays the owner
         return []
-    attribute = read_attribute(parts.text(ATTRIBUTE)) or read_attribute(parts.text(REMARK))
-    values = [(col, cell) for col, cell in parts.values if not _is_empty_value(cell.flat)]
+    attribute = read_attribute(parts.text(ATTRIBUTE))
+    values = [(col, cell) for col, cell in parts.values
+              if not _is_empty_value(cell.flat) and not _ATTRIBUTE_WORD.match(cell.flat)]
 
     group_text = "".join(c.flat for c in parts.group_cells)
     if group_text:  # a merged group-name cell beside the first sub-row opens a group without a value row
         g = clean_name(group_text)
-        ctx.owner = _Owner(g.name, seq, None, g.starred, has_value=False)
+        if ctx.owner is None or ctx.owner.name != g.name:
+            ctx.owner = _Owner(g.name, seq, None, g.starred, has_value=False)
 
     owner = ctx.owner
     if _is_sub_row(parts, printed, seq, ctx, info) and owner is not None:
@@ -872,34 +599,105 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if not values:  # a heading for the sub-rows that follow (`污染物排放总量*` over its `#` rows): not a row itself
             return []
 
-    unit = clean_unit(parts.text(UNIT)) or name.unit or info.rules.unit
-    achieved = read_verdict(parts.text(ACHIEVED))
+    unit = clean_unit(parts.text(UNIT)) or name.unit
+    verdict = read_verdict(parts.text(VERDICT))
+    out: list[IndicatorValue] = []
+    for col, cell in values:
+        raw, achieved = cell.flat, verdict
+        if col.verdict_in_cell:
+            raw, in_cell = read_review_cell(cell.text)
+            achieved = in_cell or verdict
+        row_unit = unit or unit_in_cell(raw) or info.rules.unit
+        out.extend(_values(info, col, cell, raw, name.name, printed, seq, ctx.category, parent, row_unit, attribute,
+                           achieved))
+    return out
+
+
+def _values(info: _TableInfo, col: Column, cell: Cell, raw: str, name: str, printed: str, seq: str | None,
+            category: str | None, parent: str | None, unit: str | None, attribute: str | None,
+            achieved: str | None) -> list[IndicatorValue]:
+    """One value, or two for a range (`4.5～5`: ge its low end, le its high end)."""
+    parsed = parse_range(raw) or (parse_value(raw),)
+    measure = col.measure or "target"
     return [
-        _value(info, col, cell, name.name, printed, seq, ctx.category, parent, unit, attribute, achieved)
-        for col, cell in values
+        IndicatorValue(
+            source="table",
+            table_title=info.title,
+            period_year=info.period_year(col),
+            measure=measure,
+            indicator_name=name,
+            value_raw=raw,
+            value_num=p.value_num,
+            comparator=p.comparator,
+            source_line=cell.line or info.caption_line or 0,
+            seq=seq,
+            category=category,
+            parent_name=parent,
+            unit=unit,
+            attribute=attribute,
+            achieved_raw=achieved if measure == "actual" else None,  # the verdict is about the actual
+            column_header=col.header,
+            name_raw=printed,
+        )
+        for p in parsed
     ]
 
 
-def _value(info: _TableInfo, col: Column, cell: Cell, name: str, printed: str, seq: str | None,
-           category: str | None, parent: str | None, unit: str | None, attribute: str | None,
-           achieved: str | None) -> IndicatorValue:
-    parsed = parse_value(cell.flat)
-    return IndicatorValue(
-        source="table",
-        table_title=info.title,
-        period_year=info.period_year(col),
-        measure=col.measure or "target",
-        indicator_name=name,
-        value_raw=cell.flat,
-        value_num=parsed.value_num,
-        comparator=parsed.comparator,
-        source_line=cell.line or info.caption_line or 0,
-        seq=seq,
-        category=category,
-        parent_name=parent,
-        unit=unit,
-        attribute=attribute,
-        achieved_raw=achieved if col.measure == "actual" else None,  # the verdict is about the actual
-        column_header=col.header,
-        name_raw=printed,
-    )
+# --------------------------------------------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------------------------------------------
+
+
+def read_tables(doc: Document) -> tuple[list[IndicatorValue], list[PartSeen]]:
+    """Every indicator value printed in a table of the report (source=table), and what was seen in each table.
+
+    A table continued after a page break (`续表`, or the next table with no caption and no header of its own) is
+    read as one table with the part before it: same caption, same columns, and the notes under either part apply
+    to both.
+    """
+    meta = doc.meta
+    values: list[IndicatorValue] = []
+    parts: list[PartSeen] = []
+    for t in _logical_tables(doc, meta.plan_year if meta else None):
+        found, part = _read_logical(t, meta)
+        values.extend(found)
+        parts.append(part)
+    return values, parts
+
+
+def extract_table_indicators(doc: Document) -> list[IndicatorValue]:
+    return read_tables(doc)[0]
+
+
+def read_indicator_table(table: Table, meta: ReportMeta | None) -> tuple[list[IndicatorValue], PartSeen]:
+    """The values of one table on its own (a reader or a test that holds a single grid)."""
+    rows = _grid_rows(table)
+    header = read_header([list(r) for r in rows], table.header_rows, meta.plan_year if meta else None) \
+        if rows else None
+    body = rows[header.body_start:] if header is not None else rows
+    return _read_logical(_Logical(table, header, body, _note_texts(table)), meta)
+
+
+def table_parts(doc: Document) -> list[PartSeen]:
+    return read_tables(doc)[1]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Kept for ingestion/projects/project_tables.py until it reads `Document.tables` (no grid guessing here any more)
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TextTable:
+    rows: list[Row]
+    first_line: int
+    last_line: int
+    title: str | None = None
+    title_line: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def find_text_tables(doc: Document) -> list[TextTable]:
+    """The report's tables (`Document.tables`) in the shape the project-table reader still expects."""
+    return [TextTable([_row_cells(r) for r in t.grid()], t.start, t.end, t.title(),
+                      t.caption.start if t.caption is not None else None, _note_texts(t)) for t in doc.tables]

@@ -95,3 +95,22 @@ def parse_value(raw: str | None) -> ParsedValue:
     if ends(_GT_BEFORE) or starts(_GT_AFTER):
         return ParsedValue(num, "gt")
     return ParsedValue(num, "eq")
+
+
+# `4.5～5%`, `增长5%-5.5%`, `5至6`: a printed range (a dash right before a number is a sign, not a range)
+_RANGE = re.compile(
+    r"^(?:增长|增速|提高|达到|保持)?(\d+(?:[.．]\d+)?)\s*(%|％)?\s*[-～~—–－至到]\s*(\d+(?:[.．]\d+)?)\s*(%|％)?(?:左右)?$")
+
+
+def parse_range(raw: str | None) -> tuple[ParsedValue, ParsedValue] | None:
+    """A range is two values of one indicator (SPEC): `ge` its low end and `le` its high end; None when `raw` is
+    not a range."""
+    if not raw:
+        return None
+    m = _RANGE.match(strip_notes(re.sub(r"\s+", "", raw.replace("\u3000", ""))))
+    if not m:
+        return None
+    low, high = _to_float(m.group(1)), _to_float(m.group(3))
+    if high <= low:
+        return None
+    return ParsedValue(low, "ge"), ParsedValue(high, "le")

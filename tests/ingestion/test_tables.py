@@ -10,15 +10,14 @@ import textwrap
 import pytest
 
 from ingestion.document import Document
+from ingestion.model import Caption, Cell, Table
 from ingestion.records import ReportMeta
 from ingestion.tables import (
-    Cell,
     clean_name,
-    classify_header,
     extract_table_indicators,
-    find_text_tables,
     is_unit,
-    parse_indicator_table,
+    read_indicator_table,
+    read_tables,
 )
 
 META = ReportMeta("重庆市", "某某区", "review_and_plan", 2021, 2022, None, None)
@@ -763,7 +762,12 @@ def test_tab_led_paragraph_is_not_a_table():
 
 
 def grid(*rows):
-    return [[Cell(text, None) for text in row] for row in rows]
+    return [[Cell(text) for text in row] for row in rows]
+
+
+def parse_indicator_table(caption: str, line: int, rows, meta):
+    table = Table("table", "", line, line + len(rows), rows=rows, caption=Caption("caption", caption, line, line))
+    return read_indicator_table(table, meta)[0]
 
 
 def test_grid_parser_reads_a_full_width_group_row_repeated_in_every_cell():
@@ -800,15 +804,6 @@ def test_grid_parser_rejects_a_grid_without_an_indicator_header():
     assert parse_indicator_table("专栏1：2021年重点开竣工项目情况", 1, rows, META) == []
 
 
-def test_layout_reader_gives_rows_of_cells_with_line_numbers():
-    (table,) = find_text_tables(doc_of(REVIEW))
-    header = [c.flat for c in table.rows[0]]
-    assert header == ["序号", "指标名称", "单位", "指标属性", "2021年目标", "2021年预计完成", "是否达到预期"]
-    assert [c.line for c in table.rows[1]] == [11, 12, 13, 14, 15, 16, 17]
-    assert table.title_line == 1
-    assert table.notes == ["备注：人均地区生产总值指标按照七人普后人口口径计算"]
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Vocabulary
 # ---------------------------------------------------------------------------------------------------------------
@@ -840,15 +835,6 @@ def test_parentheses_that_are_not_units(text):
 def test_clean_name(printed, name, unit, starred):
     cleaned = clean_name(printed)
     assert (cleaned.name, cleaned.unit, cleaned.starred) == (name, unit, starred)
-
-
-@pytest.mark.parametrize("header, role", [
-    ("序号", "seq"), ("指标名称", "name"), ("指标", "name"), ("单位", "unit"), ("指标属性", "attribute"),
-    ("类别", "category"), ("2021年目标", "value"), ("2022年计划目标", "value"), ("2021年预计完成", "value"),
-    ("是否达到预期", "achieved"), ("备注", "remark"), ("责任单位", None), ("项目名称", None),
-])
-def test_header_vocabulary(header, role):
-    assert classify_header(header) == role
 
 
 # ---------------------------------------------------------------------------------------------------------------

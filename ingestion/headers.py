@@ -1,0 +1,421 @@
+"""The header interpreter: a table's grid → what each column holds, read from its header words.
+
+Why one place: every layout of an indicator table (Word cells, `<td>`, PDF cells, text copies) prints the same
+headers, and an analyst reads a column by its header, never by its position. Merged headers stack: `2023年`
+spanning `计划目标 | 预计完成`, then `2024年计划目标` merged over both header rows; each column's header is the
+texts stacked above it, and its year and measure are read from that stack. Columns that are not a value of the
+indicator (`增长%` beside a level, `完成率`) are marked ignored, so no extractor turns them into targets or actuals.
+
+Pure: a grid in, a `Header` out. The body rows are looked at only to settle what the header words leave open
+(a 备注 column holding 预期性/约束性 is the attribute; a 完成情况 column holding 完成/未完成 is the verdict, holding
+`增长5.2%，完成年度目标` it is the actual with the verdict in the cell). docs/header-interpreter.md has the vocabulary.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .document import parse_caption, squash
+from .model import Cell
+
+# roles
+NAME, NAME_SUB, SEQ, UNIT, CATEGORY, ATTRIBUTE, VERDICT, VALUE, IGNORED = (
+    "name", "name_sub", "seq", "unit", "category", "attribute", "verdict", "value", "ignored")
+# provisional roles, settled before a Header is returned
+_REMARK, _REVIEW, _CHANGE, _PROJECT, _OTHER = "remark", "review", "change", "project", "other"
+
+HEADER_MAX = 20  # a header cell is a short label; a longer text is an indicator name or a sentence
+SUBHEADER_MAX = 6  # a label under a spanning cell (目标, 预计完成, 是否达到预期) once its year is removed
+MAX_HEADER_ROWS = 3
+MOSTLY = 0.6  # share of a column's filled body cells that settles what it holds
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_ACTUAL = re.compile(r"完成|实际|执行|实现|实绩|预计|预估")
+_TARGET = re.compile(r"目标|计划|预期|建议|规划|预测")
+_VERDICT_HEADER = re.compile(r"是否|与否|评价|达标情况")
+_REVIEW_HEADER = re.compile(r"(?:完成|执行|实现)情况")
+_REMARK_HEADER = re.compile(r"^(?:备注|说明|附注)$")
+_ATTRIBUTE_HEADER = re.compile(r"属性|性质")
+_UNIT_HEADER = re.compile(r"^(?:计量|指标)?单位$")  # not 责任单位 / 牵头单位, which name departments
+_SEQ_HEADER = re.compile(r"序号|编号|^序$|^No\.?$", re.I)
+_CATEGORY_HEADER = re.compile(r"类别|分类|领域|类型|方面|板块")
+_PROJECT_HEADER = re.compile(r"建设|投资|业主|地点|规模|起止|工期|项目名称")  # a project table, not an indicator table
+_RATIO_HEADER = re.compile(r"完成率|完成计划|占计划|计划完成|为计划|完成进度|完成比例|完成程度")
+_CHANGE_HEADER = re.compile(r"增减|比上年|同比|较上年|增长|增幅|变化")
+_PART_YEAR = re.compile(r"\d{1,2}\s*[-—–－~～至]\s*\d{1,2}\s*月|[一二三四1-4]季度|上半年|前三季度|截至|截止")
+_NAME_HEADER = re.compile(r"指标|名称|^(?:项目|内容|主要指标)$")
+_UNIT_ROW = re.compile(r"^(?:计量)?单位[：:]")
+_NOTE_ROW = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
+_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?")
+_ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
+_VERDICT_WORD = re.compile(
+    r"^(?:是|否|完成|已完成|未完成|没有完成|超额完成|基本完成|达到|已达到|未达到|达标|未达标|不达标|实现|未实现"
+    r"|√|✓|✔|×|✗|✘|╳)$")
+_TITLE_WORDS = re.compile(r"指标|目标|完成情况|执行情况|计划|预期|表$|[表单]（[^（）]*）$")
+_CLAUSE = re.compile(r"[，,。；;！？!?]")
+TITLE_MAX = 50
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table as its header says."""
+
+    index: int
+    role: str  # name name_sub seq unit category attribute verdict value ignored
+    header: str  # the header texts stacked over the column, joined, whitespace removed (2023年计划目标)
+    period_year: int | None = None  # value columns: the year the header prints (None: take the caption's)
+    measure: str | None = None  # value columns: target | actual
+    verdict_in_cell: bool = False  # a 完成情况 column whose cells hold the value and the verdict together
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a table's header says: the role of every column and where the body starts."""
+
+    columns: tuple[Column, ...]
+    body_start: int  # index of the first body row in the grid (title, unit and header rows before it)
+    kind: str  # indicator | project | other
+    title: str | None = None  # a title printed as the grid's first row (one merged cell)
+    unit_note: str | None = None  # a `单位：亿元` row printed above the header
+
+    def role(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+    @property
+    def values(self) -> list[Column]:
+        return [c for c in self.columns if c.role == VALUE]
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns)
+
+
+def is_title_like(text: str) -> bool:
+    """A line that reads as a table's title though it is not numbered (`2019年主要经济指标完成情况表`)."""
+    s = squash(text)
+    return (6 <= len(s) <= TITLE_MAX and not _CLAUSE.search(s) and not _NOTE_ROW.match(s)
+            and not _UNIT_ROW.match(s) and bool(_TITLE_WORDS.search(s)))
+
+
+def header_measure(text: str) -> str | None:
+    """target/actual as a header's words say; None when they say neither (a bare year)."""
+    if _ACTUAL.search(text):
+        return "actual"
+    if _TARGET.search(text):
+        return "target"
+    return None
+
+
+def header_year(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def header_role(text: str) -> str | None:
+    """The role a header text names on its own; None when it is no header word (an indicator name, a figure).
+
+    Provisional roles (remark, review, change, project, other) are settled by `read_header`.
+    """
+    s = squash(text)
+    if not s or len(s) > HEADER_MAX:
+        return None
+    if _VERDICT_HEADER.search(s):
+        return VERDICT
+    if _REMARK_HEADER.match(s):
+        return _REMARK
+    if _ATTRIBUTE_HEADER.search(s):
+        return ATTRIBUTE
+    if _UNIT_HEADER.match(s):
+        return UNIT
+    if _SEQ_HEADER.search(s):
+        return SEQ
+    if _CATEGORY_HEADER.search(s):
+        return CATEGORY
+    if _PROJECT_HEADER.search(s):
+        return _PROJECT
+    if _REVIEW_HEADER.search(s):
+        return _REVIEW
+    if _RATIO_HEADER.search(s):
+        return IGNORED
+    if _CHANGE_HEADER.search(s) and not _TARGET.search(s):
+        return _CHANGE
+    if _YEAR.search(s) or header_measure(s):
+        return VALUE
+    if _NAME_HEADER.search(s):
+        return NAME
+    if _FIGURE.match(s) or _VERDICT_WORD.match(s) or _ATTRIBUTE_WORD.match(s):
+        return None
+    return _OTHER
+
+
+def _is_label(text: str) -> bool:
+    """A short label that may stand under a spanning header cell (目标, 2023年, 预计完成, 是否达到预期, 增长%)."""
+    s = _YEAR.sub("", text)
+    if len(s) > SUBHEADER_MAX:
+        return False
+    if not s:
+        return bool(_YEAR.search(text))
+    return header_role(text) in (VALUE, VERDICT, _REVIEW, _CHANGE, IGNORED)
+
+
+def _spans(cell: Cell) -> bool:
+    """A header cell that spans labels printed under it: a bare year (2023年) or a bare measure (计划目标)."""
+    s = cell.flat
+    if not s or len(s) > HEADER_MAX:
+        return False
+    return (header_year(s) is not None) != (header_measure(s) is not None) and header_role(s) == VALUE
+
+
+def _cells(row: Sequence[Cell | None]) -> list[Cell]:
+    return [c if c is not None else Cell("") for c in row]
+
+
+def _width(row: Sequence[Cell | None]) -> int:
+    """Cells printed in a row: a ragged text row ends in None."""
+    n = len(row)
+    while n and row[n - 1] is None:
+        n -= 1
+    return n
+
+
+def _single(row: Sequence[Cell | None]) -> str | None:
+    texts = {c.flat for c in row if c is not None and c.flat}
+    return next(iter(texts)) if len(texts) == 1 else None
+
+
+def _is_header_row(row: Sequence[Cell | None]) -> bool:
+    """Every printed text of the row is a header word, at least two of them, none a figure."""
+    texts = [c.flat for c in _distinct(row) if c.flat]
+    if len(texts) < 2:
+        return False
+    roles = [header_role(t) for t in texts]
+    return all(r is not None for r in roles) and any(r not in (_OTHER,) for r in roles)
+
+
+def _distinct(row: Sequence[Cell | None]) -> list[Cell]:
+    """The row's cells, a merged cell once."""
+    out: list[Cell] = []
+    for c in row:
+        if c is not None and not any(c is o for o in out):
+            out.append(c)
+    return out
+
+
+def _is_subheader(row: Sequence[Cell | None], above: Sequence[Cell | None]) -> bool:
+    """A further header row: besides cells merged down from the row above, only short labels."""
+    new = [c for k, c in enumerate(row) if c is not None and c.flat
+           and not (k < len(above) and above[k] is c)]
+    return bool(new) and all(_is_label(c.flat) for c in new)
+
+
+def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[Cell], list[Cell]] | None:
+    """A text layout does not print spans: give the labels of the row below to the spanning cells above.
+
+    `指标名称 单位 2023年 2024年计划目标 属性` over `计划目标 预计完成` (with or without empty cells under the merged-down
+    ones): each spanning cell takes labels until a measure repeats (目标 完成 | 目标), the last one takes the rest.
+    """
+    labels = [c for c in sub if c.flat]
+    spanning = [i for i, c in enumerate(top) if _spans(c)]
+    if not spanning or len(labels) < len(spanning):
+        return None
+    pieces = list(labels)
+    new_top: list[Cell] = []
+    new_sub: list[Cell] = []
+    for i, cell in enumerate(top):
+        if i not in spanning:
+            new_top.append(cell)
+            new_sub.append(Cell(""))
+            continue
+        taken: list[Cell] = []
+        seen: set[str | None] = set()
+        last = i == spanning[-1]
+        while pieces and (last or _label_kind(pieces[0]) not in seen):
+            seen.add(_label_kind(pieces[0]))
+            taken.append(pieces.pop(0))
+        if not taken:
+            return None
+        new_top.extend([cell] * len(taken))
+        new_sub.extend(taken)
+    if len(new_top) < width:
+        new_top += [Cell("")] * (width - len(new_top))
+        new_sub += [Cell("")] * (width - len(new_sub))
+    return new_top, new_sub
+
+
+def _label_kind(cell: Cell) -> str | None:
+    s = cell.flat
+    return header_measure(s) or (str(header_year(s)) if header_year(s) else s)
+
+
+def _fill_blank_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A merge printed as empty cells to the right of a spanning cell (`2023年 | (blank)` over `目标 | 完成`)."""
+    out = [list(r) for r in rows]
+    for r in range(len(out) - 1):
+        row, below = out[r], out[r + 1]
+        for k in range(1, len(row)):
+            if not row[k].flat and row[k - 1].flat and _spans(row[k - 1]) and k < len(below) and below[k].flat:
+                row[k] = row[k - 1]
+    return out
+
+
+def _stack(rows: list[list[Cell]], k: int) -> list[str]:
+    """The header texts over column k, top to bottom, a merged cell once."""
+    texts: list[str] = []
+    for row in rows:
+        t = row[k].flat if k < len(row) else ""
+        if t and (not texts or texts[-1] != t):
+            texts.append(t)
+    return texts
+
+
+def _column(k: int, stack: list[str], rows: list[list[Cell]]) -> Column:
+    header = "".join(stack)
+    if not stack:
+        return Column(k, _OTHER, "")
+    role = header_role(header) or header_role(stack[-1]) or _OTHER
+    if len(stack) > 1 and role in (_OTHER, NAME) and header_role(stack[-1]) in (VALUE, VERDICT, _REVIEW, _CHANGE,
+                                                                                  IGNORED):
+        role = header_role(stack[-1])
+    if role == VALUE or role == _CHANGE or role == _REVIEW:
+        year = next((header_year(t) for t in reversed(stack) if header_year(t)), None)
+        measure = next((header_measure(t) for t in reversed(stack) if header_measure(t)), None)
+        if role == _REVIEW:
+            measure = "actual"
+        return Column(k, role, header, year, measure)
+    return Column(k, role, header)
+
+
+def _body_texts(body: Sequence[Sequence[Cell | None]], k: int) -> list[str]:
+    out = []
+    for row in body:
+        if k < len(row) and row[k] is not None and row[k].flat and _single(row) is None:
+            out.append(row[k].flat)
+    return out
+
+
+def _mostly(texts: list[str], pattern: re.Pattern) -> bool:
+    return bool(texts) and sum(1 for t in texts if pattern.match(t)) >= MOSTLY * len(texts)
+
+
+def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_year: int | None) -> list[Column]:
+    """Settle the provisional roles from the cells under them and from the other columns."""
+    out: list[Column] = []
+    for c in columns:
+        texts = _body_texts(body, c.index)
+        if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, _ATTRIBUTE_WORD):
+            out.append(Column(c.index, ATTRIBUTE, c.header))  # an attribute word is never a value
+        elif c.role in (_REVIEW, VALUE, _OTHER) and _mostly(texts, _VERDICT_WORD):
+            out.append(Column(c.index, VERDICT, c.header))
+        elif c.role == _REVIEW:
+            out.append(Column(c.index, VALUE, c.header, c.period_year, "actual", verdict_in_cell=True))
+        elif c.role in (_REMARK, _OTHER, _PROJECT):
+            out.append(Column(c.index, IGNORED if c.role != _PROJECT else _PROJECT, c.header))
+        else:
+            out.append(c)
+    # a second column under the same name header: group name | sub-row name (a merged 指标名称 over two columns)
+    # (the grid repeats the merged header; a text layout prints it once, over an empty header cell)
+    for i in range(1, len(out)):
+        if out[i - 1].role == NAME and out[i].role in (NAME, IGNORED) \
+                and (out[i].header == out[i - 1].header or not out[i].header):
+            out[i] = Column(out[i].index, NAME_SUB, out[i - 1].header)
+    levels = [c for c in out if c.role == VALUE]
+    # 增长% / 增减 / 比上年 beside a level is derived from it; alone it is the value the table gives
+    out = [Column(c.index, IGNORED if levels else VALUE, c.header, c.period_year, c.measure)
+           if c.role == _CHANGE else c for c in out]
+    # `2023年1-11月` beside `2023年预计`: the part-year figure is not the year's actual when the year's is printed
+    full = {c.period_year for c in out if c.role == VALUE and c.measure == "actual" and not _PART_YEAR.search(c.header)}
+    out = [Column(c.index, IGNORED, c.header) if c.role == VALUE and _PART_YEAR.search(c.header)
+           and (c.period_year in full or None in full) else c for c in out]
+    # a bare year says no measure: a year before the plan year is a review (actual), else a target
+    out = [Column(c.index, c.role, c.header, c.period_year, c.measure or _bare_year_measure(c.period_year, plan_year),
+                  c.verdict_in_cell) if c.role == VALUE else c for c in out]
+    return out
+
+
+def _bare_year_measure(year: int | None, plan_year: int | None) -> str:
+    return "actual" if year and plan_year and year < plan_year else "target"
+
+
+def _kind(columns: list[Column]) -> str:
+    roles = [c.role for c in columns]
+    if _PROJECT in roles:
+        return "project"
+    if roles.count(NAME) == 1 and VALUE in roles:
+        return "indicator"
+    return "other"
+
+
+def _read_at(grid: list[list[Cell | None]], start: int, n_rows: int | None, width: int,
+             plan_year: int | None) -> Header | None:
+    """The header whose first row is `start`: `n_rows` rows when known, else as many as read as header rows."""
+    if start >= len(grid) or not _is_header_row(grid[start]):
+        return None
+    end = start + 1
+    if n_rows is not None:
+        end = start + n_rows
+    else:
+        while end < len(grid) and end - start < MAX_HEADER_ROWS and _is_subheader(grid[end], grid[end - 1]):
+            end += 1
+    rows = [_cells(r[:_width(r)]) for r in grid[start:end]]  # a text layout's header is as wide as it is printed
+    if len(rows) == 2 and len(rows[0]) < width:
+        expanded = _expand_ragged(rows[0], rows[1], width)
+        if expanded is not None:
+            rows = list(expanded)
+    rows = _fill_blank_spans(rows)
+    n = max(len(r) for r in rows)
+    columns = [_column(k, _stack(rows, k), rows) for k in range(n)]
+    columns = _settle(columns, grid[end:], plan_year)
+    return Header(tuple(columns), end, _kind(columns))
+
+
+def read_header(grid: list[list[Cell | None]], header_rows: int | None = None,
+                plan_year: int | None = None) -> Header | None:
+    """The header of a table given as its grid (`Table.grid()`); None when no row reads as a header.
+
+    `header_rows` is how many leading rows the container marks as the header (None: read it from the words).
+    A title row (one merged cell: `表1 …`) and a `单位：亿元` row may come before the header; they are skipped and
+    reported. When the marked rows do not read as an indicator header, the words decide.
+    """
+    if not grid:
+        return None
+    width = max(len(r) for r in grid)
+    title = unit_note = None
+    start = 0
+    while start < min(len(grid), 3):
+        single = _single(grid[start])
+        if single is None or _is_header_row(grid[start]):
+            break
+        if _UNIT_ROW.match(single):
+            unit_note = single
+        elif parse_caption(single) is not None or is_title_like(single):
+            title = title or single
+        elif not _NOTE_ROW.match(single):
+            break
+        start += 1
+    found: Header | None = None
+    if header_rows:
+        found = _read_at(grid, start, max(header_rows - start, 1), width, plan_year)
+    if found is None or found.kind != "indicator":
+        for s in range(start, min(len(grid), start + 3)):
+            h = _read_at(grid, s, None, width, plan_year)
+            if h is not None and (h.kind == "indicator" or found is None):
+                found = h
+                if h.kind == "indicator":
+                    break
+    if found is None:
+        return None
+    return Header(found.columns, found.body_start, found.kind, title, unit_note)
+
+
+def is_repeated_header(row: Sequence[Cell | None], header: Header) -> bool:
+    """A header printed again inside a table (after a page break): the row reads as a header or a label row."""
+    texts = [c.flat for c in row if c is not None and c.flat]
+    if not texts:
+        return False
+    if texts == [t for t in header.texts if t][: len(texts)]:
+        return True
+    roles = [header_role(t) for t in texts]
+    if len(texts) >= 2 and all(roles) and NAME in roles:
+        return True
+    return all(_is_label(t) for t in texts) and not any(_FIGURE.match(_YEAR.sub("", t)) for t in texts)

@@ -7,11 +7,11 @@ row (`一、新开工项目（20个）`), else from the title; a group row witho
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document, squash
 from ..records import ProjectItem
-from ..tables import Cell, Row, find_text_tables
+from ..model import Cell, Table
 from .lists import list_year
 from .names import clean_name, split_names
 from .parts import Group, is_open_ended, printed_count
@@ -26,6 +26,9 @@ _SEQ_CELL = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计)")
 _CELL_STAGE = re.compile(r"^(?:计划|拟)?(?:新开工|开工|新建|续建|在建|竣工|完工|建成|前期|储备)(?:项目|建设)?$")
 _CATEGORY_COLUMN = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行业|所属行业|产业类别)$")
+
+
+Row = list[Cell]
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,23 @@ class TableRead:
     items: list[ProjectItem]
     groups: list[Group]
     rows_seen: int
+    context: tuple[str | None, str | None] = (None, None)  # (category, stage) in force after the last row
+
+
+def _rows_of(table: Table) -> list[Row]:
+    """The table's rows as cells under columns. A grid with merged cells (Word, HTML, PDF) is expanded so a
+    merged 类别 or group row fills the positions it covers; a text grid keeps its printed rows (a short row is
+    aligned to the header by `_aligned`)."""
+    if all(c.row_span == 1 and c.col_span == 1 for row in table.rows for c in row):
+        rows = [list(row) for row in table.rows]
+    else:
+        rows = []
+        for row in table.grid():
+            cells = [c if c is not None else Cell("") for c in row]
+            while cells and not cells[-1].flat and row[len(cells) - 1] is None:
+                cells.pop()
+            rows.append(cells)
+    return [r for r in rows if any(c.flat for c in r)]
 
 
 def read_project_tables(doc: Document) -> list[TableRead]:
@@ -85,24 +105,40 @@ def read_project_tables(doc: Document) -> list[TableRead]:
     A project table is a project list laid out as cells: each row names one project, or, in a two-column
     `类别 | 项目名称` table, the names of one category joined by 、. The stage comes from a 建设性质 column
     (新建/续建/竣工), else from a group row (`一、新开工项目（20个）`), else from the title (`…前期工作计划`); a group
-    row without a stage word is the category (`一、交通项目`).
+    row without a stage word is the category (`一、交通项目`). A table continued after a page break or a `续表`
+    without its header repeated goes on under the header of the part before it.
     """
     out: list[TableRead] = []
-    for table in find_text_tables(doc):
-        rows = [r for r in table.rows if any(c.flat for c in r)]
+    previous: tuple[_ProjectHeader, TableRead] | None = None
+    for table in doc.tables:
+        rows = _rows_of(table)
         head = _project_header(rows)
-        if head is None:
+        if head is None and table.continued and previous is not None:
+            head_before, read_before = previous
+            more = _read_table(doc, read_before.title or "", read_before.line, rows,
+                               replace(head_before, index=-1), read_before.context)
+            read_before.items.extend(more.items)
+            read_before.groups.extend(more.groups)
+            read_before.rows_seen += more.rows_seen
+            read_before.context = more.context
             continue
-        out.append(_read_table(doc, table.title or "", table.title_line or table.first_line, rows, head))
+        if head is None:
+            previous = None
+            continue
+        title = squash(table.title() or "")
+        line = table.caption.start if table.caption is not None and table.caption.start else table.start
+        read = _read_table(doc, title, line, rows, head)
+        out.append(read)
+        previous = (head, read)
     return out
 
 
-def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _ProjectHeader) -> TableRead:
+def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _ProjectHeader,
+                context: tuple[str | None, str | None] = (None, None)) -> TableRead:
     year = list_year(doc, title, line)
     review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
     default_stage = title_stage(title)
-    category: str | None = None
-    group_stage: str | None = None
+    category, group_stage = context
     items: list[ProjectItem] = []
     groups: list[Group] = []
     body = rows[head.index + 1:]
@@ -143,4 +179,4 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             ))
             if groups:
                 groups[-1].names += 1
-    return TableRead(title or None, line, items, groups, len(body))
+    return TableRead(title or None, line, items, groups, len(body), (category, group_stage))

@@ -164,3 +164,10 @@ def test_parts_reach_the_extraction():
     parts = project_parts(processed.extraction.parts)
     assert [(p.title, p.facts_read) for p in parts] == [("2024年重点项目安排", 7)]
     assert parts[0].problem
+
+
+def test_project_table_continued_after_a_break_without_its_header():
+    items, parts = read("project_table_continued.txt")
+    assert {it.project_name: it.stage for it in items} == stages(read("project_table_with_nature.txt")[0])
+    (part,) = project_parts(parts)  # one table, not a second one or a lost continuation
+    assert (part.title, part.facts_read, part.problem) == ("附表：2024年桦川区重点建设项目计划表", 5, None)

@@ -11,7 +11,8 @@ PLAN_TITLE = "测试区2020年经济社会发展计划"
 
 
 def review_report(summary: str, target: str = "建议全年GDP增长6%左右。", task: str = "全年新增科技型企业300家。",
-                  summary_heading: str | None = None) -> Document:
+                  summary_heading: str | None = None, with_table: bool = True) -> Document:
+    """A review-and-plan report; `with_table` adds the usual indicator table (then task sections are not read)."""
     lines = [REVIEW_TITLE, "一、2021年国民经济和社会发展计划执行情况"]
     if summary_heading:
         lines.append(summary_heading)
@@ -19,6 +20,10 @@ def review_report(summary: str, target: str = "建议全年GDP增长6%左右。"
         summary,
         "（二）坚持创新驱动，产业能级持续提升",
         task,
+    ]
+    if with_table:
+        lines += ["表1：2021年国民经济和社会发展主要指标完成情况", "\t指标名称", "\t地区生产总值增速", "\t8"]
+    lines += [
         "二、2022年国民经济和社会发展主要指标和项目安排",
         "（一）主要发展目标",
         target,
@@ -248,9 +253,13 @@ def test_plan_report_task_section_keeps_aggregates_only():
     ]
 
 
-def test_task_sections_are_read_only_for_a_plan_without_tables():
+def test_task_sections_are_read_only_for_a_report_without_tables():
     doc = review_report("全年实现地区生产总值506.91亿元。")
     assert all(r.table_title != "三、2022年重点工作" for r in extract_prose_indicators(doc))
+    # without an indicator table the task sections are the only home of the year's quantified targets
+    doc = review_report("全年实现地区生产总值506.91亿元。", with_table=False)
+    assert ("新增市场主体", "户", 5000.0, "eq") in facts(doc, "target")
+    assert all(r.table_title != "（二）坚持创新驱动，产业能级持续提升" for r in extract_prose_indicators(doc))
     doc = plan_report("地区生产总值增长3%。", "(一)做强产业。新增市场主体5000户。")
     assert ("新增市场主体", "户", 5000.0, "eq") in facts(doc)
     assert all("总体思路" not in r.table_title for r in extract_prose_indicators(doc))
@@ -273,7 +282,7 @@ def test_target_vocabulary_of_other_reports():
         ("居民消费价格涨幅", "%", 3.0, "approx"),
         ("单位地区生产总值能耗下降", None, None, "qualitative"),  # any 下达 wording, not only 市级
         ("单位地区生产总值能耗", None, None, "qualitative"),
-        ("二氧化碳排放", None, None, "qualitative"),
+        ("单位地区生产总值二氧化碳排放", None, None, "qualitative"),  # the intensity prefix is shared
     ]
 
 

@@ -223,7 +223,7 @@ def test_h_plan_draft_numbered_target_items_and_appendix_table_with_reordered_co
     # targets printed as `1、…；` items under the target heading
     assert prose_value(ex, "地区生产总值增速", "target") == (6.0, "approx", 2025)
     assert prose_value(ex, "一般公共预算收入增速", "target") == (0.0, "eq", 2025)
-    assert prose_value(ex, "二氧化碳排放", "target") == (None, "qualitative", 2025)
+    assert prose_value(ex, "单位地区生产总值二氧化碳排放", "target") == (None, "qualitative", 2025)
     got = stages(ex)
     assert got["丰都县肉牛产业园二期"] == ("started", 2025)
     assert got["名山街道污水处理厂扩建工程"] == ("completed", 2025)

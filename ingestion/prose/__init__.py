@@ -1,0 +1,89 @@
+"""Prose indicator figures: the headline numbers a report states in running text rather than in a table.
+
+Only the parts of a report that present its results and targets are read (`scopes`: the review summary, the target
+section, and the task sections of a report without an indicator table; docs/prose.md has the rules by layout
+class). Within a scope each sentence is cut into clauses (`sentences`), each value phrase (`phrases`: `突破300亿元`,
+`增长8%以上`, `与上年持平`) is tied to the indicator named before it (`names`), and the number is read by
+`values.parse_value`, the one place that maps printed values to (number, comparator).
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..records import IndicatorValue
+from ..values import parse_value
+from .names import _higher_scope_words, _negated
+from .phrases import _inside_quotes
+from .scopes import Scope, prose_scopes
+from .sentences import _NOTE_LINE, _clean, _read_sentence, _Row, _sentences
+
+__all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
+
+def _printed_attribute(sentences: list[str], base: str) -> str | None:
+    """An attribute printed for the indicator in a nearby sentence (`地区生产总值增长目标…是预期性、导向性指标`)."""
+    aliases = (base, "GDP") if base == "地区生产总值" else (base,)
+    for s in sentences:
+        if any(a in s for a in aliases) and not re.search(r"\d", s):
+            found = [a for a in ("约束性", "预期性") if a in s]
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+def _base_name(name: str) -> str:
+    return re.sub(r"(?:增速|下降)$", "", name)
+
+
+def _scope_rows(doc: Document, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
+    out: list[IndicatorValue] = []
+    seen: set[tuple[str, str]] = set()
+    for no in scope.lines:
+        text = _clean(doc.line(no))
+        if not text or _NOTE_LINE.match(text):
+            continue
+        if scope.lead is not None:
+            m = scope.lead.search(text)
+            text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
+        sentences = _sentences(text)
+        for sentence in sentences:
+            for r in _read_sentence(sentence, scope, higher):
+                if (r.name, r.raw) in seen:
+                    continue
+                seen.add((r.name, r.raw))
+                attribute = r.attribute or _printed_attribute(sentences, _base_name(r.name))
+                out.append(_record(scope, r, no, attribute))
+    return out
+
+
+_FLIP = {"ge": "le", "le": "ge", "gt": "lt", "lt": "gt"}
+
+
+def _record(scope: Scope, r: _Row, line: int, attribute: str | None) -> IndicatorValue:
+    parsed = parse_value(r.raw)
+    if _negated(r.name, r.value) and parsed.value_num is not None:  # 投资增速: `下降2.1%` is -2.1
+        parsed = type(parsed)(-parsed.value_num, _FLIP.get(parsed.comparator, parsed.comparator))
+    return IndicatorValue(
+        source="prose",
+        table_title=scope.title,
+        period_year=scope.year,
+        measure=scope.measure,
+        indicator_name=r.name,
+        value_raw=r.raw,
+        value_num=parsed.value_num,
+        comparator=parsed.comparator,
+        source_line=line,
+        parent_name=r.parent,
+        unit=r.value.unit,
+        attribute=attribute,
+        name_raw=r.name_raw,
+    )
+
+
+def extract_prose_indicators(doc: Document) -> list[IndicatorValue]:
+    """Headline results (review part) and targets (plan part) stated in running text."""
+    higher = _higher_scope_words(doc)
+    out: list[IndicatorValue] = []
+    for scope in prose_scopes(doc):
+        out += _scope_rows(doc, scope, higher)
+    return out

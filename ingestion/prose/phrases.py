@@ -1,0 +1,104 @@
+"""Value phrases in running text (`突破300亿元`, `增长8%以上`, `与上年持平`, `完成市下达任务`): where they are and
+what kind they are. The numbers themselves are read by `values.parse_value`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A number that is a value: not part of a code (5G, T3B, E88-2/01), an ordinal (第6), a date/duration (2021年,
+# 连续6年, 一期/567期) or a ratio (三次产业结构5.2:35.1:59.7).
+_NUM = r"(?<![A-Za-z0-9.\-/第])(?<!\d[:：∶])[-−－]?\d+(?:\.\d+)?(?![\dA-Za-z\-/年月日号届期周]|[:：∶]\d)"
+_UNIT_BASES = (
+    "个百分点|微克/立方米|毫克/升|吨标准煤|吨标煤|个工作日|工作日|平方公里|平方米|立方米|千瓦时|千瓦|公里|千米|人次|户次|"
+    "标箱|美元|公顷|吨|元|人|户|家|个|条|天|亩|件|项|"
+    "所|座|处|张|辆|套|间|台|岁|倍|位|次|场|床|名|批|部|种|块|宗|笔|例|份|篇|米|艘|架|列|趟|栋|幢"
+)
+_UNIT = rf"(?:[%％‰]|[十百千万亿]{{0,2}}[余多]?(?:{_UNIT_BASES})|[万亿])"
+_COMP_PRE = r"(?:突破|超过|大于|高于|不低于|不少于|不高于|不超过|低于|小于|控制在|约|近|逾|超|≥|≤|＞|＜|>|<)"
+_QUAL_POST = r"(?:及以上|以上|以下|以内|左右)"
+_GROWTH_LEAD = r"(?:同比|比上年|较上年|预期|预计)"
+_DECREASE_VERBS = ("下降", "降低", "减少", "回落")
+
+_VALUE = re.compile(
+    rf"(?P<points>(?:提高|提升|增加|上升|增长|下降|降低|减少|回落){_NUM}个百分点)"
+    rf"|(?P<growth>{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅|上涨|下降|降低|减少|回落){_COMP_PRE}?{_NUM}[%％]{_QUAL_POST}?)"
+    r"|(?P<flat>(?:与上年|与去年|同比)(?:基本)?持平)"
+    r"|(?P<qgrowth>(?:保持)?(?:平稳|稳定|稳步|持续|较快|快速|合理)+增长"
+    r"|(?:增长|增速)?与(?:经济|GDP|地区生产总值)(?:增长|发展)(?:基本)?同步"
+    r"|(?:增长|增速)?(?:略高于|高于|快于|不低于)(?:经济|GDP|地区生产总值)(?:增长|增速))"
+    r"|(?P<qtask>完成[^，,。；;、\d]{0,6}?下达(?:的)?[^，,。；;、\d]{0,6}?(?:任务|目标|指标)(?:任务)?"
+    r"|控制在[^，,。；;、\d]{0,6}?下达(?:的)?(?:指标|目标|任务)?(?:以内|之内|范围内|内)?"
+    r"|达到[^，,。；;、\d]{0,3}?(?:国家|省|市|上级)[^，,。；;、\d]{0,6}?(?:要求|标准|目标)|只增不减)"
+    rf"|(?P<level>{_COMP_PRE}?{_NUM}(?P<unit>{_UNIT})?{_QUAL_POST}?)"
+)
+_KINDS = ("points", "growth", "flat", "qgrowth", "qtask", "level")
+_GROWTH_KINDS = ("growth", "flat", "qgrowth")  # values that describe a change: the indicator is `…增速`
+_QUALITATIVE_KINDS = ("qgrowth", "qtask")
+# What a scope may read without a number: a target section both kinds; a review reports facts, not `稳定增长`, but
+# `能耗降低完成市下达任务` is a fact; a task section neither (its qualitative phrases are work, not indicators).
+_TARGET_QUALITATIVE = frozenset(_QUALITATIVE_KINDS)
+_REVIEW_QUALITATIVE = frozenset({"qtask"})
+
+
+@dataclass(frozen=True)
+class _Value:
+    kind: str
+    raw: str  # the shortest phrase carrying the value
+    unit: str | None
+    start: int
+    end: int
+
+    @property
+    def growthlike(self) -> bool:
+        return self.kind in _GROWTH_KINDS
+
+    @property
+    def decrease(self) -> bool:
+        return self.kind == "growth" and self.raw.startswith(_DECREASE_VERBS)
+
+
+def _inside_quotes(text: str) -> list[bool]:
+    """Per character: inside “…” or 《…》, where digits are parts of names (`“1+12”合作协议`, `“3113”行动`)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "“《":
+            depth += 1
+        elif ch in "”》" and depth:
+            depth -= 1
+        out.append(depth > 0)
+    return out
+
+
+def _make_value(m: re.Match) -> _Value:
+    kind = next(k for k in _KINDS if m.group(k))
+    raw = m.group(0)
+    unit: str | None = None
+    if kind == "growth":
+        raw = re.sub(rf"^{_GROWTH_LEAD}", "", raw)
+        raw = re.sub(r"^(?:增速|增幅)为?", "", raw)
+        unit = "%"
+    elif kind == "points":
+        unit = "个百分点"
+    elif kind == "level" and m.group("unit"):
+        unit = re.sub(r"[余多]", "", m.group("unit")).replace("％", "%")
+    return _Value(kind, raw, unit, m.start(), m.end())
+
+
+# An age bracket is part of a name (`每千人口拥有3岁以下婴幼儿托位数`), not a value (`预期寿命80岁左右`).
+_AGE_BRACKET = re.compile(r"\d+(?:[-~～至]\d+)?周?岁(?:及?以[下上])?(?=[\u4e00-\u9fff])(?!左右|以上|以下|及以)")
+
+
+def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:
+    quoted = _inside_quotes(clause) if "“" in clause or "《" in clause else None
+    ages = [m.span() for m in _AGE_BRACKET.finditer(clause)] if "岁" in clause else None
+    out = []
+    for m in _VALUE.finditer(clause):
+        v = _make_value(m)
+        if (quoted and quoted[m.start()]) or (v.kind in _QUALITATIVE_KINDS and v.kind not in qualitative):
+            continue
+        if ages and any(a <= m.start() < b for a, b in ages):
+            continue
+        out.append(v)
+    return out
+
+

@@ -1,0 +1,238 @@
+"""Reading sentences: a sentence is cut into clauses and each value phrase is tied to the indicator named just
+before it (or, for a count, the thing named after it), with 分别 / 均 / 其中 deciding how names share values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import squash
+from .names import (
+    _LIST_JOINS,
+    _STATISTIC_HEAD,
+    _canonical,
+    _distribute,
+    _growth_name,
+    _Head,
+    _parse_head,
+    _split_items,
+    _split_pair,
+    _strip_lead,
+    _valid_name,
+)
+from .phrases import _COMP_PRE, _QUAL_POST, _QUALITATIVE_KINDS, _Value, _values
+from .scopes import _ENUMERATOR, Scope
+
+# After a level value: what may follow it and still close the phrase (`全面完成…430公里建设任务`).
+_CLOSER = re.compile(r"^(?:(?:建设)?任务|大关|关口)$")
+_LEADING_NOTE = re.compile(r"^[（(][^（）()]*[）)]")  # `820亿元（现价）`
+
+_NOTE_PAREN = re.compile(r"[（(](?:下同|以下简称[^）)]*|简称[^）)]*|[A-Za-z&]{2,6})[）)]")  # also （GDP）, （CPI）
+_FOOTNOTE = re.compile(r"\[footnoteRef:\d+\]")
+# Flow verbs that make a count a statistic when the number comes first: `新增5个公共停车场`.
+_FLOW_VERB = re.compile(r"^(?:新增|新引进|引进|新培育|培育|新发展|新建|新认定|新设立|新登记|新注册|招引|建成)$")
+_OBJECT_TAIL = re.compile(r"(?:落户发展|落户|落地|入驻)$")
+_TASK_OBJECT = re.compile(r"(?:建设|改造|治理|整治|编制|更新|调查|评估|审核|工作|项目)$")
+
+# A sentence that counts the plan's own indicators (`32项指标中，完成29项，完成率90.6%`).
+_INDICATOR_COUNT = re.compile(r"(?<!\d)\d+项[^，,。；;]{0,8}指标|指标[^，,。；;]{0,4}\d+项|指标中|共计\d+项")
+_NOTE_LINE = re.compile(r"^(?:备注|注)[：:]")
+
+
+
+@dataclass
+class _Row:
+    name: str
+    value: _Value
+    raw: str
+    parent: str | None = None
+    attribute: str | None = None
+    name_raw: str | None = None
+
+
+@dataclass
+class _SentenceState:
+    subjects: list[str] = field(default_factory=list)  # the indicator(s) a bare `增长5.2%` refers to
+    last: dict[bool, str] = field(default_factory=dict)  # last name per growthlike-ness, for a following 其中
+    parent_next: bool = False  # the previous clause was just `其中`
+
+    def parent_for(self, v: _Value) -> str | None:
+        """A 其中 child belongs to the last row of its own kind (a growth under a growth, a level under a level)."""
+        return self.last.get(v.growthlike) or self.last.get(not v.growthlike)
+
+
+@dataclass
+class _ClauseReader:
+    """Reads the value phrases of one clause in order, tying each to its name.
+
+    A value either closes a phrase named before it (`地区生产总值突破300亿元`), continues one (`、增长8%以上`,
+    the second figure of `分别…97%、95%以上`), or comes first and counts the thing after it (`新增5个停车场`).
+    """
+
+    clause: str
+    scope: Scope
+    higher: tuple[str, ...]
+    state: _SentenceState
+    rows: list[_Row] = field(default_factory=list)
+    clause_parent: str | None = None  # set when the previous clause was a bare 其中
+
+    def read(self) -> list[_Row]:
+        values = _values(self.clause, self.scope.qualitative)
+        if self.state.parent_next:
+            self.clause_parent = self.state.parent_for(values[0]) if values else None
+            self.state.parent_next = False
+        pos, verb, pending, muted = 0, None, [], False
+        for i, v in enumerate(values):
+            if v.start < pos:
+                continue
+            head = self.clause[pos: v.start]
+            after = self.clause[v.end: values[i + 1].start if i + 1 < len(values) else len(self.clause)]
+            note = _LEADING_NOTE.match(after)
+            trailer = after[note.end():] if note else after
+            pos = v.end
+            listed = trailer.startswith("、") or (trailer in _LIST_JOINS and i + 1 < len(values))
+            if v.kind == "level" and trailer and not listed and not _CLOSER.match(trailer):
+                verb, consumed = self._number_first(head, v, trailer, verb)
+                pos = v.end + (note.end() if note else 0) + consumed
+                continue
+            verb = None
+            if v.growthlike and trailer.startswith("的"):  # `6%左右的增长目标`: a restatement
+                continue
+            parsed = _parse_head(head)
+            if not parsed.name:
+                if pending:
+                    self._emit(pending.pop(0), v, head)
+                elif not muted and v.kind != "level" and self.state.subjects:
+                    pending, muted = self._continued(parsed, v, head, values[i + 1:])
+                continue
+            pending, muted = self._named(parsed, v, head, values[i + 1:])
+        return self.rows
+
+    def _continued(self, parsed: _Head, v: _Value, head: str, rest: list[_Value]) -> tuple[list[str], bool]:
+        """A change figure with no name of its own (`、增长8%`, `分别增长5.1%、6.9%`) belongs to the subject(s)
+        named just before. Returns (names still waiting for a value, muted)."""
+        subjects = self.state.subjects
+        followers = self._followers(v, rest)
+        if len(subjects) == 1 and not (parsed.each and followers):
+            self._emit_for(subjects[0], v, head)
+            return [], False
+        if len(subjects) > 1 and len(subjects) == followers + 1:
+            names = [_growth_name(s, v) if v.growthlike else s for s in subjects]
+            self._emit(names[0], v, head)
+            self.state.subjects = []
+            return names[1:], False
+        return [], True  # which figure belongs to which name is unknown: no guessing
+
+    def _number_first(self, head: str, v: _Value, trailer: str, verb: str | None) -> tuple[str | None, int]:
+        """`新增5个公共停车场(楼)、1050个公共停车位`: a flow verb, then number, unit and the counted thing.
+        Returns the verb for a following `、N个…` and how much of the trailer the counted thing took."""
+        piece = re.split(r"[、和及与]", trailer)[0]
+        consumed = len(piece)
+        self.state.subjects = []  # a new thing is counted: a later bare `增长N%` is not about the earlier subject
+        bare = _strip_lead(head.strip("、，,"))
+        if bare:
+            verb = bare if _FLOW_VERB.match(bare) else None
+        if verb is None or v.unit is None or v.unit in ("%", "‰"):
+            return None, consumed
+        obj = _OBJECT_TAIL.sub("", piece)
+        name = verb + obj
+        if len(obj) < 2 or _TASK_OBJECT.search(obj) or not _valid_name(name, self.scope, self.higher):
+            return None, consumed
+        self.rows.append(_Row(name, v, v.raw, parent=self.clause_parent, name_raw=squash(head + v.raw + piece)))
+        self.state.last[False] = name
+        return verb, consumed
+
+    def _names(self, parsed: _Head, v: _Value, expect: int = 0) -> list[str] | None:
+        """The indicator names a head gives this value, or None when it does not name this year's indicator.
+        `expect`: how many figures a 分别 list gives (a pair may be named `城乡居民…` or `城镇和农村居民…`)."""
+        if parsed.years - {self.scope.year}:
+            return None
+        items = _split_items(parsed.name)
+        if expect == 2 and len(items) == 1:
+            items = _split_pair(parsed.name)
+        shared = parsed.each or parsed.attribute or v.kind != "level" or v.unit in ("%", "‰")
+        names = [_canonical(n) for n in (_distribute(items) if len(items) > 1 and shared else ["、".join(items)])]
+        if not all(_valid_name(n, self.scope, self.higher) for n in names):
+            return None
+        if v.kind in _QUALITATIVE_KINDS and not all(_STATISTIC_HEAD.search(n) for n in names):
+            return None
+        return names
+
+    def _named(self, parsed: _Head, v: _Value, head: str, rest: list[_Value]) -> tuple[list[str], bool]:
+        """Rows for a value with its own name. Returns (names still waiting for a value, muted)."""
+        followers = self._followers(v, rest)
+        names = self._names(parsed, v, followers + 1 if parsed.one_to_one else 0)
+        # `城镇…52860元、农村…34120元，分别增长5.1%、6.8%`: a 、-list of named figures keeps all its subjects
+        prior = self.state.subjects if head.startswith("、") and v.kind == "level" and self.rows else []
+        self.state.subjects = []
+        if names is None:
+            return [], True
+        parent = self.state.parent_for(v) if parsed.under_parent else self.clause_parent
+        if parsed.one_to_one and followers:
+            if len(names) != followers + 1:
+                return [], True  # 分别 with as many figures as names or nothing: no guessing
+            named = [_growth_name(n, v) if v.growthlike else n for n in names]  # the list is all of one kind
+            self._emit(named[0], v, head, parent, parsed.attribute)
+            self.state.subjects = names
+            return named[1:], False
+        for n in names:
+            self._emit_for(n, v, head, parent, parsed.attribute)
+        self.state.subjects = [*prior, *names]
+        return [], False
+
+    def _followers(self, v: _Value, rest: list[_Value]) -> int:
+        """How many values follow `v` as a bare list (`97%、95%以上`, `5.2%和7.1%`)."""
+        n, end = 0, v.end
+        for w in rest:
+            if self.clause[end: w.start] not in _LIST_JOINS:
+                break
+            n, end = n + 1, w.end
+        return n
+
+    def _emit_for(self, base: str, v: _Value, head: str, parent: str | None = None, attribute: str | None = None):
+        """A name for a value: growth-like values make `<base>增速`; the base becomes the sentence's subject."""
+        name = _growth_name(base, v) if v.growthlike else base
+        self._emit(name, v, head, parent, attribute)
+        self.state.subjects = [base]
+
+    def _emit(self, name: str, v: _Value, head: str, parent: str | None = None, attribute: str | None = None):
+        self.rows.append(_Row(name, v, v.raw, parent=parent, attribute=attribute, name_raw=squash(head + v.raw)))
+        self.state.last[v.growthlike] = name
+
+
+def _spread_qualifier(rows: list[_Row]) -> None:
+    """`分别保持97%、95%以上`: a trailing 以上/左右 is read as applying to every figure of the list."""
+    for a, b in zip(rows, rows[1:]):
+        if b.value.start - a.value.end == 1 and a.value.kind == b.value.kind == "level":
+            m = re.search(rf"{_QUAL_POST}$", b.raw)
+            if m and not re.search(rf"{_QUAL_POST}$|^{_COMP_PRE}", a.raw):
+                a.raw += m.group(0)
+
+
+_RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三次产业结构5.2:35.1:59.7: a ratio, not a value
+
+
+def _clean(text: str) -> str:
+    text = _FOOTNOTE.sub("", squash(text))
+    text = _NOTE_PAREN.sub("", text)
+    text = _RATIO.sub("", text)
+    return _ENUMERATOR.sub("", text).lstrip("—-")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"[。；;！？!?]", text) if s]
+
+
+def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:
+    if _INDICATOR_COUNT.search(sentence):
+        return []
+    state, rows = _SentenceState(), []
+    for clause in re.split(r"[，,：:]", sentence):
+        if clause.startswith("其中") and _strip_lead(clause) == "":
+            state.parent_next = True
+            continue
+        clause_rows = _ClauseReader(clause, scope, higher, state).read()
+        _spread_qualifier(clause_rows)
+        rows += clause_rows
+    return rows
+
+

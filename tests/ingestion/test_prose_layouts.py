@@ -1,0 +1,107 @@
+"""Prose extraction on layouts of the genre beyond the samples, one test per layout class.
+
+The fixtures in tests/fixtures/prose/ are short synthetic reports (invented places, people and figures) written in
+the layouts real reports use: numbered lead sentences as the review summary, target runs in one paragraph, a
+report without an indicator table whose task section holds the quantified targets, plan-only documents.
+"""
+from pathlib import Path
+
+import pytest
+
+from ingestion.document import Document
+from ingestion.prose import extract_prose_indicators
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "prose"
+
+
+def load(name: str) -> Document:
+    return Document.from_text((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def rows(doc: Document, measure: str | None = None):
+    return [r for r in extract_prose_indicators(doc) if measure is None or r.measure == measure]
+
+
+def facts(doc: Document, measure: str) -> dict[str, tuple]:
+    return {r.indicator_name: (r.value_num, r.comparator, r.unit) for r in rows(doc, measure)}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Review summary as numbered lead sentences (`（一）经济运行稳中向好。全县地区生产总值完成…`)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def county() -> Document:
+    return load("inline_lead_county_2023.txt")
+
+
+def test_lead_sentences_after_the_indicator_announcement_are_the_review_summary(county):
+    actual = facts(county, "actual")
+    assert actual["地区生产总值"] == (152.3, "eq", "亿元")
+    assert actual["地区生产总值增速"] == (6.4, "eq", "%")
+    assert actual["第二产业增加值增速"] == (7.7, "eq", "%")
+    assert actual["地方一般公共预算收入"] == (7.42, "eq", "亿元")  # （二）财政收入平稳增长。…
+    assert actual["城镇登记失业率"] == (3.5, "le", "%")  # （四）…, the last lead sentence
+    # rows are titled by the review heading: the lead sentences are text, not headings
+    assert {r.table_title for r in rows(county, "actual")} == {"一、2023年国民经济和社会发展计划执行情况"}
+    assert {r.period_year for r in rows(county, "actual")} == {2023}
+
+
+def test_work_review_after_its_announcement_is_not_headline(county):
+    names = {r.indicator_name for r in rows(county, "actual")}
+    assert not any("项目" in n or "资金" in n or "高新技术企业" in n for n in names), names
+    assert all(r.source_line <= 12 for r in rows(county, "actual"))
+
+
+def test_completed_assigned_task_is_a_review_fact(county):
+    assert facts(county, "actual")["单位地区生产总值能耗降低"] == (None, "qualitative", None)
+
+
+def test_age_bracket_and_annual_mean_concentration_are_parts_of_names(county):
+    actual = facts(county, "actual")
+    assert actual["每千人口拥有3岁以下婴幼儿托位数"] == (3.6, "eq", "个")
+    assert actual["细颗粒物年均浓度"] == (29.0, "eq", "微克/立方米")  # 年均浓度 is not a five-year 年均增长
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Targets as one run of `；`-separated clauses, with the genre's qualitative targets
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_target_run_with_qualitative_targets(county):
+    target = {r.indicator_name: (r.value_num, r.comparator, r.table_title) for r in rows(county, "target")
+              if r.table_title == "（二）主要预期目标"}
+    assert target == {
+        "地区生产总值增速": (6.0, "approx", "（二）主要预期目标"),
+        "地方一般公共预算收入增速": (5.0, "eq", "（二）主要预期目标"),
+        "城乡居民人均可支配收入增速": (None, "qualitative", "（二）主要预期目标"),  # 增长高于经济增速
+        "城镇调查失业率": (5.5, "le", "（二）主要预期目标"),
+        "耕地保有量": (None, "qualitative", "（二）主要预期目标"),  # 只增不减
+        "地表水水质": (None, "qualitative", "（二）主要预期目标"),  # 达到国家要求
+        # `单位地区生产总值能耗和二氧化碳排放降低`: both intensities, both 降低
+        "单位地区生产总值能耗降低": (None, "qualitative", "（二）主要预期目标"),
+        "单位地区生产总值二氧化碳排放降低": (None, "qualitative", "（二）主要预期目标"),
+        "主要污染物排放总量": (None, "qualitative", "（二）主要预期目标"),  # 控制在市下达指标以内
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A report with no indicator table: the task section's quantified targets are in scope
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_task_section_targets_of_a_report_without_tables(county):
+    tasks = {r.indicator_name: (r.value_num, r.comparator) for r in rows(county, "target")
+             if r.table_title == "三、2024年重点工作"}
+    assert tasks == {
+        "新增规模以上工业企业": (12.0, "ge"),
+        "规模以上工业总产值": (180.0, "gt"),
+        "新建高标准农田": (1.8, "eq"),  # the size of the key-project list (安排县级重点项目38个) is not a target
+        "新增城区学位": (900.0, "eq"),
+        "城乡居民基本养老保险参保率": (95.0, "ge"),
+    }
+
+
+def test_safeguard_section_is_not_read(county):
+    assert not any(r.table_title.startswith("四、") for r in rows(county))

@@ -1,6 +1,12 @@
-"""The Dagster definitions a user sees: one graph raw → staging → marts, checks, job, sensor, schedule."""
+"""The Dagster definitions a user sees: one graph raw → staging → intermediate → marts → serving, checks, job,
+sensor, schedule."""
+import json
+
 import dagster as dg
 import pytest
+
+# the warehouse's layers in the order data flows; dbt schemas and Dagster groups are named after them
+LAYERS = ("raw", "staging", "intermediate", "marts", "serving")
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +25,37 @@ def test_asset_graph_runs_from_raw_through_staging_to_marts(defs):
     for staging in ("stg_reports", "stg_indicator_rows", "stg_project_items", "stg_ingest_errors"):
         assert graph.get(dg.AssetKey(["staging", staging])).parent_keys == {dg.AssetKey(["raw", "reports"])}
     assert dg.AssetKey(["staging", "stg_reports"]) in graph.get(dg.AssetKey(["marts", "dim_reports"])).parent_keys
+
+
+def test_dbt_models_read_only_their_own_layer_or_earlier(dbt_manifest):
+    """Data flows forward: staging reads raw sources only, intermediate reads staging and intermediate, marts read
+    what comes before them; each model lives in the schema of its folder."""
+    manifest = json.loads(dbt_manifest.read_text())
+    nodes = {**manifest["nodes"], **manifest["sources"]}
+    models = {uid: n for uid, n in manifest["nodes"].items() if n["resource_type"] == "model"}
+    assert {n["schema"] for n in models.values()} == {"staging", "intermediate", "marts"}
+    for uid, model in models.items():
+        assert model["schema"] == model["fqn"][1], f"{uid} is in folder {model['fqn'][1]}, schema {model['schema']}"
+        parents = [nodes[p] for p in model["depends_on"]["nodes"]]
+        assert parents, uid
+        for parent in parents:
+            parent_layer = "raw" if parent["resource_type"] == "source" else parent["schema"]
+            if model["schema"] == "staging":
+                assert parent_layer == "raw", f"staging model {uid} reads {parent['unique_id']}"
+            else:
+                assert parent_layer != "raw", f"{uid} reads the raw source {parent['unique_id']}: read its staging model"
+                assert LAYERS.index(parent_layer) <= LAYERS.index(model["schema"]), \
+                    f"{uid} ({model['schema']}) reads {parent['unique_id']} ({parent_layer}): data must flow forward"
+
+
+def test_ui_lineage_reads_left_to_right_by_group(defs):
+    """The UI draws one group per layer; no edge of the asset graph goes back to an earlier group."""
+    graph = defs.resolve_asset_graph()
+    groups = {key: graph.get(key).group_name for key in graph.get_all_asset_keys()}
+    assert set(groups.values()) == set(LAYERS)
+    for key, group in groups.items():
+        for parent in graph.get(key).parent_keys:
+            assert LAYERS.index(groups[parent]) <= LAYERS.index(group), f"{parent} ({groups[parent]}) → {key} ({group})"
 
 
 def test_raw_is_partitioned_by_report_and_dbt_runs_once_per_run(defs):
@@ -46,7 +83,7 @@ def test_sensor_schedule_and_job_are_defined(defs):
 
 
 def test_daily_schedule_refreshes_all_partitions_in_one_run():
-    from orchestration.schedules import daily_refresh
+    from orchestration.reports.schedule import daily_refresh
 
     with dg.instance_for_test() as instance:
         empty = daily_refresh(dg.build_schedule_context(instance=instance))

@@ -30,4 +30,4 @@ join {{ ref('int_project_keys') }} as k
     on k.district = n.district
     and k.match_key = n.match_key
     and coalesce(k.phase, '') = coalesce(n.phase, '')
-join {{ ref('dim_reports') }} as r using (report_id)
+join {{ ref('stg_reports') }} as r using (report_id)

@@ -4,7 +4,6 @@
     pre_hook="{{ delete_stale_reports() }}",
     on_schema_change='append_new_columns'
 ) }}
--- depends_on: {{ ref('stg_reports') }}
 -- Incremental by report like fct_projects: the regular expressions below run over the new and changed reports
 -- only, not over every mention held (docs/scaling.md).
 -- One row per project mention with the forms used to recognise the same project across reports.
@@ -20,8 +19,8 @@
 --                requires equal signatures.
 with mentions as (
     select p.*, r.city
-    from {{ ref('fct_projects') }} as p
-    left join {{ ref('dim_reports') }} as r using (report_id)
+    from {{ ref('int_project_mentions') }} as p
+    left join {{ ref('stg_reports') }} as r using (report_id)
     {% if is_incremental() %}
     where p.report_id in ({{ stale_report_ids(this) }})
     {% endif %}

@@ -53,8 +53,9 @@ _UNIT_BASES = sorted(
 )
 _UNIT_TOKEN = r"(?:[十百千万亿]{0,2}(?:" + "|".join(re.escape(u) for u in _UNIT_BASES) + "))"
 _UNIT = re.compile(rf"^{_UNIT_TOKEN}(?:/{_UNIT_TOKEN})*$")
-# a figure printed with its unit in the cell: `≥340天`, `5.5%以内`, `不低于90%` (not `提高1.7个百分点`, a change)
-_CELL_UNIT = re.compile(rf"^(?:[≥≤<>＞＜约]|不低于|不高于|不超过|不少于)?[-−+]?\d+(?:[.．]\d+)?"
+# a figure printed with its unit in the cell: `≥340天`, `5.5%以内`, `4.5～5%`, `增长5.2%` (not `提高1.7个百分点`)
+_CELL_UNIT = re.compile(rf"^(?:[≥≤<>＞＜约]|不低于|不高于|不超过|不少于|增长|下降|降低|达到)?"
+                        rf"(?:\d+(?:[.．]\d+)?%?[～~—–－至-])?[-−+]?\d+(?:[.．]\d+)?"
                         rf"({_UNIT_TOKEN}(?:/{_UNIT_TOKEN})*)(?:以上|以下|以内|左右|及以上)?$")
 _TRAILING_PAREN = re.compile(r"[（(]([^（）()]+)[）)]$")
 _UNIT_LABEL = re.compile(r"^(?:计量)?单位[：:]")

@@ -6,11 +6,13 @@ cell line, rows are separated by blank lines, and wrapped cells continue on non-
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from ingestion.document import Document
-from ingestion.model import Caption, Cell, Table
+from ingestion.model import Caption, Cell, Note, Table
 from ingestion.records import ReportMeta
 from ingestion.tables import (
     clean_name,
@@ -1091,3 +1093,180 @@ def test_title_in_the_first_row_of_the_grid():
     rows = rows_of(text, ReportMeta("重庆市", "某某区", "review_and_plan", 2023, 2024, None, None))
     assert [(r.table_title, r.measure, r.value_raw) for r in rows] == [
         ("表12023年主要指标完成情况", "target", "6"), ("表12023年主要指标完成情况", "actual", "6.1")]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# One fixture per layout class (tests/fixtures/tables, invented names and figures), read through Document.tables
+# ---------------------------------------------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "tables"
+
+
+def read_fixture(name: str):
+    return read_tables(Document.from_text((FIXTURES / name).read_text(encoding="utf-8")))
+
+
+def brief(values):
+    return [(v.period_year, v.measure, v.indicator_name, v.value_raw, v.value_num, v.comparator) for v in values]
+
+
+def test_fixture_multi_year_merged_header_gives_three_values_per_indicator():
+    values, parts = read_fixture("multi_year_merged.txt")
+    assert brief(values)[:3] == [
+        (2023, "target", "样例总产值增速", "6左右", 6.0, "approx"),
+        (2023, "actual", "样例总产值增速", "6.4", 6.4, "eq"),
+        (2024, "target", "样例总产值增速", "6左右", 6.0, "approx"),
+    ]
+    assert len(values) == 5 * 3
+    assert {v.table_title for v in values} == {"附件：样例县2024年国民经济和社会发展主要指标"}
+    sub = [v for v in values if v.indicator_name == "样例网络零售额增速"]
+    assert {(v.parent_name, v.category, v.unit) for v in sub} == {("样例消费品零售额增速", "一、经济发展", "%")}
+    energy = [v for v in values if v.indicator_name == "样例单位产值能耗降低"]
+    assert {(v.value_num, v.comparator, v.attribute) for v in energy} == {(None, "qualitative", "约束性")}
+    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 15, None)]
+
+
+def test_fixture_verdict_words_become_yes_or_no_on_actual_rows():
+    values, _ = read_fixture("verdict_variants.txt")
+    actual = {v.indicator_name: v.achieved_raw for v in values if v.measure == "actual"}
+    assert actual == {"样例产值增速": "是", "样例投资增速": "否", "样例森林覆盖率": "是", "样例新增就业": "否"}
+    assert all(v.achieved_raw is None for v in values if v.measure == "target")
+    assert {v.indicator_name: v.attribute for v in values}["样例森林覆盖率"] == "约束性"
+    assert {v.indicator_name: v.attribute for v in values}["样例产值增速"] == "预期性"
+
+
+def test_fixture_attribute_column_in_different_positions():
+    values, _ = read_fixture("attribute_positions.txt")
+    assert {(v.table_title[:3], v.measure, v.indicator_name, v.attribute, v.value_raw) for v in values} == {
+        ("表1：", "target", "样例收入增速", "预期性", "6"), ("表1：", "actual", "样例收入增速", "预期性", "6.5"),
+        ("表1：", "target", "样例水质达标率", "约束性", "100"), ("表1：", "actual", "样例水质达标率", "约束性", "100"),
+        ("表2：", "target", "样例收入增速", "预期性", "6左右"), ("表2：", "target", "样例水质达标率", "约束性", "100"),
+    }
+
+
+def test_fixture_growth_and_ratio_beside_a_level_are_never_values():
+    values, _ = read_fixture("growth_beside_level.txt")
+    assert [(v.measure, v.indicator_name, v.value_raw, v.unit) for v in values] == [
+        ("target", "样例地区总值", "310", "亿元"), ("actual", "样例地区总值", "318", "亿元"),
+        ("target", "样例财政收入", "21", "亿元"), ("actual", "样例财政收入", "20.5", "亿元"),
+    ]
+
+
+def test_fixture_two_column_review_table_reads_value_and_verdict_from_one_cell():
+    values, _ = read_fixture("review_two_column.txt")
+    assert [(v.period_year, v.measure, v.indicator_name, v.value_raw, v.value_num, v.achieved_raw) for v in values] == [
+        (2023, "actual", "样例地区总值增速", "增长5.2%", 5.2, "是"),
+        (2023, "actual", "样例居民收入增速", "增长2.1%", 2.1, "否"),
+        (2023, "actual", "样例单位能耗降低", "完成市下达任务", None, "是"),
+    ]
+
+
+def test_fixture_unit_printed_in_the_cell_and_a_range_as_two_rows():
+    values, _ = read_fixture("unit_in_cell.txt")
+    assert [(v.indicator_name, v.unit, v.value_num, v.comparator) for v in values] == [
+        ("样例优良天数", "天", 340.0, "ge"),
+        ("样例总值增速", "%", 4.5, "ge"), ("样例总值增速", "%", 5.0, "le"),
+        ("样例失业率", "%", 4.0, "lt"),
+        ("样例新增就业", "万人", 1.2, "ge"),
+    ]
+
+
+def test_fixture_continued_table_with_its_header_repeated_is_one_table():
+    values, parts = read_fixture("continued_tables.txt")
+    first = [v for v in values if v.table_title == "表1：样例县2023年主要指标完成情况"]
+    assert [(v.seq, v.category, v.measure, v.attribute, v.achieved_raw) for v in first] == [
+        ("1", "一、经济发展", "target", "预期性", None), ("1", "一、经济发展", "actual", "预期性", "是"),
+        ("2", "一、经济发展", "target", "预期性", None), ("2", "一、经济发展", "actual", "预期性", "否"),
+        ("3", "二、民生保障", "target", "约束性", None), ("3", "二、民生保障", "actual", "约束性", "是"),
+    ]
+    assert [(p.title, p.rows_seen, p.facts_read) for p in parts] == [
+        ("表1：样例县2023年主要指标完成情况", 5, 6), ("表2：样例县2024年主要指标预期目标", 4, 4),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tables as a container reader gives them (real grids, spans, continuation marks), and what is recorded as seen
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def model_table(rows, caption=None, start=1, continued=False, notes=()):
+    cells = [[Cell(c[0], c[1], c[2], line=start + r) if isinstance(c, tuple) else Cell(c, line=start + r)
+              for c in row] for r, row in enumerate(rows)]
+    cap = Caption("caption", caption, start - 1, start - 1) if caption else None
+    return Table("table", "", start, start + len(rows) - 1, rows=cells, caption=cap, continued=continued,
+                 notes=[Note("note", n, start + len(rows), start + len(rows)) for n in notes])
+
+
+def doc_with(*tables):
+    return SimpleNamespace(tables=list(tables), meta=META)
+
+
+def test_page_break_without_the_header_repeated_continues_the_table_above():
+    first = model_table([["序号", "指标名称", "单位", "2021年目标", "2021年完成"], ["1", "样例总值", "亿元", "50", "52"]],
+                        caption="表1：2021年主要指标完成情况", start=10)
+    rest = model_table([["2", "样例收入*", "亿元", "8", "7.5"]], start=14, notes=["注：带*的为约束性指标。"])
+    values, parts = read_tables(doc_with(first, rest))
+    assert [(v.seq, v.table_title, v.measure, v.attribute) for v in values][2:] == [
+        ("2", "表1：2021年主要指标完成情况", "target", "约束性"), ("2", "表1：2021年主要指标完成情况", "actual", "约束性")]
+    assert [(p.rows_seen, p.facts_read) for p in parts] == [(2, 4)]
+
+
+def test_marked_continuation_with_its_header_printed_again():
+    first = model_table([["指标", "2022年目标"], ["样例总值", "50"]], caption="表2：2022年主要指标", start=10)
+    rest = model_table([["指标", "2022年目标"], ["样例收入", "8"]], caption="续表", start=30, continued=True)
+    values, _ = read_tables(doc_with(first, rest))
+    assert [(v.indicator_name, v.table_title) for v in values] == [
+        ("样例总值", "表2：2022年主要指标"), ("样例收入", "表2：2022年主要指标")]
+
+
+def test_a_table_far_from_the_one_above_is_not_its_continuation():
+    first = model_table([["指标", "2022年目标"], ["样例总值", "50"]], caption="表2：2022年主要指标", start=10)
+    other = model_table([["样例甲", "8"]], start=80)
+    values, parts = read_tables(doc_with(first, other))
+    assert len(values) == 1 and len(parts) == 2 and parts[1].kind == "other_table"
+
+
+def test_merged_docx_header_and_group_rows_from_a_real_grid():
+    t = model_table([
+        [("指标名称", 2, 1), ("单位", 2, 1), ("2023年", 1, 2), ("2024年计划目标", 2, 1)],
+        ["计划目标", "预计完成"],
+        [("一、经济发展", 1, 5)],
+        ["样例总值增速", "%", "5", "5.2", "5左右"],
+    ], caption="附件：2024年主要指标", start=100)
+    values, _ = read_tables(doc_with(t))
+    assert [(v.period_year, v.measure, v.category, v.value_raw) for v in values] == [
+        (2023, "target", "一、经济发展", "5"), (2023, "actual", "一、经济发展", "5.2"), (2024, "target", "一、经济发展", "5左右")]
+
+
+def test_caption_printed_below_the_table_is_its_title():
+    t = model_table([["指标", "2024年目标"], ["样例总值", "50"]], start=10)
+    t.caption = Caption("caption", "附表1 2024年主要指标", 13, 13)
+    (value,), _ = read_tables(doc_with(t))
+    assert value.table_title == "附表12024年主要指标" and value.period_year == 2024
+
+
+def test_an_indicator_caption_over_an_unreadable_header_is_a_warning():
+    t = model_table([["甲", "乙"], ["样例一段说明文字", "另一段"]], caption="表1：2023年主要指标完成情况")
+    values, (part,) = read_tables(doc_with(t))
+    assert values == [] and part.problem and "header" in part.problem
+
+
+def test_a_value_column_that_mostly_fails_to_parse_is_a_warning():
+    t = model_table([["指标", "2024年目标"], ["样例甲", "亿元"], ["样例乙", "见附件"], ["样例丙", "5"]],
+                    caption="表1：2024年主要指标")
+    values, (part,) = read_tables(doc_with(t))
+    assert len(values) == 3  # kept, not silently dropped
+    assert part.problem and "2024年目标" in part.problem
+
+
+def test_a_table_that_reads_fine_has_no_problem_and_other_tables_are_recorded():
+    ind = model_table([["指标", "2024年目标"], ["样例甲", "5"]], caption="表1：2024年主要指标")
+    proj = model_table([["序号", "项目名称", "总投资"], ["1", "样例路", "3"]], caption="专栏1：重点项目", start=40)
+    _, parts = read_tables(doc_with(ind, proj))
+    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 1, None), ("other_table", 0, None)]
+
+
+def test_an_attribute_word_is_never_a_value():
+    t = model_table([["指标", "2024年目标", "2024年计划"], ["样例甲", "5", "约束性"]], caption="表1：2024年主要指标")
+    values, _ = read_tables(doc_with(t))
+    assert [v.value_raw for v in values] == ["5"]

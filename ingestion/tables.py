@@ -681,24 +681,3 @@ def read_indicator_table(table: Table, meta: ReportMeta | None) -> tuple[list[In
 
 def table_parts(doc: Document) -> list[PartSeen]:
     return read_tables(doc)[1]
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Kept for ingestion/projects/project_tables.py until it reads `Document.tables` (no grid guessing here any more)
-# --------------------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class TextTable:
-    rows: list[Row]
-    first_line: int
-    last_line: int
-    title: str | None = None
-    title_line: int | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-def find_text_tables(doc: Document) -> list[TextTable]:
-    """The report's tables (`Document.tables`) in the shape the project-table reader still expects."""
-    return [TextTable([_row_cells(r) for r in t.grid()], t.start, t.end, t.title(),
-                      t.caption.start if t.caption is not None else None, _note_texts(t)) for t in doc.tables]

@@ -351,12 +351,11 @@ def _read_at(grid: list[list[Cell | None]], start: int, n_rows: int | None, widt
     """The header whose first row is `start`: `n_rows` rows when known, else as many as read as header rows."""
     if start >= len(grid) or not _is_header_row(grid[start]):
         return None
-    end = start + 1
-    if n_rows is not None:
-        end = start + n_rows
-    else:
-        while end < len(grid) and end - start < MAX_HEADER_ROWS and _is_subheader(grid[end], grid[end - 1]):
-            end += 1
+    end = start + (n_rows or 1)
+    # a container marks fewer header rows than it printed (Markdown has one header line: the labels under a
+    # spanning year come as the first body line)
+    while end < len(grid) and end - start < MAX_HEADER_ROWS and _is_subheader(grid[end], grid[end - 1]):
+        end += 1
     rows = [_cells(r[:_width(r)]) for r in grid[start:end]]  # a text layout's header is as wide as it is printed
     if len(rows) == 2 and len(rows[0]) < width:
         expanded = _expand_ragged(rows[0], rows[1], width)

@@ -72,6 +72,7 @@ _NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)")
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _SEQ_NUMBER = re.compile(r"\d{1,3}")
+_CN_SEQ = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[）)])$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|以下|左右)?$")
 _EMPTY_VALUE = re.compile(r"^[-—–－/／\\…·]*$|^无$")
@@ -147,6 +148,12 @@ def unit_in_cell(value: str) -> str | None:
     """The unit printed after the figure in a value cell (`≥340天` → 天, `5.5%以内` → %); None when there is none."""
     m = _CELL_UNIT.match(strip_notes(value))
     return m.group(1) if m and "百分点" not in m.group(1) else None
+
+
+def _header_unit(header: str) -> str | None:
+    """A unit printed in a value column's header: `2024年目标（亿元）` → 亿元."""
+    m = _TRAILING_PAREN.search(header)
+    return _UNIT_LABEL.sub("", m.group(1)) if m and is_unit(m.group(1)) else None
 
 
 def read_verdict(text: str) -> str | None:
@@ -576,6 +583,9 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     attribute = read_attribute(parts.text(ATTRIBUTE))
     values = [(col, cell) for col, cell in parts.values
               if not _is_empty_value(cell.flat) and not _ATTRIBUTE_WORD.match(cell.flat)]
+    if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
+        ctx.category, ctx.owner = printed, None
+        return []
 
     group_text = "".join(c.flat for c in parts.group_cells)
     if group_text:  # a merged group-name cell beside the first sub-row opens a group without a value row
@@ -608,7 +618,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if col.verdict_in_cell:
             raw, in_cell = read_review_cell(cell.text)
             achieved = in_cell or verdict
-        row_unit = unit or unit_in_cell(raw) or info.rules.unit
+        row_unit = unit or _header_unit(col.header) or unit_in_cell(raw) or info.rules.unit
         out.extend(_values(info, col, cell, raw, name.name, printed, seq, ctx.category, parent, row_unit, attribute,
                            achieved))
     return out

@@ -225,3 +225,15 @@ def test_a_header_printed_again_after_a_page_break_is_recognised():
     assert is_repeated_header([Cell("序号"), Cell("指标名称"), Cell("2023年目标")], h)
     assert is_repeated_header([Cell("目标"), Cell("完成")], h)
     assert not is_repeated_header([Cell("2"), Cell("样例率"), Cell("6")], h)
+
+
+def test_a_marked_single_header_row_still_takes_the_labels_printed_under_it():
+    # a Markdown pipe table has one header line; the labels under the spanning year come as the first body line
+    grid = table(
+        ["指标名称", "单位", "2023年", "", "2024年目标"],
+        ["", "", "目标", "预计完成", ""],
+        ["样例总值增速", "%", "5", "5.3", "5左右"],
+    )
+    h, roles = described(grid, header_rows=1, plan_year=2024)
+    assert roles == [NAME, UNIT, (VALUE, 2023, "target"), (VALUE, 2023, "actual"), (VALUE, 2024, "target")]
+    assert h.body_start == 2

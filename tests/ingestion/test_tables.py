@@ -1270,3 +1270,15 @@ def test_an_attribute_word_is_never_a_value():
     t = model_table([["指标", "2024年目标", "2024年计划"], ["样例甲", "5", "约束性"]], caption="表1：2024年主要指标")
     values, _ = read_tables(doc_with(t))
     assert [v.value_raw for v in values] == ["5"]
+
+
+def test_group_row_numbered_in_the_seq_column_and_unit_in_the_value_header():
+    t = model_table([
+        ["序号", "指标名称", "2024年目标（亿元）"],
+        ["一", "样例经济", ""],
+        ["1", "样例总值", "320"],
+        ["2", "样例收入", "21"],
+    ], caption="表2：2024年主要指标")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.seq, v.category, v.parent_name, v.unit) for v in values] == [
+        ("1", "样例经济", None, "亿元"), ("2", "样例经济", None, "亿元")]

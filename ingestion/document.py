@@ -36,7 +36,9 @@ _CAPTION = re.compile(
 
 def clean_line(line: str) -> str:
     """Drop word-processor artefacts that are not part of the printed text."""
-    return _BOOKMARK.sub("", line).rstrip("\r\n")
+    if "[bookmark:" in line:
+        line = _BOOKMARK.sub("", line)
+    return line.rstrip("\r\n")
 
 
 _WHITESPACE = re.compile(r"[\s\u3000]+")

@@ -6,8 +6,12 @@ every cell line in the one-cell-per-line layout, rows are separated by blank lin
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
+
+import pytest
 
 from ingestion.document import Document
+from ingestion.extract import extract_text
 from ingestion.model import Caption, Heading, ListItem, Note, Paragraph, Table
 from ingestion.text_blocks import is_continuation, text_blocks
 
@@ -184,3 +188,149 @@ def test_text_is_clean_and_markdown_heading_marks_become_a_level():
 def test_a_note_line_is_a_note():
     (note,) = model_of("注：以上数据为初步统计数。\n").blocks
     assert isinstance(note, Note)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Every text layout of a table gives the same Table (fixtures: two sample tables re-laid, tests/fixtures/layouts)
+# ---------------------------------------------------------------------------------------------------------------
+
+LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
+# layouts that keep an empty cell in its column, and layouts in which an empty cell vanishes (web copies)
+KEEP_EMPTY = ["tabs", "aligned", "markdown", "caption_below"]
+LOSE_EMPTY = ["spaces", "fullwidth", "attachment_end"]
+
+
+def fixture_tables(name: str):
+    return text_blocks((LAYOUTS / f"{name}.txt").read_text(encoding="utf-8")).tables
+
+
+def texts(table, keep_empty: bool = True):
+    """The grid as texts; a missing or empty position as "" (or left out when the layout loses empty cells)."""
+    out = []
+    for row in table.grid():
+        cells = [c.flat if c is not None else "" for c in row]
+        while cells and not cells[-1]:
+            cells.pop()  # a group row is one cell, or one cell and empty ones
+        out.append(cells if keep_empty else [c for c in cells if c])
+    return out
+
+
+@pytest.mark.parametrize("name", KEEP_EMPTY)
+def test_layouts_that_keep_empty_cells_give_the_same_grid(name):
+    reference = fixture_tables("cells")
+    tables = fixture_tables(name)
+    assert [texts(t) for t in tables] == [texts(t) for t in reference]
+    assert [t.title() for t in tables] == [t.title() for t in reference]
+
+
+@pytest.mark.parametrize("name", LOSE_EMPTY)
+def test_web_copies_give_the_same_printed_cells(name):
+    reference = fixture_tables("cells")
+    tables = fixture_tables(name)
+    assert [texts(t, keep_empty=False) for t in tables] == [texts(t, keep_empty=False) for t in reference]
+    assert [t.caption.number for t in tables] == [1, 2]
+
+
+@pytest.mark.parametrize("name", [*KEEP_EMPTY, *LOSE_EMPTY])
+def test_every_layout_gives_the_same_indicator_values(name):
+    def values(name):
+        ex = extract_text((LAYOUTS / f"{name}.txt").read_text(encoding="utf-8"))
+        return sorted((r.indicator_name, r.measure, r.value_raw, r.period_year, r.unit, r.attribute, r.seq,
+                       r.category, r.parent_name, r.achieved_raw) for r in ex.indicators if r.source == "table")
+
+    reference = values("cells")
+    assert len(reference) == 30
+    assert values(name) == reference
+
+
+def test_markdown_marks_the_header_row_and_reads_bold_captions():
+    tables = fixture_tables("markdown")
+    assert [t.header_rows for t in tables] == [1, 1]
+    assert [t.layout for t in tables] == ["markdown", "markdown"]
+    assert tables[0].title().startswith("表1：")
+    assert fixture_tables("cells")[0].header_rows is None  # the plain layouts do not say
+
+
+def test_notes_under_a_row_table_are_its_notes():
+    assert [n.text for n in fixture_tables("spaces")[1].notes] == ["备注：第11项指标因统计口径发生变化。"]
+
+
+WEB_COPY = """
+    首页 > 信息公开 > 计划规划
+    来源：某某县发展和改革局  发布时间：2031-01-20 10:00
+
+    　　一、2030年计划执行情况
+    　　全县生产总值增长6%，　　完成年度目标。
+    　　各位代表，让我们  团结一心，为完成全年目标任务而努力奋斗。
+    附件：主要指标表
+    序号  指标名称  单位  2031年目标
+    一、经济发展
+    1  甲地区生产总值  亿元  300
+    其中：乙投资增速　%　8
+    2　丙收入　亿元　25
+    二、民生保障
+    3    丁就业人数    人    5000
+    扫一扫在手机打开当前页
+    """
+
+
+def test_a_web_copy_table_split_on_spaces_with_group_rows_and_vanished_cells():
+    model = model_of(WEB_COPY)
+    (table,) = model.tables
+    assert table.layout == "spaces"
+    assert table.title() == "附件：主要指标表"
+    assert [[c.flat for c in row] for row in table.rows] == [
+        ["序号", "指标名称", "单位", "2031年目标"],
+        ["一、经济发展"],
+        ["1", "甲地区生产总值", "亿元", "300"],
+        ["其中：乙投资增速", "%", "8"],  # the empty 序号 vanished: the line starts with the name
+        ["2", "丙收入", "亿元", "25"],
+        ["二、民生保障"],
+        ["3", "丁就业人数", "人", "5000"],
+    ]
+    assert [c.line for c in table.rows[3]] == [11, 11, 11]
+    assert table.end == 14  # the page furniture under the table is not a row
+
+
+def test_prose_with_indentation_or_inner_spaces_is_never_a_table():
+    model = model_of(WEB_COPY)
+    paragraphs = [b.text for b in model.blocks if isinstance(b, Paragraph)]
+    assert "全县生产总值增长6%，　　完成年度目标。" in paragraphs
+    assert "各位代表，让我们  团结一心，为完成全年目标任务而努力奋斗。" in paragraphs
+    assert "来源：某某县发展和改革局  发布时间：2031-01-20 10:00" in paragraphs
+    assert len(model.tables) == 1
+
+
+
+def test_tab_led_lines_of_joined_cells_are_one_row_each():
+    model = model_of("""
+        表1 主要指标
+        →序号→指标名称→2031年目标
+        →1→甲指标→5
+        →2→乙指标→6
+        """)
+    (table,) = model.tables
+    assert table.layout == "tabs"
+    assert [[c.flat for c in row] for row in table.rows] == [["序号", "指标名称", "2031年目标"], ["1", "甲指标", "5"],
+                                                              ["2", "乙指标", "6"]]
+
+
+def test_a_caption_below_the_table_is_its_caption_unless_a_table_follows_it():
+    model = model_of("""
+        正文一段，说明如下。
+        指标名称\t单位\t2031年目标
+        甲指标\t%\t5
+        附表1 2031年主要指标
+        注：带*为约束性指标
+        上表为全年主要指标安排，各项指标将按季度分解落实到各责任部门。
+        指标名称\t2031年目标
+        乙指标\t6
+        附表2 2031年其他指标
+        指标名称\t2031年目标
+        丙指标\t7
+        """)
+    first, second, third = model.tables
+    assert first.title() == "附表12031年主要指标" and (first.caption.caption_kind, first.caption.number) == ("附表", 1)
+    assert [n.text for n in first.notes] == ["注：带*为约束性指标"]
+    assert second.caption is None  # 附表2 under it heads the table that follows
+    assert third.title() == "附表22031年其他指标"

@@ -1,0 +1,73 @@
+"""The genre's own table layout (`layout.py`): one cell per line led by a TAB, a blank line after each row.
+
+A cell that wrapped in the original continues on the following short non-tab line(s), sometimes with blank lines
+in between (a merged cell printed one character group per visual row). A tab-led line holding several TAB-joined
+cells is a whole row of its own (a table copied out of a spreadsheet with every line led by a TAB).
+"""
+from __future__ import annotations
+
+from ..document import is_cell_line, squash
+from ..model import Cell
+from .lines import is_note, is_outline
+
+WRAP_MAX = 40  # a wrapped piece of a cell is short; a longer non-tab line is running text after the table
+LOOKAHEAD = 8  # lines to look ahead for the table resuming after a blank line and a short non-tab line
+
+
+def wrap_candidate(line: str) -> bool:
+    """A non-tab line that could be the wrapped rest of a cell (not a heading, caption, note or prose)."""
+    s = squash(line)
+    return bool(s) and len(s) <= WRAP_MAX and not is_outline(line) and not is_note(line)
+
+
+def _table_resumes(lines: list[str], idx: int) -> bool:
+    """After a blank line, a short non-tab line belongs to the table only if cells follow it again.
+
+    That is how a merged cell printed as `经济` / `发展` (blank lines between) looks; a short line after the
+    table's last row (a sub-heading, a note) is not followed by more cells.
+    """
+    for j in range(idx + 1, min(len(lines), idx + 1 + LOOKAHEAD)):
+        nxt = lines[j]
+        if is_cell_line(nxt):
+            return True
+        if nxt.strip() and not wrap_candidate(nxt):
+            return False
+    return False
+
+
+def read_cell_rows(lines: list[str], start: int) -> tuple[list[list[Cell]], int, bool]:
+    """Rows of cells from the cell run starting at 0-based index `start`.
+
+    Returns (rows, index of the last line used, whether rows were TAB-joined lines). A tab-led line opens a
+    cell; a blank line closes the row; a short non-tab line continues the last cell.
+    """
+    rows: list[list[list]] = []  # cells under construction: [text, line]
+    row: list[list] | None = None
+    gap = False  # a blank line was seen since the last cell text
+    joined = False  # the current row is one line of TAB-joined cells
+    any_joined = False
+    last = start
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if is_cell_line(line):
+            # a trailing tab is layout noise, not an empty cell
+            parts = line[1:].rstrip().split("\t")
+            multi = len(parts) > 1
+            if row is None or gap or joined or (multi and row):
+                row = []
+                rows.append(row)
+                gap = False
+            joined = multi
+            any_joined = any_joined or multi
+            row.extend([part.strip(), i + 1] for part in parts)
+            last = i
+        elif not line.strip():
+            gap = True
+        elif row and wrap_candidate(line) and (not gap or _table_resumes(lines, i)):
+            cell = row[-1]
+            cell[0] = f"{cell[0]}\n{line.strip()}" if cell[0] else line.strip()
+            gap = False
+            last = i
+        else:
+            break
+    return [[Cell(t, line=n) for t, n in r] for r in rows], last, any_joined

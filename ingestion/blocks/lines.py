@@ -1,0 +1,127 @@
+"""What one line of a report is: heading, caption, note, list item or paragraph.
+
+Text is read without its decoration: indentation (ASCII or full-width spaces), Markdown heading marks (`## 一、…`)
+and emphasis around a whole line (`**表1 …**`), so a Markdown copy or a web copy gives the same blocks as the
+plain text.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import _HEADING_PATTERNS, CN_NUM, heading_level, is_cell_line, parse_caption, squash
+from ..model import Block, Caption, Heading, ListItem, Note, Paragraph
+
+MARKS = "*＊▲△★☆※◆"  # the marks a table puts on its binding indicators (a note explains them)
+MARK_NOTE = re.compile(rf"[{MARKS}]")
+_NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
+UNIT_LABEL = re.compile(r"^(?:计量)?单位[：:]")
+_EXTRA_CAPTION = re.compile(r"^(?:附表|[（(]?续(?:上)?表)\s*\d*")  # captions parse_caption does not list
+_CONTINUED = re.compile(r"^(?:[（(]?续(?:上)?表[）)]?|.*[（(]续(?:表)?[）)]$)")
+BARE_CAPTION = re.compile(rf"(?:附件|附表|表|专栏)[\d{CN_NUM}]*[：:]?")
+_TITLE_WORDS = re.compile(r"指标|目标|完成情况|执行情况|计划|预期|表$|[表单]（[^（）]*）$")
+SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?]")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]+(?=\S)")
+_EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
+_LIST_MARKER = re.compile(
+    r"^(?:[-*+]\s+|[•·●○■□◆◇▪►▶➢]\s*|——\s*|[（(]\d{1,2}[）)]|[①-⑳]|【[^】]{1,20}】)(?=\S)")
+
+TITLE_MAX = 50  # a table title is one short line; a longer line is a sentence of the text
+
+
+def plain(line: str) -> str:
+    """The line without indentation, Markdown heading marks and whole-line emphasis."""
+    text = line.strip()
+    if text[:1] == "#":
+        text = _MARKDOWN_HEADING.sub("", text, count=1)
+    if text[:2] in ("**", "__"):
+        m = _EMPHASIS.match(text)
+        if m:
+            text = m.group(2).strip()
+    return text
+
+
+def is_note(line: str) -> bool:
+    """`注：…`, `备注：…`, `资料来源：…`: a note about a table, never a row or a paragraph of the text."""
+    return bool(_NOTE_START.match(squash(line)))
+
+
+def is_caption(line: str) -> bool:
+    """表N/专栏N/附表N/附件N captions, and `续表` (the rest of a table after a page break)."""
+    if is_cell_line(line):
+        return False
+    text = plain(line)
+    return parse_caption(text) is not None or bool(_EXTRA_CAPTION.match(squash(text)))
+
+
+def is_continuation(title: str | None) -> bool:
+    """`续表`, `续表1`, `续上表`, `（续表）`, `表1（续）`: the rest of the table before, after a page break."""
+    return bool(title and _CONTINUED.match(squash(title)))
+
+
+def is_title_like(text: str) -> bool:
+    """A line that reads as a table's title though it is not numbered (`2019年主要经济指标完成情况表`)."""
+    s = squash(plain(text))
+    return (6 <= len(s) <= TITLE_MAX and not SENTENCE_PUNCT.search(s) and not is_note(s)
+            and not UNIT_LABEL.match(s) and bool(_TITLE_WORDS.search(s)))
+
+
+def is_heading(line: str) -> bool:
+    return not is_cell_line(line) and heading_level(plain(line)) is not None
+
+
+def is_outline(line: str) -> bool:
+    return is_heading(line) or is_caption(line)
+
+
+def caption_parts(text: str) -> tuple[str, int]:
+    """(lead word, number) of a caption: `表1：…` → (表, 1), `续表2` → (续表, 2), a title line → ("", 0)."""
+    text = plain(text)
+    cap = parse_caption(text)
+    if cap is not None:
+        return cap
+    m = _EXTRA_CAPTION.match(squash(text))
+    if m:
+        word = "附表" if m.group(0).startswith("附表") else "续表"
+        digits = re.search(r"\d+", m.group(0))
+        return word, int(digits.group(0)) if digits else 0
+    return "", 0
+
+
+def caption_block(text: str, start: int, end: int | None = None) -> Caption:
+    kind, number = caption_parts(text)
+    return Caption("caption", plain(text), start, end or start, caption_kind=kind, number=number)
+
+
+def line_block(line: str, no: int) -> Block | None:
+    """The block of one line that is not part of a table (None for a blank line)."""
+    text = line.strip()
+    if not text:
+        return None
+    md = _MARKDOWN_HEADING.match(text) if text[:1] == "#" else None
+    if md:
+        inner = plain(text)
+        level = heading_level(inner)
+        return Heading("heading", inner, no, no, level=len(md.group(1)) - 1 if level is None else level,
+                       number=heading_number(inner) if level is not None else None, marks=len(md.group(1)))
+    if is_caption(line):
+        return caption_block(text, no)
+    text = plain(text)
+    level = heading_level(text)
+    if level is not None:
+        return Heading("heading", text, no, no, level=level, number=heading_number(text))
+    if is_note(text):
+        return Note("note", text, no, no)
+    m = _LIST_MARKER.match(text)
+    if m:
+        return ListItem("list_item", text, no, no, marker=m.group(0).strip())
+    return Paragraph("paragraph", text, no, no)
+
+
+def heading_number(text: str) -> str | None:
+    """The outline number a heading starts with, as printed: `一、`, `（二）`, `3.`, `第一部分`."""
+    s = text.replace("\u3000", "")
+    for _, pat in _HEADING_PATTERNS:
+        m = pat.match(s)
+        if m:
+            return m.group(0)
+    return None

@@ -1,0 +1,195 @@
+"""Tables printed one row per line: cells joined by TABs (copied from Excel/WPS), by runs of two or more spaces or
+by full-width spaces (copied from a web page), or between `|` pipes (Markdown, see `markdown.py`).
+
+A table is recognised by its structure, never by its words alone: a header-like line (two or more short cells,
+no sentence punctuation) followed by lines that split into a compatible number of cells. Inside the run a line
+of its own that is short (`一、经济发展`) is a group row when more rows follow it. Leading indentation is not a
+separator, so an indented paragraph stays a paragraph; a paragraph holding a double space somewhere is one line
+of two "cells" at most, never a run of rows.
+
+When the rows are aligned on character columns (a fixed-width copy), a row whose empty cells vanished is put
+back in its columns by where its cells start; otherwise the printed cells are kept in order and the header
+interpreter aligns a short row.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..document import squash
+from ..model import Cell
+from .lines import SENTENCE_PUNCT, is_caption, is_heading, is_note
+from .markdown import is_separator, pipe_cells
+
+_SPACES = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
+_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?$")
+
+HEADER_CELL_MAX = 20  # a header label is short; a longer piece is a sentence
+GROUP_MAX = 30  # a group row (`一、经济发展`) is a short label
+BLANKS_MAX = 1  # blank lines allowed between two rows of one table
+
+TABS, SPACES, MARKDOWN = "tabs", "spaces", "markdown"
+
+
+def split_row(line: str, layout: str | None = None) -> tuple[str, list[str], list[int]] | None:
+    """(layout, cell texts, cell start columns) of a line that holds two or more cells; None otherwise.
+
+    Only the line's inside separates cells: the indentation and the line end are not cells. Inside a table of
+    TAB-joined rows (`layout` TABS) a line led by a TAB starts with an empty cell; elsewhere a tab-led line
+    belongs to the one-cell-per-line layout.
+    """
+    body = line.strip()
+    if not body:
+        return None
+    if body[0] == "|":
+        cells = pipe_cells(body)
+        return (MARKDOWN, cells, []) if cells is not None and len(cells) >= 2 else None
+    if "\t" in body:
+        if line[0] == "\t" and layout != TABS:
+            return None
+        return TABS, [c.strip() for c in line.rstrip().split("\t")], []
+    if "  " not in body and "\u3000" not in body:
+        return None
+    lead = len(line) - len(line.lstrip())
+    cells, starts, pos = [], [], 0
+    for m in _SPACES.finditer(body):
+        if m.start() > pos:
+            cells.append(body[pos:m.start()])
+            starts.append(pos + lead)
+        pos = m.end()
+    if pos < len(body):
+        cells.append(body[pos:])
+        starts.append(pos + lead)
+    return (SPACES, cells, starts) if len(cells) >= 2 else None
+
+
+def is_header_like(cells: list[str]) -> bool:
+    """A table's first line: two or more short labels, no sentence punctuation, not all figures."""
+    flats = [squash(c) for c in cells]
+    return (len(flats) >= 2 and all(len(f) <= HEADER_CELL_MAX for f in flats)
+            and not any(SENTENCE_PUNCT.search(f) for f in flats)
+            and not all(_FIGURE.match(f) for f in flats if f))
+
+
+def _group_row(line: str) -> bool:
+    """A short line of its own inside a row table: a group label (`一、经济发展`, `（一）民生保障`)."""
+    s = squash(line)
+    return bool(s) and len(s) <= GROUP_MAX and not SENTENCE_PUNCT.search(s[:-1]) and not is_caption(line) \
+        and not is_note(line)
+
+
+def _compatible(layout: str, found: tuple[str, list[str], list[int]] | None, width: int) -> bool:
+    if found is None:
+        return False
+    kind, cells, _ = found
+    if kind != layout:
+        return False
+    return 2 <= len(cells) <= width + 1
+
+
+def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:
+    """The table whose header line is lines[start]: (layout, rows, index of its last line, header rows if the
+    layout marks them); None when no table starts there."""
+    first = split_row(lines[start])
+    if first is None or is_caption(lines[start]) or is_heading(lines[start]) or not is_header_like(first[1]):
+        return None
+    layout, header, _ = first
+    width = len(header)
+    found: list[tuple[int, tuple[str, list[str], list[int]] | None]] = [(start, first)]
+    header_rows = None
+    last = start
+    j = start + 1
+    n = len(lines)
+    while j < n:
+        line = lines[j]
+        if not line.strip():
+            k = j
+            while k < n and not lines[k].strip() and k - j < BLANKS_MAX:
+                k += 1
+            if k < n and lines[k].strip() and _compatible(layout, split_row(lines[k], layout), width):
+                j = k
+                continue
+            break
+        row = split_row(line, layout)
+        if layout == MARKDOWN and row is None and is_separator(line):
+            if j == start + 1:
+                header_rows = 1
+            last = j
+            j += 1
+            continue
+        if _compatible(layout, row, width):
+            found.append((j, row))
+            last = j
+            j += 1
+            continue
+        if row is None and _group_row(line) and _rows_follow(lines, j + 1, layout, width):
+            found.append((j, None))
+            last = j
+            j += 1
+            continue
+        break
+    if sum(1 for _, r in found if r is not None) < 2:
+        return None
+    rows = _cells(found, lines)
+    return layout, rows, last, header_rows
+
+
+def _rows_follow(lines: list[str], j: int, layout: str, width: int) -> bool:
+    """More rows of the table follow a group line (after at most one more group line)."""
+    for k in range(j, min(len(lines), j + 2)):
+        row = split_row(lines[k], layout)
+        if _compatible(layout, row, width):
+            return True
+        if row is not None or not _group_row(lines[k]):
+            return False
+    return False
+
+
+def _cells(found: list[tuple[int, tuple[str, list[str], list[int]] | None]], lines: list[str]) -> list[list[Cell]]:
+    header_starts = found[0][1][2]
+    columns = _column_starts(found, lines) if header_starts else None
+    rows: list[list[Cell]] = []
+    for j, row in found:
+        if row is None:
+            rows.append([Cell(lines[j].strip(), line=j + 1)])
+            continue
+        _, texts, starts = row
+        cells = [Cell(t, line=j + 1) for t in texts]
+        if columns is not None and len(texts) < len(columns):
+            cells = _place(cells, starts, columns, lines[j], j + 1)
+        rows.append(cells)
+    return rows
+
+
+def _width(text: str) -> int:
+    """Display width: a CJK character takes two columns in a fixed-width copy."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _display_starts(line: str, starts: list[int]) -> list[int]:
+    return [_width(line[:s]) for s in starts]
+
+
+def _column_starts(found, lines: list[str]) -> list[int] | None:
+    """The display columns the cells start at, when (nearly) every full row starts its cells at the header's."""
+    j0, header = found[0]
+    cols = _display_starts(lines[j0], header[2])
+    full = [(j, r) for j, r in found[1:] if r is not None and len(r[1]) == len(cols)]
+    if len(full) < 2:
+        return None
+    aligned = sum(1 for j, r in full if _display_starts(lines[j], r[2]) == cols)
+    return cols if aligned * 10 >= len(full) * 8 else None
+
+
+def _place(cells: list[Cell], starts: list[int], columns: list[int], line: str, no: int) -> list[Cell]:
+    """A short row of an aligned table: each cell in the column it starts under; empty cells where none does."""
+    at = _display_starts(line, starts)
+    out: list[Cell] = [Cell("", line=no) for _ in columns]
+    used = set()
+    for cell, pos in zip(cells, at):
+        k = min(range(len(columns)), key=lambda c: abs(columns[c] - pos))
+        if k in used:
+            return cells
+        used.add(k)
+        out[k] = cell
+    return out

@@ -260,6 +260,9 @@ def find_project_lists(doc: Document) -> list[ProjectList]:
     return out
 
 
+_HEADED_LIST_WORDS = re.compile(r"项目|工程")
+
+
 def _opens_headed_list(s: str) -> bool:
     """A heading that opens an unboxed project list: a stage group (`（一）计划新开工项目（15个）`, `1.续建项目：`)
     or a numbered paragraph of one kind of project (`1.先进制造业项目（126个）：A、B、C等。`)."""
@@ -282,6 +285,8 @@ def _headed_lists(doc: Document, taken: list[tuple[int, int]]) -> list[ProjectLi
     """Project lists printed as headings and numbered lines, outside any box or attachment."""
     out: list[ProjectList] = []
     for h in doc.headings:
+        if not _HEADED_LIST_WORDS.search(h.text):
+            continue  # most headings name a task: skip them before any parsing
         if any(a <= h.line <= b for a, b in taken) or not _opens_headed_list(h.text):
             continue
         above = h.line - 1

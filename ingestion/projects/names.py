@@ -155,13 +155,16 @@ def _is_shared_fragment(prev: str, piece: str, nxt: str) -> bool:
 _TRAILING_COUNT = re.compile(r"等[\d一二三四五六七八九十百]+[个项处座所家条]([^\d]{1,6})$")
 
 
+_TRAILING_DENG = re.compile(r"(?:等(?:[\d一二三四五六七八九十百]+个)?(?:重点|重大|一批)?项目|等)$")
+
+
 def clean_name(name: str) -> str:
     """Drop list punctuation and the trailing `等项目` / `等` / `等18个项目` / `等N个片区` the list adds to its last item."""
     s = name.strip("。.；;，,、：: ")
     m = _TRAILING_COUNT.search(s)
     if m and s[: m.start()].endswith(m.group(1)):
         return s[: m.start()]
-    stripped = re.sub(r"(?:等(?:[\d一二三四五六七八九十百]+个)?(?:重点|重大|一批)?项目|等)$", "", s)
+    stripped = _TRAILING_DENG.sub("", s)
     if stripped != s:
         # `常春藤等房地产等项目`: the inner 等 names a kind, not a project
         inner = stripped.rfind("等")
@@ -178,13 +181,17 @@ def split_names(text: str) -> list[str]:
     return [n for n in names if n]
 
 
+_LABEL_BREAK = re.compile(r"[、，,。；;]")
+_BARE_NUMBER = re.compile(r"[\d.]+")
+
+
 def split_label(s: str) -> tuple[str | None, str]:
     """`交通：A、B` → ('交通', 'A、B'); a line without a short leading label → (None, line)."""
     i = find_outside_brackets(s, "：:")
     if i <= 0:
         return None, s
     label = s[:i]
-    if len(label) > 30 or re.search(r"[、，,。；;]", label) or re.fullmatch(r"[\d.]+", label):
+    if len(label) > 30 or _LABEL_BREAK.search(label) or _BARE_NUMBER.fullmatch(label):
         return None, s
     return label, s[i + 1:]
 
@@ -202,6 +209,7 @@ def strip_item_number(s: str) -> str:
     return _ITEM_NUMBER.sub("", s, count=1)
 
 
+@functools.lru_cache(maxsize=4096)
 def item_text(line: str) -> str:
     """One list line as the list readers see it: whitespace removed, its bullet or number dropped, and a
     `【类别】` label turned into the `类别：` label form the readers know (a category label is never a name)."""

@@ -7,6 +7,7 @@ The stage is what the list says happened (review lists) or is planned (plan list
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
@@ -23,6 +24,7 @@ _LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[
 # A line that is only a group label inside a list (`（一）新开工项目（20个）`, `二、交通类项目：`).
 _GROUP_LABEL = re.compile(r"^.{0,14}(?:项目|工程|类)[：:]?$")
 _NESTED_STAGE_LABEL = re.compile(rf"({_STAGE_LABEL})[：:]")
+_STAGE_LABEL_RE = re.compile(_STAGE_LABEL)
 # A verb that opens a sentence of a list (`新开工A、B等项目。`) and gives the stage of what follows.
 _LIST_VERB = re.compile(
     r"^(?:(?:大力|加快|积极|全力|加速|持续)?推进|新开工|开工建设|开工|续建|完工|竣工|建成投用|建成|投用|完成|加快建设|加快)"
@@ -37,23 +39,33 @@ _RESULT_STAGE = re.compile(r"已?开工建设|已?开工|建成投用|竣工投�
 # Stage words a list title can carry for all its items (`2022年新建工业产业重点项目`).
 _TITLE_STAGE = re.compile(r"新开工|新建|续建|在建|竣工|完工|建成|完成|前期")
 
+_PREPARATORY = re.compile(r"前期|预备|储备")
+_STARTED = re.compile(r"开工|启动建设|启动")
+_COMPLETED = re.compile(r"竣工|完工|建成|完成|投用|投产|开通|开园|运营")
+_ONGOING = re.compile(r"续建|在建|推进|加快")
+_KIND_END = re.compile(r"(?:项目|工程|类|板块|领域|产业)$")
+_COUNT_TAIL = re.compile(r"[\d一二三四五六七八九十百]*[个项]?")
+
+
+@functools.lru_cache(maxsize=512)
 def normalize_stage(raw: str | None, review: bool = False) -> str:
     """Map printed stage words onto the five stages; a reviewed year's `新建` reports finished work."""
     if not raw:
         return "planned"
-    if re.search(r"前期|预备|储备", raw):
+    if _PREPARATORY.search(raw):
         return "preparatory"
-    if re.search(r"开工|启动建设|启动", raw):
+    if _STARTED.search(raw):
         return "started"
-    if re.search(r"竣工|完工|建成|完成|投用|投产|开通|开园|运营", raw):
+    if _COMPLETED.search(raw):
         return "completed"
-    if re.search(r"续建|在建|推进|加快", raw):
+    if _ONGOING.search(raw):
         return "ongoing"
     if "新建" in raw:
         return "completed" if review else "started"
     return "planned"
 
 
+@functools.lru_cache(maxsize=2048)
 def group_label(s: str) -> tuple[str | None, str | None] | None:
     """(category, stage_raw) of a line that only opens a group of the list: `新开工项目（3个）`, `一、续建项目`,
     `（二）社会民生类`; None for any other line. A bare `XX项目` line is a project, not a group: a group
@@ -67,9 +79,9 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
     text = _LABEL_COUNT.sub("", text)
     if not text or len(text) > 16:
         return None
-    if re.fullmatch(_STAGE_LABEL, text):
+    if _STAGE_LABEL_RE.fullmatch(text):
         return None, text
-    if (numbered or colon or counted) and re.search(r"(?:项目|工程|类|板块|领域|产业)$", text):
+    if (numbered or colon or counted) and _KIND_END.search(text):
         return parse_label(text)
     return None
 
@@ -85,18 +97,19 @@ def title_stage(title: str) -> str | None:
     return m.group(0) if m else None
 
 
+@functools.lru_cache(maxsize=2048)
 def parse_label(label: str) -> tuple[str | None, str | None]:
     """(category, stage_raw) of a label: `开工重点项目` → (None, 开工重点项目);
     `社会投资类项目完成9个` → (社会投资类项目, 完成); `新兴产业项目` → (新兴产业项目, None);
     `（一）新开工项目（6个）` → (None, 新开工项目); `产业发展类（12个）` → (产业发展类, None)."""
     label = _LABEL_NUMBER.sub("", label)
     counted = _LABEL_COUNT.sub("", label)
-    if counted and (re.fullmatch(_STAGE_LABEL, counted) or _LABEL_COUNT.search(label)):
+    if counted and (_STAGE_LABEL_RE.fullmatch(counted) or _LABEL_COUNT.search(label)):
         label = counted
-    if re.fullmatch(_STAGE_LABEL, label):
+    if _STAGE_LABEL_RE.fullmatch(label):
         return None, label
     m = _LABEL_STAGE.search(label)
-    if m and m.start() > 0 and re.fullmatch(r"[\d一二三四五六七八九十百]*[个项]?", label[m.end():]):
+    if m and m.start() > 0 and _COUNT_TAIL.fullmatch(label[m.end():]):
         return label[: m.start()], m.group(0)
     return label, None
 

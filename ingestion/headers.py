@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import parse_caption, squash
 from .model import Cell
@@ -112,6 +113,7 @@ def header_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=4096)
 def header_role(text: str) -> str | None:
     """The role a header text names on its own; None when it is no header word (an indicator name, a figure).
 
@@ -287,9 +289,10 @@ def _column(k: int, stack: list[str], rows: list[list[Cell]]) -> Column:
 
 
 def _body_texts(body: Sequence[Sequence[Cell | None]], k: int) -> list[str]:
+    """The filled cells of column k in the rows that are not one merged text (group rows)."""
     out = []
     for row in body:
-        if k < len(row) and row[k] is not None and row[k].flat and _single(row) is None:
+        if k < len(row) and row[k] is not None and row[k].flat:
             out.append(row[k].flat)
     return out
 
@@ -301,6 +304,7 @@ def _mostly(texts: list[str], pattern: re.Pattern) -> bool:
 def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_year: int | None) -> list[Column]:
     """Settle the provisional roles from the cells under them and from the other columns."""
     out: list[Column] = []
+    body = [row for row in body if _single(row) is None]
     for c in columns:
         texts = _body_texts(body, c.index)
         if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, _ATTRIBUTE_WORD):

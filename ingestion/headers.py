@@ -31,7 +31,10 @@ SUBHEADER_MAX = 6  # a label under a spanning cell (目标, 预计完成, 是否
 MAX_HEADER_ROWS = 3
 MOSTLY = 0.6  # share of a column's filled body cells that settles what it holds
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
+_YEAR = re.compile(r"((?:19|20)\d{2}|二[〇零○O][〇零○O一二三四五六七八九]{2})\s*年")
+_RELATIVE_YEAR = re.compile(r"上年|去年|上一年|^今年|^本年")
+_LEVEL_HEADER = re.compile(r"^(?:绝对值|总量|数值|总额|金额|数量|指标值)(?:[（(][^）)]*[）)])?$")
 _ACTUAL = re.compile(r"完成|实际|执行|实现|实绩|预计|预估")
 _TARGET = re.compile(r"目标|计划|预期|建议|规划|预测")
 _VERDICT_HEADER = re.compile(r"是否|与否|评价|达标情况")
@@ -109,8 +112,12 @@ def header_measure(text: str) -> str | None:
 
 
 def header_year(text: str) -> int | None:
+    """`2023年` → 2023; `二〇二三年` → 2023."""
     m = _YEAR.search(text)
-    return int(m.group(1)) if m else None
+    if not m:
+        return None
+    y = m.group(1)
+    return int(y) if y.isdigit() else int("".join(str(_CN_DIGITS[c]) for c in y))
 
 
 @lru_cache(maxsize=4096)
@@ -136,13 +143,15 @@ def header_role(text: str) -> str | None:
         return CATEGORY
     if _PROJECT_HEADER.search(s):
         return _PROJECT
+    if not _YEAR.search(s) and (s.endswith("指标") or "名称" in s):
+        return NAME  # 指标名称, 主要指标, 计划指标 (a 计划 that names the table's rows, not a target column)
     if _REVIEW_HEADER.search(s):
         return _REVIEW
     if _RATIO_HEADER.search(s):
         return IGNORED
     if _CHANGE_HEADER.search(s) and not _TARGET.search(s):
         return _CHANGE
-    if _YEAR.search(s) or header_measure(s):
+    if _YEAR.search(s) or header_measure(s) or _LEVEL_HEADER.match(s) or _RELATIVE_YEAR.search(s):
         return VALUE
     if _NAME_HEADER.search(s):
         return NAME
@@ -271,7 +280,7 @@ def _stack(rows: list[list[Cell]], k: int) -> list[str]:
     return texts
 
 
-def _column(k: int, stack: list[str], rows: list[list[Cell]]) -> Column:
+def _column(k: int, stack: list[str], plan_year: int | None) -> Column:
     header = "".join(stack)
     if not stack:
         return Column(k, _OTHER, "")
@@ -281,6 +290,9 @@ def _column(k: int, stack: list[str], rows: list[list[Cell]]) -> Column:
         role = header_role(stack[-1])
     if role == VALUE or role == _CHANGE or role == _REVIEW:
         year = next((header_year(t) for t in reversed(stack) if header_year(t)), None)
+        if year is None and plan_year:
+            rel = _RELATIVE_YEAR.search(header)
+            year = (plan_year - 1 if rel.group(0) in ("上年", "去年", "上一年") else plan_year) if rel else None
         measure = next((header_measure(t) for t in reversed(stack) if header_measure(t)), None)
         if role == _REVIEW:
             measure = "actual"
@@ -337,8 +349,11 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
     return out
 
 
-def _bare_year_measure(year: int | None, plan_year: int | None) -> str:
-    return "actual" if year and plan_year and year < plan_year else "target"
+def _bare_year_measure(year: int | None, plan_year: int | None) -> str | None:
+    """A year before the plan year is reviewed (actual), else planned; no year: the caption decides (None)."""
+    if year is None:
+        return None
+    return "actual" if plan_year and year < plan_year else "target"
 
 
 def _kind(columns: list[Column]) -> str:
@@ -367,7 +382,7 @@ def _read_at(grid: list[list[Cell | None]], start: int, n_rows: int | None, widt
             rows = list(expanded)
     rows = _fill_blank_spans(rows)
     n = max(len(r) for r in rows)
-    columns = [_column(k, _stack(rows, k), rows) for k in range(n)]
+    columns = [_column(k, _stack(rows, k), plan_year) for k in range(n)]
     columns = _settle(columns, grid[end:], plan_year)
     return Header(tuple(columns), end, _kind(columns))
 

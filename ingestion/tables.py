@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .document import Document, squash
 from .headers import (
@@ -28,6 +28,7 @@ from .headers import (
     VERDICT,
     Column,
     Header,
+    header_measure,
     is_repeated_header,
     read_header,
 )
@@ -510,6 +511,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
             part.problem = "its caption names indicators but its value cells are not figures"
         return [], part
     part.kind = "indicator_table"
+    header = _measures_from_caption(header, title)
     columns = header.columns
     in_grid_notes = [c.flat for r in body for c in r if _is_note(c.flat)]
     year = _YEAR.search(title or "")
@@ -539,6 +541,16 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     part.facts_read = len(out)
     part.problem = _problem(header, out, says_indicators)
     return out, part
+
+
+def _measures_from_caption(header: Header, title: str | None) -> Header:
+    """A value column whose header says neither target nor actual (`2024年`, `绝对值`): the caption says it
+    (`…完成情况` → actual), else it is the plan's target."""
+    if all(c.measure for c in header.values):
+        return header
+    measure = header_measure(title or "") or "target"
+    columns = tuple(replace(c, measure=measure) if c.role == VALUE and not c.measure else c for c in header.columns)
+    return replace(header, columns=columns)
 
 
 def _problem(header: Header, values: list[IndicatorValue], says_indicators: bool) -> str | None:

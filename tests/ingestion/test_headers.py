@@ -237,3 +237,19 @@ def test_a_marked_single_header_row_still_takes_the_labels_printed_under_it():
     h, roles = described(grid, header_rows=1, plan_year=2024)
     assert roles == [NAME, UNIT, (VALUE, 2023, "target"), (VALUE, 2023, "actual"), (VALUE, 2024, "target")]
     assert h.body_start == 2
+
+
+def test_years_in_chinese_numerals_and_relative_years():
+    _, roles = described(table(["主要指标", "二〇二三年完成", "上年实际", "今年目标"], ["样例数", "5", "4", "6"]),
+                         plan_year=2024)
+    assert roles == [NAME, (VALUE, 2023, "actual"), (VALUE, 2023, "actual"), (VALUE, 2024, "target")]
+
+
+def test_a_name_header_worded_with_a_target_word_is_still_the_name():
+    _, roles = described(table(["计划指标", "2024年目标"], ["样例数", "6"]))
+    assert roles == [NAME, (VALUE, 2024, "target")]
+
+
+def test_a_level_column_without_a_measure_leaves_the_measure_to_the_caption():
+    _, roles = described(table(["指标", "单位", "绝对值", "增长（%）"], ["样例总值", "亿元", "320", "6.1"]))
+    assert roles == [NAME, UNIT, (VALUE, None, None), IGNORED]

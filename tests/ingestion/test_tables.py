@@ -1282,3 +1282,10 @@ def test_group_row_numbered_in_the_seq_column_and_unit_in_the_value_header():
     values, _ = read_tables(doc_with(t))
     assert [(v.seq, v.category, v.parent_name, v.unit) for v in values] == [
         ("1", "样例经济", None, "亿元"), ("2", "样例经济", None, "亿元")]
+
+
+@pytest.mark.parametrize("caption, measure", [("表1：2023年主要经济指标完成情况", "actual"), ("表2：2024年主要指标", "target")])
+def test_a_value_column_without_a_measure_takes_it_from_the_caption(caption, measure):
+    t = model_table([["指标", "单位", "绝对值", "比上年增长（%）"], ["样例总值", "亿元", "320", "6.1"]], caption=caption)
+    (value,), _ = read_tables(doc_with(t))
+    assert (value.measure, value.value_raw, value.unit) == (measure, "320", "亿元")

@@ -24,9 +24,10 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-# dbt's manifest is parsed once here (and again only when a dbt file changes), not on every run
+# dbt's manifest, prepared by dagster-dbt (`dbt parse`, partial parsing): after editing dbt files outside `dagster dev`
+# run this again (`devplan build` prepares it only when there is none)
 manifest: install
-	$(BIN)/python -c "from orchestration.dbt_setup import ensure_manifest; print('dbt manifest:', ensure_manifest())"
+	$(BIN)/python -c "from orchestration.dbt.project import prepare_manifest; print('dbt manifest:', prepare_manifest())"
 
 demo: manifest
 	$(BIN)/devplan build --reports $(REPORTS) --warehouse $(WAREHOUSE)

@@ -41,7 +41,7 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
     if not reports.is_dir():
         print(f"error: reports folder {reports} does not exist", file=sys.stderr)
         return EXIT_FATAL
-    from .warehouse import WarehouseError, check_writable
+    from warehouse.connection import WarehouseError, check_writable
 
     try:
         check_writable(warehouse)
@@ -54,13 +54,15 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
     t0 = time.perf_counter()
 
     _step("preparing the dbt manifest")
-    from .dbt_setup import ensure_manifest
+    from .dbt.project import ensure_manifest
 
     ensure_manifest()
     _step(f"scanning {reports}")
     from ingestion.folder import diff_folder, scan_folder
 
-    from .planning import marts_are_current, register_work, warehouse_state
+    from warehouse.state import marts_are_current, warehouse_state
+
+    from .reports.partitions import register_work
 
     current = {name: s.sha256 for name, s in scan_folder(reports).items()}
     known = warehouse_state(warehouse)
@@ -71,9 +73,8 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
     import dagster as dg
 
     from .definitions import build_definitions
-    from .partitions import report_partitions
-    from .raw_assets import RAW_ASSET_KEY
-    from .schedules import full_range_tags
+    from .reports.checks import RAW_ASSET_KEY
+    from .reports.partitions import full_range_tags, report_partitions
 
     defs = build_definitions(reports, warehouse)
     job = defs.resolve_job_def("refresh_reports")
@@ -108,7 +109,7 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
 
     rejected = print_summary(warehouse)
     _print_incomplete(warehouse)
-    from .serving import serving_path
+    from warehouse.serving import serving_path
 
     if serving_path(warehouse).exists():
         print(f"serving copy for BI tools (read-only): {serving_path(warehouse)}")
@@ -120,7 +121,7 @@ def _print_incomplete(warehouse: Path) -> None:
     """Warn about loaded reports whose file ends early (their complete part loaded; raw.report_events says what is missing)."""
     import duckdb
 
-    from .warehouse import writer_lock
+    from warehouse.lock import writer_lock
 
     with writer_lock(warehouse):
         con = duckdb.connect(str(warehouse), read_only=True)

@@ -28,7 +28,7 @@ def read_only(path: Path, lock: bool = True, lock_timeout_s: float = 15.0):
     path = Path(path)
     if not path.exists():
         raise missing_warehouse(path)
-    from .warehouse import writer_lock
+    from warehouse.lock import writer_lock
 
     guard = writer_lock(path, timeout_s=lock_timeout_s) if lock else nullcontext()
     try:

@@ -39,7 +39,7 @@ def add_parser(sub) -> None:
 
 def pick_source(warehouse: Path, source: str) -> tuple[Path, bool]:
     """(file to read, whether it is the warehouse itself)."""
-    from .serving import serving_path
+    from warehouse.serving import serving_path
 
     serving = serving_path(warehouse)
     if source == "serving" or (source == "auto" and serving.exists()):

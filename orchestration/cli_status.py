@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
 
     print(f"warehouse  {warehouse} ({warehouse.stat().st_size / 1e6:.1f} MB)")
-    from .serving import serving_path
+    from warehouse.serving import serving_path
 
     serving = serving_path(warehouse)
     if serving.exists():

@@ -15,7 +15,10 @@ from ingestion.batch import DEFAULT_TIME_LIMIT_S, PARALLEL_THRESHOLD, process_ba
 from ingestion.errors import Rejection
 from ingestion.process import ProcessedReport
 
-from .warehouse import LoadSummary, connect, is_current, known_reports, load_batch, writer_lock
+from warehouse.connection import connect
+from warehouse.load import LoadSummary, load_batch
+from warehouse.lock import writer_lock
+from warehouse.state import is_current, known_reports
 
 MAX_REPORT_BYTES = int(float(os.environ.get("DEVPLAN_MAX_REPORT_MB", "15")) * 1024 * 1024)
 

@@ -1,9 +1,15 @@
-"""Resources: where the reports folder and the warehouse are."""
+"""Resources: the reports folder, and the warehouse, which owns every connection a Dagster step opens."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
+import duckdb
+
+from warehouse.connection import connect, reading
+from warehouse.lock import writer_lock
 
 
 class ReportsFolder(dg.ConfigurableResource):
@@ -17,10 +23,35 @@ class ReportsFolder(dg.ConfigurableResource):
 
 
 class Warehouse(dg.ConfigurableResource):
-    """The DuckDB warehouse file."""
+    """The DuckDB warehouse file. Steps open it only through `writer()` and `reader()`, which take the
+    single-writer lock (warehouse/lock.py), so two runs queue instead of failing on DuckDB's one writer."""
 
     path: str
 
     @property
     def file(self) -> Path:
         return Path(self.path)
+
+    def lock(self):
+        """The writer lock alone (for a step that runs a writer in another process, such as dbt)."""
+        return writer_lock(self.file)
+
+    @contextmanager
+    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A writable connection (raw schema migrated) under the writer lock."""
+        with writer_lock(self.file):
+            con = connect(self.file)
+            try:
+                yield con
+            finally:
+                con.close()
+
+    @contextmanager
+    def reader(self, locked: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection, under the writer lock unless the caller already holds it."""
+        if not locked:
+            with reading(self.file) as con:
+                yield con
+            return
+        with writer_lock(self.file), reading(self.file) as con:
+            yield con

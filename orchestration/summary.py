@@ -5,7 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from .warehouse import writer_lock
+from warehouse.lock import writer_lock
 
 _SQL = """
 select r.report_file, r.district, r.doc_type, r.review_year, r.plan_year,

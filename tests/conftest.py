@@ -18,9 +18,9 @@ GOLD = ROOT.parent / "shared" / "gold"
 @pytest.fixture(scope="session")
 def dbt_manifest() -> Path:
     """`@dbt_assets` needs target/manifest.json; outside `dagster dev` nobody else prepares it."""
-    from orchestration.dbt_setup import ensure_manifest
+    from orchestration.dbt.project import prepare_manifest
 
-    return ensure_manifest()
+    return prepare_manifest()
 
 
 def run_devplan(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:

@@ -89,20 +89,33 @@ def test_example_queries_run_through_devplan_query(seeds_warehouse):
 
 
 def test_mart_metadata_previews_and_chart(seeds_warehouse, tmp_path):
-    from orchestration.previews import HEADLINE_INDICATORS, mart_metadata
+    import base64
+
+    import duckdb
+
+    from orchestration.dbt.metadata import mart_metadata
 
     wh = tmp_path / "warehouse.duckdb"
     shutil.copy(seeds_warehouse, wh)
-    meta = mart_metadata(wh, ["marts.dim_reports", "marts.mart_target_vs_actual", "marts.no_such_table"], png=True)
+    con = duckdb.connect(str(wh), read_only=True)
+    try:
+        meta = mart_metadata(con, wh, ["marts.dim_reports", "marts.mart_target_vs_actual", "marts.no_such_table"])
+        ids = {f for (f,) in con.execute("select report_id from marts.dim_reports").fetchall()}
+    finally:
+        con.close()
     assert set(meta) == {"marts.dim_reports", "marts.mart_target_vs_actual"}
-    assert meta["marts.dim_reports"]["dagster/row_count"].value == 5
-    assert "| report_id |" in meta["marts.dim_reports"]["preview"].value
+    reports = meta["marts.dim_reports"]
+    assert reports["dagster/row_count"].value == 5
+    # the UI's Columns table: every column with its type
+    types = {c.name: c.type for c in reports["dagster/column_schema"].schema.columns}
+    assert types["report_id"] == "varchar" and types["review_year"] in {"integer", "bigint"}
+    preview = reports["preview"]
+    assert [c.name for c in preview.schema.columns] == list(types)
+    assert {r.data["report_id"] for r in preview.records} == ids
     tva = meta["marts.mart_target_vs_actual"]
-    spec = tva["target_vs_actual_chart"].value
-    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
-    values = spec["data"]["values"]
-    assert {v["measure"] for v in values} == {"target", "actual"}
-    assert {v["indicator"] for v in values} <= set(HEADLINE_INDICATORS.values())
-    assert any(v["district"] == "大渡口区" and v["indicator"] == "GDP growth %" for v in values)
+    assert tva["targets_met"].value + tva["targets_missed"].value > 0
+    # one chart: a PNG beside the warehouse, shown inline in the UI
     png = Path(tva["target_vs_actual_png"].value)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    inline = tva["target_vs_actual_chart"].value
+    assert base64.b64decode(inline.split("base64,", 1)[1].rstrip(")")) == png.read_bytes()

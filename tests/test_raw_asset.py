@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.raw_assets import raw_reports
+from orchestration.reports.assets import raw_reports
 from orchestration.resources import ReportsFolder, Warehouse
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -32,7 +32,7 @@ def test_checks_pass_on_a_good_report_and_warn_on_a_quarantined_file(tmp_path):
         assert checks["stated_indicator_count"].metadata["reports_stating_a_count"].value == 1
         quarantine = checks["no_rejected_files"]
         assert not quarantine.passed and quarantine.severity == dg.AssetCheckSeverity.WARN
-        assert "zz_empty.txt" in quarantine.metadata["files"].value
+        assert [r.data["file"] for r in quarantine.metadata["files"].records] == ["zz_empty.txt"]
 
         (folder / "zz_empty.txt").unlink()
         checks = run(folder, tmp_path / "w.duckdb", ["zz_empty.txt"], instance)

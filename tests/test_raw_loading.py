@@ -6,7 +6,8 @@ import pytest
 
 from ingestion.process import process_report
 from orchestration.loading import refresh_reports
-from orchestration.warehouse import connect, load_batch
+from warehouse.connection import connect
+from warehouse.load import load_batch
 
 SEED = next((Path(__file__).resolve().parents[1] / "seeds").glob("000_*.txt"))
 

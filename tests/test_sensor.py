@@ -4,8 +4,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration.reports.sensor import reports_folder_sensor
 from orchestration.resources import ReportsFolder
-from orchestration.sensors import reports_folder_sensor
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -90,7 +90,7 @@ def test_a_reader_of_the_serving_copy_never_blocks_a_build_nor_sees_a_half_state
 def test_publishing_is_a_rename_of_a_complete_file(tmp_path, seeds_warehouse):
     """Publishing from an existing warehouse writes the copy aside and renames it; a copy open for reading
     is not affected."""
-    from orchestration.serving import publish_serving_copy, serving_path
+    from warehouse.serving import publish_serving_copy, serving_path
 
     wh = tmp_path / "warehouse.duckdb"
     shutil.copy(seeds_warehouse, wh)

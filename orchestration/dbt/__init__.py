@@ -1,0 +1,2 @@
+"""The dbt project as Dagster assets: the project and its manifest, the translator (asset keys and groups),
+the `@dbt_assets` definition, and the metadata a user reads on a mart's page."""

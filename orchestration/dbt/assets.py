@@ -1,0 +1,80 @@
+"""dbt models, seeds and tests as Dagster assets and asset checks, downstream of the raw asset.
+
+Not partitioned: a run that loads one report or a thousand runs `dbt build` once, in the same run as the raw
+partitions. The incremental fact models decide what to rebuild from the data (reports loaded since the model
+was last built), so one `dbt build` serves a single report, a backfill of thousands, or a rerun after a crash.
+Built by a function, not at import: `@dbt_assets` reads the manifest, which may not be prepared yet.
+"""
+
+import logging
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource, dbt_assets
+
+from ..resources import Warehouse
+from .metadata import mart_metadata
+from .project import dbt_project, profile_env
+from .translator import translator
+
+
+def dbt_target_path(warehouse_file: Path) -> Path:
+    """dbt's target folder for builds of this warehouse (beside it, so it goes when the warehouse goes)."""
+    return warehouse_file.parent / f"{warehouse_file.stem}.dbt_target"
+
+
+def build_dbt_assets() -> dg.AssetsDefinition:
+    """The dbt project's assets, read from the prepared manifest."""
+
+    @dbt_assets(
+        manifest=dbt_project.manifest_path,
+        project=dbt_project,
+        dagster_dbt_translator=translator,
+        pool="duckdb",
+    )
+    def devplan_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+        logging.getLogger("devplan.dbt").info("dbt build: staging, marts and tests")
+        with warehouse.lock():
+            # From the first mart on, events wait for the end of the build (when dbt has released DuckDB's only
+            # write connection), so the marts' materializations can carry a row count, a preview and the chart;
+            # they are then recorded in the order dbt produced them (Dagster wants a multi-asset's outputs in
+            # topological order).
+            keys = context.assets_def.keys_by_output_name
+            held: list = []
+            try:
+                # A stable target folder per warehouse keeps dbt's partial-parse cache valid (the warehouse path is
+                # in the profile, so a cache made for another path forces a full re-parse). dbt unit tests check
+                # SQL logic, not data: they run in the test suite (tests/test_dbt_unit_tests.py), not every build.
+                with profile_env(warehouse.file):
+                    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context,
+                                         target_path=dbt_target_path(warehouse.file))
+                for event in invocation.stream():
+                    if not held and not (isinstance(event, dg.Output) and keys[event.output_name].path[0] == "marts"):
+                        yield event
+                    else:
+                        held.append(event)
+            except Exception:  # what dbt did build is still recorded
+                yield from held
+                raise
+            yield from with_previews(context, warehouse, held)
+
+    return devplan_dbt_models
+
+
+def with_previews(context: dg.AssetExecutionContext, warehouse: Warehouse, events: list):
+    """The held events, mart outputs with Dagster metadata a user can read (see metadata.py)."""
+    if not events:
+        return
+    keys = context.assets_def.keys_by_output_name
+    tables = {e.output_name: ".".join(keys[e.output_name].path) for e in events
+              if isinstance(e, dg.Output) and keys[e.output_name].path[0] == "marts"}
+    try:
+        # the PNG chart (matplotlib, ~2 s) only for runs recorded in DAGSTER_HOME: the CLI's in-memory runs skip it
+        with warehouse.reader(locked=False) as con:  # this step holds the lock already
+            meta = mart_metadata(con, warehouse.file, list(tables.values()), chart=not context.instance.is_ephemeral)
+    except Exception as exc:  # a preview must never fail a build
+        context.log.warning(f"mart previews skipped: {exc}")
+        meta = {}
+    for e in events:
+        extra = meta.get(tables.get(getattr(e, "output_name", None), ""))
+        yield e.with_metadata({**e.metadata, **extra}) if extra else e

@@ -1,0 +1,70 @@
+"""What a user reads on a mart's page in the Dagster UI: its row count, its column schema with types (the
+Columns table), a preview of its first rows as a table and, on `marts/mart_target_vs_actual`, the chart and
+how many targets were met.
+
+Read from the warehouse after `dbt build` (read-only, inside the writer lock the dbt step already holds), so it
+costs a handful of small queries per build.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from warehouse import queries
+
+from .chart import chart_path, inline_markdown, render_chart_png
+
+PREVIEW_ROWS = 5
+CELL_CHARS = 60
+
+
+def column_schema(columns: list[tuple[str, str]]) -> dg.TableSchema:
+    return dg.TableSchema(columns=[dg.TableColumn(name, data_type.lower()) for name, data_type in columns])
+
+
+def _cell(v):
+    """A preview cell as a value the UI's table renders (long text cut)."""
+    if v is None or isinstance(v, bool | int | float):
+        return v
+    if isinstance(v, decimal.Decimal):
+        return float(v)
+    s = v.isoformat(sep=" ") if isinstance(v, dt.datetime) else str(v)
+    s = s.replace("\n", " ")
+    return s if len(s) <= CELL_CHARS else s[: CELL_CHARS - 1] + "…"
+
+
+def preview(con: duckdb.DuckDBPyConnection, table: str, schema: dg.TableSchema,
+            rows: int = PREVIEW_ROWS) -> dg.MetadataValue:
+    records = [dg.TableRecord({k: _cell(v) for k, v in r.items()}) for r in queries.first_rows(con, table, rows)]
+    return dg.MetadataValue.table(records, schema=schema)
+
+
+def mart_metadata(con: duckdb.DuckDBPyConnection, warehouse: Path, tables: list[str],
+                  chart: bool = True) -> dict[str, dict]:
+    """schema.table → Dagster metadata for the tables that exist (row count, column schema, preview; the
+    chart on the target-vs-actual mart when `chart`)."""
+    out: dict[str, dict] = {}
+    existing = queries.existing_tables(con)
+    for table in tables:
+        if table not in existing:
+            continue
+        schema = column_schema(queries.column_types(con, table))
+        out[table] = {
+            "dagster/row_count": dg.MetadataValue.int(queries.row_count(con, table)),
+            "dagster/column_schema": dg.MetadataValue.table_schema(schema),
+            "preview": preview(con, table, schema),
+        }
+    tva = out.get("marts.mart_target_vs_actual")
+    if tva is not None:
+        met, missed = queries.targets_met(con)
+        tva["targets_met"] = dg.MetadataValue.int(met)
+        tva["targets_missed"] = dg.MetadataValue.int(missed)
+        png = render_chart_png(queries.chart_rows(con), chart_path(warehouse)) if chart else None
+        if png is not None:
+            tva["target_vs_actual_chart"] = dg.MetadataValue.md(inline_markdown(png))
+            tva["target_vs_actual_png"] = dg.MetadataValue.path(str(png))
+    return out

@@ -406,8 +406,8 @@ class _Logical:
 
     @property
     def line(self) -> int:
-        cap = self.first.caption
-        return cap.start if cap is not None and cap.start else self.first.start
+        cap = self.first.caption  # above the table or, for a caption printed below it, after it
+        return min(cap.start, self.first.start) if cap is not None and cap.start else self.first.start
 
 
 def _row_cells(row: Sequence[Cell | None]) -> Row:

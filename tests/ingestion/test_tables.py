@@ -1289,3 +1289,21 @@ def test_a_value_column_without_a_measure_takes_it_from_the_caption(caption, mea
     t = model_table([["指标", "单位", "绝对值", "比上年增长（%）"], ["样例总值", "亿元", "320", "6.1"]], caption=caption)
     (value,), _ = read_tables(doc_with(t))
     assert (value.measure, value.value_raw, value.unit) == (measure, "320", "亿元")
+
+
+def test_fixture_caption_printed_below_the_table():
+    values, (part,) = read_fixture("caption_below.txt")
+    assert {(v.table_title, v.period_year, v.measure) for v in values} == {("附表1样例县2024年主要指标预期目标", 2024, "target")}
+    assert [v.attribute for v in values] == ["预期性", "约束性"]
+    assert part.source_line < min(v.source_line for v in values)  # the table's first line, not the caption below
+
+
+def test_fixture_continued_table_without_its_header_keeps_the_columns_and_the_note():
+    values, (part,) = read_fixture("continued_without_header.txt")
+    assert [(v.seq, v.parent_name, v.indicator_name, v.measure, v.attribute, v.achieved_raw) for v in values][2:] == [
+        (None, "样例总值增速", "样例工业增速", "target", "预期性", None),
+        (None, "样例总值增速", "样例工业增速", "actual", "预期性", "是"),
+        ("2", None, "样例优良天数", "target", "约束性", None), ("2", None, "样例优良天数", "actual", "约束性", "是"),
+        ("3", None, "样例失业率", "target", "预期性", None), ("3", None, "样例失业率", "actual", "预期性", "是"),
+    ]
+    assert (part.rows_seen, part.facts_read, part.problem) == (4, 8, None)

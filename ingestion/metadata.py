@@ -4,6 +4,11 @@ The file name of a downloaded report says nothing reliable, so city, district, d
 read from the printed title, which in this genre always names the place and the years. A title may be
 wrapped over two or three lines, and web copies put a notice (通知) and page chrome before the plan's own
 title: the first line group that reads as a whole title wins.
+
+Lines of page furniture never join a title or its place: a web page's breadcrumb (`首页 > 政务公开 > …`), its
+`来源：… 发布时间：…` and `打印本页 关闭窗口` lines, a bracketed notice (`（此件公开发布）`), and Markdown marks (`# `,
+`**…**`, `> `) that a converter puts around the title. A title that a PDF reader ran together with the line under
+it (`…计划草案的报告XX县发展和改革局`) is read up to its closing `报告`.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import re
 from .records import ReportMeta
 
 _PLAN_NAME = r"(?:国民经济和社会发展|国民经济与社会发展|经济和社会发展|经济社会发展|国民经济社会发展)"
-_PLACE = r"(?P<place>[^\d，。,；;：:]*?)"
+_PLACE = r"(?P<place>[\u4e00-\u9fa5]*?)"  # a place is Chinese characters only: no bracket, mark or breadcrumb
 # a place printed after the year instead of before it (`关于2023年XX县国民经济…`); 全县/我区 are not places
 _PLACE_AFTER_YEAR = r"(?P<place2>[\u4e00-\u9fa5]{2,15}?(?:区|县|市|旗))?"
 _DRAFT = r"(?:草案)?(?:（草案）|\(草案\))?"
@@ -40,23 +45,54 @@ NEARBY_LINES = 8  # lines after the title searched for the place a title leaves 
 HEAD_LINES = 80  # titles sit in the first lines; a web page's chrome and a notice can push them down a little
 
 
+# Page furniture above (or around) a title: breadcrumbs, source/date lines, print/close links, font-size links.
+_CHROME = re.compile(
+    r"[>＞»›]|^(?:来源|信息来源|发布时间|发布日期|发文日期|浏览次数|点击数|当前位置|您的位置|您当前的位置|分享到|字号|字体)[：:]?"
+    r"|打印本页|关闭窗口|【\s*(?:字体|字号)|扫一扫"
+)
+# A line wholly in brackets (`（此件公开发布）`, `【大 中 小】`): never the start of a title (a `（草案）` line may end one).
+_BRACKETED = re.compile(r"^[（(【\[〔][^（）()【】\[\]〔〕]{1,30}[）)】\]〕]$")
+# Markdown marks a converter leaves around a title line: `# `, `> `, `**…**`, `__…__`.
+_MARKDOWN_MARKS = re.compile(r"^(?:#{1,6}|>+)\s*|^\s*[*_]{2}|[*_]{2}\s*$")
+
+
+# Where a title ends when more text follows it on the same line: its `报告`, with a short trailer (`（草案）`).
+_REPORT_END = re.compile(r"报告(?:[（(][^（）()]{1,8}[）)])?")
+
+
+def title_text(line: str) -> str:
+    """One line as a piece of a title: whitespace and Markdown marks removed."""
+    text = re.sub(r"\s+", "", line.replace("\u3000", ""))
+    return _MARKDOWN_MARKS.sub("", _MARKDOWN_MARKS.sub("", text))
+
+
+def _is_furniture(text: str) -> bool:
+    return bool(_CHROME.search(text))
+
+
 def _candidates(lines: list[str]):
     """(line_no, squashed text) for each run of 1–3 consecutive non-empty lines near the top, the longest run
     from a line first: `…2023年国民经济和社会发展计划` / `执行情况及2024年计划草案的报告` is one title, not a plan
-    title followed by a stray line."""
+    title followed by a stray line. Furniture lines end a run and start none; a bracketed line starts none. A
+    run with text after its first `报告` is also tried cut there (a title run together with the line under it)."""
     limit = min(len(lines), HEAD_LINES)
+    texts = [title_text(lines[i]) for i in range(limit)]
     for i in range(limit):
-        if not lines[i].strip():
+        if not texts[i] or _is_furniture(texts[i]) or _BRACKETED.match(texts[i]):
             continue
         joined, runs = "", []
         for span in range(3):
             j = i + span
-            if j >= limit or not lines[j].strip():
+            if j >= limit or not texts[j] or _is_furniture(texts[j]):
                 break
-            joined += re.sub(r"\s+", "", lines[j].replace("\u3000", ""))
+            joined += texts[j]
             runs.append(joined)
         for text in reversed(runs):
             yield i + 1, text
+        for text in reversed(runs):
+            m = _REPORT_END.search(text)
+            if m and m.end() < len(text):
+                yield i + 1, text[: m.end()]
 
 
 def split_place(place: str) -> tuple[str | None, str | None]:
@@ -70,14 +106,30 @@ def split_place(place: str) -> tuple[str | None, str | None]:
     return city, district
 
 
+# How a county's report names the city above it: it follows the city's targets and leadership
+# (`与宜昌市目标相衔接`, `在遂宁市委、市政府的坚强领导下`, `完成宜昌市下达的任务`).
+_CITY_ABOVE = re.compile(
+    r"(?:与|在|按照|落实|完成|根据|对标)(?![与在按落完根对])(?P<city>[\u4e00-\u9fa5]{2,4}?(?:市|自治州|地区|盟))"
+    r"(?:委|政府|人民政府|下达|目标|要求|部署|相衔接|“十四五”|十四五)"
+)
+
+
 def _city_near(lines: list[str], district: str) -> str | None:
-    """A title that names only the district still has its city printed nearby (e.g. 重庆市渝北区人民政府)."""
+    """A title that names only the district still has its city printed nearby (e.g. 重庆市渝北区人民政府), or
+    the text names the city it answers to (`与宜昌市目标相衔接`): the city mentioned that way most often."""
     head = "".join(lines[:HEAD_LINES])
     for width in (2, 3, 4):
         m = re.search(rf"([\u4e00-\u9fa5]{{{width}}}市){re.escape(district)}", head)
         if m:
             return m.group(1)
-    return None
+    counts: dict[str, int] = {}
+    for line in lines:
+        if "市" in line:
+            for m in _CITY_ABOVE.finditer(line):
+                city = m.group("city")
+                if city != district and not _NOT_A_PLACE.match(city):
+                    counts[city] = counts.get(city, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def _title_place(m: re.Match) -> str:

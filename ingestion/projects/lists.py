@@ -20,13 +20,30 @@ from dataclasses import dataclass
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..records import ProjectItem
 from .names import (
-    CLAUSE_SEPARATORS, _ENDS_WITH_HEAD, _ITEM_NUMBER, clean_name, find_outside_brackets, item_text, split_label,
-    split_names, split_outside_brackets, strip_item_number,
+    _ENDS_WITH_HEAD,
+    _ITEM_NUMBER,
+    CLAUSE_SEPARATORS,
+    clean_name,
+    find_outside_brackets,
+    item_text,
+    split_label,
+    split_names,
+    split_outside_brackets,
+    strip_item_number,
 )
 from .parts import Group, is_open_ended, printed_count
 from .stages import (
-    _GROUP_LABEL, _LABEL_COUNT, _LABEL_NUMBER, _LIST_VERB, _NESTED_STAGE_LABEL, _RESULT_OPENERS,
-    group_label, normalize_stage, parse_label, result_stage, title_stage,
+    _GROUP_LABEL,
+    _LABEL_COUNT,
+    _LABEL_NUMBER,
+    _LIST_VERB,
+    _NESTED_STAGE_LABEL,
+    _RESULT_OPENERS,
+    group_label,
+    normalize_stage,
+    parse_label,
+    result_stage,
+    title_stage,
 )
 
 _YEAR = re.compile(r"(\d{4})年")

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Document, squash
-from ..records import ProjectItem
 from ..model import Cell, Table
+from ..records import ProjectItem
 from .lists import list_year
 from .names import clean_name, split_names
 from .parts import Group, is_open_ended, printed_count

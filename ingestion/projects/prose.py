@@ -13,7 +13,6 @@ from .lists import list_year
 from .names import _ENDS_WITH_HEAD, _HEAD, _PHASE, find_outside_brackets, split_names, split_outside_brackets
 from .stages import normalize_stage
 
-
 # Verbs that give a stage to the names they govern, and verbs that govern projects without a stage.
 _STAGE_VERBS = (
     "开工建设", "早日开工", "尽早开工", "新开工", "启动建设", "新建", "开工", "持续推进", "加快推进", "加快建设",

@@ -134,3 +134,87 @@ def test_titles_worded_outside_the_usual_patterns_still_give_metadata(title, dis
 def test_a_paragraph_mentioning_a_plan_is_not_a_title():
     m = meta("会议纪要\n\n会议听取了关于2023年国民经济和社会发展计划执行情况的汇报，大家认为各项工作进展顺利，要求继续抓好落实，确保完成全年目标任务并做好明年的计划工作。\n")
     assert m.doc_type is None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Lines above the title never join it (web copies, Word notices, Markdown converters)
+# ---------------------------------------------------------------------------------------------------------
+
+TITLE = "关于云溪区2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "（此件公开发布）",
+        "(此件公开发布)",
+        "首页 > 政务公开 > 法定主动公开内容 > 计划规划",
+        "您的位置：首页＞政府信息公开＞规划计划",
+        "打印本页 关闭窗口",
+        "来源：云溪区发展和改革委员会  发布时间：2024-01-21 09:35",
+        "【字体：大 中 小】",
+        "首页 > 政务公开\n打印本页 关闭窗口\n来源：云溪区发改委 发布时间：2024-01-21",
+    ],
+)
+def test_furniture_right_above_the_title_is_not_part_of_it(above):
+    m = meta(f"{above}\n{TITLE}\n——2024年1月9日在云溪区第十届人民代表大会第三次会议上\n")
+    assert (m.district, m.review_year, m.plan_year) == ("云溪区", 2023, 2024)
+    assert m.title == TITLE
+    assert m.title_line == above.count("\n") + 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [f"# {TITLE}", f"## {TITLE}", f"**{TITLE}**", f"# **{TITLE}**", f"> {TITLE}"],
+)
+def test_markdown_marks_around_the_title_are_not_part_of_it(line):
+    m = meta(f"{line}\n\n## 一、2023年国民经济和社会发展计划执行情况\n")
+    assert (m.district, m.title) == ("云溪区", TITLE)
+
+
+def test_markdown_heading_of_a_county_level_city():
+    m = meta("# 浏河市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n正文\n")
+    assert (m.city, m.district) == ("浏河市", "浏河市")  # a county-level city is its own district
+
+
+def test_a_title_run_together_with_the_line_under_it_ends_at_its_report():
+    m = meta("梧桐县2023年国民经济和社会发展计划执行情况和2024年计划草案的报告梧桐县发展和改革局\n一、2023年计划执行情况\n")
+    assert (m.district, m.review_year, m.plan_year) == ("梧桐县", 2023, 2024)
+    assert m.title == "梧桐县2023年国民经济和社会发展计划执行情况和2024年计划草案的报告"
+
+
+def test_a_title_ending_in_a_draft_trailer_keeps_it():
+    m = meta("关于梧桐县2022年国民经济和社会发展计划执行情况与2023年计划的报告（草案）\n梧桐县发展和改革局\n")
+    assert m.title.endswith("的报告（草案）")
+
+
+@pytest.mark.parametrize(
+    "title, city, district, doc_type",
+    [
+        ("白河旗2021年国民经济和社会发展计划执行情况及2022年计划草案", None, "白河旗", "review_and_plan"),
+        ("青山市白河旗2021年国民经济和社会发展计划执行情况及2022年计划", "青山市", "白河旗", "review_and_plan"),
+        ("云岭彝族自治县2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划", None, "云岭彝族自治县",
+         "review_and_plan"),
+        ("关于临江市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告", "临江市", "临江市",
+         "review_and_plan"),  # a city's own report: the district is the city
+        ("某某县2021年国民经济和社会发展计划执行情况及2022年国民经济和社会发展计划\n（草案）", None, "某某县",
+         "review_and_plan"),  # wrapped （草案）, no 的报告
+        ("梧桐县2024年国民经济和社会发展计划（草案）", None, "梧桐县", "plan"),
+    ],
+)
+def test_banners_autonomous_counties_and_a_citys_own_report(title, city, district, doc_type):
+    m = meta(title + "\n\n一、主要目标\n")
+    assert (m.city, m.district, m.doc_type) == (city, district, doc_type)
+
+
+def test_a_county_title_takes_its_city_from_the_city_it_answers_to():
+    text = (f"{TITLE.replace('云溪区', '青岚县')}\n\n各位代表：\n"
+            "按照与临江市目标相衔接、与县“十四五”规划相协调的原则，建议全县经济增长6%。\n"
+            "在临江市委、市政府的坚强领导下，全县上下真抓实干。\n")
+    m = meta(text)
+    assert (m.city, m.district) == ("临江市", "青岚县")
+
+
+def test_a_county_title_without_any_city_named_has_none():
+    m = meta(f"{TITLE.replace('云溪区', '青岚县')}\n\n在县委的坚强领导下，与全市同步。\n")
+    assert (m.city, m.district) == (None, "青岚县")

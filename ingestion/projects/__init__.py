@@ -19,6 +19,7 @@ from .parts import project_part
 from .project_tables import read_project_tables
 from .prose import prose_projects
 from .stages import group_label, normalize_stage
+from .view import plain_view
 
 __all__ = ["extract_projects", "group_label", "normalize_stage", "read_projects", "split_names"]
 
@@ -29,11 +30,14 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     items: list[ProjectItem] = []
     parts: list[PartSeen] = []
     tables = read_project_tables(doc)
-    table_lines = {t.line for t in tables}
-    for plist in find_project_lists(doc):
-        if plist.caption_line in table_lines:
-            continue  # the box is a project table, read as one
-        read = read_list(doc, plist)
+    # a box whose body is a grid (rows of two or more columns) is a table, project or indicator, not a list
+    grid_captions = {t.caption.start for t in doc.tables
+                     if t.caption is not None and t.n_cols >= 2 and len(t.rows) >= 2}
+    view = plain_view(doc)
+    for plist in find_project_lists(view):
+        if plist.caption_line in grid_captions:
+            continue
+        read = read_list(view, plist)
         if reads_as_projects(plist, read.items):
             items.extend(read.items)
             parts.append(project_part("project_list", plist.title, plist.caption_line, read.lines_seen,
@@ -41,10 +45,10 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     for t in tables:
         items.extend(t.items)
         parts.append(project_part("project_table", t.title, t.line, t.rows_seen, len(t.items), t.groups))
-    parts.extend(_unread_project_captions(doc, {p.source_line for p in parts}))
+    parts.extend(_unread_project_captions(view, {p.source_line for p in parts}))
     items.sort(key=lambda it: it.source_line)
     parts.sort(key=lambda p: p.source_line)
-    return (items or prose_projects(doc)), parts
+    return (items or prose_projects(view)), parts
 
 
 def _unread_project_captions(doc: Document, read_lines: set[int]) -> list[PartSeen]:

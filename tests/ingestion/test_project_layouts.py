@@ -171,3 +171,23 @@ def test_project_table_continued_after_a_break_without_its_header():
     assert {it.project_name: it.stage for it in items} == stages(read("project_table_with_nature.txt")[0])
     (part,) = project_parts(parts)  # one table, not a second one or a lost continuation
     assert (part.title, part.facts_read, part.problem) == ("附表：2024年桦川区重点建设项目计划表", 5, None)
+
+
+def test_markdown_report_boxes_bullets_and_pipe_tables():
+    data = (FIXTURES / "markdown_report.md").read_bytes()
+    processed = process_report("markdown_report.md", data)
+    assert processed.ok, processed.error
+    ex = processed.extraction
+    assert ex.meta.district == "云溪区"  # not `#…`
+    got = {it.project_name: (it.stage, it.category, it.list_title) for it in ex.projects}
+    assert got == {
+        "云溪路历史街区保护性修缮": ("started", None, "专栏1：2024年城市更新重点项目"),  # `**专栏1：…**` caption
+        "北塘老旧小区综合整治": ("started", None, "专栏1：2024年城市更新重点项目"),
+        "南湖棚户区改造安置房（二期）": ("ongoing", None, "专栏1：2024年城市更新重点项目"),
+        "东关口袋公园群": ("completed", None, "专栏1：2024年城市更新重点项目"),
+        "云溪智能制造产业园": ("started", "产业项目", "专栏2：2024年重点建设项目表"),
+        "云溪光伏组件生产线": ("ongoing", "产业项目", "专栏2：2024年重点建设项目表"),
+    }  # the indicator table in 专栏3 gives no names, and the list ends at the `## 三、` heading
+    parts = [(p.kind, p.title, p.facts_read, p.problem) for p in project_parts(ex.parts)]
+    assert parts == [("project_list", "专栏1：2024年城市更新重点项目", 4, None),
+                     ("project_table", "专栏2：2024年重点建设项目表", 2, None)]

@@ -76,11 +76,11 @@ _SEQ_NUMBER = re.compile(r"\d{1,3}")
 _CN_SEQ = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[）)])$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|以下|左右)?$")
-_EMPTY_VALUE = re.compile(r"^[-—–－/／\\…·]*$|^无$")
+_EMPTY_VALUE = re.compile(r"^[-—–－/／\\…·]*$|^(?:无|暂无|暂无数据|待定)$")
 _CLAUSE_PUNCT = re.compile(r"[，,；;。]")
 _SUB_SEQ = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳])$")  # (1) / ① numbering of sub-rows under a numbered row
 # A verdict may say 完成/未完成, √/× instead of 是/否; the warehouse reads 是/否.
-_VERDICT_NO = re.compile(r"^(?:否|未完成|没有完成|未达到|未达标|未实现|不达标|×|✗|✘|╳)")
+_VERDICT_NO = re.compile(r"^(?:否|未完成|没有完成|尚未完成|未达到|未达|未达标|未实现|不达标|×|✗|✘|╳)")
 _VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|√|✓|✔)")
 # a review cell: `未完成（增长2.1%）`, `完成（6.5%）`; else pieces split at `，`: `增长5.2%，完成年度目标`
 _REVIEW_PAREN = re.compile(r"^((?:未|没有|超额|基本|已)?(?:完成|达到|实现)[^（(]{0,8})[（(](.+)[）)]$")
@@ -439,7 +439,7 @@ def _unglue(rows: list[Row]) -> list[Row]:
 
 
 def _grid_rows(table: Table) -> list[Row]:
-    return _unglue([_row_cells(r) for r in table.grid()])
+    return _unglue([_row_cells(r) for r in table.layout_rows()])
 
 
 def _note_texts(table: Table) -> list[str]:
@@ -496,14 +496,16 @@ def _looks_like_indicators(header: Header, body: Sequence[Row]) -> bool:
     return bool(cells) and 2 * len(figures) >= len(cells)
 
 
-def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorValue], PartSeen]:
+def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorValue], PartSeen | None]:
     header = t.header
     title = t.title
     body = [r for r in t.body if any(c.flat for c in r)]
     part = PartSeen("other_table", title, t.line, len(body), 0)
     says_indicators = bool(title and "指标" in title)
+    if header is not None and header.kind == "project":
+        return [], None  # a project table: the project extractor records it
     if header is None or header.kind != "indicator":
-        if says_indicators and (header is None or header.kind != "project"):
+        if says_indicators:
             part.problem = "its caption names indicators but its header could not be read (no name and value columns)"
         return [], part
     if not _looks_like_indicators(header, body):
@@ -684,7 +686,8 @@ def read_tables(doc: Document) -> tuple[list[IndicatorValue], list[PartSeen]]:
     for t in _logical_tables(doc, meta.plan_year if meta else None):
         found, part = _read_logical(t, meta)
         values.extend(found)
-        parts.append(part)
+        if part is not None:
+            parts.append(part)
     return values, parts
 
 
@@ -692,7 +695,7 @@ def extract_table_indicators(doc: Document) -> list[IndicatorValue]:
     return read_tables(doc)[0]
 
 
-def read_indicator_table(table: Table, meta: ReportMeta | None) -> tuple[list[IndicatorValue], PartSeen]:
+def read_indicator_table(table: Table, meta: ReportMeta | None) -> tuple[list[IndicatorValue], PartSeen | None]:
     """The values of one table on its own (a reader or a test that holds a single grid)."""
     rows = _grid_rows(table)
     header = read_header([list(r) for r in rows], table.header_rows, meta.plan_year if meta else None) \

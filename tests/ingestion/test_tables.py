@@ -1262,8 +1262,20 @@ def test_a_value_column_that_mostly_fails_to_parse_is_a_warning():
 def test_a_table_that_reads_fine_has_no_problem_and_other_tables_are_recorded():
     ind = model_table([["指标", "2024年目标"], ["样例甲", "5"]], caption="表1：2024年主要指标")
     proj = model_table([["序号", "项目名称", "总投资"], ["1", "样例路", "3"]], caption="专栏1：重点项目", start=40)
-    _, parts = read_tables(doc_with(ind, proj))
-    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 1, None), ("other_table", 0, None)]
+    box = model_table([["新开工：样例路、样例桥"], ["续建：样例馆"]], caption="专栏2：重点工作", start=60)
+    _, parts = read_tables(doc_with(ind, proj, box))
+    # the project table is the project extractor's part (project_table); tables records the others
+    assert [(p.kind, p.title, p.facts_read, p.problem) for p in parts] == [
+        ("indicator_table", "表1：2024年主要指标", 1, None), ("other_table", "专栏2：重点工作", 0, None)]
+
+
+@pytest.mark.parametrize("yes, no", [("达到预期", "未达预期"), ("完成目标", "未完成目标"), ("已完成", "尚未完成")])
+def test_completion_column_with_worded_verdicts(yes, no):
+    t = model_table([["指标", "2023年目标", "2023年完成", "完成情况"], ["样例甲", "5", "5.2", yes],
+                     ["样例乙", "8", "7", no]], caption="表1：2023年主要指标完成情况")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.indicator_name, v.achieved_raw) for v in values if v.measure == "actual"] == [("样例甲", "是"), ("样例乙", "否")]
+    assert len(values) == 4
 
 
 def test_an_attribute_word_is_never_a_value():

@@ -82,6 +82,7 @@ class Header:
     kind: str  # indicator | project | other
     title: str | None = None  # a title printed as the grid's first row (one merged cell)
     unit_note: str | None = None  # a `单位：亿元` row printed above the header
+    halves: int = 1  # 2: the table prints two indicator tables side by side (指标 | 目标 | 指标 | 目标); `columns` is one
 
     def role(self, role: str) -> list[Column]:
         return [c for c in self.columns if c.role == role]
@@ -384,6 +385,10 @@ def _read_at(grid: list[list[Cell | None]], start: int, n_rows: int | None, widt
     n = max(len(r) for r in rows)
     columns = [_column(k, _stack(rows, k), plan_year) for k in range(n)]
     columns = _settle(columns, grid[end:], plan_year)
+    half = len(columns) // 2
+    if len(columns) % 2 == 0 and half >= 2 and [c.role for c in columns].count(NAME) == 2 \
+            and [c.header for c in columns[:half]] == [c.header for c in columns[half:]]:
+        return Header(tuple(columns[:half]), end, _kind(columns[:half]), halves=2)
     return Header(tuple(columns), end, _kind(columns))
 
 
@@ -423,7 +428,7 @@ def read_header(grid: list[list[Cell | None]], header_rows: int | None = None,
                     break
     if found is None:
         return None
-    return Header(found.columns, found.body_start, found.kind, title, unit_note)
+    return Header(found.columns, found.body_start, found.kind, title, unit_note, found.halves)
 
 
 def is_repeated_header(row: Sequence[Cell | None], header: Header) -> bool:

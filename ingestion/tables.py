@@ -478,8 +478,15 @@ def _logical_tables(doc: Document, plan_year: int | None) -> list[_Logical]:
             prev.last = table
             continue
         body = rows[header.body_start:] if header is not None else rows
+        if header is not None and header.halves == 2:
+            body = _side_by_side(body, len(header.columns))
         out.append(_Logical(table, header, body, _note_texts(table)))
     return out
+
+
+def _side_by_side(body: list[Row], width: int) -> list[Row]:
+    """Two indicator tables printed side by side: the left half's rows, then the right half's."""
+    return [r[:width] for r in body] + [r[width:] for r in body if any(c.flat for c in r[width:])]
 
 
 def _looks_like_indicators(header: Header, body: Sequence[Row]) -> bool:

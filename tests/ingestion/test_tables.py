@@ -1319,3 +1319,14 @@ def test_fixture_continued_table_without_its_header_keeps_the_columns_and_the_no
         ("3", None, "样例失业率", "target", "预期性", None), ("3", None, "样例失业率", "actual", "预期性", "是"),
     ]
     assert (part.rows_seen, part.facts_read, part.problem) == (4, 8, None)
+
+
+def test_two_indicator_tables_printed_side_by_side():
+    t = model_table([
+        ["指标", "单位", "2024年目标", "指标", "单位", "2024年目标"],
+        ["样例甲", "%", "5", "样例丙", "亿元", "30"],
+        ["样例乙", "%", "6", "", "", ""],
+    ], caption="表2：2024年主要指标")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.indicator_name, v.unit, v.value_raw) for v in values] == [
+        ("样例甲", "%", "5"), ("样例乙", "%", "6"), ("样例丙", "亿元", "30")]

@@ -298,28 +298,51 @@ def _opens_headed_list(s: str) -> bool:
             and _is_list_line(rest) and bool(printed_count(label) or is_open_ended(rest)))
 
 
+def _opens_label_list(line: str) -> bool:
+    """A paragraph (not a heading) that opens an unboxed list with a stage label: `新开工项目：A、B、C。`."""
+    if is_cell_line(line) or "项目" not in line[:24]:
+        return False
+    s = item_text(line)
+    m = _NESTED_STAGE_LABEL.match(s)
+    if not m and not (s.find("：") > 0 or s.find(":") > 0):
+        return False
+    label, rest = split_label(s)
+    if label is None or parse_label(label)[1] is None or "、" not in rest:
+        return False
+    return _is_list_line(rest)
+
+
+def _list_openers(doc: Document) -> list[int]:
+    """Lines that open an unboxed project list: project headings, and stage-label paragraphs."""
+    lines = {h.line for h in doc.headings if _HEADED_LIST_WORDS.search(h.text) and _opens_headed_list(h.text)}
+    heading_lines = {h.line for h in doc.headings}
+    lines.update(no for no, line in enumerate(doc.lines, start=1)
+                 if no not in heading_lines and _opens_label_list(line))
+    return sorted(lines)
+
+
 def _headed_lists(doc: Document, taken: list[tuple[int, int]]) -> list[ProjectList]:
-    """Project lists printed as headings and numbered lines, outside any box or attachment."""
+    """Project lists printed as headings, numbered lines or stage-label paragraphs, outside any box or
+    attachment. The title is the project title line right above (`2022年重点项目安排`), else the heading of the
+    section the list sits in (`（三）重点项目安排`)."""
     out: list[ProjectList] = []
-    for h in doc.headings:
-        if not _HEADED_LIST_WORDS.search(h.text):
-            continue  # most headings name a task: skip them before any parsing
-        if any(a <= h.line <= b for a, b in taken) or not _opens_headed_list(h.text):
+    for first in _list_openers(doc):
+        if any(a <= first <= b for a, b in taken):
             continue
-        above = h.line - 1
+        above = first - 1
         while above > 0 and not squash(doc.line(above)):
             above -= 1
         if above > 0 and _is_title_line(doc.line(above)) and _PROJECT_TITLE.search(doc.line(above)):
             title, title_line = squash(doc.line(above)), above
         else:
             section = doc.section(above) if above > 0 else None
-            title, title_line = (section.text if section else squash(doc.line(h.line))), h.line - 1
-        end = _body_end(doc, h.line - 1)
-        if end < h.line:
+            title, title_line = (section.text if section else squash(doc.line(first))), first - 1
+        end = _body_end(doc, first - 1)
+        if end < first:
             continue
         plist = _make_list(doc, title, title_line, end)
-        out.append(ProjectList(plist.title, plist.caption_line, h.line, end, plist.period_year, plist.review))
-        taken.append((h.line, end))
+        out.append(ProjectList(plist.title, plist.caption_line, first, end, plist.period_year, plist.review))
+        taken.append((first, end))
     return out
 
 

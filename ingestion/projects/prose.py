@@ -120,6 +120,9 @@ def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
     return None
 
 
+_LABELLED = re.compile(r"[：:]")  # `项目：A` is a list label read as prose, never a name
+
+
 def _clause_mentions(clause: str) -> tuple[list[str], str | None] | None:
     """Project names one clause governs by its opening verb, with the printed stage words."""
     m = _PROSE_VERB.match(clause)
@@ -140,7 +143,7 @@ def _clause_mentions(clause: str) -> tuple[list[str], str | None] | None:
         names, tail_stage, had_tail = found
         if stage_verb is None and not (had_tail or tail_stage):
             return None  # `推动X` with no works named: support for something, not a project
-    names = [n for n in names if n and not _is_generic(n)]
+    names = [n for n in names if n and not _is_generic(n) and not _LABELLED.search(n)]
     if not names:
         return None
     if tail_stage:

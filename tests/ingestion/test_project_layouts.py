@@ -191,3 +191,16 @@ def test_markdown_report_boxes_bullets_and_pipe_tables():
     parts = [(p.kind, p.title, p.facts_read, p.problem) for p in project_parts(ex.parts)]
     assert parts == [("project_list", "专栏1：2024年城市更新重点项目", 4, None),
                      ("project_table", "专栏2：2024年重点建设项目表", 2, None)]
+
+
+def test_stage_label_paragraphs_without_a_box_are_a_list():
+    items, parts = read("unboxed_stage_paragraphs.txt")
+    assert {it.project_name: (it.stage, it.stage_raw) for it in items} == {
+        "桦川智能制造产业园": ("started", "新开工项目"),
+        "桦川光伏组件生产线": ("started", "新开工项目"),
+        "桦川区中医院迁建工程": ("ongoing", "续建项目"),
+        "桦川第二实验学校": ("ongoing", "续建项目"),
+    }
+    assert {it.list_title for it in items} == {"（三）重点项目安排"}  # the section heading, not prose
+    (part,) = project_parts(parts)
+    assert (part.title, part.rows_seen, part.facts_read) == ("（三）重点项目安排", 2, 4)

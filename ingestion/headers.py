@@ -366,6 +366,33 @@ def _kind(columns: list[Column]) -> str:
     return "other"
 
 
+# the short labels a header prints letter-spaced, longest first
+_SPACED_WORDS = sorted("序号 指标名称 指标 名称 项目 单位 计量单位 类别 领域 属性 指标属性 性质 备注 说明 目标 完成 内容".split(),
+                       key=len, reverse=True)
+
+
+def _join_spaced(row: list[Cell | None]) -> list[Cell | None]:
+    """A header word printed letter-spaced (`指  标  名  称`) comes out of a space-aligned text as one cell per
+    character: a run of one-character cells that together make a header word is that word's cell."""
+    if sum(1 for c in row if c is not None and len(c.flat) == 1) < 2:
+        return row
+    out: list[Cell | None] = []
+    k = 0
+    while k < len(row):
+        j = k
+        while j < len(row) and row[j] is not None and len(row[j].flat) == 1 and not row[j].flat.isdigit():
+            j += 1
+        run = "".join(c.flat for c in row[k:j])
+        word = next((w for w in _SPACED_WORDS if run.startswith(w)), None) if j - k >= 2 else None
+        if word is not None:
+            out.append(Cell(word, line=row[k].line))
+            k += len(word)
+            continue
+        out.append(row[k])
+        k += 1
+    return out
+
+
 def _read_at(grid: list[list[Cell | None]], start: int, n_rows: int | None, width: int,
              plan_year: int | None) -> Header | None:
     """The header whose first row is `start`: `n_rows` rows when known, else as many as read as header rows."""
@@ -402,6 +429,7 @@ def read_header(grid: list[list[Cell | None]], header_rows: int | None = None,
     """
     if not grid:
         return None
+    grid = [_join_spaced(r) if k < MAX_HEADER_ROWS + 2 else r for k, r in enumerate(grid)]
     width = max(len(r) for r in grid)
     title = unit_note = None
     start = 0

@@ -253,3 +253,10 @@ def test_a_name_header_worded_with_a_target_word_is_still_the_name():
 def test_a_level_column_without_a_measure_leaves_the_measure_to_the_caption():
     _, roles = described(table(["指标", "单位", "绝对值", "增长（%）"], ["样例总值", "亿元", "320", "6.1"]))
     assert roles == [NAME, UNIT, (VALUE, None, None), IGNORED]
+
+
+def test_a_letter_spaced_header_word_split_into_characters_is_one_column():
+    # `序  号  指  标  名  称  2024年目标` read from a space-aligned text: one cell per character
+    grid = table(["序", "号", "指", "标", "名", "称", "2024年目标"], ["1", "样例总值", "6"])
+    _, roles = described(grid)
+    assert roles == [SEQ, NAME, (VALUE, 2024, "target")]

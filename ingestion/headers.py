@@ -256,7 +256,11 @@ def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[C
 
 
 def _label_kind(cell: Cell) -> str | None:
+    """What a label under a spanning cell says, to see where the next spanning cell's labels begin."""
     s = cell.flat
+    role = header_role(s)
+    if role in (VERDICT, _REVIEW, _CHANGE, IGNORED):
+        return role
     return header_measure(s) or (str(header_year(s)) if header_year(s) else s)
 
 

@@ -260,3 +260,13 @@ def test_a_letter_spaced_header_word_split_into_characters_is_one_column():
     grid = table(["序", "号", "指", "标", "名", "称", "2024年目标"], ["1", "样例总值", "6"])
     _, roles = described(grid)
     assert roles == [SEQ, NAME, (VALUE, 2024, "target")]
+
+
+def test_each_spanning_year_keeps_its_own_verdict_label():
+    grid = table(
+        ["指标", "2022年", "2023年"],
+        ["目标", "完成", "是否达到预期", "目标"],
+        ["样例数", "5", "5.5", "是", "6"],
+    )
+    _, roles = described(grid, plan_year=2023)
+    assert roles == [NAME, (VALUE, 2022, "target"), (VALUE, 2022, "actual"), VERDICT, (VALUE, 2023, "target")]

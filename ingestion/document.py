@@ -150,6 +150,21 @@ class Document:
         doc.meta = meta
         return doc
 
+    @classmethod
+    def from_model(cls, model: "DocumentModel", meta: ReportMeta | None = None) -> "Document":
+        """The Document of a reader's model: its lines are the model's text, its blocks the model's (so a table
+        keeps the grid the container gave, not one read back from the lines)."""
+        from .text_blocks import split_lines
+
+        doc = cls(lines=split_lines(model.text))
+        doc.__dict__["model"] = model
+        if meta is None:
+            from .metadata import read_metadata
+
+            meta = read_metadata(doc)
+        doc.meta = meta
+        return doc
+
     def line(self, no: int) -> str:
         return self.lines[no - 1]
 

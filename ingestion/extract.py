@@ -1,8 +1,9 @@
-"""Entry point of the pure library: one report's text in, all its records out."""
+"""Entry point of the pure library: one report (its DocumentModel, or its text) in, all its records out."""
 from __future__ import annotations
 
 from .document import Document
 from .investment import extract_investments
+from .model import DocumentModel
 from .projects import read_projects
 from .prose import extract_prose_indicators
 from .records import Extraction
@@ -10,7 +11,16 @@ from .tables import read_tables
 
 
 def extract_text(text: str) -> Extraction:
-    doc = Document.from_text(text)
+    """Records of a report's text (its tables recognised from their text layout)."""
+    return extract(Document.from_text(text))
+
+
+def extract_document(model: DocumentModel) -> Extraction:
+    """Records of a report as its reader built it (`reading.read_document`): tables keep the container's grid."""
+    return extract(Document.from_model(model))
+
+
+def extract(doc: Document) -> Extraction:
     out = Extraction(meta=doc.meta)
     table_values, table_parts = read_tables(doc)
     out.indicators.extend(table_values)

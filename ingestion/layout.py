@@ -9,11 +9,20 @@ The extractors read one layout (see `document.py` and `tables.py`), so every con
 
 This is the only place that layout is written, so `.docx`, `.html` and `.pdf` give the same lines (and the same
 line numbers for a fact) as a text copy of the same report.
+
+A container reader hands over its lines with each real table as a `GridTable` among them; `render` writes the
+text and builds the `DocumentModel` from it, keeping the reader's grid (merged cells as spans, header rows) for
+each table instead of guessing it back from the lines, and giving every block and cell its line in that text.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Cell, DocumentModel
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\u2028\u2029\x85]")
 
@@ -66,3 +75,66 @@ def table_lines(rows: Iterable[Sequence[str | None]]) -> list[str]:
 
 def join_lines(lines: Iterable[str]) -> str:
     return "\n".join(lines)
+
+
+@dataclass
+class GridTable:
+    """A table as a container reader holds it.
+
+    `rows` are the row positions the text layout prints: a `model.Cell` for a printed cell (with its spans), None
+    where a vertical merge from above covers the position (printed as an empty cell, as Word shows it).
+    `header_rows` is what the container says (Word's repeated header rows, `<thead>`), None when it says nothing.
+    """
+
+    rows: list[list[Cell | None]]
+    header_rows: int | None = None
+    layout: str = ""
+    continued: bool = False  # the rest of the table before it, cut by a page break
+
+
+def render(items: Iterable[str | GridTable]) -> DocumentModel:
+    """Lines and tables in reading order → the DocumentModel: the text in this layout, and its blocks.
+
+    Paragraph lines are classified as the text reader does (headings, captions, notes …; a table typed as text
+    inside a paragraph flow is still recognised); each GridTable keeps its real grid, its cells pointing at the
+    lines their text starts on.
+    """
+    from .model import DocumentModel
+    from .text_blocks import blocks_of_lines
+
+    lines: list[str] = []
+    grids: dict[int, tuple[int, GridTable]] = {}
+    for item in items:
+        if not isinstance(item, GridTable):
+            lines.append(item)
+            continue
+        first = len(lines)
+        cells: list[list[Cell | None]] = []
+        for row in item.rows:
+            if not row:
+                continue
+            kept: list[Cell | None] = []
+            for cell in row:
+                lines_of_cell = cell_lines(cell.text if cell is not None else "")
+                if cell is not None:
+                    cell = _at_line(cell, lines_of_cell, len(lines) + 1)
+                kept.append(cell)
+                lines.extend(lines_of_cell)
+            lines.append("")
+            cells.append(kept)
+        if not cells:
+            continue
+        lines.append("")
+        last = len(lines) - 1
+        while last > first and not lines[last].strip() and lines[last] != "\t":
+            last -= 1
+        grids[first] = (last, GridTable(cells, item.header_rows, item.layout, item.continued))
+    return DocumentModel(blocks_of_lines(lines, grids), "\n".join(lines))
+
+
+def _at_line(cell: Cell, printed: list[str], line: int) -> Cell:
+    """The cell with the text its lines print (as the text reader reads it back) and the line it starts on."""
+    from .model import Cell
+
+    text = "\n".join(x.strip() for x in printed if x.strip())
+    return Cell(text, cell.row_span, cell.col_span, line)

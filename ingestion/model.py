@@ -118,23 +118,46 @@ class Table(Block):
 
     def grid(self) -> list[list[Cell | None]]:
         """The rows as a rectangle: a merged cell fills every position it covers; a missing cell is None."""
+        return self._expand()[0]
+
+    def layout_rows(self) -> list[list[Cell]]:
+        """The rows as the text layout prints them, left to right: each printed cell once (a cell spanning
+        columns is one cell), an empty cell where a cell spanning rows from above covers the row, nothing for a
+        missing cell. For a table read from text this is `rows`; for a container's grid it is what the
+        same table read back from the rendered text gives, so records do not depend on the container."""
+        grid, origin = self._expand()
+        out: list[list[Cell]] = []
+        for r, row in enumerate(grid):
+            printed: list[Cell] = []
+            c = 0
+            while c < len(row):
+                cell = row[c]
+                if cell is None:
+                    c += 1
+                    continue
+                printed.append(cell if origin[r][c] else Cell(""))
+                c += cell.col_span
+            out.append(printed)
+        return out
+
+    def _expand(self) -> tuple[list[list[Cell | None]], list[list[bool]]]:
         n = self.n_cols
         out: list[list[Cell | None]] = [[None] * n for _ in self.rows]
-        taken = [[False] * n for _ in self.rows]
+        origin = [[False] * n for _ in self.rows]
         for r, row in enumerate(self.rows):
             c = 0
             for cell in row:
-                while c < n and taken[r][c]:
+                while c < n and out[r][c] is not None:
                     c += 1
                 if c >= n:
                     break
+                origin[r][c] = True
                 for dr in range(cell.row_span):
                     for dc in range(cell.col_span):
                         if r + dr < len(out) and c + dc < n:
                             out[r + dr][c + dc] = cell
-                            taken[r + dr][c + dc] = True
                 c += cell.col_span
-        return out
+        return out, origin
 
     def title(self) -> str | None:
         """The caption's text with all whitespace removed (a caption on two lines, `附件1` + title, joined)."""

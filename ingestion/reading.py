@@ -4,7 +4,9 @@ The kind of file is decided by its content first (a .docx is a zip with `word/do
 `%PDF-`, a page starts with `<!DOCTYPE html>`/`<html>`), so a report saved under the wrong extension still reads;
 the extension only decides for markup fragments (`.html`/`.htm`). Each container has its reader in
 `ingestion/formats/`, and every reader writes the same text layout (`ingestion/layout.py`), so a report gives the
-same facts, with line numbers into that text, as .txt (any encoding), .docx, .html or .pdf.
+same facts, with line numbers into that text, as .txt (any encoding), .docx, .html or .pdf. `read_document` also
+gives the blocks: a container's tables with their real grids, a text's tables recognised from its layout
+(`text_blocks.py`).
 
 What cannot be read (a scan, a legacy .doc, binary junk, an empty file) is rejected here with a ReportError of
 stage `decode` whose message says what the file is and what to do, never turned into garbage facts.
@@ -16,26 +18,28 @@ from pathlib import PurePath
 from .errors import ReportError
 from .formats import sniff as sn
 from .formats.text import decode_text
+from .model import DocumentModel
+from .text_blocks import text_blocks
 
 CONTAINER_NAMES = {".docx": "a Word document", ".pdf": "a PDF", ".doc": "a Word document", ".wps": "a WPS document"}
 
 
 def _docx_reader():
-    from .formats.docx import read_docx
+    from .formats.docx import docx_document
 
-    return read_docx
+    return docx_document
 
 
 def _html_reader():
-    from .formats.html import read_html
+    from .formats.html import html_document
 
-    return read_html
+    return html_document
 
 
 def _pdf_reader():
-    from .formats.pdf import read_pdf
+    from .formats.pdf import pdf_document
 
-    return read_pdf
+    return pdf_document
 
 
 _CONTAINER_READERS = {sn.DOCX: _docx_reader, sn.HTML: _html_reader, sn.PDF: _pdf_reader}
@@ -48,6 +52,12 @@ def decode_report(data: bytes) -> str:
 
 def read_report(report_file: str, data: bytes) -> str:
     """One report file's bytes → its text (LF line ends, one paragraph per line, tables as tab-led cells)."""
+    return read_document(report_file, data).text
+
+
+def read_document(report_file: str, data: bytes) -> DocumentModel:
+    """One report file's bytes → its DocumentModel: the text `raw.reports.text` stores (LF line ends, one
+    paragraph per line, tables as tab-led cells) and its blocks, with the container's real table grids."""
     suffix = PurePath(report_file).suffix.lower()
     if not data.strip():
         raise ReportError("decode", "the file is empty" + (" (it holds only whitespace)" if data else ""))
@@ -56,7 +66,7 @@ def read_report(report_file: str, data: bytes) -> str:
         raise ReportError("decode", f"the file is {found.what}")
     if found.kind in (sn.DOCX, sn.HTML, sn.PDF):
         try:
-            text = _CONTAINER_READERS[found.kind]()(data)
+            model = _CONTAINER_READERS[found.kind]()(data)
         except ReportError:
             raise
         except Exception as exc:  # a reader bug or a malformed file must quarantine one file with a clear stage
@@ -69,7 +79,7 @@ def read_report(report_file: str, data: bytes) -> str:
                 raise ReportError("decode", f"the file is named {suffix} but is not {CONTAINER_NAMES[suffix]}, "
                                             f"and not text either: {exc.message}") from None
             raise
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+        model = text_blocks(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not model.text.strip():
         raise ReportError("decode", f"the {found.kind} file holds no text")
-    return text
+    return model

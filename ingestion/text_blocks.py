@@ -34,6 +34,7 @@ from .blocks.lines import (
 )
 from .blocks.rows import read_row_table
 from .document import clean_line, is_cell_line, parse_caption, squash
+from .layout import GridTable
 from .model import Block, Caption, Cell, DocumentModel, Paragraph, Table
 
 __all__ = ["text_blocks", "blocks_of_lines", "split_lines", "is_caption", "is_continuation", "is_note",
@@ -52,12 +53,27 @@ def text_blocks(text: str) -> DocumentModel:
     return DocumentModel(blocks_of_lines(split_lines(text)), text)
 
 
-def blocks_of_lines(lines: list[str]) -> list[Block]:
+def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | None = None) -> list[Block]:
+    """The blocks of `lines`. `grids` maps the first line (0-based) of each table a container reader rendered to
+    (its last line, its real grid): there the reader's grid is used instead of reading the cells back."""
+    grids = grids or {}
+    continued: set[int] = set()  # tables the reader knows go on from the one before (a page break)
     out: list[Block] = []
     at: dict[int, int] = {}  # 0-based line index → position in `out` of the block of that line
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
+        if i in grids:
+            last, grid = grids[i]
+            rows = [[c for c in row if c is not None] for row in grid.rows]
+            if _is_box(rows):
+                out.extend(_box_blocks(lines, i, last))
+            else:
+                out.append(_table(lines, i, last, rows, out, at, grid.layout, grid.header_rows))
+                if grid.continued:
+                    continued.add(id(out[-1]))
+            i = last + 1
+            continue
         if is_cell_line(line):
             rows, last, joined = read_cell_rows(lines, i)
             if _is_box(rows):
@@ -82,7 +98,8 @@ def blocks_of_lines(lines: list[str]) -> list[Block]:
     attach_captions_below(out)
     for block in out:
         if isinstance(block, Table):
-            block.continued = block.caption is not None and is_continuation(block.caption.text)
+            block.continued = id(block) in continued or (block.caption is not None
+                                                         and is_continuation(block.caption.text))
     return out
 
 

@@ -8,8 +8,9 @@
   holds most of the page's text is never dropped, whatever its class says.
 - Every block element (`<p>`, `<div>`, `<li>`, `<h1>` …) is a line, `<br>` breaks a line, an empty `<p>` is a
   blank line, source line wraps between Chinese characters are not spaces.
-- A data `<table>` is rendered as the layout's cells; `colspan` gives one cell, as printed; the cells a `rowspan`
-  covers in the rows below are empty cells, as Word's vertical merges are. A table that holds another table is
+- A data `<table>` is handed over as its real grid (`layout.GridTable`): `colspan`/`rowspan` are the cell's spans
+  (the positions a rowspan covers print as empty cells in the text layout, as Word's vertical merges do), the rows
+  of a `<thead>` are the header rows. A table that holds another table is
   page layout, not data: its cells are read as ordinary blocks.
 """
 from __future__ import annotations
@@ -17,7 +18,8 @@ from __future__ import annotations
 import re
 
 from ..errors import ReportError
-from ..layout import paragraph_lines, table_lines
+from ..layout import GridTable, paragraph_lines, render
+from ..model import Cell, DocumentModel
 from .text import decode_bytes
 
 _DECLARED = (
@@ -153,11 +155,13 @@ def _cell_text(cell) -> str:
     return "\n".join(out.lines)
 
 
-def table_grid(table) -> list[list[str | None]]:
-    """Rows of cell texts of a `<table>`; None where a rowspan from above covers the position."""
-    rows: list[list[str | None]] = []
+def table_grid(table) -> GridTable:
+    """A `<table>` as the layout prints it: each `<td>`/`<th>` a Cell with its colspan/rowspan, None where a
+    rowspan from above covers the position; the rows of a leading `<thead>` are the header rows."""
+    rows: list[list[Cell | None]] = []
     covered: dict[int, tuple[int, int]] = {}  # column → (rows still covered, width)
-    def fill(row: list[str | None], col: int, seen: set[int]) -> int:
+
+    def fill(row: list[Cell | None], col: int, seen: set[int]) -> int:
         """Empty cells for the positions from `col` on that a rowspan above covers; the next free column."""
         while col in covered:
             left, width = covered[col]
@@ -170,14 +174,15 @@ def table_grid(table) -> list[list[str | None]]:
             col += width
         return col
 
-    for tr in _rows_of(table):
-        row: list[str | None] = []
+    trs = _rows_of(table)
+    for tr in trs:
+        row: list[Cell | None] = []
         col = 0
         seen: set[int] = set()
         for cell in tr.find_all(("td", "th"), recursive=False):
             col = fill(row, col, seen)
             colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
-            row.append(_cell_text(cell))
+            row.append(Cell(_cell_text(cell), min(rowspan, len(trs)), colspan))
             if rowspan > 1:
                 covered[col] = (rowspan - 1, colspan)
                 seen.add(col)
@@ -191,7 +196,15 @@ def table_grid(table) -> list[list[str | None]]:
                 covered[c] = (left - 1, width)
         if row:
             rows.append(row)
-    return rows
+    return GridTable(rows, _header_rows(table), "html")
+
+
+def _header_rows(table) -> int | None:
+    """How many leading rows a `<thead>` holds (None without one)."""
+    first = next((c for c in table.find_all(True, recursive=False) if c.name in ("thead", "tbody", "tr")), None)
+    if first is None or first.name != "thead":
+        return None
+    return len(first.find_all("tr", recursive=False)) or None
 
 
 def _walk(el, out: _Lines, pre: bool = False) -> None:
@@ -214,7 +227,7 @@ def _walk(el, out: _Lines, pre: bool = False) -> None:
             if caption is not None:
                 _walk(caption, out)
                 out.flush()
-            out.lines.extend(table_lines(table_grid(child)))
+            out.lines.append(table_grid(child))
         elif name == "p" and not child.get_text(strip=True).replace("\xa0", "").strip() and not child.find("img"):
             out.blank()  # an empty paragraph is a blank line on the page
         elif name in _BLOCKS or name == "table" or name == "pre":
@@ -225,7 +238,8 @@ def _walk(el, out: _Lines, pre: bool = False) -> None:
             _walk(child, out, pre)
 
 
-def html_lines(markup: str) -> list[str]:
+def html_items(markup: str) -> list:
+    """The page's lines with each data table as its GridTable (see `layout.render`)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "lxml")
@@ -233,17 +247,27 @@ def html_lines(markup: str) -> list[str]:
     out = _Lines()
     _walk(soup, out)
     out.flush()
-    lines = out.lines
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return lines
+    items = out.lines
+    while items and isinstance(items[0], str) and not items[0].strip():
+        items.pop(0)
+    while items and isinstance(items[-1], str) and not items[-1].strip():
+        items.pop()
+    return items
+
+
+def html_lines(markup: str) -> list[str]:
+    """The text layout of a page."""
+    return render(html_items(markup)).text.split("\n")
+
+
+def html_document(data: bytes) -> DocumentModel:
+    """A page's bytes → its DocumentModel (the text layout and blocks with the real table grids)."""
+    markup, _ = decode_bytes(data, declared=declared_charset(data), what="page")
+    model = render(html_items(markup))
+    if not model.text.strip():
+        raise ReportError("decode", "the page has no text once its navigation and scripts are removed")
+    return model
 
 
 def read_html(data: bytes) -> str:
-    markup, _ = decode_bytes(data, declared=declared_charset(data), what="page")
-    lines = html_lines(markup)
-    if not any(line.strip() for line in lines):
-        raise ReportError("decode", "the page has no text once its navigation and scripts are removed")
-    return "\n".join(lines)
+    return html_document(data).text

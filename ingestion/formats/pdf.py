@@ -7,9 +7,11 @@ paragraphs, only printed lines, so they are rebuilt the way a reader sees them:
 - a line that reaches the right edge of the text column continues on the next line (joined without a space, as
   Chinese is; with one between two Latin letters/digits), unless the next line is indented (a first-line
   indent), starts a heading or caption of the genre, or stands after a wider gap;
-- a ruled table becomes the layout's cells: a cell spanning columns is one cell, the cells a vertical merge
-  covers are empty cells; inside a cell, a line that fills the cell's width continues on the next line;
-- a table cut by a page break continues on the next page as the same table (a repeated header row is dropped).
+- a ruled table is handed over as its real grid (`layout.GridTable`): a cell spanning columns or rows is one cell
+  with its spans (the positions a vertical merge covers print as empty cells in the text layout); inside a cell,
+  a line that fills the cell's width continues on the next line;
+- a table cut by a page break continues on the next page as the same table (a header row repeated there is
+  dropped and marks the header).
 
 A PDF without text (a scan) is rejected with a clear message; OCR is not attempted.
 """
@@ -22,7 +24,8 @@ from statistics import median
 
 from ..document import heading_level, parse_caption
 from ..errors import ReportError
-from ..layout import paragraph_lines, table_lines
+from ..layout import GridTable, paragraph_lines, render
+from ..model import Cell, DocumentModel
 
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
 _MARGIN_SHARE = 0.08  # top and bottom share of the page where page numbers live
@@ -44,7 +47,7 @@ class _Line:
 
 @dataclass
 class _Table:
-    rows: list[list[str | None]]
+    rows: list[list[Cell | None]]
     top: float
     bottom: float
     page_height: float
@@ -153,18 +156,22 @@ def _contains(outer, inner, tol: float = 1.0) -> bool:
             and inner[2] <= outer[2] + tol and inner[3] <= outer[3] + tol)
 
 
-def _table_rows(table: _Grid, chars: list[dict]) -> list[list[str | None]]:
+def _table_rows(table: _Grid, chars: list[dict]) -> list[list[Cell | None]]:
+    """The grid's cells with their text and spans: a cell spanning columns is printed once (col_span), a cell
+    spanning rows is printed in its first row (row_span), the positions it covers below are None."""
     width = max(len(r) for r in table.rows)
     col_x0: list[float | None] = []
     for j in range(width):
         xs = [r[j][0] for r in table.rows if j < len(r) and r[j] is not None]
         col_x0.append(min(xs) if xs else None)
-    rows: list[list[str | None]] = []
+    row_tops = [min(b[1] for b in r if b is not None) if any(b is not None for b in r) else None
+                for r in table.rows]
+    rows: list[list[Cell | None]] = []
     for cells in table.rows:
         boxes = [c for c in cells if c is not None]
         top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
         row_chars = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom]  # narrow down first
-        out: list[str | None] = []
+        out: list[Cell | None] = []
         reach = None  # right edge of the last real cell in this row
         for j, bbox in enumerate(cells):
             if bbox is None:
@@ -174,9 +181,15 @@ def _table_rows(table: _Grid, chars: list[dict]) -> list[list[str | None]]:
                 out.append(None)  # covered by a vertical merge from above
                 continue
             reach = bbox[2]
-            out.append(_cell_text([c for c in row_chars if _inside(c, bbox)]))
+            col_span = sum(1 for x in col_x0 if x is not None and bbox[0] - 1 <= x < bbox[2] - 1) or 1
+            row_span = sum(1 for t in row_tops if t is not None and bbox[1] - 1 <= t < bbox[3] - 1) or 1
+            out.append(Cell(_cell_text([c for c in row_chars if _inside(c, bbox)]), row_span, col_span))
         rows.append(out)
     return rows
+
+
+def _texts(row: list[Cell | None]) -> list[str | None]:
+    return [c.text if c is not None else None for c in row]
 
 
 def _read_page(page) -> _Page:
@@ -207,7 +220,7 @@ def _starts_block(text: str) -> bool:
     return heading_level(text) is not None or parse_caption(text) is not None
 
 
-def _assemble(pages: list[_Page]) -> list[str]:
+def _assemble(pages: list[_Page]) -> list:
     body = [it for p in pages for it in p.items if isinstance(it, _Line)]
     if body:
         right = _right_edge(body)
@@ -215,11 +228,13 @@ def _assemble(pages: list[_Page]) -> list[str]:
         size = median(line.size for line in body)
     else:
         right, left, size = 0.0, 0.0, 10.0
-    lines: list[str] = []
+    lines: list = []  # lines, and each table as its GridTable
     para: str | None = None
     prev: _Line | None = None
     last_table: _Table | None = None
-    last_table_rows: list[list[str | None]] | None = None
+    last_table_rows: list[list[Cell | None]] | None = None
+    repeated_header = False
+    part = False  # the open table goes on from the one that ended the page before (another width)
 
     def end_paragraph() -> None:
         nonlocal para
@@ -228,26 +243,28 @@ def _assemble(pages: list[_Page]) -> list[str]:
         para = None
 
     def end_table() -> None:
-        nonlocal last_table, last_table_rows
+        nonlocal last_table, last_table_rows, repeated_header, part
         if last_table_rows is not None:
-            lines.extend(table_lines(last_table_rows))
-        last_table, last_table_rows = None, None
+            lines.append(GridTable(last_table_rows, 1 if repeated_header else None, "pdf", continued=part))
+        last_table, last_table_rows, repeated_header, part = None, None, False, False
 
     for page_no, page in enumerate(pages):
         for k, item in enumerate(page.items):
             if isinstance(item, _Table):
                 end_paragraph()
                 prev = None
-                continues = (last_table_rows is not None and k == 0 and page_no > 0
-                             and max(map(len, item.rows)) == max(map(len, last_table_rows)))
+                after_break = last_table_rows is not None and k == 0 and page_no > 0
+                continues = after_break and max(map(len, item.rows)) == max(map(len, last_table_rows))
                 if continues:
                     rows = item.rows
-                    if rows and last_table_rows and rows[0] == last_table_rows[0]:
-                        rows = rows[1:]  # header row repeated on the new page
+                    if rows and last_table_rows and _texts(rows[0]) == _texts(last_table_rows[0]):
+                        rows = rows[1:]  # header row repeated on the new page: the header
+                        repeated_header = True
                     last_table_rows.extend(rows)
                 else:
                     end_table()
                     last_table, last_table_rows = item, [list(r) for r in item.rows]
+                    part = after_break
                 continue
             if last_table_rows is not None:
                 end_table()
@@ -270,6 +287,11 @@ def _assemble(pages: list[_Page]) -> list[str]:
 
 
 def read_pdf(data: bytes) -> str:
+    return pdf_document(data).text
+
+
+def pdf_document(data: bytes) -> DocumentModel:
+    """A PDF → its DocumentModel (the text layout and blocks with the ruled tables' real grids)."""
     import pdfplumber
 
     try:
@@ -284,7 +306,8 @@ def read_pdf(data: bytes) -> str:
         for page in pdf.pages:
             pages.append(_read_page(page))
             page.close()  # drop pdfplumber's per-page caches: a long report stays small in memory
-    if not any(isinstance(it, _Line) or any(any(c for c in r) for r in it.rows) for p in pages for it in p.items):
+    if not any(isinstance(it, _Line) or any(any(c is not None and c.text for c in r) for r in it.rows)
+               for p in pages for it in p.items):
         raise ReportError("decode", "the PDF has no text layer (a scanned document?): OCR is not supported, "
                                     "a text, .docx, .html or text-layer .pdf is needed")
-    return "\n".join(_assemble(pages))
+    return render(_assemble(pages))

@@ -29,6 +29,7 @@ from .headers import (
     Column,
     Header,
     header_measure,
+    header_year,
     is_repeated_header,
     read_header,
 )
@@ -74,7 +75,6 @@ _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(]
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _SEQ_NUMBER = re.compile(r"\d{1,3}")
 _CN_SEQ = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[）)])$")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|以下|左右)?$")
 _EMPTY_VALUE = re.compile(r"^[-—–－/／\\…·]*$|^(?:无|暂无|暂无数据|待定)$")
 _CLAUSE_PUNCT = re.compile(r"[，,；;。]")
@@ -504,6 +504,7 @@ def _looks_like_indicators(header: Header, body: Sequence[Row]) -> bool:
 
 
 def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorValue], PartSeen | None]:
+    """The values of one table and what was seen in it (None for a project table: not this extractor's part)."""
     header = t.header
     title = t.title
     body = [r for r in t.body if any(c.flat for c in r)]
@@ -523,11 +524,10 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     header = _measures_from_caption(header, title)
     columns = header.columns
     in_grid_notes = [c.flat for r in body for c in r if _is_note(c.flat)]
-    year = _YEAR.search(title or "")
     info = _TableInfo(
         title=title,
         caption_line=t.line,
-        caption_year=int(year.group(1)) if year else None,
+        caption_year=header_year(title or ""),
         has_seq=bool(header.role(SEQ)),
         has_actual=any(c.measure == "actual" for c in header.values),
         rules=_NoteRules.read([title or "", *(header.unit_note and [header.unit_note] or []), *t.notes,
@@ -548,7 +548,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
             continue
         out.extend(_read_data_row(split_row(cells, columns), ctx, info))
     part.facts_read = len(out)
-    part.problem = _problem(header, out, says_indicators)
+    part.problem = _problem(out)
     return out, part
 
 
@@ -562,7 +562,8 @@ def _measures_from_caption(header: Header, title: str | None) -> Header:
     return replace(header, columns=columns)
 
 
-def _problem(header: Header, values: list[IndicatorValue], says_indicators: bool) -> str | None:
+def _problem(values: list[IndicatorValue]) -> str | None:
+    """Why an indicator table is a warning: nothing read, or a value column mostly not understood."""
     if not values:
         return "it reads as an indicator table but no value was read from it"
     by_column: dict[str, list[IndicatorValue]] = {}

@@ -1,7 +1,7 @@
 """Value semantics: one case per printed form of the genre (see ingestion/values.py and gold SPEC.md)."""
 import pytest
 
-from ingestion.values import parse_value
+from ingestion.values import parse_range, parse_value
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,8 @@ from ingestion.values import parse_value
         (">3", 3.0, "gt"),
         ("<35", 35.0, "lt"),
         ("＜33", 33.0, "lt"),
+        ("<4", 4.0, "lt"),
+        ("<4%", 4.0, "lt"),
         # about
         ("8左右", 8.0, "approx"),
         ("6%左右", 6.0, "approx"),
@@ -71,3 +73,15 @@ def test_parse_value(raw, num, comparator):
         assert parsed.value_num is None
     else:
         assert parsed.value_num == pytest.approx(num)
+
+
+@pytest.mark.parametrize("raw, low, high", [
+    ("4.5～5%", 4.5, 5.0), ("增长5%-5.5%", 5.0, 5.5), ("5~6", 5.0, 6.0), ("6至6.5", 6.0, 6.5), ("4.5-5（预计）", 4.5, 5.0),
+])
+def test_a_range_is_ge_its_low_end_and_le_its_high_end(raw, low, high):
+    assert [(p.value_num, p.comparator) for p in parse_range(raw)] == [(low, "ge"), (high, "le")]
+
+
+@pytest.mark.parametrize("raw", ["-10.6", "6", "≥90", "5-3", "提高1.7个百分点", "完成市级下达任务", "", None])
+def test_not_a_range(raw):
+    assert parse_range(raw) is None

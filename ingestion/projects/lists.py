@@ -96,6 +96,15 @@ def _is_list_sentence(sentence: str) -> bool:
     return all(_LIST_VERB.match(c) for c in clauses)
 
 
+def _stage_pieces(s: str) -> list[str]:
+    """`s` cut before each stage label that follows a sentence end (`…。续建项目：…`)."""
+    cuts = [m.start() for m in _NESTED_STAGE_LABEL.finditer(s) if m.start() > 0 and s[m.start() - 1] in "。；;"]
+    if not cuts:
+        return [s]
+    bounds = [0, *cuts, len(s)]
+    return [s[a:b] for a, b in zip(bounds, bounds[1:]) if s[a:b]]
+
+
 def _is_list_line(line: str) -> bool:
     """Whether a line still belongs to a project list rather than to the prose paragraph after it.
 
@@ -110,6 +119,9 @@ def _is_list_line(line: str) -> bool:
     label, _ = split_label(s)
     if label is not None:
         return True
+    pieces = _stage_pieces(s)
+    if len(pieces) > 1:  # `A、B。续建项目：C、D。`: stage paragraphs run together into one line
+        return all(_is_list_line(p) for p in pieces)
     sentences = [x for x in split_outside_brackets(s, "。") if x]
     if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
         return False
@@ -439,6 +451,26 @@ def _is_category_line(s: str, nxt: str | None) -> bool:
     return bool(_NESTED_STAGE_LABEL.match(nxt))
 
 
+_TRAILING_BRACKET_LABEL = re.compile(r"(?<=.)【[^】]{1,20}】$")
+
+
+def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Split off a category label that a PDF reader ran onto the end of the line before it: `…绿道【生态类】`,
+    or `…改扩建。医疗卫生` right above a line that opens with a stage label. Both pieces keep the line number."""
+    out: list[tuple[int, str]] = []
+    for k, (no, s) in enumerate(body):
+        nxt = body[k + 1][1] if k + 1 < len(body) else None
+        m = _TRAILING_BRACKET_LABEL.search(s)
+        cut = s.rfind("。", 0, len(s) - 1)
+        if m:
+            out += [(no, s[: m.start()]), (no, item_text(m.group(0)))]
+        elif cut > 0 and _is_category_line(s[cut + 1:], nxt):
+            out += [(no, s[: cut + 1]), (no, s[cut + 1:])]
+        else:
+            out.append((no, s))
+    return out
+
+
 def read_list(doc: Document, plist: ProjectList) -> ListRead:
     """Items of one list, walking its lines with the group context a sub-heading line sets."""
     items: list[ProjectItem] = []
@@ -460,7 +492,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
         groups.append(Group(label, line_no, printed_count(label)))
 
     body = [(no, item_text(doc.line(no))) for no in range(plist.start, plist.end + 1)]
-    body = [(no, s) for no, s in body if s]
+    body = _unglued([(no, s) for no, s in body if s])
     for k, (no, s) in enumerate(body):
         nxt = body[k + 1][1] if k + 1 < len(body) else None
         group = group_label(s)

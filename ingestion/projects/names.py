@@ -11,6 +11,7 @@ import functools
 import re
 
 from ..document import squash
+from .stages import _STAGE_LABEL
 
 OPEN_BRACKETS = "（(【[《〈“‘「『"
 CLOSE_BRACKETS = "）)】]》〉”’」』"
@@ -203,6 +204,10 @@ _TEXT_BULLET = re.compile(r"^[\s\u3000]*[-*+][ \t\u3000]+")
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】[：:]?")
 
 
+# A bullet in the middle of a line, right before a stage label: two items run together.
+_GLUED_BULLET = re.compile(rf"(?<=.)[-－●◆■▪•](?=(?:{_STAGE_LABEL})[：:])")
+
+
 def strip_item_number(s: str) -> str:
     """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
     part of it."""
@@ -212,8 +217,11 @@ def strip_item_number(s: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def item_text(line: str) -> str:
     """One list line as the list readers see it: whitespace removed, its bullet or number dropped, and a
-    `【类别】` label turned into the `类别：` label form the readers know (a category label is never a name)."""
+    `【类别】` label turned into the `类别：` label form the readers know (a category label is never a name). A
+    bullet run together with the item before it (`…停车场- 续建项目：…`, a PDF reader's joined lines) separates
+    the two like a `；`."""
     s = strip_item_number(squash(_TEXT_BULLET.sub("", line, count=1)))
+    s = _GLUED_BULLET.sub("；", s)
     m = _BRACKET_LABEL.match(s)
     return f"{m.group(1)}：{s[m.end():]}" if m else s
 

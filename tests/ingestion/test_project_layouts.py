@@ -204,3 +204,21 @@ def test_stage_label_paragraphs_without_a_box_are_a_list():
     assert {it.list_title for it in items} == {"（三）重点项目安排"}  # the section heading, not prose
     (part,) = project_parts(parts)
     assert (part.title, part.rows_seen, part.facts_read) == ("（三）重点项目安排", 2, 4)
+
+
+TEXT_FIXTURES = sorted(p.name for p in FIXTURES.glob("*.txt") if p.name != "unknown_layout.txt")
+
+
+@pytest.mark.parametrize("container", ["html", "docx", "pdf"])
+@pytest.mark.parametrize("name", TEXT_FIXTURES)
+def test_every_layout_reads_the_same_from_every_container(name, container):
+    """Word, web page and PDF copies of a list give the records of its text copy (a PDF reader may run short
+    lines together: a bullet or a category label glued to the line before it still splits)."""
+    from tests.format_writers import write_html
+
+    writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[container]
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    processed = process_report(f"{Path(name).stem}.{container}", writer(text))
+    assert processed.ok, processed.error
+    got = {(it.project_name, it.stage, it.category) for it in processed.extraction.projects}
+    assert got == {(it.project_name, it.stage, it.category) for it in read(name)[0]}

@@ -12,10 +12,10 @@ import re
 
 from ..document import Document
 from ..records import IndicatorValue
-from ..values import parse_value
+from ..values import ParsedValue, parse_range, parse_value
 from .names import _higher_scope_words, _negated
-from .phrases import _inside_quotes
-from .scopes import Scope, prose_scopes
+from .phrases import _RANGE_KINDS, _inside_quotes
+from .scopes import Outline, Scope, prose_scopes
 from .sentences import _NOTE_LINE, _clean, _read_sentence, _Row, _sentences
 
 __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
@@ -35,11 +35,11 @@ def _base_name(name: str) -> str:
     return re.sub(r"(?:增速|下降)$", "", name)
 
 
-def _scope_rows(doc: Document, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
+def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
     out: list[IndicatorValue] = []
     seen: set[tuple[str, str]] = set()
     for no in scope.lines:
-        text = _clean(doc.line(no))
+        text = _clean(outline.text(no))
         if not text or _NOTE_LINE.match(text):
             continue
         if scope.lead is not None:
@@ -52,17 +52,27 @@ def _scope_rows(doc: Document, scope: Scope, higher: tuple[str, ...]) -> list[In
                     continue
                 seen.add((r.name, r.raw))
                 attribute = r.attribute or _printed_attribute(sentences, _base_name(r.name))
-                out.append(_record(scope, r, no, attribute))
+                out += [_record(scope, r, no, attribute, parsed) for parsed in _parsed(r)]
     return out
 
 
 _FLIP = {"ge": "le", "le": "ge", "gt": "lt", "lt": "gt"}
+_RANGE_NOISE = re.compile(r"[^\d.%％\-～~—–－至到]")  # verb, units and 左右 around a range's two numbers
 
 
-def _record(scope: Scope, r: _Row, line: int, attribute: str | None) -> IndicatorValue:
+def _parsed(r: _Row) -> list[ParsedValue]:
+    """The value(s) of a row: a range gives two (`ge` low, `le` high), anything else one."""
+    if r.value.kind in _RANGE_KINDS:
+        pair = parse_range(_RANGE_NOISE.sub("", r.raw))
+        if pair:
+            return list(pair)
     parsed = parse_value(r.raw)
     if _negated(r.name, r.value) and parsed.value_num is not None:  # 投资增速: `下降2.1%` is -2.1
-        parsed = type(parsed)(-parsed.value_num, _FLIP.get(parsed.comparator, parsed.comparator))
+        parsed = ParsedValue(-parsed.value_num, _FLIP.get(parsed.comparator, parsed.comparator))
+    return [parsed]
+
+
+def _record(scope: Scope, r: _Row, line: int, attribute: str | None, parsed: ParsedValue) -> IndicatorValue:
     return IndicatorValue(
         source="prose",
         table_title=scope.title,
@@ -83,7 +93,8 @@ def _record(scope: Scope, r: _Row, line: int, attribute: str | None) -> Indicato
 def extract_prose_indicators(doc: Document) -> list[IndicatorValue]:
     """Headline results (review part) and targets (plan part) stated in running text."""
     higher = _higher_scope_words(doc)
+    outline = Outline(doc)
     out: list[IndicatorValue] = []
-    for scope in prose_scopes(doc):
-        out += _scope_rows(doc, scope, higher)
+    for scope in prose_scopes(doc, outline):
+        out += _scope_rows(outline, scope, higher)
     return out

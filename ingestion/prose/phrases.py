@@ -19,7 +19,17 @@ _QUAL_POST = r"(?:及以上|以上|以下|以内|左右)"
 _GROWTH_LEAD = r"(?:同比|比上年|较上年|预期|预计)"
 _DECREASE_VERBS = ("下降", "降低", "减少", "回落")
 
-_VALUE = re.compile(
+# A range (`增长5%-5.5%`, `4.5～5%`, `增长6%至7%`) is two values of one indicator (SPEC): `ge` its low end, `le` its
+# high end. The low end may drop its %. Ranges are rare, so their pattern runs only on a clause with a number, a
+# dash and a number close together (`_RANGE_HINT`); a dash right before a lone number elsewhere is a sign.
+_PLAIN = r"(?<![A-Za-z0-9.\-/第])\d+(?:\.\d+)?"
+_RANGE_TAIL = r"[-～~—–－至到]\d+(?:\.\d+)?(?![\dA-Za-z\-/年月日号届期周])"
+_RANGES = (
+    rf"(?P<grange>{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅){_PLAIN}[%％]?{_RANGE_TAIL}[%％](?:左右)?)"
+    rf"|(?P<lrange>{_PLAIN}(?:[%％]|{_UNIT})?{_RANGE_TAIL}(?P<range_unit>[%％]|{_UNIT})(?:左右)?)"
+)
+_RANGE_HINT = re.compile(r"\d[^\d，,。；;]{0,3}[-～~—–－至到]\d")
+_SINGLE = (
     rf"(?P<points>(?:提高|提升|增加|上升|增长|下降|降低|减少|回落){_NUM}个百分点)"
     rf"|(?P<growth>{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅|上涨|下降|降低|减少|回落){_COMP_PRE}?{_NUM}[%％]{_QUAL_POST}?)"
     r"|(?P<flat>(?:与上年|与去年|同比)(?:基本)?持平)"
@@ -31,8 +41,10 @@ _VALUE = re.compile(
     r"|达到[^，,。；;、\d]{0,3}?(?:国家|省|市|上级)[^，,。；;、\d]{0,6}?(?:要求|标准|目标)|只增不减)"
     rf"|(?P<level>{_COMP_PRE}?{_NUM}(?P<unit>{_UNIT})?{_QUAL_POST}?)"
 )
-_KINDS = ("points", "growth", "flat", "qgrowth", "qtask", "level")
-_GROWTH_KINDS = ("growth", "flat", "qgrowth")  # values that describe a change: the indicator is `…增速`
+_VALUE = re.compile(_SINGLE)
+_VALUE_OR_RANGE = re.compile(_RANGES + "|" + _SINGLE)
+_RANGE_KINDS = ("grange", "lrange")
+_GROWTH_KINDS = ("grange", "growth", "flat", "qgrowth")  # values that describe a change: the indicator is `…增速`
 _QUALITATIVE_KINDS = ("qgrowth", "qtask")
 # What a scope may read without a number: a target section both kinds; a review reports facts, not `稳定增长`, but
 # `能耗降低完成市下达任务` is a fact; a task section neither (its qualitative phrases are work, not indicators).
@@ -70,13 +82,15 @@ def _inside_quotes(text: str) -> list[bool]:
 
 
 def _make_value(m: re.Match) -> _Value:
-    kind = next(k for k in _KINDS if m.group(k))
+    kind = m.lastgroup  # the alternative that matched (its inner groups close before it)
     raw = m.group(0)
     unit: str | None = None
-    if kind == "growth":
+    if kind in ("growth", "grange"):
         raw = re.sub(rf"^{_GROWTH_LEAD}", "", raw)
         raw = re.sub(r"^(?:增速|增幅)为?", "", raw)
         unit = "%"
+    elif kind == "lrange":
+        unit = re.sub(r"[余多]", "", m.group("range_unit")).replace("％", "%")
     elif kind == "points":
         unit = "个百分点"
     elif kind == "level" and m.group("unit"):
@@ -92,7 +106,8 @@ def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:
     quoted = _inside_quotes(clause) if "“" in clause or "《" in clause else None
     ages = [m.span() for m in _AGE_BRACKET.finditer(clause)] if "岁" in clause else None
     out = []
-    for m in _VALUE.finditer(clause):
+    pattern = _VALUE_OR_RANGE if _RANGE_HINT.search(clause) else _VALUE
+    for m in pattern.finditer(clause):
         v = _make_value(m)
         if (quoted and quoted[m.start()]) or (v.kind in _QUALITATIVE_KINDS and v.kind not in qualitative):
             continue

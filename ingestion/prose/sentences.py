@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import squash
+from ..document import CN_NUM, squash
 from .names import (
     _LIST_JOINS,
     _STATISTIC_HEAD,
@@ -211,19 +211,39 @@ def _spread_qualifier(rows: list[_Row]) -> None:
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三次产业结构5.2:35.1:59.7: a ratio, not a value
 
 
+# What leads a list item or a `——` line: bullets (`- `, `•`, `◆`, Markdown `*`) and item numbers (`（1）`, `①`).
+_ITEM_MARK = re.compile(r"^(?:[—–\-*+•●◆◇■□▪▶►·]+|[（(]\d{1,2}[）)]|[①-⑳])")
+
+
 def _clean(text: str) -> str:
     text = _FOOTNOTE.sub("", squash(text))
+    if "**" in text:  # Markdown bold
+        text = text.replace("**", "")
     text = _NOTE_PAREN.sub("", text)
     text = _RATIO.sub("", text)
-    return _ENUMERATOR.sub("", text).lstrip("—-")
+    return _ITEM_MARK.sub("", _ENUMERATOR.sub("", text))
 
 
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"[。；;！？!?]", text) if s]
 
 
+# A sentence framed by a multi-year period (`“十四五”时期…目标是：…年均增长6%`, `到2025年，…`): its figures are that
+# period's, never this year's targets. (`结合“十四五”规划总体目标，建议全年GDP增长6%左右` is framed by this year.)
+_PERIOD_FRAME = re.compile(rf"十[{CN_NUM}]五”?(?:时期|期间|末)|(?:今后|未来)五年|五年内|到(20\d\d)年")
+_FIRST_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|年)")  # a figure, not a year
+
+
+def _framed_by_another_period(sentence: str, year: int | None) -> bool:
+    first = _FIRST_NUMBER.search(sentence)
+    m = _PERIOD_FRAME.search(sentence, 0, first.start() if first else len(sentence))
+    return bool(m) and not (m.group(1) and year is not None and int(m.group(1)) == year)
+
+
 def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:
     if _INDICATOR_COUNT.search(sentence):
+        return []
+    if scope.measure == "target" and _framed_by_another_period(sentence, scope.year):
         return []
     state, rows = _SentenceState(), []
     for clause in re.split(r"[，,：:]", sentence):

@@ -105,3 +105,96 @@ def test_task_section_targets_of_a_report_without_tables(county):
 
 def test_safeguard_section_is_not_read(county):
     assert not any(r.table_title.startswith("四、") for r in rows(county))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A plan-only document (Markdown headings from a PDF converter) that still reviews last year
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def plan_only() -> Document:
+    return load("plan_only_markdown_2024.md")
+
+
+def test_plan_only_document_reviews_last_year_in_list_items(plan_only):
+    assert plan_only.meta.doc_type == "plan" and plan_only.meta.review_year is None
+    actual = rows(plan_only, "actual")
+    assert {r.period_year for r in actual} == {2023}
+    assert {r.table_title for r in actual} == {"一、2023年经济社会发展情况"}  # a Markdown `##` heading
+    assert facts(plan_only, "actual") == {
+        "地区生产总值": (412.6, "eq", "亿元"),  # `- ` bullets are not part of names
+        "地区生产总值增速": (5.8, "eq", "%"),
+        "规模以上工业增加值增速": (7.2, "eq", "%"),
+        "城镇新增就业": (1.26, "eq", "万人"),
+    }  # nothing from the titled work-review sub-section (重点项目120个, 投资260亿元)
+
+
+def test_range_targets_are_two_rows_ge_low_and_le_high(plan_only):
+    target = [(r.indicator_name, r.value_num, r.comparator) for r in rows(plan_only, "target")]
+    assert ("地区生产总值增速", 5.0, "ge") in target and ("地区生产总值增速", 5.5, "le") in target
+    assert ("研发经费投入强度", 2.8, "ge") in target and ("研发经费投入强度", 3.0, "le") in target
+    assert {r.value_raw for r in rows(plan_only, "target") if r.indicator_name == "地区生产总值增速"} == {"增长5%-5.5%"}
+
+
+def test_targets_announced_in_a_paragraph_and_five_year_targets_left_out(plan_only):
+    target = {r.indicator_name: (r.value_num, r.comparator) for r in rows(plan_only, "target")}
+    assert target["一般公共预算收入增速"] == (4.0, "approx")
+    assert target["城镇调查失业率"] == (5.5, "le")
+    assert target["居民人均可支配收入增速"] == (None, "qualitative")
+    # “十四五”时期…年均增长6%以上 and 居民收入增长与经济增长同步 are the five-year plan's, 到2025年… too
+    assert "居民收入增速" not in target and not any("年均" in n for n in target)
+    assert "固定资产投资" not in target
+    assert {r.period_year for r in rows(plan_only, "target")} == {2024}
+
+
+def test_project_list_sizes_in_task_sections_are_not_targets(plan_only):
+    assert not any(r.indicator_name.endswith("项目") for r in rows(plan_only, "target"))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Smaller layout classes, inline
+# ---------------------------------------------------------------------------------------------------------------
+
+PLAN_TITLE = "松林县2025年国民经济和社会发展计划"
+
+
+def test_targets_as_a_numbered_lead_sentence():
+    doc = Document.from_text("\n".join([
+        PLAN_TITLE,
+        "一、总体要求",
+        "坚持稳中求进。",
+        "二、主要任务",
+        "（一）主要预期目标。地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。",
+        "（二）做强工业。全年新增规模以上工业企业10家。",
+    ]))
+    target = [(r.indicator_name, r.value_num, r.comparator, r.table_title) for r in rows(doc, "target")
+              if r.table_title == "二、主要任务"]
+    assert ("地区生产总值增速", 6.0, "approx", "二、主要任务") in target
+    assert ("城镇调查失业率", 5.5, "le", "二、主要任务") in target
+
+
+def test_plan_only_opening_paragraph_reviews_last_year():
+    doc = Document.from_text("\n".join([
+        PLAN_TITLE,
+        "2024年，全县实现地区生产总值186.2亿元，增长6.1%。2025年是关键之年。",
+        "一、总体思路",
+        "坚持稳中求进。",
+        "二、预期目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
+    assert {r.period_year for r in rows(doc, "actual")} == {2024}
+    assert facts(doc, "target") == {"地区生产总值增速": (6.0, "approx", "%")}
+
+
+def test_review_summary_without_announcement_reads_only_the_economy_lead():
+    doc = Document.from_text("\n".join([
+        "关于松林县2024年国民经济和社会发展计划执行情况及2025年计划草案的报告",
+        "一、2024年国民经济和社会发展计划执行情况",
+        "（一）经济运行总体平稳。全县地区生产总值186.2亿元，增长6.1%。",
+        "（二）坚持项目为王，扩大有效投资。全年实施项目120个，完成投资80亿元，增长9%。",
+        "二、2025年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}

@@ -67,3 +67,10 @@ score:
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs .pytest_cache
+
+# SQL style of the dbt project: sqlfluff with the dbt templater (each model linted as dbt compiles it; rules in
+# dbt_project/.sqlfluff). dbt compiles against a throwaway DuckDB file, so linting never opens or locks a warehouse.
+.PHONY: lint-sql
+lint-sql: install
+	@tmp=$$(mktemp -d) && cd dbt_project && DEVPLAN_WAREHOUSE=$$tmp/lint.duckdb $(abspath $(BIN))/sqlfluff lint models tests macros; \
+		rc=$$?; rm -rf $$tmp; exit $$rc

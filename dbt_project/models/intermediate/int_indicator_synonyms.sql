@@ -3,5 +3,7 @@
 select
     {{ indicator_name_key('s.synonym') }} as name_key,
     s.indicator_code,
-    md5(string_agg(s.synonym || '=' || s.indicator_code, ',' order by s.synonym, s.indicator_code) over ()) as coding_version
+    md5(
+        string_agg(s.synonym || '=' || s.indicator_code, ',' order by s.synonym, s.indicator_code) over ()
+    ) as coding_version
 from {{ ref('indicator_synonyms') }} as s

@@ -29,7 +29,7 @@ select
     i.column_header,
     i.source_line,
     r.ingested_at,
-    (select any_value(coding_version) from {{ ref('int_indicator_synonyms') }}) as coding_version
+    (select any_value(v.coding_version) from {{ ref('int_indicator_synonyms') }} as v) as coding_version
 from {{ ref('stg_indicator_rows') }} as i
 join {{ ref('stg_reports') }} as r using (report_id)
 left join synonyms as s on s.name_key = {{ indicator_name_key('i.indicator_name') }}

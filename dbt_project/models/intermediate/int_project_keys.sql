@@ -26,11 +26,11 @@ edges as materialized (
 ),
 
 reach (district, node, root) as (
-    select distinct district, a, a from edges
+    select distinct district, a as node, a as root from edges
     union
     select e.district, e.b, r.root
     from reach as r
-    join edges as e on e.district = r.district and e.a = r.node
+    join edges as e on r.district = e.district and r.node = e.a
 ),
 
 components as (

@@ -27,7 +27,7 @@ select
     r.plan_year as report_plan_year
 from {{ ref('int_project_names') }} as n
 join {{ ref('int_project_keys') }} as k
-    on k.district = n.district
-    and k.match_key = n.match_key
-    and coalesce(k.phase, '') = coalesce(n.phase, '')
+    on n.district = k.district
+    and n.match_key = k.match_key
+    and coalesce(n.phase, '') = coalesce(k.phase, '')
 join {{ ref('stg_reports') }} as r using (report_id)

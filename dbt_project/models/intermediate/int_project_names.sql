@@ -45,7 +45,8 @@ placeless as (
             regexp_replace(
                 regexp_replace(
                     name_norm,
-                    '^(' || coalesce(district, '') || '|' || coalesce(regexp_replace(district, '[区县市旗]$', ''), '') || ')',
+                    '^(' || coalesce(district, '') || '|'
+                    || coalesce(regexp_replace(district, '[区县市旗]$', ''), '') || ')',
                     ''
                 ),
                 '^(' || coalesce(city, '') || '|' || coalesce(regexp_replace(city, '市$', ''), '') || ')',

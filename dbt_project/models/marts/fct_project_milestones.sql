@@ -1,10 +1,12 @@
 -- One row per project × report × year × stage: what each report says about each project. A project planned
--- to start in 2022 (000's plan lists) and reported completed in 2023 (002's review list) is two rows with the
--- same project_key, so following a project is a self-join on project_key (README: "Tracking projects").
+-- to start in one year (a plan list of one report) and reported completed (the review list of a later report)
+-- is two rows with the same project_key, so following a project is a self-join on project_key (README:
+-- "Tracking projects").
 -- Several mentions of the same project, year and stage in one report (two lists) are one milestone; the first
 -- mention gives its list, words and line.
 select
-    project_key || ':' || report_id || ':' || coalesce(cast(period_year as varchar), '') || ':' || stage as milestone_id,
+    project_key || ':' || report_id || ':' || coalesce(cast(period_year as varchar), '') || ':' || stage
+        as milestone_id,
     project_key,
     district,
     report_id,

@@ -6,7 +6,8 @@
 ) }}
 -- depends_on: {{ ref('stg_reports') }}
 -- One row per project mention. Incremental by report, like fct_indicators.
-select *
+-- The columns are the intermediate model's, pinned with their types by the contract in fct_projects.yml.
+select *  -- noqa: AM04
 from {{ ref('int_project_mentions') }}
 {% if is_incremental() %}
 where report_id in ({{ stale_report_ids(this) }})

@@ -23,16 +23,26 @@ ranked as (
             partition by district, period_year, indicator_key, measure
             order by
                 source = 'table' desc,
-                case when measure = 'target' then period_year = report_plan_year else period_year = report_review_year end desc,
+                case
+                    when measure = 'target' then period_year = report_plan_year
+                    else period_year = report_review_year
+                end desc,
                 case when measure = 'actual' then ingested_at end desc nulls last,
-                report_file,
-                source_line
+                report_file asc,
+                source_line asc
         ) as preference
     from values_keyed
 ),
 
-targets as (select * from ranked where measure = 'target' and preference = 1),
-actuals as (select * from ranked where measure = 'actual' and preference = 1),
+targets as (
+    select * from ranked
+    where measure = 'target' and preference = 1
+),
+
+actuals as (
+    select * from ranked
+    where measure = 'actual' and preference = 1
+),
 
 paired as (
     select
@@ -55,18 +65,20 @@ paired as (
         a.achieved as met_reported
     from targets as t
     full outer join actuals as a
-        on a.district = t.district and a.period_year = t.period_year and a.indicator_key = t.indicator_key
+        on t.district = a.district and t.period_year = a.period_year and t.indicator_key = a.indicator_key
 )
 
 select
     p.district || ':' || p.period_year || ':' || p.indicator_key as target_actual_id,
     p.*,
-    {{ met_computed('p.target_value_num', 'p.target_comparator', 'p.actual_value_num', "coalesce(c.direction, 'higher')") }} as met_computed,
+    {{ met_computed(
+        'p.target_value_num', 'p.target_comparator', 'p.actual_value_num', "coalesce(c.direction, 'higher')"
+    ) }} as met_computed,
     n.value_raw as next_year_target_value_raw,
     n.value_num as next_year_target_value_num,
     n.comparator as next_year_target_comparator,
     n.report_file as next_year_target_report_file
 from paired as p
-left join {{ ref('indicator_codes') }} as c on c.indicator_code = p.indicator_code
+left join {{ ref('indicator_codes') }} as c on p.indicator_code = c.indicator_code
 left join targets as n
-    on n.district = p.district and n.period_year = p.period_year + 1 and n.indicator_key = p.indicator_key
+    on p.district = n.district and p.period_year + 1 = n.period_year and p.indicator_key = n.indicator_key

@@ -438,6 +438,24 @@ def _unglue(rows: list[Row]) -> list[Row]:
     return [first[:width], *(data[k: k + width] for k in range(0, len(data), width)), *rows[1:]]
 
 
+def _split_glued(body: list[Row], header: Header) -> list[Row]:
+    """Rows the text glued together (a line between two rows, such as a page footer, read as a wrapped cell):
+    a row exactly k times the header's width whose every piece opens with a row number is k rows."""
+    width = len(header.columns)
+    seq = _index_of(header.columns, SEQ)
+    if seq is None or width < 3:
+        return body
+    out: list[Row] = []
+    for row in body:
+        k = len(row) // width
+        if k >= 2 and len(row) % width == 0 \
+                and all(_SEQ_LIKE.match(row[i * width + seq].flat) for i in range(k)):
+            out.extend(row[i * width:(i + 1) * width] for i in range(k))
+        else:
+            out.append(row)
+    return out
+
+
 def _grid_rows(table: Table) -> list[Row]:
     return _unglue([_row_cells(r) for r in table.layout_rows()])
 
@@ -508,6 +526,8 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     header = t.header
     title = t.title
     body = [r for r in t.body if any(c.flat for c in r)]
+    if header is not None:
+        body = _split_glued(body, header)
     part = PartSeen("other_table", title, t.line, len(body), 0)
     says_indicators = bool(title and "指标" in title)
     if header is not None and header.kind == "project":

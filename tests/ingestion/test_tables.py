@@ -1330,3 +1330,14 @@ def test_two_indicator_tables_printed_side_by_side():
     values, _ = read_tables(doc_with(t))
     assert [(v.indicator_name, v.unit, v.value_raw) for v in values] == [
         ("样例甲", "%", "5"), ("样例乙", "%", "6"), ("样例丙", "亿元", "30")]
+
+
+def test_two_rows_glued_into_one_by_a_line_between_them_are_split():
+    # a page footer between two rows read as a wrapped cell leaves the next row's cells in the same row
+    t = model_table([
+        ["序号", "指标名称", "2023年目标", "2023年完成"],
+        ["1", "样例甲", "5", "5.1\n— 2 —", "2", "样例乙", "6", "6.4"],
+    ], caption="表1：2023年主要指标完成情况")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.seq, v.indicator_name, v.measure) for v in values] == [
+        ("1", "样例甲", "target"), ("1", "样例甲", "actual"), ("2", "样例乙", "target"), ("2", "样例乙", "actual")]

@@ -152,7 +152,8 @@ def header_role(text: str) -> str | None:
         return IGNORED
     if _CHANGE_HEADER.search(s) and not _TARGET.search(s):
         return _CHANGE
-    if _YEAR.search(s) or header_measure(s) or _LEVEL_HEADER.match(s) or _RELATIVE_YEAR.search(s):
+    if _YEAR.search(s) or header_measure(s) or _LEVEL_HEADER.match(s) or _RELATIVE_YEAR.search(s) \
+            or _PART_YEAR.search(s):
         return VALUE
     if _NAME_HEADER.search(s):
         return NAME
@@ -344,6 +345,13 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
     # 增长% / 增减 / 比上年 beside a level is derived from it; alone it is the value the table gives
     out = [Column(c.index, IGNORED if levels else VALUE, c.header, c.period_year, c.measure)
            if c.role == _CHANGE else c for c in out]
+    # a yearless value column after a dated one belongs to that year (`2023年目标 | 1-11月 | 全年预计`)
+    year = None
+    for i, c in enumerate(out):
+        if c.role == VALUE and c.period_year:
+            year = c.period_year
+        elif c.role == VALUE and year and not _RELATIVE_YEAR.search(c.header):
+            out[i] = Column(c.index, c.role, c.header, year, c.measure, c.verdict_in_cell)
     # `2023年1-11月` beside `2023年预计`: the part-year figure is not the year's actual when the year's is printed
     full = {c.period_year for c in out if c.role == VALUE and c.measure == "actual" and not _PART_YEAR.search(c.header)}
     out = [Column(c.index, IGNORED, c.header) if c.role == VALUE and _PART_YEAR.search(c.header)

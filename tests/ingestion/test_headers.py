@@ -270,3 +270,9 @@ def test_each_spanning_year_keeps_its_own_verdict_label():
     )
     _, roles = described(grid, plan_year=2023)
     assert roles == [NAME, (VALUE, 2022, "target"), (VALUE, 2022, "actual"), VERDICT, (VALUE, 2023, "target")]
+
+
+def test_a_yearless_value_column_after_a_dated_one_belongs_to_its_year():
+    grid = table(["指标名称", "2023年目标", "1-11月", "全年预计", "2024年目标"], ["样例数", "5", "4.6", "5.2", "6"])
+    _, roles = described(grid, plan_year=2024)
+    assert roles == [NAME, (VALUE, 2023, "target"), IGNORED, (VALUE, 2023, "actual"), (VALUE, 2024, "target")]

@@ -44,7 +44,7 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
                                       len(read.items), read.groups))
     for t in tables:
         items.extend(t.items)
-        parts.append(project_part("project_table", t.title, t.line, t.rows_seen, len(t.items), t.groups))
+        parts.append(project_part("project_table", t.title, t.line, t.rows_seen, len(t.items), t.stack.groups))
     parts.extend(_unread_project_captions(view, {p.source_line for p in parts}))
     items.sort(key=lambda it: it.source_line)
     parts.sort(key=lambda p: p.source_line)

@@ -31,7 +31,7 @@ from .names import (
     split_outside_brackets,
     strip_item_number,
 )
-from .parts import Group, is_open_ended, printed_count
+from .parts import Group, GroupStack, is_open_ended, printed_count
 from .stages import (
     _GROUP_LABEL,
     _LABEL_COUNT,
@@ -39,8 +39,10 @@ from .stages import (
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
     _RESULT_OPENERS,
+    GroupContext,
     group_label,
     normalize_stage,
+    outline_level,
     parse_label,
     result_stage,
     title_stage,
@@ -93,6 +95,8 @@ def _is_list_sentence(sentence: str) -> bool:
     clauses = [c for c in split_outside_brackets(sentence, "，,；;") if c]
     if len(clauses) <= 1:
         return True
+    if all(_ITEM_NUMBER.match(c) for c in clauses[1:]):
+        return True  # `1.A工程；2.B项目；3.C中心。`: numbered items run on in one paragraph
     return all(_LIST_VERB.match(c) for c in clauses)
 
 
@@ -398,7 +402,7 @@ def _clause_segments(text: str) -> list[Segment]:
     """
     out: list[Segment] = []
     for clause in split_outside_brackets(text, CLAUSE_SEPARATORS):
-        clause = squash(clause)
+        clause = strip_item_number(squash(clause))  # `1.A；2.B；3.C`: numbered items run on in one paragraph
         if not clause:
             continue
         stage = out[-1].stage_raw if out else None
@@ -474,7 +478,7 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def read_list(doc: Document, plist: ProjectList) -> ListRead:
     """Items of one list, walking its lines with the group context a sub-heading line sets."""
     items: list[ProjectItem] = []
-    groups: list[Group] = []
+    stack = GroupStack()
     default_stage = title_stage(plist.title)
     group_category: str | None = None
     group_stage: str | None = None
@@ -485,11 +489,12 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             stage=normalize_stage(stage_raw, plist.review), source_line=line_no,
             category=category or None, stage_raw=stage_raw or None,
         ))
-        if groups:
-            groups[-1].names += 1
+        stack.count_name()
+
+    context = GroupContext()
 
     def open_group(label: str, line_no: int) -> None:
-        groups.append(Group(label, line_no, printed_count(label)))
+        stack.start(label, line_no, outline_level(doc.line(line_no)))
 
     body = [(no, item_text(doc.line(no))) for no in range(plist.start, plist.end + 1)]
     body = _unglued([(no, s) for no, s in body if s])
@@ -497,20 +502,23 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
         nxt = body[k + 1][1] if k + 1 < len(body) else None
         group = group_label(s)
         if group is not None:
-            group_category, group_stage = group
+            context.enter(*group, outline_level(doc.line(no)))
+            group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
         label, rest = split_label(s)
         if label is not None and not rest.strip("。"):
-            group_category, group_stage = parse_label(label)
+            context.enter(*parse_label(label), outline_level(doc.line(no)))
+            group_category, group_stage = context.category, context.stage
             open_group(label, no)
             continue
         if label is None and _is_category_line(s, nxt):
-            group_category, group_stage = s, None
+            context.enter(s, None, outline_level(doc.line(no)))
+            group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
-        if groups and is_open_ended(s):
-            groups[-1].open_ended = True
+        if is_open_ended(s):
+            stack.mark_open_ended()
         if label is not None and _is_result_text(rest, label):
             # a group's stage (`二、续建项目`) is what the list says; the result text only describes the work
             stage = group_stage or result_stage(rest, plist.review) or default_stage
@@ -518,14 +526,14 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue
         category, label_stage = parse_label(label) if label is not None else (None, None)
         if label is not None and printed_count(label):
-            open_group(label, no)  # `1.先进制造业项目（126个）：A、B、C等。`: a group of its own
-            groups[-1].open_ended = is_open_ended(rest)
+            group = stack.start(label, no, outline_level(doc.line(no)))  # `1.先进制造业项目（126个）：A、B等。`
+            group.open_ended = is_open_ended(rest)
         category = category or group_category
         base_stage = label_stage or group_stage or default_stage
         for seg in parse_rest(rest):
             for name in seg.names:
                 emit(name, seg.stage_raw or base_stage, category, no)
-    return ListRead(items, groups, len(body))
+    return ListRead(items, stack.groups, len(body))
 
 
 def reads_as_projects(plist: ProjectList, items: list[ProjectItem]) -> bool:

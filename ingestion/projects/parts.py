@@ -9,7 +9,7 @@ then examples, not the whole group.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import cn_number
 from ..records import PartSeen
@@ -43,11 +43,40 @@ class Group:
     printed: int | None
     names: int = 0
     open_ended: bool = False
+    level: int | None = None  # outline level of its number (`一、` 1, `（一）` 2, …); None unnumbered
 
     def problem(self) -> str | None:
         if self.printed is None or self.open_ended or self.printed == self.names:
             return None
         return f"`{self.label}` (line {self.line}) prints {self.printed} projects, {self.names} names read"
+
+
+@dataclass
+class GroupStack:
+    """The groups of one list or table, and those open at the current line: a name counts for each open group,
+    so `一、产业项目（12个）` counts the names of its `（一）新开工项目（8个）` and `（二）续建项目（4个）` too. A group
+    closes the open ones at its depth or deeper; an unnumbered group closes only unnumbered ones."""
+
+    groups: list[Group] = field(default_factory=list)
+    open: list[Group] = field(default_factory=list)
+
+    def start(self, label: str, line: int, level: int | None) -> Group:
+        if level is None:
+            self.open = [g for g in self.open if g.level is not None]
+        else:
+            self.open = [g for g in self.open if g.level is not None and g.level < level]
+        group = Group(label, line, printed_count(label), level=level)
+        self.groups.append(group)
+        self.open.append(group)
+        return group
+
+    def count_name(self) -> None:
+        for g in self.open:
+            g.names += 1
+
+    def mark_open_ended(self) -> None:
+        for g in self.open:
+            g.open_ended = True
 
 
 def project_part(kind: str, title: str | None, line: int, rows_seen: int, names: int,

@@ -14,8 +14,8 @@ from ..model import Cell, Table
 from ..records import ProjectItem
 from .lists import list_year
 from .names import clean_name, split_names
-from .parts import Group, is_open_ended, printed_count
-from .stages import normalize_stage, parse_label, title_stage
+from .parts import GroupStack, is_open_ended
+from .stages import normalize_stage, outline_level, parse_label, title_stage
 
 _NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
 # Header words only a project table has (an indicator table has 指标/单位/目标 instead).
@@ -78,7 +78,7 @@ class TableRead:
     title: str | None
     line: int
     items: list[ProjectItem]
-    groups: list[Group]
+    stack: GroupStack
     rows_seen: int
     context: tuple[str | None, str | None] = (None, None)  # (category, stage) in force after the last row
 
@@ -116,9 +116,8 @@ def read_project_tables(doc: Document) -> list[TableRead]:
         if head is None and table.continued and previous is not None:
             head_before, read_before = previous
             more = _read_table(doc, read_before.title or "", read_before.line, rows,
-                               replace(head_before, index=-1), read_before.context)
+                               replace(head_before, index=-1), read_before.context, read_before.stack)
             read_before.items.extend(more.items)
-            read_before.groups.extend(more.groups)
             read_before.rows_seen += more.rows_seen
             read_before.context = more.context
             continue
@@ -134,13 +133,14 @@ def read_project_tables(doc: Document) -> list[TableRead]:
 
 
 def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _ProjectHeader,
-                context: tuple[str | None, str | None] = (None, None)) -> TableRead:
+                context: tuple[str | None, str | None] = (None, None), stack: GroupStack | None = None) -> TableRead:
     year = list_year(doc, title, line)
     review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
     default_stage = title_stage(title)
     category, group_stage = context
+    category_level: int | None = None
     items: list[ProjectItem] = []
-    groups: list[Group] = []
+    stack = stack if stack is not None else GroupStack()
     body = rows[head.index + 1:]
     for row in body:
         texts = {c.flat for c in row if c.flat}
@@ -149,11 +149,13 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             if _TOTAL_ROW.match(label):
                 continue
             cat, stage = parse_label(label)
-            if stage:
-                group_stage, category = stage, cat
+            level = outline_level(label)
+            if stage:  # `（一）新开工项目` under `一、产业项目` keeps the category; at its own depth it replaces it
+                nested = level is not None and category_level is not None and level > category_level
+                group_stage, category = stage, cat or (category if nested else None)
             else:
-                category = cat
-            groups.append(Group(label, row[0].line or line, printed_count(label)))
+                category, category_level = cat, level
+            stack.start(label, row[0].line or line, level)
             continue
         cells = _aligned(row, head)
         printed_name = squash(cells[head.name].text)
@@ -169,14 +171,13 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
         kind = cells[head.category].flat if head.category is not None else ""
         if kind and not _CELL_STAGE.match(kind):
             category = kind
-        if groups and is_open_ended(printed_name):
-            groups[-1].open_ended = True
+        if is_open_ended(printed_name):
+            stack.mark_open_ended()
         for name in names:
             items.append(ProjectItem(
                 list_title=title, period_year=year, project_name=name,
                 stage=normalize_stage(stage_raw, review), source_line=cells[head.name].line or line,
                 category=category or None, stage_raw=stage_raw or None,
             ))
-            if groups:
-                groups[-1].names += 1
-    return TableRead(title or None, line, items, groups, len(body), (category, group_stage))
+            stack.count_name()
+    return TableRead(title or None, line, items, stack, len(body), (category, group_stage))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 # A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
 _STAGE_WORD = r"新开工|开工|续建|在建|竣工|完工|建成|完成|投用|投产|前期|新建|预备|储备"
@@ -122,3 +123,40 @@ def result_stage(text: str, review: bool) -> str | None:
         return m.group(0)
     return None
 
+
+
+_OUTLINE_LEVELS = (
+    (1, re.compile(r"^[一二三四五六七八九十]+、")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    (3, re.compile(r"^\d{1,2}[.．、](?!\d)")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]|^[①-⑳]")),
+)
+
+
+def outline_level(line: str) -> int | None:
+    """How deep a group label's number puts it: `一、` 1, `（一）` 2, `1.` 3, `（1）`/`①` 4; None unnumbered."""
+    s = line.strip().replace("\u3000", "")
+    return next((level for level, pat in _OUTLINE_LEVELS if pat.match(s)), None)
+
+
+@dataclass
+class GroupContext:
+    """The category and stage the group labels above a line give it.
+
+    A group nested under another (a deeper outline number: `一、产业项目` then `（一）新开工项目`) adds its
+    stage or category to the enclosing one; a group at the same depth, or unnumbered, replaces both.
+    """
+
+    category: str | None = None
+    stage: str | None = None
+    level: int | None = None  # outline level of the group that set the context
+
+    def enter(self, category: str | None, stage: str | None, level: int | None) -> None:
+        nested = level is not None and self.level is not None and level > self.level
+        if nested and category is None and stage is not None and self.category is not None:
+            self.stage = stage  # a stage group inside a category group keeps the category
+            return
+        if nested and stage is None and category is not None and self.stage is not None:
+            self.category = category  # a category group inside a stage group keeps the stage
+            return
+        self.category, self.stage, self.level = category, stage, level

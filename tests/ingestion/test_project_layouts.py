@@ -222,3 +222,17 @@ def test_every_layout_reads_the_same_from_every_container(name, container):
     assert processed.ok, processed.error
     got = {(it.project_name, it.stage, it.category) for it in processed.extraction.projects}
     assert got == {(it.project_name, it.stage, it.category) for it in read(name)[0]}
+
+
+def test_nested_groups_and_numbered_items_run_on_in_one_paragraph():
+    items, parts = read("nested_groups_inline_numbers.txt")
+    assert {it.project_name: (it.stage, it.category) for it in items} == {
+        "枫林县锂电隔膜生产基地": ("started", "产业项目"),  # the number `1.` is not part of the name
+        "枫林县农产品加工园二期": ("started", "产业项目"),  # nor `2.` in the middle of the paragraph
+        "枫林县光伏储能一体化项目": ("ongoing", "产业项目"),
+        "枫林县第二人民医院": ("completed", "民生项目"),
+        "枫林县城南小学": ("completed", "民生项目"),
+    }
+    (part,) = project_parts(parts)
+    # `一、产业项目（3个）` counts the names of its stage groups: every printed count agrees
+    assert (part.title, part.facts_read, part.problem) == ("2024年县级重点项目清单", 5, None)

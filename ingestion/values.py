@@ -20,6 +20,11 @@ from dataclasses import dataclass
 COMPARATORS = ("eq", "ge", "le", "gt", "lt", "approx", "increase_by", "decrease_by", "qualitative")
 
 _NUM = r"[-−－+]?\d+(?:[.．]\d+)?"
+_NUMBER = re.compile(_NUM)
+_DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+# a unit (万元, %, 亿美元, 人次 …) may stand between the number and its qualifier: 5万人以上, 2.5万余人次
+_UNIT_BEFORE_QUALIFIER = re.compile(r"^(%|‰|[^\d以左余多及]{0,4}?)(?=以上|及以上|以下|以内|及以下|左右|余|多)")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]?")
 _FLAT = re.compile(r"(与上年|与去年|同比)?(基本)?持平(?!稳)")  # not the 持平 inside 保持平稳增长
 _POINTS = re.compile(rf"(提高|提升|增加|上升|增长|下降|降低|减少|回落)\s*({_NUM})\s*个?百分点")
@@ -54,7 +59,7 @@ def parse_value(raw: str | None) -> ParsedValue:
     """Read one printed value (a table cell or a prose phrase)."""
     if raw is None:
         return ParsedValue(None, "qualitative")
-    s = re.sub(r"\s+", "", raw.replace("\u3000", ""))
+    s = _SPACES.sub("", raw.replace("\u3000", ""))
     if not s:
         return ParsedValue(None, "qualitative")
     body = strip_notes(s)
@@ -65,16 +70,15 @@ def parse_value(raw: str | None) -> ParsedValue:
         down = verb in ("下降", "降低", "减少", "回落")
         return ParsedValue(num, "decrease_by" if down else "increase_by")
 
-    if _FLAT.search(body) and not re.search(r"\d", body):
+    if _FLAT.search(body) and not _DIGIT.search(body):
         return ParsedValue(0.0, "eq")
 
-    m = re.search(_NUM, body)
+    m = _NUMBER.search(body)
     if not m:
         return ParsedValue(None, "qualitative")
     num = _to_float(m.group(0))
     before, after = body[: m.start()], body[m.end():]
-    # a unit (万元, %, 亿美元, 人次 …) may stand between the number and its qualifier: 5万人以上, 2.5万余人次
-    after_unit = re.sub(r"^(%|‰|[^\d以左余多及]{0,4}?)(?=以上|及以上|以下|以内|及以下|左右|余|多)", "", after)
+    after_unit = _UNIT_BEFORE_QUALIFIER.sub("", after)
 
     def ends(words):
         return any(before.endswith(w) for w in words)
@@ -107,7 +111,7 @@ def parse_range(raw: str | None) -> tuple[ParsedValue, ParsedValue] | None:
     not a range."""
     if not raw:
         return None
-    m = _RANGE.match(strip_notes(re.sub(r"\s+", "", raw.replace("\u3000", ""))))
+    m = _RANGE.match(strip_notes(_SPACES.sub("", raw.replace("\u3000", ""))))
     if not m:
         return None
     low, high = _to_float(m.group(1)), _to_float(m.group(3))

@@ -13,13 +13,14 @@ from .scopes import Scope
 # Words in front of an indicator name that set scope, time or tone, not the statistic.
 _LEAD = re.compile(
     rf"^(?:其中|同时|另外|此外|以及|并且|并|且|尤其是|特别是|一年来|今年以来|全年|全区|全县|全旗|本年度?|今年|年内|当年|"
+    rf"[“\"]?十[{CN_NUM}]五[”\"]?(?:时期|期间|以来)|(?:过去|近)五年(?:来|间)?|五年来|"
     rf"\d{{4}}年(?:度|底|末)?|[{CN_NUM}]+是|建议|提出|确保|力争|争取|预计|预期|有望|推动|推进|实现|实施|全面|继续|"
     rf"进一步|努力|全力|力促|累计|共计|合计|再|稳步|大力|着力|持续|切实)"
 )
 # Verbs and hedges between a name and its value (`达`, `保持在`, `增速目标为`): dropped, except comparator words,
 # which belong to the value phrase.
 _TAIL = re.compile(
-    r"(?:目标为|目标是|目标在|目标|均|都|分别|已|将|预计|有望|预期|可|力争|计划|保持在|保持|稳定在|维持在|达到|达|为|是|"
+    r"(?:目标为|目标是|目标在|目标|(?<![年平])均|都|分别|累计|已|将|预计|有望|预期|可|力争|计划|保持在|保持|稳定在|维持在|达到|达|为|是|"
     r"实现|完成|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降到|下降到|下降至|升至|"
     r"同口径|按可比价格计算|按可比价计算|按可比口径|按可比价|可比价|同比)$"
 )
@@ -28,7 +29,10 @@ _LIST_JOINS = ("、", "", "和", "及", "与")  # between the figures of a list 
 _PAIR_JOIN = re.compile(r"(?<=.{2})[和及与](?=.{2})")
 _ATTRIBUTE_SUFFIX = re.compile(r"等?(约束性|预期性)指标$")
 # Names that are not this district's indicator for this year.
-_FIVE_YEAR = re.compile(rf"十[{CN_NUM}]五|五年|期间|年均(?=$|增|递增|提高|提升|下降|降低|减少)|年平均增")
+_FIVE_YEAR = re.compile(rf"十[{CN_NUM}]五|五年|期间|年平?均(?=$|增|递增|提高|提升|下降|降低|减少)|年平均增")
+# A review may sum up a five-year period (`五年来，地区生产总值年均增长7.2%`): an actual of that period, read as
+# `<subject>年均增速`; in a plan part such a figure is the period's target, never this year's.
+_ANNUAL_MEAN = re.compile(r"年平?均$")
 _NOT_A_NAME = re.compile(r"\d{4}年|我们|我区|我县|我市|目标|任务|指标|计划")
 # In task sections a number often only sizes a set of designated sites, pilots or documents, or a project list
 # (`安排县级重点项目43个`, which the investment figures carry).
@@ -191,7 +195,10 @@ def _valid_name(name: str, scope: Scope, higher: tuple[str, ...]) -> bool:
         return False
     if name.startswith(_COMPARISON_START) or name.endswith("等"):
         return False
-    if _NOT_A_NAME.search(name) or _FIVE_YEAR.search(name) or any(w in name for w in higher):
+    if _NOT_A_NAME.search(name) or any(w in name for w in higher):
+        return False
+    if _FIVE_YEAR.search(name) and not (scope.measure == "actual" and _ANNUAL_MEAN.search(name)
+                                        and not _FIVE_YEAR.search(_ANNUAL_MEAN.sub("", name))):
         return False
     if scope.tasks and (_DESIGNATION.search(name) or _PROJECT_PROGRAMME.search(name)):
         return False

@@ -25,14 +25,14 @@ from functools import lru_cache
 from ..document import CN_NUM, Document, Heading, squash
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
 
-_REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效")
+_REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效|过去一年|一年来")
 _SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济运行")
 # A target paragraph that has no 目标 heading of its own announces itself (`主要预期目标是：`, `主要目标为：`,
 # `主要预期目标是，`).
 _TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:建议)?(?:[：:]|(?:是|为|如下|建议为|安排为|设定为)[：:，,]?)")
-_TARGET_HEADING = re.compile(r"(?:主要|预期|发展|年度|和)目标")
+_TARGET_HEADING = re.compile(r"(?:主要|预期|发展|年度|和)目标|(?:主要|预期|计划)指标(?:安排|建议)?$|指标安排")
 _NOT_TARGET_HEADING = re.compile(r"完成|执行|情况|回顾|[，,。]")  # a comma marks a task heading written as a sentence
-_TASK_HEADING = re.compile(r"任务|措施|重点工作|工作安排|举措")
+_TASK_HEADING = re.compile(r"任务|措施|重点工作|工作重点|主要工作|工作安排|举措|抓好")
 # Sections that say how the plan will be carried out (保障措施), not what it aims at.
 _SAFEGUARD_HEADING = re.compile(r"保障|确保[^，,。]*实施")
 # A five-year period: its targets are never this year's (`“十四五”时期主要目标是：…年均增长6%`).
@@ -216,13 +216,19 @@ def _summary_lines(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
     return tuple(out)
 
 
+_INDICATOR_TITLE = re.compile(r"指标|数据")
+
+
 def _section_text(outline: Outline, h: Heading) -> tuple[int, ...]:
-    """A summary sub-section's text: its text blocks and numbered text lines up to the next titled heading."""
+    """A summary sub-section's text: its text blocks up to the first sub-heading; under a heading that names the
+    indicators (`（一）主要指标完成情况`) also the numbered lines after it (`1.地区生产总值…`), which there list the
+    indicators, while under `（一）经济运行稳中有进` they are topics of the work review."""
+    items = bool(_INDICATOR_TITLE.search(h.text))
     out: list[int] = []
     for it in outline.after(h.line):
         if it.kind == "other":
             continue
-        if it.kind == "heading" and (not is_text_heading(it.heading) or it.heading.level <= h.level):
+        if it.kind == "heading" and (not items or not is_text_heading(it.heading) or it.heading.level <= h.level):
             break
         out.append(it.start)
     return tuple(out)

@@ -198,3 +198,51 @@ def test_review_summary_without_announcement_reads_only_the_economy_lead():
         "地区生产总值增长6%左右。",
     ]))
     assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
+
+
+def test_five_year_review_figures_are_actuals_and_five_year_targets_are_not_targets():
+    doc = Document.from_text("\n".join([
+        "关于松林县2020年国民经济和社会发展计划执行情况及2021年计划草案的报告",
+        "一、2020年国民经济和社会发展计划执行情况",
+        "2020年，全县地区生产总值186.2亿元，增长4.1%。“十三五”时期，全县地区生产总值年均增长7.2%。",
+        "二、2021年主要预期目标",
+        "地区生产总值增长6%左右。“十四五”时期，居民收入增长与经济增长同步，地区生产总值年均增长6%以上。",
+        "地区生产总值年平均增长6.5%。",
+    ]))
+    assert facts(doc, "actual")["地区生产总值年均增速"] == (7.2, "eq", "%")
+    assert facts(doc, "actual")["地区生产总值增速"] == (4.1, "eq", "%")
+    assert facts(doc, "target") == {"地区生产总值增速": (6.0, "approx", "%")}
+
+
+def test_summary_subheading_reads_numbered_items_only_when_it_names_the_indicators():
+    lines = [
+        "关于松林县2024年国民经济和社会发展计划执行情况及2025年计划草案的报告",
+        "一、2024年国民经济和社会发展计划执行情况",
+        "（一）{}",
+        "1.经济增长。全县地区生产总值186.2亿元，增长6.1%。",
+        "（二）城乡融合加快推进",
+        "二、2025年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]
+    listed = Document.from_text("\n".join(lines).format("主要指标完成情况"))
+    assert facts(listed, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
+    topics = Document.from_text("\n".join(lines).format("经济运行稳中有进"))
+    assert facts(topics, "actual") == {}  # numbered topics under it are the work review
+
+
+def test_indicator_and_task_headings_of_other_offices():
+    doc = Document.from_text("\n".join([
+        PLAN_TITLE,
+        "一、2024年经济社会发展情况",
+        "全县地区生产总值186.2亿元。",
+        "二、2025年主要预期指标",
+        "地区生产总值增长6%左右，粮食产量保持稳定，居民人均可支配收入增长和经济增长同步。",
+        "三、2025年工作重点",
+        "（一）做强工业。全年新增规模以上工业企业10家以上。",
+    ]))
+    assert facts(doc, "target") == {
+        "地区生产总值增速": (6.0, "approx", "%"),
+        "粮食产量": (None, "qualitative", None),
+        "居民人均可支配收入增速": (None, "qualitative", None),
+        "新增规模以上工业企业": (10.0, "ge", "家"),  # no indicator table: the task section's targets count
+    }

@@ -1341,3 +1341,74 @@ def test_two_rows_glued_into_one_by_a_line_between_them_are_split():
     values, _ = read_tables(doc_with(t))
     assert [(v.seq, v.indicator_name, v.measure) for v in values] == [
         ("1", "样例甲", "target"), ("1", "样例甲", "actual"), ("2", "样例乙", "target"), ("2", "样例乙", "actual")]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A real Word table: merged header cells (gridSpan / vMerge) reach the interpreter as spans
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _docx_with_merged_header() -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于样例区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告")
+    d.add_paragraph("一、2023年计划执行情况")
+    d.add_paragraph("全年经济运行平稳。")
+    d.add_paragraph("附件：样例区2024年主要指标")
+    t = d.add_table(rows=5, cols=5)
+    texts = [["指标名称", "单位", "2023年", "", "2024年目标"], ["", "", "目标", "预计完成", ""],
+             ["一、经济发展", "", "", "", ""], ["样例总值增速", "%", "6", "6.2", "5.5左右"],
+             ["样例投资增速", "%", "8", "7.1", "6"]]
+    for r, row in enumerate(texts):
+        for c, text in enumerate(row):
+            if text:
+                t.cell(r, c).text = text
+    t.cell(0, 2).merge(t.cell(0, 3))
+    for c in (0, 1, 4):
+        t.cell(0, c).merge(t.cell(1, c))
+    t.cell(2, 0).merge(t.cell(2, 4))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_word_table_with_a_merged_two_row_header():
+    from ingestion.process import process_report
+
+    processed = process_report("sample.docx", _docx_with_merged_header())
+    assert processed.ok, processed.error
+    values = [v for v in processed.extraction.indicators if v.source == "table"]
+    assert [(v.period_year, v.measure, v.category, v.indicator_name, v.value_raw) for v in values] == [
+        (2023, "target", "一、经济发展", "样例总值增速", "6"), (2023, "actual", "一、经济发展", "样例总值增速", "6.2"),
+        (2024, "target", "一、经济发展", "样例总值增速", "5.5左右"),
+        (2023, "target", "一、经济发展", "样例投资增速", "8"), (2023, "actual", "一、经济发展", "样例投资增速", "7.1"),
+        (2024, "target", "一、经济发展", "样例投资增速", "6"),
+    ]
+    lines = processed.text.split("\n")
+    assert all(lines[v.source_line - 1].strip() == v.value_raw for v in values)  # traceable to the stored text
+
+
+def test_web_page_table_with_rowspan_and_colspan_in_header_and_category_column():
+    from ingestion.process import process_report
+
+    page = """<html><head><meta charset="utf-8"></head><body>
+<p>关于样例县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告</p>
+<p>一、2023年计划执行情况</p><p>全年平稳。</p><p>表1：样例县主要指标</p>
+<table>
+<tr><td rowspan="2">类别</td><td rowspan="2">指标名称</td><td rowspan="2">单位</td><td colspan="2">2023年</td>
+<td rowspan="2">2024年目标</td><td rowspan="2">属性</td></tr>
+<tr><td>目标</td><td>预计完成</td></tr>
+<tr><td rowspan="2">经济发展</td><td>样例总值增速</td><td>%</td><td>6</td><td>6.3</td><td>5.5左右</td><td>预期性</td></tr>
+<tr><td>样例收入增速</td><td>%</td><td>7</td><td>6.8</td><td>6</td><td>预期性</td></tr>
+<tr><td>绿色发展</td><td>样例覆盖率</td><td>%</td><td>40</td><td>40.5</td><td>41</td><td>约束性</td></tr>
+</table></body></html>"""
+    processed = process_report("sample.html", page.encode("utf-8"))
+    assert processed.ok, processed.error
+    values = [v for v in processed.extraction.indicators if v.source == "table"]
+    assert len(values) == 9
+    assert {(v.indicator_name, v.category, v.attribute) for v in values} == {
+        ("样例总值增速", "经济发展", "预期性"), ("样例收入增速", "经济发展", "预期性"), ("样例覆盖率", "绿色发展", "约束性")}
+    assert {(v.period_year, v.measure) for v in values} == {(2023, "target"), (2023, "actual"), (2024, "target")}

@@ -11,7 +11,9 @@ with the stage it is at.
 """
 from __future__ import annotations
 
-from ..document import Document
+import re
+
+from ..document import Document, squash
 from ..records import PartSeen, ProjectItem
 from .lists import caption_title, find_project_lists, names_project_list, read_list, reads_as_projects
 from .names import split_names
@@ -31,11 +33,11 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     parts: list[PartSeen] = []
     tables = read_project_tables(doc)
     # a box whose body is a grid (rows of two or more columns) is a table, project or indicator, not a list
-    grid_captions = {t.caption.start for t in doc.tables
-                     if t.caption is not None and t.n_cols >= 2 and len(t.rows) >= 2}
+    grids = [t for t in doc.tables if t.n_cols >= 2 and len(t.rows) >= 2]
+    grid_captions = {t.caption.start for t in grids if t.caption is not None}
     view = plain_view(doc)
     for plist in find_project_lists(view):
-        if plist.caption_line in grid_captions:
+        if plist.caption_line in grid_captions or _opens_on_grid(view, plist, grids):
             continue
         read = read_list(view, plist)
         if reads_as_projects(plist, read.items):
@@ -49,6 +51,18 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     items.sort(key=lambda it: it.source_line)
     parts.sort(key=lambda p: p.source_line)
     return (items or prose_projects(view)), parts
+
+
+_UNIT_OR_NOTE = re.compile(r"^(?:计量)?单位[：:]|^(?:注|备注|说明)[：:]")
+
+
+def _opens_on_grid(doc: Document, plist, grids) -> bool:
+    """The list's first line of text (past a `单位：亿元` line) is a cell of a grid: the "list" is a table."""
+    for no in range(plist.start, plist.end + 1):
+        text = squash(doc.line(no))
+        if text and not _UNIT_OR_NOTE.match(text):
+            return any(t.start <= no <= t.end for t in grids)
+    return False
 
 
 def _unread_project_captions(doc: Document, read_lines: set[int]) -> list[PartSeen]:

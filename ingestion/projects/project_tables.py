@@ -30,6 +30,10 @@ _CATEGORY_COLUMN = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行�
 
 Row = list[Cell]
 
+_BARE_CAPTION = re.compile(r"(?:附件|附表|表|专栏)[\d一二三四五六七八九十]*[：:]?")
+_TITLE_WORDS = re.compile(r"项目|工程|计划|表$")
+_NOTE_LINE = re.compile(r"^(?:计量)?单位[：:]|^(?:注|备注|说明)[：:]")
+
 
 @dataclass(frozen=True)
 class _ProjectHeader:
@@ -99,6 +103,21 @@ def _rows_of(table: Table) -> list[Row]:
     return [r for r in rows if any(c.flat for c in r)]
 
 
+def _table_title(doc: Document, table: Table) -> tuple[str, int]:
+    """(title, line) of a table: its caption as printed; for a bare `附件2` caption line, the title line printed
+    under it (`2024年重点项目计划表`), as for an attachment list."""
+    if table.caption is None or not table.caption.start:
+        return "", table.start
+    cap_line = table.caption.start
+    printed = squash(doc.line(cap_line))
+    if _BARE_CAPTION.fullmatch(printed):
+        for no in range(cap_line + 1, min(table.start, cap_line + 3)):
+            text = squash(doc.line(no))
+            if text and _TITLE_WORDS.search(text) and not _NOTE_LINE.match(text):
+                return text, no
+    return squash(table.title() or printed), cap_line
+
+
 def read_project_tables(doc: Document) -> list[TableRead]:
     """Projects listed as a table (项目名称 | 建设内容 | 总投资 | 年度计划 …, or 类别 | 项目名称).
 
@@ -124,8 +143,7 @@ def read_project_tables(doc: Document) -> list[TableRead]:
         if head is None:
             previous = None
             continue
-        title = squash(table.title() or "")
-        line = table.caption.start if table.caption is not None and table.caption.start else table.start
+        title, line = _table_title(doc, table)
         read = _read_table(doc, title, line, rows, head)
         out.append(read)
         previous = (head, read)

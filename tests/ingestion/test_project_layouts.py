@@ -236,3 +236,12 @@ def test_nested_groups_and_numbered_items_run_on_in_one_paragraph():
     (part,) = project_parts(parts)
     # `一、产业项目（3个）` counts the names of its stage groups: every printed count agrees
     assert (part.title, part.facts_read, part.problem) == ("2024年县级重点项目清单", 5, None)
+
+
+def test_attachment_project_table_under_a_bare_caption_and_a_unit_line():
+    items, parts = read("attachment_project_table.txt")
+    assert {it.project_name: it.stage for it in items} == {
+        "桦川智能制造产业园": "started", "桦川光伏组件生产线": "ongoing", "桦川东站综合枢纽": "preparatory"}
+    assert {it.list_title for it in items} == {"2024年桦川区重点项目计划表"}  # the title line, not `附件2`
+    # one part: the table is not read a second time as a list of its cells
+    assert [(p.kind, p.facts_read) for p in project_parts(parts)] == [("project_table", 3)]

@@ -209,8 +209,10 @@ def _is_header_row(row: Sequence[Cell | None]) -> bool:
 def _distinct(row: Sequence[Cell | None]) -> list[Cell]:
     """The row's cells, a merged cell once."""
     out: list[Cell] = []
+    seen: set[int] = set()
     for c in row:
-        if c is not None and not any(c is o for o in out):
+        if c is not None and id(c) not in seen:
+            seen.add(id(c))
             out.append(c)
     return out
 

@@ -42,7 +42,7 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
         text = _clean(outline.text(no))
         if not text or _NOTE_LINE.match(text):
             continue
-        if scope.lead is not None:
+        if scope.lead is not None and no == scope.lines[0]:  # the announcing line: from the announcing sentence on
             m = scope.lead.search(text)
             text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
         sentences = _sentences(text)

@@ -26,10 +26,10 @@ from ..document import CN_NUM, Document, Heading, squash
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
 
 _REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效|过去一年|一年来")
-_SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济运行")
+_SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济运行|经济发展稳|国民经济稳|经济稳中|经济实力|综合实力|经济总量")
 # A target paragraph that has no 目标 heading of its own announces itself (`主要预期目标是：`, `主要目标为：`,
 # `主要预期目标是，`).
-_TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:建议)?(?:[：:]|(?:是|为|如下|建议为|安排为|设定为)[：:，,]?)")
+_TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:建议|安排|拟定|确定|设定)?(?:[：:]|(?:是|为|如下)[：:，,]?)")
 _TARGET_HEADING = re.compile(r"(?:主要|预期|发展|年度|和)目标|(?:主要|预期|计划)指标(?:安排|建议)?$|指标安排")
 _NOT_TARGET_HEADING = re.compile(r"完成|执行|情况|回顾|[，,。]")  # a comma marks a task heading written as a sentence
 _TASK_HEADING = re.compile(r"任务|措施|重点工作|工作重点|主要工作|工作安排|举措|抓好")
@@ -67,7 +67,7 @@ class Scope:
     year: int | None
     lines: tuple[int, ...]  # first lines of the text blocks read
     tasks: bool = False  # a task section: only district-wide aggregates, no qualitative targets
-    lead: re.Pattern | None = None  # read a block only from the sentence this pattern sits in
+    lead: re.Pattern | None = None  # read the first block only from the sentence this pattern sits in
 
     @property
     def qualitative(self) -> frozenset[str]:
@@ -348,9 +348,22 @@ def _announced_target_scopes(outline: Outline, after: int, taken: set[int]) -> l
         opening = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1: m.start()]
         if _FIVE_YEAR_PERIOD.search(opening):
             continue
+        lines = (it.start,)
+        if not _FIGURE.search(text[m.end():]):  # `…主要预期目标是：` and the targets as the lines after it
+            lines += _run_after(outline, it.start)
         h = outline.section(it.start)
-        out.append(Scope(h.text if h else "", "target", outline.doc.meta.plan_year, (it.start,), lead=_TARGET_LEAD))
+        out.append(Scope(h.text if h else "", "target", outline.doc.meta.plan_year, lines, lead=_TARGET_LEAD))
     return out
+
+
+def _run_after(outline: Outline, line: int) -> tuple[int, ...]:
+    """The text lines right after `line` up to the next titled heading or table (a list of targets)."""
+    out = []
+    for it in outline.after(line):
+        if it.kind == "other" or (it.kind == "heading" and not is_text_heading(it.heading)):
+            break
+        out.append(it.start)
+    return tuple(out)
 
 
 def prose_scopes(doc: Document, outline: Outline | None = None) -> list[Scope]:

@@ -146,9 +146,12 @@ class _ClauseReader:
         `expect`: how many figures a 分别 list gives (a pair may be named `城乡居民…` or `城镇和农村居民…`)."""
         if parsed.years - {self.scope.year}:
             return None
-        items = _split_items(parsed.name)
+        name = parsed.name
+        if name.startswith("全市") and "全市" not in self.higher:  # a city report's own scope, like 全区 / 全县
+            name = name[2:]
+        items = _split_items(name)
         if expect == 2 and len(items) == 1:
-            items = _split_pair(parsed.name)
+            items = _split_pair(name)
         shared = parsed.each or parsed.attribute or v.kind != "level" or v.unit in ("%", "‰")
         names = [_canonical(n) for n in (_distribute(items) if len(items) > 1 and shared else ["、".join(items)])]
         if not all(_valid_name(n, self.scope, self.higher) for n in names):

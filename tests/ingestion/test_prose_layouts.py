@@ -246,3 +246,36 @@ def test_indicator_and_task_headings_of_other_offices():
         "居民人均可支配收入增速": (None, "qualitative", None),
         "新增规模以上工业企业": (10.0, "ge", "家"),  # no indicator table: the task section's targets count
     }
+
+
+def test_announced_targets_listed_on_the_lines_after_the_announcement():
+    doc = Document.from_text("\n".join([
+        "关于松林县2024年国民经济和社会发展计划执行情况及2025年计划草案的报告",
+        "一、2024年国民经济和社会发展计划执行情况",
+        "（一）国民经济稳中有进",
+        "全县地区生产总值186.2亿元，增长6.1%。",
+        "（二）坚持项目为王",
+        "全年实施项目120个。",
+        "二、2025年经济社会发展总体要求",
+        "综合考虑各方面因素，2025年全县经济社会发展的主要预期目标建议如下：",
+        "——地区生产总值增长6%左右；",
+        "——城镇调查失业率控制在5.5%以内。",
+        "三、2025年重点工作",
+        "表1：2025年主要指标",
+        "\t指标名称",
+    ]))
+    assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
+    assert facts(doc, "target") == {"地区生产总值增速": (6.0, "approx", "%"), "城镇调查失业率": (5.5, "le", "%")}
+    assert {r.table_title for r in rows(doc, "target")} == {"二、2025年经济社会发展总体要求"}
+
+
+def test_a_city_reports_own_scope_word_is_not_part_of_the_name():
+    doc = Document.from_text("\n".join([
+        "关于柳湾市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告",
+        "一、2023年国民经济和社会发展计划执行情况",
+        "2023年，全市地区生产总值预计完成1250亿元，增长6.2%左右。全省地区生产总值增长5.8%。",
+        "二、2024年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    assert doc.meta.district == "柳湾市"
+    assert facts(doc, "actual") == {"地区生产总值": (1250.0, "eq", "亿元"), "地区生产总值增速": (6.2, "approx", "%")}

@@ -45,18 +45,19 @@ _CONTEXT = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "s
 
 
 def process_batch(items: Sequence[Item], workers: int | None = None, time_limit_s: float | None = None,
-                  progress: Progress | None = None, process: Processor = process_report) -> list[ProcessedReport]:
+                  progress: Progress | None = None, process: Processor | None = None) -> list[ProcessedReport]:
     """Extract every (name, bytes) item; one ProcessedReport per item, in input order, whatever happened.
 
     `workers` defaults to the number of CPUs; `time_limit_s` to DEFAULT_TIME_LIMIT_S per file. `process` is the
-    function a worker applies to each file (tests pass one that crashes or hangs on purpose)."""
+    function a worker applies to each file, `process_report` unless given (tests pass or patch in one that
+    crashes or hangs on purpose; the workers are forked, so they run it)."""
     items = list(items)
     if not items:
         return []
     workers = max(1, workers or os.cpu_count() or 1)
     n_workers = 1 if len(items) < PARALLEL_THRESHOLD else min(workers, len(items))
     limit = DEFAULT_TIME_LIMIT_S if time_limit_s is None else float(time_limit_s)
-    return _Pool(n_workers, limit, process).run(items, progress)
+    return _Pool(n_workers, limit, process or process_report).run(items, progress)
 
 
 @dataclass

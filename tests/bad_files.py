@@ -7,10 +7,16 @@ a report of nearly the size limit.
 """
 from __future__ import annotations
 
+import ctypes
+import faulthandler
+import os
 import random
+import signal
+import time
 from pathlib import Path
 
 from bench.make_corpus import derive
+from ingestion.process import process_report
 
 from .conftest import SEEDS
 
@@ -88,3 +94,22 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> Path:
     for name, data in files.items():
         (folder / name).write_bytes(data)
     return folder
+
+
+def faulty(name: str, data: bytes):
+    """A stand-in for `process_report` that crashes or hangs on files named for it (the batch tests' hook)."""
+    if name.startswith("segfault"):
+        faulthandler.disable()  # pytest's traceback dump would only add noise
+        ctypes.string_at(0)  # SIGSEGV in C
+    if name.startswith("exit"):
+        os._exit(7)
+    if name.startswith("killed"):
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer does
+    if name.startswith("memory"):
+        raise MemoryError("cannot allocate")
+    if name.startswith("hang"):
+        time.sleep(600)
+    if name.startswith("spin"):
+        while True:  # a runaway loop that never sleeps
+            pass
+    return process_report(name, data)

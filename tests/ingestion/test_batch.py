@@ -1,13 +1,11 @@
 """`ingestion.batch.process_batch`: one bad file never takes the batch down, on the serial and the parallel path.
 
-The crash and hang hooks are processors defined here and passed to `process_batch(process=…)`: the pool forks
-its workers, so they run the test's function; the production path always runs `process_report`. Every test is
+The crash and hang hooks are a processor (`tests.bad_files.faulty`) passed to `process_batch(process=…)`: the
+pool forks its workers, so they run the test's function; the production path always runs `process_report`. Every test is
 bounded by small time limits and finishes on its own.
 """
 from __future__ import annotations
 
-import ctypes
-import faulthandler
 import multiprocessing
 import os
 import pickle
@@ -23,7 +21,7 @@ from ingestion.batch import PARALLEL_THRESHOLD, process_batch
 from ingestion.errors import Rejection, ReportError
 from ingestion.process import process_report
 
-from ..bad_files import container_junk, derived_text, good_reports, junk_files, truncated_report
+from ..bad_files import container_junk, derived_text, faulty, good_reports, junk_files, truncated_report
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,25 +35,6 @@ def mixed_batch() -> list[tuple[str, bytes]]:
     items = sorted(files.items())
     assert len(items) >= 2 * PARALLEL_THRESHOLD
     return items
-
-
-def faulty(name: str, data: bytes):
-    """A processor that crashes or hangs on files named for it, and is process_report otherwise."""
-    if name.startswith("segfault"):
-        faulthandler.disable()  # pytest's traceback dump would only add noise
-        ctypes.string_at(0)  # SIGSEGV in C
-    if name.startswith("exit"):
-        os._exit(7)
-    if name.startswith("killed"):
-        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer does
-    if name.startswith("memory"):
-        raise MemoryError("cannot allocate")
-    if name.startswith("hang"):
-        time.sleep(600)
-    if name.startswith("spin"):
-        while True:  # a runaway loop that never sleeps
-            pass
-    return process_report(name, data)
 
 
 def _as_values(batch) -> list[tuple]:
@@ -140,7 +119,7 @@ _CALLER = """
 import sys, time
 sys.path.insert(0, {root!r})
 from ingestion.batch import process_batch
-from tests.ingestion.test_batch import faulty
+from tests.bad_files import faulty
 data = open({seed!r}, "rb").read()
 process_batch([("hang_%d.txt" % i, data) for i in range(10)], workers=2, time_limit_s=600, process=faulty)
 """

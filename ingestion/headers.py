@@ -344,9 +344,10 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
                 and (out[i].header == out[i - 1].header or not out[i].header):
             out[i] = Column(out[i].index, NAME_SUB, out[i - 1].header)
     levels = [c for c in out if c.role == VALUE]
-    # 增长% / 增减 / 比上年 beside a level is derived from it; alone it is the value the table gives
-    out = [Column(c.index, IGNORED if levels else VALUE, c.header, c.period_year, c.measure)
-           if c.role == _CHANGE else c for c in out]
+    # 增长% / 增减 / 比上年 beside a level of its year and measure is derived from it; otherwise it is the value
+    # the table gives (`2023年完成增长（%）` next to `2024年预期目标`)
+    out = [Column(c.index, IGNORED if any(_same_period(c, v) for v in levels) else VALUE, c.header, c.period_year,
+                  c.measure) if c.role == _CHANGE else c for c in out]
     # a yearless value column after a dated one belongs to that year (`2023年目标 | 1-11月 | 全年预计`)
     year = None
     for i, c in enumerate(out):
@@ -362,6 +363,12 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
     out = [Column(c.index, c.role, c.header, c.period_year, c.measure or _bare_year_measure(c.period_year, plan_year),
                   c.verdict_in_cell) if c.role == VALUE else c for c in out]
     return out
+
+
+def _same_period(change: Column, level: Column) -> bool:
+    """A change column and a level column about the same year and measure (an unprinted one matches any)."""
+    return (change.period_year is None or level.period_year is None or change.period_year == level.period_year) \
+        and (change.measure is None or level.measure is None or change.measure == level.measure)
 
 
 def _bare_year_measure(year: int | None, plan_year: int | None) -> str | None:

@@ -276,3 +276,9 @@ def test_a_yearless_value_column_after_a_dated_one_belongs_to_its_year():
     grid = table(["指标名称", "2023年目标", "1-11月", "全年预计", "2024年目标"], ["样例数", "5", "4.6", "5.2", "6"])
     _, roles = described(grid, plan_year=2024)
     assert roles == [NAME, (VALUE, 2023, "target"), IGNORED, (VALUE, 2023, "actual"), (VALUE, 2024, "target")]
+
+
+def test_a_growth_column_of_another_year_than_the_level_is_a_value():
+    grid = table(["指标", "2023年完成增长（%）", "2024年预期目标"], ["样例总值", "5.6", "6左右"])
+    _, roles = described(grid, plan_year=2024)
+    assert roles == [NAME, (VALUE, 2023, "actual"), (VALUE, 2024, "target")]

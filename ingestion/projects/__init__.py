@@ -18,7 +18,7 @@ from ..records import PartSeen, ProjectItem
 from .lists import caption_title, find_project_lists, names_project_list, read_list, reads_as_projects
 from .names import split_names
 from .parts import project_part
-from .project_tables import read_project_tables
+from .project_tables import read_project_tables, unread_project_grids
 from .prose import prose_projects
 from .stages import group_label, normalize_stage
 from .view import plain_view
@@ -47,6 +47,9 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     for t in tables:
         items.extend(t.items)
         parts.append(project_part("project_table", t.title, t.line, t.rows_seen, len(t.items), t.stack.groups))
+    parts.extend(PartSeen(kind="project_table", title=title or None, source_line=line, rows_seen=0, facts_read=0,
+                          problem="a table with a project name column that the project reader could not read")
+                 for title, line in unread_project_grids(doc, {t.table_start for t in tables}))
     parts.extend(_unread_project_captions(view, {p.source_line for p in parts}))
     items.sort(key=lambda it: it.source_line)
     parts.sort(key=lambda p: p.source_line)

@@ -19,8 +19,8 @@ from .stages import normalize_stage, outline_level, parse_label, title_stage
 
 _NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
 # Header words only a project table has (an indicator table has 指标/单位/目标 instead).
-_PROJECT_COLUMN = re.compile(r"建设内容|建设规模|规模|总投资|计划投资|年度计划|年度投资|业主|建设地点|建设年限|起止年限|"
-                             r"建设性质|项目性质|实施主体|责任单位|牵头单位|建设期限|开工时间|竣工时间")
+_PROJECT_COLUMN = re.compile(r"建设内容|建设规模|规模|投资|年度计划|业主|建设地点|建设年限|起止年限|形象进度|建设进度|"
+                             r"建设性质|项目性质|建设阶段|实施主体|责任单位|牵头单位|建设期限|开工时间|竣工时间")
 _STAGE_COLUMN = re.compile(r"建设性质|项目性质|建设阶段|项目阶段|建设状态|项目状态|项目类别|^性质$|^阶段$|^状态$")
 _SEQ_CELL = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计)")
@@ -47,20 +47,25 @@ class _ProjectHeader:
 
 
 def _project_header(rows: list[Row]) -> _ProjectHeader | None:
-    """The header of a project table: a 项目名称 column and at least one column only project tables have, or
-    a 类别 column beside it (`类别 | 项目名称`, names joined by 、 in one cell)."""
+    """The header of a project table: a 项目名称 column and at least one column only project tables have (in
+    the same row or in a second header row under it: `投资（亿元）` over `总投资 | 年度计划`), or a 类别 column
+    beside it (`类别 | 项目名称`, names joined by 、 in one cell)."""
     for k, row in enumerate(rows[:3]):
         texts = [c.flat for c in row]
         names = [i for i, t in enumerate(texts) if _NAME_HEADER.match(t)]
         if len(names) != 1:
             continue
+        below = [c.flat for c in rows[k + 1]] if k + 1 < len(rows) else []
+        second = bool(below) and not any(_SEQ_CELL.match(t) for t in below) and any(
+            _PROJECT_COLUMN.search(t) for t in below)
         category = next((i for i, t in enumerate(texts) if _CATEGORY_COLUMN.match(t)), None)
-        per_project = any(_PROJECT_COLUMN.search(t) for t in texts)
+        per_project = any(_PROJECT_COLUMN.search(t) for t in texts) or second
         if not per_project and category is None:
             continue
         stage = next((i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)), None)
         seq = next((i for i, t in enumerate(texts) if "序号" in t), None)
-        return _ProjectHeader(k, names[0], stage, category, seq, len(row), enumerates=not per_project)
+        return _ProjectHeader(k + 1 if second else k, names[0], stage, category, seq, len(row),
+                              enumerates=not per_project)
     return None
 
 
@@ -85,6 +90,7 @@ class TableRead:
     stack: GroupStack
     rows_seen: int
     context: tuple[str | None, str | None] = (None, None)  # (category, stage) in force after the last row
+    table_start: int = 0  # first line of the grid
 
 
 def _rows_of(table: Table) -> list[Row]:
@@ -145,6 +151,7 @@ def read_project_tables(doc: Document) -> list[TableRead]:
             continue
         title, line = _table_title(doc, table)
         read = _read_table(doc, title, line, rows, head)
+        read.table_start = table.start
         out.append(read)
         previous = (head, read)
     return out
@@ -199,3 +206,19 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             ))
             stack.count_name()
     return TableRead(title or None, line, items, stack, len(body), (category, group_stage))
+
+
+_NAME_COLUMN_WORDS = re.compile(r"(?:项目|工程)名称")
+
+
+def unread_project_grids(doc: Document, read_starts: set[int]) -> list[tuple[str, int]]:
+    """(title, line) of each table with a 项目名称 column in its first rows that no project reader read: a
+    project table in a layout the reader does not know."""
+    out = []
+    for table in doc.tables:
+        if table.start in read_starts:
+            continue
+        if any(_NAME_COLUMN_WORDS.search(c.flat) for row in table.rows[:2] for c in row):
+            title, line = _table_title(doc, table)
+            out.append((title, line))
+    return out

@@ -245,3 +245,11 @@ def test_attachment_project_table_under_a_bare_caption_and_a_unit_line():
     assert {it.list_title for it in items} == {"2024年桦川区重点项目计划表"}  # the title line, not `附件2`
     # one part: the table is not read a second time as a list of its cells
     assert [(p.kind, p.facts_read) for p in project_parts(parts)] == [("project_table", 3)]
+
+
+def test_two_row_project_header_and_an_unread_project_grid_is_a_warning():
+    items, parts = read("project_table_two_row_header.txt")
+    assert {it.project_name: it.stage for it in items} == {"桦川智能制造产业园": "started", "桦川光伏组件生产线": "ongoing"}
+    got = [(p.kind, p.title, p.facts_read, p.problem is None) for p in project_parts(parts)]
+    # 表4 has a 项目名称 column but no column the reader can tell a project table by: reported, never silent
+    assert got == [("project_table", "表3：2024年重点项目计划", 2, True), ("project_table", "表4：2024年重点项目名单", 0, False)]

@@ -85,6 +85,7 @@ _VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达�
 # a review cell: `未完成（增长2.1%）`, `完成（6.5%）`; else pieces split at `，`: `增长5.2%，完成年度目标`
 _REVIEW_PAREN = re.compile(r"^((?:未|没有|超额|基本|已)?(?:完成|达到|实现)[^（(]{0,8})[（(](.+)[）)]$")
 _REVIEW_SPLIT = re.compile(r"[，,；;]")
+_TARGET_PIECE = re.compile(r"^(?:年度|全年)?(?:目标|计划|预期)")  # `目标6%，完成6.2%`: the target is not the outcome
 _DIGIT = re.compile(r"\d")
 _ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
 
@@ -182,7 +183,8 @@ def read_review_cell(text: str) -> tuple[str, str | None]:
     """(value as printed, verdict 是/否 or None) of a review cell that states both.
 
     `增长5.2%，完成年度目标` → (`增长5.2%`, 是); `未完成（增长2.1%）` → (`增长2.1%`, 否); `6.5` → (`6.5`, None);
-    `完成年度目标` → (`完成年度目标`, 是): a verdict with no figure is also the value as printed.
+    `目标6%，完成6.2%` → (`完成6.2%`, None); `完成年度目标` → (`完成年度目标`, 是): a verdict with no figure is also the
+    value as printed.
     """
     s = squash(text)
     m = _REVIEW_PAREN.match(s)
@@ -192,7 +194,8 @@ def read_review_cell(text: str) -> tuple[str, str | None]:
     if len(pieces) <= 1:
         verdict = read_verdict(s) if not _DIGIT.search(s) else None
         return s, verdict if verdict in ("是", "否") else None
-    value = next((p for p in pieces if _DIGIT.search(p)), s)
+    figures = [p for p in pieces if _DIGIT.search(p)]
+    value = next((p for p in figures if not _TARGET_PIECE.match(p)), figures[0] if figures else s)
     verdict = next((v for p in pieces if p != value and (v := read_verdict(p)) in ("是", "否")), None)
     return value, verdict
 

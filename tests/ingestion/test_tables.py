@@ -1412,3 +1412,14 @@ def test_web_page_table_with_rowspan_and_colspan_in_header_and_category_column()
     assert {(v.indicator_name, v.category, v.attribute) for v in values} == {
         ("样例总值增速", "经济发展", "预期性"), ("样例收入增速", "经济发展", "预期性"), ("样例覆盖率", "绿色发展", "约束性")}
     assert {(v.period_year, v.measure) for v in values} == {(2023, "target"), (2023, "actual"), (2024, "target")}
+
+
+@pytest.mark.parametrize("cell, value, verdict", [
+    ("增长5.2%，完成年度目标", "增长5.2%", "是"), ("未完成（增长2.1%）", "增长2.1%", "否"), ("超额完成（6.8%）", "6.8%", "是"),
+    ("完成，增长7%", "增长7%", "是"), ("目标6%，完成6.2%", "完成6.2%", None), ("完成年度目标", "完成年度目标", "是"),
+    ("6.5", "6.5", None),
+])
+def test_review_cell_value_and_verdict(cell, value, verdict):
+    from ingestion.tables import read_review_cell
+
+    assert read_review_cell(cell) == (value, verdict)

@@ -230,7 +230,8 @@ class _NoteRules:
 
 
 def _is_note(text: str) -> bool:
-    return bool(_NOTE_START.match(text))
+    """`注：…`, `资料来源：…`, or a line stating the mark rule (`*为约束性指标`): never a row."""
+    return bool(_NOTE_START.match(text)) or (bool(_MARK_NOTE.match(text)) and "约束性" in text)
 
 
 def _is_empty_value(text: str) -> bool:

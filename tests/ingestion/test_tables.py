@@ -1423,3 +1423,11 @@ def test_review_cell_value_and_verdict(cell, value, verdict):
     from ingestion.tables import read_review_cell
 
     assert read_review_cell(cell) == (value, verdict)
+
+
+def test_a_mark_rule_printed_as_the_last_row_of_the_grid_is_a_note():
+    t = model_table([["指标", "2024年目标"], ["样例甲*", "5"], ["样例乙", "6"], [("*为约束性指标，其余为预期性指标", 1, 2)]],
+                    caption="表2：2024年主要指标")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.indicator_name, v.attribute, v.category) for v in values] == [
+        ("样例甲", "约束性", None), ("样例乙", "预期性", None)]

@@ -33,7 +33,7 @@ _FIVE_YEAR = re.compile(rf"十[{CN_NUM}]五|五年|期间|年平?均(?=$|增|递
 # A review may sum up a five-year period (`五年来，地区生产总值年均增长7.2%`): an actual of that period, read as
 # `<subject>年均增速`; in a plan part such a figure is the period's target, never this year's.
 _ANNUAL_MEAN = re.compile(r"年平?均$")
-_NOT_A_NAME = re.compile(r"\d{4}年|我们|我区|我县|我市|目标|任务|指标|计划")
+_NOT_A_NAME = re.compile(r"\d+年|我们|我区|我县|我市|目标|任务|指标|计划")  # `连续5年` is a duration
 # In task sections a number often only sizes a set of designated sites, pilots or documents, or a project list
 # (`安排县级重点项目43个`, which the investment figures carry).
 _DESIGNATION = re.compile(r"示范|试点|样板|方案|预案|规划|清单|政策")
@@ -127,13 +127,24 @@ def _share_pair(a: str, b: str) -> list[str]:
     return [a, b]
 
 
-def _split_pair(name: str) -> list[str]:
-    """The two items of a name that 分别 gives two figures: `城镇和农村居民人均可支配收入` → [城镇, 农村居民…];
-    `城乡居民人均可支配收入` → [城镇居民…, 农村居民…] (城乡 is the genre's pair of 城镇 and 农村)."""
-    if name.startswith("城乡"):
-        return ["城镇" + name[2:], "农村" + name[2:]]
+# The genre's words that name a group of statistics at once, for 分别 with as many figures as members.
+_GROUP_WORDS = (
+    ("城乡", ("城镇", "农村")),
+    ("存贷款", ("存款", "贷款")),
+    ("三次产业", ("第一产业", "第二产业", "第三产业")),
+    ("一二三产业", ("第一产业", "第二产业", "第三产业")),
+)
+
+
+def _split_pair(name: str, n: int = 2) -> list[str]:
+    """The items of a name that 分别 gives `n` figures: `城镇和农村居民人均可支配收入` → [城镇, 农村居民…];
+    `城乡居民人均可支配收入` → [城镇居民…, 农村居民…] (城乡 is the genre's pair of 城镇 and 农村), `金融机构存贷款余额`
+    → 存款余额 / 贷款余额, `三次产业增加值` → 第一/第二/第三产业增加值."""
+    for word, members in _GROUP_WORDS:
+        if len(members) == n and word in name:
+            return [name.replace(word, m, 1) for m in members]
     parts = _PAIR_JOIN.split(name, maxsplit=1)
-    return parts if len(parts) == 2 else [name]
+    return parts if n == 2 and len(parts) == 2 else [name]
 
 
 def _shared_tail(a: str, last: str) -> tuple[int, str]:

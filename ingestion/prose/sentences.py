@@ -3,7 +3,7 @@ before it (or, for a count, the thing named after it), with 分别 / 均 / 其�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import CN_NUM, squash
 from .names import (
@@ -18,6 +18,7 @@ from .names import (
     _split_pair,
     _strip_lead,
     _valid_name,
+    _with_suffix,
 )
 from .phrases import _COMP_PRE, _QUAL_POST, _QUALITATIVE_KINDS, _Value, _values
 from .scopes import _ENUMERATOR, Scope
@@ -150,8 +151,8 @@ class _ClauseReader:
         if name.startswith("全市") and "全市" not in self.higher:  # a city report's own scope, like 全区 / 全县
             name = name[2:]
         items = _split_items(name)
-        if expect == 2 and len(items) == 1:
-            items = _split_pair(name)
+        if expect in (2, 3) and len(items) == 1:
+            items = _split_pair(name, expect)
         shared = parsed.each or parsed.attribute or v.kind != "level" or v.unit in ("%", "‰")
         names = [_canonical(n) for n in (_distribute(items) if len(items) > 1 and shared else ["、".join(items)])]
         if not all(_valid_name(n, self.scope, self.higher) for n in names):
@@ -163,6 +164,8 @@ class _ClauseReader:
     def _named(self, parsed: _Head, v: _Value, head: str, rest: list[_Value]) -> tuple[list[str], bool]:
         """Rows for a value with its own name. Returns (names still waiting for a value, muted)."""
         followers = self._followers(v, rest)
+        if parsed.name in _RELATIONAL and self.state.subjects:  # `税收收入15.6亿元，占比73.2%`
+            parsed = replace(parsed, name=self.state.subjects[-1] + parsed.name)
         names = self._names(parsed, v, followers + 1 if parsed.one_to_one else 0)
         # `城镇…52860元、农村…34120元，分别增长5.1%、6.8%`: a 、-list of named figures keeps all its subjects
         prior = self.state.subjects if head.startswith("、") and v.kind == "level" and self.rows else []
@@ -170,6 +173,9 @@ class _ClauseReader:
         if names is None:
             return [], True
         parent = self.state.parent_for(v) if parsed.under_parent else self.clause_parent
+        if parent:  # `其中城镇、农村居民分别增长…` under 居民人均可支配收入: 城镇居民人均可支配收入
+            base = _GROWTH_SUFFIX.sub("", parent)
+            names = [_with_suffix(n, base) for n in names]
         if parsed.one_to_one and followers:
             if len(names) != followers + 1:
                 return [], True  # 分别 with as many figures as names or nothing: no guessing
@@ -230,6 +236,10 @@ def _clean(text: str) -> str:
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"[。；;！？!?]", text) if s]
 
+
+# A share named without its subject refers to the figure just before it.
+_RELATIONAL = ("占比", "比重", "所占比重", "占比重")
+_GROWTH_SUFFIX = re.compile(r"(?:增速|下降)$")
 
 # A sentence framed by a multi-year period (`“十四五”时期…目标是：…年均增长6%`, `到2025年，…`): its figures are that
 # period's, never this year's targets. (`结合“十四五”规划总体目标，建议全年GDP增长6%左右` is framed by this year.)

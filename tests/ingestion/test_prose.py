@@ -385,3 +385,26 @@ def test_task_items_under_a_targets_and_tasks_heading_are_not_targets():
     ]))
     rows = [r for r in extract_prose_indicators(doc) if r.measure == "target"]
     assert [(r.indicator_name, r.value_num) for r in rows] == [("地区生产总值增速", 6.0)]
+
+
+def test_group_words_under_respectively_name_each_member():
+    doc = review_report("金融机构人民币存贷款余额分别为520亿元、380亿元。三次产业增加值分别增长3.1%、6.2%和5.8%。")
+    assert facts(doc, "actual") == [
+        ("金融机构人民币存款余额", "亿元", 520.0, "eq"),
+        ("金融机构人民币贷款余额", "亿元", 380.0, "eq"),
+        ("第一产业增加值增速", "%", 3.1, "eq"),
+        ("第二产业增加值增速", "%", 6.2, "eq"),
+        ("第三产业增加值增速", "%", 5.8, "eq"),
+    ]
+
+
+def test_shares_and_sub_groups_take_the_words_of_the_figure_they_belong_to():
+    doc = review_report("一般公共预算收入完成21.3亿元，其中税收收入15.6亿元，占比73.2%。"
+                        "居民人均可支配收入32150元，增长6.3%，其中城镇、农村居民分别增长5.1%和7.2%。"
+                        "粮食总产量达到45.6万吨，连续5年稳定在45万吨以上。")
+    rows = by_name(doc)
+    assert rows["税收收入占比"].value_num == 73.2
+    assert rows["城镇居民人均可支配收入增速"].value_num == 5.1
+    assert rows["城镇居民人均可支配收入增速"].parent_name == "居民人均可支配收入增速"
+    assert rows["农村居民人均可支配收入增速"].value_num == 7.2
+    assert "连续5年" not in rows and rows["粮食总产量"].value_num == 45.6  # a duration is not a name

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .document import Document, squash
+from .document import Document, parse_caption, squash
 from .headers import (
     ATTRIBUTE,
     CATEGORY,
@@ -85,6 +85,7 @@ _VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达�
 # a review cell: `未完成（增长2.1%）`, `完成（6.5%）`; else pieces split at `，`: `增长5.2%，完成年度目标`
 _REVIEW_PAREN = re.compile(r"^((?:未|没有|超额|基本|已)?(?:完成|达到|实现)[^（(]{0,8})[（(](.+)[）)]$")
 _REVIEW_SPLIT = re.compile(r"[，,；;]")
+_CONTINUED_TITLE = re.compile(r"^[（(]?续(?:上)?表|[（(]续(?:表)?[）)]$")
 _TARGET_PIECE = re.compile(r"^(?:年度|全年)?(?:目标|计划|预期)")  # `目标6%，完成6.2%`: the target is not the outcome
 _DIGIT = re.compile(r"\d")
 _ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
@@ -468,6 +469,13 @@ def _note_texts(table: Table) -> list[str]:
     return [squash(n.text) for n in table.notes]
 
 
+def _is_title_row(row: Row) -> bool:
+    """A continuation's own title printed in its first row (`表1（续）`, `续表`)."""
+    single = _single_text(row)
+    return single is not None and (_CONTINUED_TITLE.search(single.flat) is not None
+                                   or parse_caption(single.flat) is not None)
+
+
 def _continues(table: Table, header: Header | None, prev: _Logical | None) -> bool:
     """The table goes on from `prev`: marked so (`续表`), or printed right after it with no caption, no header
     of its own and as many columns (a page break that did not repeat the header)."""
@@ -493,7 +501,7 @@ def _logical_tables(doc: Document, plan_year: int | None) -> list[_Logical]:
                 body = rows[header.body_start:]
             else:
                 body = list(rows)
-                while body and is_repeated_header(body[0], prev.header):
+                while body and (is_repeated_header(body[0], prev.header) or _is_title_row(body[0])):
                     body.pop(0)
             prev.body.extend(body)
             prev.notes.extend(_note_texts(table))

@@ -1431,3 +1431,11 @@ def test_a_mark_rule_printed_as_the_last_row_of_the_grid_is_a_note():
     values, _ = read_tables(doc_with(t))
     assert [(v.indicator_name, v.attribute, v.category) for v in values] == [
         ("样例甲", "约束性", None), ("样例乙", "预期性", None)]
+
+
+def test_a_continuation_with_its_own_title_row_and_no_header():
+    first = model_table([["指标", "2022年目标"], ["样例总值", "50"]], caption="表2：2022年主要指标", start=10)
+    rest = model_table([[("表2（续）", 1, 2)], ["样例收入", "8"]], start=14, continued=True)
+    values, _ = read_tables(doc_with(first, rest))
+    assert [(v.indicator_name, v.category, v.table_title) for v in values] == [
+        ("样例总值", None, "表2：2022年主要指标"), ("样例收入", None, "表2：2022年主要指标")]

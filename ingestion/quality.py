@@ -13,7 +13,8 @@ from dataclasses import dataclass
 # Qualitative values of the genre: a task handed down, a direction, a parity (完成市级下达任务, 正增长,
 # 与GDP增长同步, 保持平稳增长, 达到约束性要求 …)
 _KNOWN_QUALITATIVE = re.compile(
-    r"(完成|达到|实现|落实).{0,12}(任务|目标|要求|指标)|正增长|同步|(平稳|稳定|持续|较快)增长|持平|达标|控制在.{0,8}(范围|以内)"
+    r"(完成|达到|实现|落实).{0,12}(任务|目标|要求|指标)|正增长|同步|(平稳|稳定|持续|较快)增长|持平|达标|控制在.{0,8}(范围|以内|内)"
+    r"|保持稳定|稳中有[升进增]|只增不减|高于.{0,6}(增速|增长)|不低于.{0,6}(增速|增长|上年)|(国家|省|市|上级)(下达|要求)"
 )
 # a statement of the plan's total, not of a subset: `32项指标中`, `32项指标，共完成24项`, `指标共计33项`
 _STATED_COUNT = re.compile(

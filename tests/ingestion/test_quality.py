@@ -8,7 +8,8 @@ def tv(name, raw, num, seq=None, measure="target", table="表1：2021年计划�
 
 def test_numbers_and_known_qualitative_forms_count_as_parsed():
     assert is_understood("8以上", 8.0)
-    for raw in ("完成市级下达任务", "能够完成市下达目标", "正增长", "与GDP增长同步", "保持平稳增长"):
+    for raw in ("完成市级下达任务", "能够完成市下达目标", "正增长", "与GDP增长同步", "保持平稳增长", "保持稳定",
+                "控制在市下达指标内", "只增不减", "高于经济增速", "稳中有升", "达到国家要求"):
         assert is_understood(raw, None), raw
     assert not is_understood("亿元", None)
     assert not is_understood("预期性", None)

@@ -408,3 +408,14 @@ def test_shares_and_sub_groups_take_the_words_of_the_figure_they_belong_to():
     assert rows["城镇居民人均可支配收入增速"].parent_name == "居民人均可支配收入增速"
     assert rows["农村居民人均可支配收入增速"].value_num == 7.2
     assert "连续5年" not in rows and rows["粮食总产量"].value_num == 45.6  # a duration is not a name
+
+
+def test_floor_set_from_above_is_a_qualitative_target_for_each_statistic():
+    doc = review_report("全年实现地区生产总值506.91亿元。",
+                        target="耕地保有量和永久基本农田保护面积不低于省下达任务；外贸进出口总额增长5%-8%。")
+    assert facts(doc, "target") == [
+        ("耕地保有量", None, None, "qualitative"),
+        ("永久基本农田保护面积", None, None, "qualitative"),
+        ("外贸进出口总额增速", "%", 5.0, "ge"),
+        ("外贸进出口总额增速", "%", 8.0, "le"),
+    ]

@@ -69,6 +69,16 @@ def _project_header(rows: list[Row]) -> _ProjectHeader | None:
     return None
 
 
+_GROUP_SEQ = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、?)$")
+
+
+def _is_group_row(cells: Row, head: _ProjectHeader) -> bool:
+    """A row numbered with a Chinese numeral in the 序号 column and nothing but a label beside it."""
+    if head.seq is None or not _GROUP_SEQ.match(cells[head.seq].flat):
+        return False
+    return all(not c.flat for i, c in enumerate(cells) if i not in (head.seq, head.name)) and bool(cells[head.name].flat)
+
+
 def _aligned(row: Row, head: _ProjectHeader) -> Row:
     """The row's cells under the header's columns; a short row lost leading cells (a merged 类别) unless it
     starts with its row number."""
@@ -183,6 +193,16 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             stack.start(label, row[0].line or line, level)
             continue
         cells = _aligned(row, head)
+        if _is_group_row(cells, head):  # `一 | 产业项目（12个） |  | `: a group numbered in the 序号 column
+            label = cells[head.name].flat.rstrip("：:")
+            cat, stage = parse_label(label)
+            if stage:
+                group_stage, category = stage, cat or category
+            else:
+                category = cat
+            seq_level = 2 if cells[head.seq].flat.startswith(("（", "(")) else 1  # `（一）` under `一`
+            stack.start(label, cells[head.name].line or line, seq_level)
+            continue
         printed_name = squash(cells[head.name].text)
         names = split_names(printed_name) if head.enumerates else [clean_name(printed_name)]
         names = [n for n in names if n and not _SEQ_CELL.match(n) and not _TOTAL_ROW.match(n)

@@ -76,15 +76,21 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
     text = s[m.end():] if m else s
     colon = text.endswith(("：", ":"))
     text = text.rstrip("：:")
+    stopped = text.endswith("。")  # `1.新开工项目（68个）。`: a group label closed like a sentence
+    if stopped:
+        text = text[:-1]
     counted = bool(_LABEL_COUNT.search(text))
     text = _LABEL_COUNT.sub("", text)
     if not text or len(text) > 16:
         return None
     if _STAGE_LABEL_RE.fullmatch(text):
         return None, text
+    if stopped and not counted:
+        return None  # `（二）XX项目。` is a project named in a sentence, not a group
     if (numbered or colon or counted) and _KIND_END.search(text):
         return parse_label(text)
     return None
+
 
 def title_stage(title: str) -> str | None:
     """A stage word printed in the list title applies to every item (`2022年新建…项目` → 新建).

@@ -253,3 +253,23 @@ def test_two_row_project_header_and_an_unread_project_grid_is_a_warning():
     got = [(p.kind, p.title, p.facts_read, p.problem is None) for p in project_parts(parts)]
     # 表4 has a 项目名称 column but no column the reader can tell a project table by: reported, never silent
     assert got == [("project_table", "表3：2024年重点项目计划", 2, True), ("project_table", "表4：2024年重点项目名单", 0, False)]
+
+
+def test_project_table_groups_numbered_in_the_seq_column():
+    items, parts = read("project_table_seq_groups.txt")
+    assert {it.project_name: (it.stage, it.category) for it in items} == {
+        "松原精密轴承产业园": ("ongoing", "产业项目"),
+        "松原新能源电池包生产线": ("ongoing", "产业项目"),
+        "松原智能装备研发中心": ("preparatory", "产业项目"),  # 预备项目, under 一、产业项目
+    }  # `一 | 产业项目（3项）` and `（一） | 续建项目（2项）` are groups, `合计` is no project
+    (part,) = project_parts(parts)
+    assert (part.facts_read, part.problem) == (3, None)
+
+
+def test_numbered_stage_headings_closed_by_a_full_stop():
+    items, parts = read("numbered_stage_headings_closed.txt")
+    assert {it.project_name: it.stage for it in items} == {
+        "松原精密轴承产业园": "started", "松原新能源电池包生产线": "started", "松原东站综合枢纽": "started",
+        "松原区中医院迁建工程": "ongoing", "松原第二实验学校": "ongoing"}
+    (part,) = project_parts(parts)
+    assert (part.title, part.problem) == ("（三）重点项目安排", None)  # `（3个）…等。` is open, `（2个）` agrees

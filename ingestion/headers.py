@@ -327,7 +327,8 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
     body = [row for row in body if _single(row) is None]
     for c in columns:
         texts = _body_texts(body, c.index)
-        if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, _ATTRIBUTE_WORD):
+        if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, _ATTRIBUTE_WORD) \
+                or c.role == _REMARK and any(_ATTRIBUTE_WORD.match(t) for t in texts):
             out.append(Column(c.index, ATTRIBUTE, c.header))  # an attribute word is never a value
         elif c.role in (_REVIEW, VALUE, _OTHER) and _mostly(texts, _VERDICT_WORD):
             out.append(Column(c.index, VERDICT, c.header))

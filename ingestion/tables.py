@@ -172,10 +172,11 @@ def read_verdict(text: str) -> str | None:
 
 
 def read_attribute(text: str) -> str | None:
-    """预期性/约束性 from a 指标属性 or 备注 cell (`约束性`, `约束`, `约束性指标`)."""
-    if "约束" in text:
+    """预期性/约束性 from a 指标属性 or 备注 cell (`约束性`, `约束`, `约束性指标`, `属约束性指标`); a remark such as
+    `低于预期` says neither."""
+    if "约束性" in text or text == "约束":
         return "约束性"
-    if "预期" in text:
+    if "预期性" in text or text == "预期":
         return "预期性"
     return None
 

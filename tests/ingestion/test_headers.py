@@ -165,6 +165,9 @@ def test_a_remark_column_holding_attribute_words_is_the_attribute_and_otherwise_
     assert roles[-1] == ATTRIBUTE
     _, roles = described(table(["指标", "2024年目标", "备注"], ["样例甲", "5", "按新口径统计"]))
     assert roles[-1] == IGNORED
+    mixed = table(["指标", "2024年目标", "备注"], ["样例甲", "5", "新增指标"], ["样例乙", "6", "约束性"],
+                  ["样例丙", "7", "按新口径统计"])
+    assert described(mixed)[1][-1] == ATTRIBUTE
 
 
 def test_a_value_header_over_attribute_words_is_the_attribute_never_a_value():

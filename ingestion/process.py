@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import Rejection, ReportError
-from .extract import extract_text
+from .extract import extract_document
 from .folder import sha256_bytes
 from .metadata import is_plan_report
-from .reading import read_report
+from .reading import read_document
 from .records import Extraction
 
 # Bump when extraction rules change: the warehouse re-extracts files whose facts came from another version.
@@ -34,8 +34,9 @@ class ProcessedReport:
 def process_report(report_file: str, data: bytes) -> ProcessedReport:
     out = ProcessedReport(report_file=report_file, sha256=sha256_bytes(data), size=len(data))
     try:
-        out.text = read_report(report_file, data)  # decode: dispatch on the extension and the content
-        extraction = extract_text(out.text)
+        model = read_document(report_file, data)  # decode: dispatch on the extension and the content
+        out.text = model.text
+        extraction = extract_document(model)
         if not is_plan_report(extraction.meta):
             raise ReportError(
                 "metadata",

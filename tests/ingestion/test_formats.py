@@ -14,6 +14,7 @@ from ingestion.formats.text import decode_text, normalise_encoding
 from ingestion.layout import cell_lines, paragraph_lines, table_lines
 from ingestion.process import process_report
 from ingestion.reading import read_report
+from ingestion.text_blocks import text_blocks
 
 TITLE = "重庆市某某区2021年国民经济和社会发展计划执行情况及2022年计划草案的报告"
 BODY = f"{TITLE}\n一、主要指标\n地区生产总值增长6%左右。\n"
@@ -456,3 +457,152 @@ def test_docx_numbering_through_a_style():
         doc.add_paragraph("乙", style="List Number")
 
     assert read_docx(_docx(build)).split("\n") == ["1. 甲", "2. 乙"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# readers hand over their real grids (the DocumentModel), the text layout unchanged
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _spans(row) -> list[tuple[str, int, int]]:
+    return [(c.flat, c.row_span, c.col_span) for c in row]
+
+
+def _assert_cells_point_into_the_text(model) -> None:
+    lines = model.text.split("\n")
+    for table in model.tables:
+        for row in table.rows:
+            for cell in row:
+                assert lines[cell.line - 1] == "\t" + cell.text.split("\n")[0], cell
+
+
+def _merged_header_docx() -> bytes:
+    """Invented indicator table: a year over 计划目标 | 预计完成, a vertically merged 2031年计划目标, header rows
+    repeated on every page, group rows merged across the table."""
+    from docx.oxml import OxmlElement
+
+    def build(doc):
+        doc.add_paragraph("表1 主要指标")
+        t = doc.add_table(rows=5, cols=5)
+        texts = [["指标名称", "单位", "2030年", "", "2031年计划目标"], ["", "", "计划目标", "预计完成", ""],
+                 ["一、经济发展", "", "", "", ""], ["甲地区生产总值增速", "%", "5", "5.2", "6"],
+                 ["二、民生保障", "", "", "", ""]]
+        for r, row in enumerate(texts):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+        t.cell(0, 0).merge(t.cell(1, 0)).text = "指标名称"
+        t.cell(0, 1).merge(t.cell(1, 1)).text = "单位"
+        t.cell(0, 2).merge(t.cell(0, 3)).text = "2030年"
+        t.cell(0, 4).merge(t.cell(1, 4)).text = "2031年计划目标"
+        t.cell(2, 0).merge(t.cell(2, 4)).text = "一、经济发展"
+        t.cell(4, 0).merge(t.cell(4, 4)).text = "二、民生保障"
+        for tr in t.rows[:2]:
+            tr._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        doc.add_paragraph("注：带*为约束性指标。")
+
+    return _docx(build)
+
+
+def test_docx_table_keeps_its_merged_cells_as_spans_and_its_header_rows():
+    from ingestion.formats.docx import docx_document
+
+    model = docx_document(_merged_header_docx())
+    (table,) = model.tables
+    assert table.layout == "docx" and table.header_rows == 2
+    assert _spans(table.rows[0]) == [("指标名称", 2, 1), ("单位", 2, 1), ("2030年", 1, 2), ("2031年计划目标", 2, 1)]
+    assert _spans(table.rows[1]) == [("计划目标", 1, 1), ("预计完成", 1, 1)]
+    assert _spans(table.rows[2]) == [("一、经济发展", 1, 5)]
+    grid = [[c.flat for c in row] for row in table.grid()]
+    assert grid[1] == ["指标名称", "单位", "计划目标", "预计完成", "2031年计划目标"]
+    assert grid[0][2:4] == ["2030年", "2030年"]
+    assert table.title() == "表1主要指标" and [n.text for n in table.notes] == ["注：带*为约束性指标。"]
+    _assert_cells_point_into_the_text(model)
+    # the text stored in raw.reports.text is the layout it always was: a covered position is a lone TAB
+    assert model.text.split("\n")[1:12] == ["\t指标名称", "\t单位", "\t2030年", "\t2031年计划目标", "", "\t", "\t",
+                                            "\t计划目标", "\t预计完成", "\t", ""]
+    # read back from that text, the table prints the same cells (what the extractors read either way)
+    (from_text,) = text_blocks(model.text).tables
+    assert [[c.flat for c in r] for r in from_text.rows] == [[c.flat for c in r] for r in table.layout_rows()]
+
+
+def test_a_one_cell_word_box_is_a_caption_and_paragraphs():
+    from ingestion.formats.docx import docx_document
+    from ingestion.model import Caption, Heading, Paragraph
+
+    def build(doc):
+        t = doc.add_table(rows=1, cols=1)
+        cell = t.cell(0, 0)
+        cell.text = "专栏1 2031年重点项目"
+        cell.add_paragraph("一、新开工项目")
+        cell.add_paragraph("甲产业园、乙大道改造")
+        doc.add_paragraph("正文。")
+
+    model = docx_document(_docx(build))
+    assert model.tables == []
+    assert [type(b) for b in model.blocks] == [Caption, Heading, Paragraph, Paragraph]
+    assert (model.blocks[0].caption_kind, model.blocks[0].number) == ("专栏", 1)
+
+
+def test_html_table_keeps_colspan_rowspan_and_thead():
+    from ingestion.formats.html import html_document
+
+    page = ("<html><body><p>表2 主要指标</p><table><thead>"
+            "<tr><th rowspan='2'>指标</th><th colspan='2'>2030年</th></tr>"
+            "<tr><th>目标</th><th>完成</th></tr></thead><tbody>"
+            "<tr><td colspan='3'>一、经济发展</td></tr><tr><td>甲指标</td><td>5</td><td>5.1</td></tr>"
+            "</tbody></table></body></html>").encode()
+    model = html_document(page)
+    (table,) = model.tables
+    assert table.layout == "html" and table.header_rows == 2
+    assert _spans(table.rows[0]) == [("指标", 2, 1), ("2030年", 1, 2)]
+    assert _spans(table.rows[2]) == [("一、经济发展", 1, 3)]
+    assert [c.flat for c in table.grid()[1]] == ["指标", "目标", "完成"]
+    assert table.title() == "表2主要指标"
+    _assert_cells_point_into_the_text(model)
+
+
+def test_pdf_ruled_table_cell_spanning_columns_is_one_cell():
+    from ingestion.formats.pdf import pdf_document
+
+    def draw(c):
+        c.drawString(72, 760, "表1：主要指标")
+        for y in (740, 720, 700):
+            c.line(72, y, 372, y)
+        for x in (72, 372):
+            c.line(x, 700, x, 740)
+        c.line(172, 700, 172, 720)  # the top row is one cell across both columns
+        c.line(272, 700, 272, 740)
+        c.drawString(76, 726, "一、经济发展")
+        c.drawString(276, 726, "备注")
+        c.drawString(76, 706, "甲指标")
+        c.drawString(176, 706, "5")
+        c.drawString(276, 706, "6")
+
+    model = pdf_document(_pdf(draw))
+    (table,) = model.tables
+    assert table.layout == "pdf"
+    assert _spans(table.rows[0]) == [("一、经济发展", 1, 2), ("备注", 1, 1)]
+    assert [c.flat for c in table.rows[1]] == ["甲指标", "5", "6"]
+    _assert_cells_point_into_the_text(model)
+
+
+def test_process_report_reads_the_container_grid():
+    done = process_report("r.docx", _docx_report())
+    assert done.ok, done.error
+    values = {(r.indicator_name, r.period_year, r.measure, r.value_raw, r.category)
+              for r in done.extraction.indicators if r.source == "table"}
+    assert values == {("甲地区生产总值增速", 2030, "target", "5", "一、经济发展"),
+                      ("甲地区生产总值增速", 2030, "actual", "5.2", "一、经济发展"),
+                      ("甲地区生产总值增速", 2031, "target", "6", "一、经济发展")}
+
+
+def _docx_report() -> bytes:
+    """The merged-header table inside a report (a title the metadata reader accepts)."""
+    import docx
+
+    doc = docx.Document(io.BytesIO(_merged_header_docx()))
+    first = doc.paragraphs[0]
+    first.insert_paragraph_before(TITLE)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

@@ -733,6 +733,7 @@ def read_tables(doc: Document) -> tuple[list[IndicatorValue], list[PartSeen]]:
 
 
 def extract_table_indicators(doc: Document) -> list[IndicatorValue]:
+    """The values only (`read_tables` also says what was seen)."""
     return read_tables(doc)[0]
 
 
@@ -743,7 +744,3 @@ def read_indicator_table(table: Table, meta: ReportMeta | None) -> tuple[list[In
         if rows else None
     body = rows[header.body_start:] if header is not None else rows
     return _read_logical(_Logical(table, header, body, _note_texts(table)), meta)
-
-
-def table_parts(doc: Document) -> list[PartSeen]:
-    return read_tables(doc)[1]

@@ -1,7 +1,9 @@
-"""Indicator tables: the text layout of the genre → IndicatorValue rows.
+"""Indicator tables: the document model's tables → IndicatorValue rows (and a PartSeen per table).
 
-Snippets are short and synthetic but laid out like the sample reports: `→` stands for the TAB that leads every
-cell line, rows are separated by blank lines, and wrapped cells continue on non-tab lines.
+Most snippets are short and synthetic but laid out like the sample reports' text: `→` stands for the TAB that
+leads every cell line, rows are separated by blank lines, and wrapped cells continue on non-tab lines; the text is
+read through `Document.tables`. Later sections use the fixtures in tests/fixtures/tables (one per layout class),
+Tables built as a container reader gives them, and real Word and web-page files.
 """
 from __future__ import annotations
 

@@ -85,7 +85,7 @@ def _aligned(row: Row, head: _ProjectHeader) -> Row:
     if len(row) >= head.width:
         return row[: head.width]
     missing = [Cell("")] * (head.width - len(row))
-    if head.seq is not None and _SEQ_CELL.match(row[0].flat):
+    if head.seq is not None and (_SEQ_CELL.match(row[0].flat) or _GROUP_SEQ.match(row[0].flat)):
         return [*row, *missing]
     return [*missing, *row]
 
@@ -112,7 +112,8 @@ def _rows_of(table: Table) -> list[Row]:
     else:
         rows = []
         for row in table.grid():
-            cells = [c if c is not None else Cell("") for c in row]
+            # a cell merged across columns is read once, at its first column (a group row spanning the table)
+            cells = [Cell("") if c is None or (k > 0 and c is row[k - 1]) else c for k, c in enumerate(row)]
             while cells and not cells[-1].flat and row[len(cells) - 1] is None:
                 cells.pop()
             rows.append(cells)

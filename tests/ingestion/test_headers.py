@@ -3,6 +3,8 @@ and as a text layout gives them (spans lost, rows ragged). Names and figures are
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingestion.headers import (
     ATTRIBUTE,
@@ -285,3 +287,27 @@ def test_a_growth_column_of_another_year_than_the_level_is_a_value():
     grid = table(["指标", "2023年完成增长（%）", "2024年预期目标"], ["样例总值", "5.6", "6左右"])
     _, roles = described(grid, plan_year=2024)
     assert roles == [NAME, (VALUE, 2023, "actual"), (VALUE, 2024, "target")]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# any grid: the interpreter never fails and its answer is consistent
+# --------------------------------------------------------------------------------------------------------------
+
+_WORDS = ["序号", "指标名称", "单位", "2023年", "2024年目标", "计划目标", "预计完成", "是否完成", "完成情况", "属性", "备注",
+          "增长%", "完成率", "类别", "", "6", "≥90", "约束性", "是", "一、经济发展", "样例总值", "项目名称", "总投资"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(_WORDS), st.integers(1, 2), st.integers(1, 3)), min_size=0,
+                         max_size=7), min_size=0, max_size=6),
+       st.one_of(st.none(), st.integers(0, 3)), st.one_of(st.none(), st.integers(2020, 2025)))
+def test_any_grid_reads_without_error_and_consistently(rows, header_rows, plan_year):
+    grid = table(*rows) if rows else []
+    h = read_header(grid, header_rows=header_rows, plan_year=plan_year)
+    if h is None:
+        return
+    assert 0 < h.body_start <= len(grid)
+    assert [c.index for c in h.columns] == list(range(len(h.columns)))
+    assert all((c.measure in ("target", "actual", None)) for c in h.values)
+    if h.kind == "indicator":
+        assert len(h.role(NAME)) == 1 and h.values

@@ -642,11 +642,11 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         ctx.category, ctx.owner = printed, None
         return []
 
-    group_text = "".join(c.flat for c in parts.group_cells)
-    if group_text:  # a merged group-name cell beside the first sub-row opens a group without a value row
-        g = clean_name(group_text)
-        if ctx.owner is None or ctx.owner.name != g.name:
-            ctx.owner = _Owner(g.name, seq, None, g.starred, has_value=False)
+    # a merged group-name cell beside the first sub-row opens a group without a value row; a bare `其中` cell
+    # before the name only marks the row as a sub-row of the row above
+    group = clean_name("".join(c.flat for c in parts.group_cells))
+    if group.name and (ctx.owner is None or ctx.owner.name != group.name):
+        ctx.owner = _Owner(group.name, seq, None, group.starred, has_value=False)
 
     owner = ctx.owner
     if _is_sub_row(parts, printed, seq, ctx, info) and owner is not None:

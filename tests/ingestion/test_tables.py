@@ -1441,3 +1441,10 @@ def test_a_continuation_with_its_own_title_row_and_no_header():
     values, _ = read_tables(doc_with(first, rest))
     assert [(v.indicator_name, v.category, v.table_title) for v in values] == [
         ("样例总值", None, "表2：2022年主要指标"), ("样例收入", None, "表2：2022年主要指标")]
+
+
+def test_qizhong_printed_in_a_cell_of_its_own_before_the_name():
+    t = model_table([["指标", "2024年目标"], ["样例总值", "50"], ["其中", "样例分项", "20"]], caption="表2：2024年主要指标")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.indicator_name, v.parent_name, v.value_raw) for v in values] == [
+        ("样例总值", None, "50"), ("样例分项", "样例总值", "20")]

@@ -20,11 +20,20 @@ from .sentences import _NOTE_LINE, _clean, _read_sentence, _Row, _sentences
 
 __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
 
+_DIGIT = re.compile(r"\d")
+_GROWTH_SUFFIX = re.compile(r"(?:增速|下降)$")
+
+def _attribute_sentences(sentences: list[str]) -> list[str]:
+    """Sentences that print an attribute for indicators without a figure of their own (`地区生产总值增长目标…是预期性、
+    导向性指标`); most lines have none."""
+    return [s for s in sentences if ("约束性" in s or "预期性" in s) and not _DIGIT.search(s)]
+
+
 def _printed_attribute(sentences: list[str], base: str) -> str | None:
-    """An attribute printed for the indicator in a nearby sentence (`地区生产总值增长目标…是预期性、导向性指标`)."""
+    """The attribute a nearby sentence prints for the indicator."""
     aliases = (base, "GDP") if base == "地区生产总值" else (base,)
     for s in sentences:
-        if any(a in s for a in aliases) and not re.search(r"\d", s):
+        if any(a in s for a in aliases):
             found = [a for a in ("约束性", "预期性") if a in s]
             if len(found) == 1:
                 return found[0]
@@ -32,7 +41,7 @@ def _printed_attribute(sentences: list[str], base: str) -> str | None:
 
 
 def _base_name(name: str) -> str:
-    return re.sub(r"(?:增速|下降)$", "", name)
+    return _GROWTH_SUFFIX.sub("", name)
 
 
 def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
@@ -46,12 +55,13 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
             m = scope.lead.search(text)
             text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
         sentences = _sentences(text)
+        attributed = _attribute_sentences(sentences)
         for sentence in sentences:
             for r in _read_sentence(sentence, scope, higher):
                 if (r.name, r.raw) in seen:
                     continue
                 seen.add((r.name, r.raw))
-                attribute = r.attribute or _printed_attribute(sentences, _base_name(r.name))
+                attribute = r.attribute or (_printed_attribute(attributed, _base_name(r.name)) if attributed else None)
                 out += [_record(scope, r, no, attribute, parsed) for parsed in _parsed(r)]
     return out
 

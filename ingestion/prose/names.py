@@ -25,6 +25,9 @@ _TAIL = re.compile(
     r"同口径|按可比价格计算|按可比价计算|按可比口径|按可比价|可比价|同比)$"
 )
 _EACH_WORDS = ("分别", "均", "都")
+_YEAR = re.compile(r"(\d{4})年")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_GDP = re.compile(r"^GDP(?=$|增速$)")
 _LIST_JOINS = ("、", "", "和", "及", "与")  # between the figures of a list (`分别增长5.2%和7.1%`)
 _PAIR_JOIN = re.compile(r"(?<=.{2})[和及与](?=.{2})")
 _ATTRIBUTE_SUFFIX = re.compile(r"等?(约束性|预期性)指标$")
@@ -85,7 +88,7 @@ def _parse_head(head: str) -> _Head:
     if s in ("和", "及", "与"):  # the join inside a list of figures (`75612元和45033元`) names nothing
         s = ""
     under_parent = s.startswith("其中")
-    years = frozenset(int(y) for y in re.findall(r"(\d{4})年", s))
+    years = frozenset(int(y) for y in _YEAR.findall(s))
     s = _strip_lead(s)
     s, met = _strip_tail(s)
     s = _drop_done_verb(_strip_lead(s.replace("实现", "").replace("有望", "")))
@@ -202,7 +205,7 @@ def _higher_scope_words(doc: Document) -> tuple[str, ...]:
 
 
 def _valid_name(name: str, scope: Scope, higher: tuple[str, ...]) -> bool:
-    if not 2 <= len(name) <= 40 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+    if not 2 <= len(name) <= 40 or not _WORD_CHAR.search(name):
         return False
     if name.startswith(_COMPARISON_START) or name.endswith("等"):
         return False
@@ -242,6 +245,6 @@ def _negated(name: str, v: _Value) -> bool:
 
 def _canonical(base: str) -> str:
     """The genre's own name for GDP (`GDP增长6%` → 地区生产总值增速); `占GDP比重` keeps GDP as printed."""
-    return re.sub(r"^GDP(?=$|增速$)", "地区生产总值", base)
+    return _GDP.sub("地区生产总值", base) if base.startswith("GDP") else base
 
 

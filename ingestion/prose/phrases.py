@@ -81,20 +81,26 @@ def _inside_quotes(text: str) -> list[bool]:
     return out
 
 
+_GROWTH_WORDS = re.compile(rf"^{_GROWTH_LEAD}?(?:(?:增速|增幅)为?)?")  # 同比增长8% → 增长8%; 增速为6% → 6%
+
+
+def _unit(printed: str) -> str:
+    return printed.replace("余", "").replace("多", "").replace("％", "%")
+
+
 def _make_value(m: re.Match) -> _Value:
     kind = m.lastgroup  # the alternative that matched (its inner groups close before it)
     raw = m.group(0)
     unit: str | None = None
     if kind in ("growth", "grange"):
-        raw = re.sub(rf"^{_GROWTH_LEAD}", "", raw)
-        raw = re.sub(r"^(?:增速|增幅)为?", "", raw)
+        raw = _GROWTH_WORDS.sub("", raw)
         unit = "%"
     elif kind == "lrange":
-        unit = re.sub(r"[余多]", "", m.group("range_unit")).replace("％", "%")
+        unit = _unit(m.group("range_unit"))
     elif kind == "points":
         unit = "个百分点"
     elif kind == "level" and m.group("unit"):
-        unit = re.sub(r"[余多]", "", m.group("unit")).replace("％", "%")
+        unit = _unit(m.group("unit"))
     return _Value(kind, raw, unit, m.start(), m.end())
 
 
@@ -102,7 +108,14 @@ def _make_value(m: re.Match) -> _Value:
 _AGE_BRACKET = re.compile(r"\d+(?:[-~～至]\d+)?周?岁(?:及?以[下上])?(?=[\u4e00-\u9fff])(?!左右|以上|以下|及以)")
 
 
+# Every value phrase holds a digit or one of these words: a clause with none of them is skipped without running
+# the full pattern (most clauses of a summary paragraph state no figure).
+_VALUE_HINT = re.compile(r"\d|持平|增长|同步|经济|下达|要求|标准|目标|只增不减|保持稳定|稳中有升")
+
+
 def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:
+    if not _VALUE_HINT.search(clause):
+        return []
     quoted = _inside_quotes(clause) if "“" in clause or "《" in clause else None
     ages = [m.span() for m in _AGE_BRACKET.finditer(clause)] if "岁" in clause else None
     out = []

@@ -126,7 +126,7 @@ class _ClauseReader:
     def _number_first(self, head: str, v: _Value, trailer: str, verb: str | None) -> tuple[str | None, int]:
         """`新增5个公共停车场(楼)、1050个公共停车位`: a flow verb, then number, unit and the counted thing.
         Returns the verb for a following `、N个…` and how much of the trailer the counted thing took."""
-        piece = re.split(r"[、和及与]", trailer)[0]
+        piece = _ITEM_JOIN.split(trailer, maxsplit=1)[0]
         consumed = len(piece)
         self.state.subjects = []  # a new thing is counted: a later bare `增长N%` is not about the earlier subject
         bare = _strip_lead(head.strip("、，,"))
@@ -212,8 +212,8 @@ def _spread_qualifier(rows: list[_Row]) -> None:
     """`分别保持97%、95%以上`: a trailing 以上/左右 is read as applying to every figure of the list."""
     for a, b in zip(rows, rows[1:]):
         if b.value.start - a.value.end == 1 and a.value.kind == b.value.kind == "level":
-            m = re.search(rf"{_QUAL_POST}$", b.raw)
-            if m and not re.search(rf"{_QUAL_POST}$|^{_COMP_PRE}", a.raw):
+            m = _TRAILING_QUALIFIER.search(b.raw)
+            if m and not _OWN_QUALIFIER.search(a.raw):
                 a.raw += m.group(0)
 
 
@@ -234,8 +234,14 @@ def _clean(text: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"[。；;！？!?]", text) if s]
+    return [s for s in _SENTENCE_END.split(text) if s]
 
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_CLAUSE_END = re.compile(r"[，,：:]")
+_ITEM_JOIN = re.compile(r"[、和及与]")
+_TRAILING_QUALIFIER = re.compile(rf"{_QUAL_POST}$")
+_OWN_QUALIFIER = re.compile(rf"{_QUAL_POST}$|^{_COMP_PRE}")
 
 # A share named without its subject refers to the figure just before it.
 _RELATIONAL = ("占比", "比重", "所占比重", "占比重")
@@ -259,7 +265,7 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
     if scope.measure == "target" and _framed_by_another_period(sentence, scope.year):
         return []
     state, rows = _SentenceState(), []
-    for clause in re.split(r"[，,：:]", sentence):
+    for clause in _CLAUSE_END.split(sentence):
         if clause.startswith("其中") and _strip_lead(clause) == "":
             state.parent_next = True
             continue

@@ -52,6 +52,7 @@ _NAME_HEADER = re.compile(r"指标|名称|^(?:项目|内容|主要指标)$")
 _UNIT_ROW = re.compile(r"^(?:计量)?单位[：:]")
 _NOTE_ROW = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
 _FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?")
+_SEQ_CELL = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+[、.．]?)$")
 _ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
 _VERDICT_WORD = re.compile(
     r"^(?:是|否|达标|未达标|不达标|√|✓|✔|×|✗|✘|╳"
@@ -338,6 +339,14 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
             out.append(Column(c.index, IGNORED if c.role != _PROJECT else _PROJECT, c.header))
         else:
             out.append(c)
+    # no name header (an empty top-left cell): the first unlabelled column left of the values holding names
+    if not any(c.role == NAME for c in out) and any(c.role == VALUE for c in out):
+        first_value = next(i for i, c in enumerate(out) if c.role == VALUE)
+        for i, c in enumerate(out[:first_value]):
+            texts = _body_texts(body, c.index)
+            if not c.header and texts and not _mostly(texts, _FIGURE) and not _mostly(texts, _SEQ_CELL):
+                out[i] = Column(c.index, NAME, c.header)
+                break
     # a second column under the same name header: group name | sub-row name (a merged 指标名称 over two columns)
     # (the grid repeats the merged header; a text layout prints it once, over an empty header cell)
     for i in range(1, len(out)):

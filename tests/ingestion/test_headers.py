@@ -311,3 +311,9 @@ def test_any_grid_reads_without_error_and_consistently(rows, header_rows, plan_y
     assert all((c.measure in ("target", "actual", None)) for c in h.values)
     if h.kind == "indicator":
         assert len(h.role(NAME)) == 1 and h.values
+
+
+def test_an_empty_top_left_header_over_the_names_is_the_name_column():
+    grid = table(["序号", "", "2024年目标"], ["1", "样例总值增速", "6"], ["2", "样例收入增速", "7"])
+    _, roles = described(grid)
+    assert roles == [SEQ, NAME, (VALUE, 2024, "target")]

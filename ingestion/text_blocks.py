@@ -24,6 +24,7 @@ from .blocks.captions import (
 from .blocks.cells import read_cell_rows
 from .blocks.lines import (
     BARE_CAPTION,
+    PAGE_NUMBER,
     caption_block,
     is_caption,
     is_continuation,
@@ -96,11 +97,18 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
         out.append(line_block(line, i + 1))
         i += 1
     attach_captions_below(out)
-    for block in out:
+    for k, block in enumerate(out):
         if isinstance(block, Table):
             block.continued = id(block) in continued or (block.caption is not None
-                                                         and is_continuation(block.caption.text))
+                                                         and is_continuation(block.caption.text)) \
+                or (block.caption is None and _after_page_break(out, k))
     return out
+
+
+def _after_page_break(out: list[Block], k: int) -> bool:
+    """Only a page number (`— 2 —`) stands between this table and the table before it."""
+    return (k >= 2 and isinstance(out[k - 2], Table) and isinstance(out[k - 1], Paragraph)
+            and bool(PAGE_NUMBER.match(squash(out[k - 1].text))) and not squash(out[k - 1].text).isdigit())
 
 
 def _is_box(rows: list[list[Cell]]) -> bool:

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from ..document import is_cell_line, squash
 from ..model import Cell
-from .lines import is_note, is_outline
+from .lines import PAGE_NUMBER, is_note, is_outline
 
 WRAP_MAX = 40  # a wrapped piece of a cell is short; a longer non-tab line is running text after the table
 LOOKAHEAD = 8  # lines to look ahead for the table resuming after a blank line and a short non-tab line
 
 
 def wrap_candidate(line: str) -> bool:
-    """A non-tab line that could be the wrapped rest of a cell (not a heading, caption, note or prose)."""
+    """A non-tab line that could be the wrapped rest of a cell (not a heading, caption, note, prose or a page
+    number between the parts of a table cut by a page break)."""
     s = squash(line)
-    return bool(s) and len(s) <= WRAP_MAX and not is_outline(line) and not is_note(line)
+    return bool(s) and len(s) <= WRAP_MAX and not is_outline(line) and not is_note(line) \
+        and not (PAGE_NUMBER.match(s) and not s.isdigit())  # `— 2 —`, `第3页`; a bare figure may be a cell
 
 
 def _table_resumes(lines: list[str], idx: int) -> bool:

@@ -25,6 +25,9 @@ _EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 _LIST_MARKER = re.compile(
     r"^(?:[-*+]\s+|[•·●○■□◆◇▪►▶➢]\s*|——\s*|[（(]\d{1,2}[）)]|[①-⑳]|【[^】]{1,20}】)(?=\S)")
 
+# a page number left in a copy of a paginated report (`— 2 —`, `- 3 -`, `第4页`): page furniture, not text
+PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
+
 TITLE_MAX = 50  # a table title is one short line; a longer line is a sentence of the text
 
 

@@ -11,7 +11,8 @@ paragraphs, only printed lines, so they are rebuilt the way a reader sees them:
   with its spans (the positions a vertical merge covers print as empty cells in the text layout); inside a cell,
   a line that fills the cell's width continues on the next line;
 - a table cut by a page break continues on the next page as the same table (a header row repeated there is
-  dropped and marks the header).
+  dropped and marks the header); when the part on the next page has another number of columns, or a page number
+  stands between the parts, it is its own table marked `continued`.
 
 A PDF without text (a scan) is rejected with a clear message; OCR is not attempted.
 """
@@ -235,6 +236,7 @@ def _assemble(pages: list[_Page]) -> list:
     last_table_rows: list[list[Cell | None]] | None = None
     repeated_header = False
     part = False  # the open table goes on from the one that ended the page before (another width)
+    cut_by_furniture = False  # the last table ended only by the page number under it
 
     def end_paragraph() -> None:
         nonlocal para
@@ -253,8 +255,10 @@ def _assemble(pages: list[_Page]) -> list:
             if isinstance(item, _Table):
                 end_paragraph()
                 prev = None
-                after_break = last_table_rows is not None and k == 0 and page_no > 0
-                continues = after_break and max(map(len, item.rows)) == max(map(len, last_table_rows))
+                after_break = (last_table_rows is not None or cut_by_furniture) and k == 0 and page_no > 0
+                continues = (after_break and last_table_rows is not None
+                             and max(map(len, item.rows)) == max(map(len, last_table_rows)))
+                cut_by_furniture = False
                 if continues:
                     rows = item.rows
                     if rows and last_table_rows and _texts(rows[0]) == _texts(last_table_rows[0]):
@@ -266,6 +270,9 @@ def _assemble(pages: list[_Page]) -> list:
                     last_table, last_table_rows = item, [list(r) for r in item.rows]
                     part = after_break
                 continue
+            # a page number printed under a table that the next page goes on with (kept in the text, as printed)
+            cut_by_furniture = (last_table_rows is not None and k == len(page.items) - 1
+                                and bool(_PAGE_NUMBER.match(item.text)))
             if last_table_rows is not None:
                 end_table()
             joins = (

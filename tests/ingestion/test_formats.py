@@ -606,3 +606,51 @@ def _docx_report() -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def test_pdf_table_cut_by_a_page_break_goes_on_as_one_table_or_a_continued_part():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from ingestion.formats.pdf import pdf_document
+
+    def grid(c, top, rows, xs):
+        for k in range(len(rows) + 1):
+            c.line(xs[0], top - 20 * k, xs[-1], top - 20 * k)
+        for x in xs:
+            c.line(x, top, x, top - 20 * len(rows))
+        for k, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                c.drawString(x + 4, top - 20 * k - 14, text)
+
+    def pdf(second_header: bool, second_xs, page_number: bool = False) -> bytes:
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf)
+        c.setFont("STSong-Light", 12)
+        c.drawString(72, 760, "表1：主要指标")
+        grid(c, 740, [["序号", "指标", "目标"], ["1", "甲指标", "5"]], [72, 152, 272, 372])
+        if page_number:
+            c.drawCentredString(300, 80, "— 1 —")  # a page number above the bottom margin, kept in the text
+        c.showPage()
+        c.setFont("STSong-Light", 12)
+        rows = ([["序号", "指标", "目标"]] if second_header else []) + [["2", "乙指标", "6"][:len(second_xs) - 1]]
+        grid(c, 780, rows, second_xs)
+        c.drawString(72, 700, "表后的段落。")
+        c.save()
+        return buf.getvalue()
+
+    repeated = pdf_document(pdf(True, [72, 152, 272, 372]))
+    (table,) = repeated.tables  # the header printed again is dropped and marks the header
+    assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标", "目标"], ["1", "甲指标", "5"],
+                                                         ["2", "乙指标", "6"]]
+    assert table.header_rows == 1
+    other_width = pdf_document(pdf(False, [72, 152, 372]))
+    first, second = other_width.tables
+    assert second.continued and not first.continued
+    assert [c.flat for c in second.rows[0]] == ["2", "乙指标"]
+    numbered = pdf_document(pdf(False, [72, 152, 272, 372], page_number=True))
+    first, second = numbered.tables
+    assert second.continued and [c.flat for c in second.rows[0]] == ["2", "乙指标", "6"]
+    assert "— 1 —" in numbered.text.split("\n")

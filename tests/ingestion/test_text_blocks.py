@@ -334,3 +334,26 @@ def test_a_caption_below_the_table_is_its_caption_unless_a_table_follows_it():
     assert [n.text for n in first.notes] == ["注：带*为约束性指标"]
     assert second.caption is None  # 附表2 under it heads the table that follows
     assert third.title() == "附表22031年其他指标"
+
+
+def test_a_page_number_between_two_parts_of_a_table_marks_the_second_continued():
+    model = model_of("""
+        表1 主要指标
+        →序号
+        →指标名称
+        →目标
+
+        →1
+        →甲指标
+        →5
+
+
+        — 2 —
+        →2
+        →乙指标
+        →6
+
+        """)
+    first, second = model.tables
+    assert [c.flat for c in first.rows[-1]] == ["1", "甲指标", "5"]  # the page number is not glued to a cell
+    assert second.continued and second.caption is None

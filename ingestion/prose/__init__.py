@@ -56,13 +56,15 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
             text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
         sentences = _sentences(text)
         attributed = _attribute_sentences(sentences)
+        offset = 0
         for sentence in sentences:
             for r in _read_sentence(sentence, scope, higher):
                 if (r.name, r.raw) in seen:
                     continue
                 seen.add((r.name, r.raw))
                 attribute = r.attribute or (_printed_attribute(attributed, _base_name(r.name)) if attributed else None)
-                out += [_record(scope, r, no, attribute, parsed) for parsed in _parsed(r)]
+                line, offset = outline.line_of(no, r.name_raw or r.raw, r.raw, offset)
+                out += [_record(scope, r, line, attribute, parsed) for parsed in _parsed(r)]
     return out
 
 

@@ -56,6 +56,9 @@ _WORK_LEAD = re.compile(
 _INDICATOR_LEAD = re.compile(r"(?:指标|数据|经济运行)[^。：:，,]{0,12}[：:]$")
 
 ITEM_MAX = 60  # a target item (`1、地区生产总值增长6%左右；`) is short; a task item is a whole paragraph
+WRAP_MIN = 25  # a line broken by the page is long; a short unpunctuated line is a title or a lead
+_SENTENCE_FINAL = "。；;！？!?：:"
+_ITEM_START = re.compile(rf"^(?:[—–\-*+•●◆◇■□▪▶►·]|[（(][{CN_NUM}\d]{{1,2}}[）)]|[{CN_NUM}]+、|\d{{1,2}}[.．、](?!\d))")
 
 
 @dataclass(frozen=True)
@@ -99,16 +102,44 @@ class Outline:
                     h = Heading(b.start, b.level, squash(b.text))
                 self.headings.append(h)
                 self.items.append(_Item("heading", b.start, b.end, h))
+            elif b.kind == "paragraph" and self._continues(b):
+                self.items[-1] = _Item("text", self.items[-1].start, b.end)
             else:
                 self.items.append(_Item("text" if b.kind in ("paragraph", "list_item") else "other", b.start, b.end))
         self._starts = [it.start for it in self.items]
         self._heading_lines = [h.line for h in self.headings]
         self._ends = {it.start: it.end for it in self.items}
 
+    def _continues(self, b) -> bool:
+        """Text copied out of a PDF keeps the page's line breaks: a long line that does not end a sentence goes on
+        in the paragraph right below it (`…全年实现地区生产总值` / `186.2亿元，增长6.1%；…`)."""
+        if not self.items or self.items[-1].kind != "text" or self.items[-1].end + 1 != b.start:
+            return False
+        last = self.doc.lines[self.items[-1].end - 1].strip()
+        first = self.doc.lines[b.start - 1].strip()
+        return len(last) >= WRAP_MIN and last[-1] not in _SENTENCE_FINAL and not _ITEM_START.match(first)
+
     def text(self, no: int) -> str:
         """The printed text of the block starting on line `no` (its lines joined)."""
         end = self._ends.get(no, no)
         return "".join(self.doc.lines[no - 1: end])
+
+    def line_of(self, no: int, phrase: str, value: str, start: int = 0) -> tuple[int, int]:
+        """The line of the block starting on `no` where `value` at the end of `phrase` (whitespace removed) sits,
+        searching from offset `start`; and the offset after it. A one-line block is its own line."""
+        end = self._ends.get(no, no)
+        if end == no:
+            return no, 0
+        parts = [squash(line) for line in self.doc.lines[no - 1: end]]
+        k = "".join(parts).find(phrase, start)
+        if k < 0:
+            return no, start
+        at, acc = k + len(phrase) - len(value), 0
+        for i, part in enumerate(parts):
+            acc += len(part)
+            if at < acc:
+                return no + i, k + len(phrase)
+        return end, k + len(phrase)
 
     def after(self, line: int) -> list[_Item]:
         """The items that start after `line`, in order."""

@@ -279,3 +279,32 @@ def test_a_city_reports_own_scope_word_is_not_part_of_the_name():
     ]))
     assert doc.meta.district == "柳湾市"
     assert facts(doc, "actual") == {"地区生产总值": (1250.0, "eq", "亿元"), "地区生产总值增速": (6.2, "approx", "%")}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Text copied out of a PDF: the page's line breaks cut names and values
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_lines_broken_by_the_page_are_read_as_one_paragraph():
+    doc = load("pdf_copy_wrapped_2023.txt")
+    by = {r.indicator_name: r for r in rows(doc, "actual")}
+    assert {n: (r.value_num, r.comparator) for n, r in by.items()} == {
+        "地区生产总值": (186.2, "eq"),  # name on line 4, value on line 5
+        "地区生产总值增速": (6.1, "eq"),
+        "规模以上工业增加值增速": (8.3, "eq"),
+        "社会消费品零售总额": (82.5, "eq"),  # 社会消 / 费品零售总额
+        "社会消费品零售总额增速": (7.2, "eq"),
+        "城镇常住居民人均可支配收入": (41260.0, "eq"),
+        "农村常住居民人均可支配收入": (19870.0, "eq"),
+        "城镇常住居民人均可支配收入增速": (5.1, "eq"),
+        "农村常住居民人均可支配收入增速": (7.4, "eq"),
+    }
+    # source_line is the line the value phrase starts on
+    assert by["地区生产总值"].source_line == 5
+    assert by["社会消费品零售总额"].source_line == 6
+    assert by["城镇常住居民人均可支配收入增速"].source_line == 7  # 分别增长 / 5.1%
+    assert by["农村常住居民人均可支配收入增速"].source_line == 8
+    target = {r.indicator_name: (r.value_num, r.comparator) for r in rows(doc, "target")}
+    assert target == {"地区生产总值增速": (6.0, "approx"), "城镇调查失业率": (5.5, "le"),
+                      "居民人均可支配收入增速": (None, "qualitative")}

@@ -429,7 +429,7 @@ def _read_at(grid: list[list[Cell | None]], start: int, n_rows: int | None, widt
     """The header whose first row is `start`: `n_rows` rows when known, else as many as read as header rows."""
     if start >= len(grid) or not _is_header_row(grid[start]):
         return None
-    end = start + (n_rows or 1)
+    end = min(start + (n_rows or 1), len(grid))
     # a container marks fewer header rows than it printed (Markdown has one header line: the labels under a
     # spanning year come as the first body line)
     while end < len(grid) and end - start < MAX_HEADER_ROWS and _is_subheader(grid[end], grid[end - 1]):

@@ -39,6 +39,7 @@ from .stages import (
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
     _RESULT_OPENERS,
+    _STAGE_WORD,
     GroupContext,
     group_label,
     normalize_stage,
@@ -294,11 +295,18 @@ def find_project_lists(doc: Document) -> list[ProjectList]:
 
 
 _HEADED_LIST_WORDS = re.compile(r"项目|工程")
+# What an opener of an unboxed list always has: a stage word, a count or a label colon.
+_OPENER_HINT = re.compile(rf"{_STAGE_WORD}|[\d一二三四五六七八九十百]+[个项]|[：:]|等")
+
+
+OPENER_LABEL_MAX = 40  # an opener is a short heading, or its label and colon come within its first characters
 
 
 def _opens_headed_list(s: str) -> bool:
     """A heading that opens an unboxed project list: a stage group (`（一）计划新开工项目（15个）`, `1.续建项目：`)
     or a numbered paragraph of one kind of project (`1.先进制造业项目（126个）：A、B、C等。`)."""
+    if len(s) > OPENER_LABEL_MAX and "：" not in s[:OPENER_LABEL_MAX] and ":" not in s[:OPENER_LABEL_MAX]:
+        return False  # a task paragraph numbered like a heading: its label would sit at the start
     text = strip_item_number(_LABEL_NUMBER.sub("", s))
     group = group_label(text)
     if group is not None and group[1]:
@@ -316,7 +324,7 @@ def _opens_headed_list(s: str) -> bool:
 
 def _opens_label_list(line: str) -> bool:
     """A paragraph (not a heading) that opens an unboxed list with a stage label: `新开工项目：A、B、C。`."""
-    if is_cell_line(line) or "项目" not in line[:24]:
+    if is_cell_line(line) or "项目" not in line[:24] or ("：" not in line and ":" not in line):
         return False
     s = item_text(line)
     m = _NESTED_STAGE_LABEL.match(s)
@@ -330,7 +338,8 @@ def _opens_label_list(line: str) -> bool:
 
 def _list_openers(doc: Document) -> list[int]:
     """Lines that open an unboxed project list: project headings, and stage-label paragraphs."""
-    lines = {h.line for h in doc.headings if _HEADED_LIST_WORDS.search(h.text) and _opens_headed_list(h.text)}
+    lines = {h.line for h in doc.headings
+             if _HEADED_LIST_WORDS.search(h.text) and _OPENER_HINT.search(h.text) and _opens_headed_list(h.text)}
     heading_lines = {h.line for h in doc.headings}
     lines.update(no for no, line in enumerate(doc.lines, start=1)
                  if no not in heading_lines and _opens_label_list(line))

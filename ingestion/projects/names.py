@@ -57,7 +57,8 @@ def _bracket_roles(text: str) -> dict[int, int]:
     return roles
 
 
-def _inside_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def _inside_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(first, last) index of each outermost partnered bracket or quote pair, brackets included."""
     spans, depth, start = [], 0, 0
     for i, role in sorted(_bracket_roles(text).items()):
@@ -66,7 +67,7 @@ def _inside_spans(text: str) -> list[tuple[int, int]]:
         depth += role
         if depth == 0:
             spans.append((start, i))
-    return spans
+    return tuple(spans)
 
 
 @functools.lru_cache(maxsize=64)
@@ -186,6 +187,7 @@ _LABEL_BREAK = re.compile(r"[、，,。；;]")
 _BARE_NUMBER = re.compile(r"[\d.]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def split_label(s: str) -> tuple[str | None, str]:
     """`交通：A、B` → ('交通', 'A、B'); a line without a short leading label → (None, line)."""
     i = find_outside_brackets(s, "：:")

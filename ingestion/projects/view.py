@@ -11,7 +11,7 @@ import re
 
 from ..document import Document
 
-_MARKED = re.compile(r"^\s*(?:#{1,6}\s|>|\*\*|__)|\*\*")
+_MARKED_LINE = re.compile(r"(?m)^[ \t]*(?:#{1,6}\s|>)")
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s+|>+\s?)")
 _EMPHASIS = re.compile(r"\*\*|__")
 
@@ -19,7 +19,8 @@ _EMPHASIS = re.compile(r"\*\*|__")
 def plain_view(doc: Document) -> Document:
     """`doc` itself when no line carries Markdown marks, else a Document over the lines without them (same
     line numbers, same metadata)."""
-    if not any(_MARKED.search(line) for line in doc.lines):
+    text = "\n".join(doc.lines)
+    if "**" not in text and "__" not in text and not _MARKED_LINE.search(text):
         return doc
     lines = [_EMPHASIS.sub("", _HEADING_MARK.sub("", line)) for line in doc.lines]
     return Document(lines=lines, meta=doc.meta)

@@ -103,7 +103,8 @@ class Outline:
                 self.headings.append(h)
                 self.items.append(_Item("heading", b.start, b.end, h))
             elif b.kind == "paragraph" and self._continues(b):
-                self.items[-1] = _Item("text", self.items[-1].start, b.end)
+                prev = self.items[-1]
+                self.items[-1] = _Item(prev.kind, prev.start, b.end, prev.heading)
             else:
                 self.items.append(_Item("text" if b.kind in ("paragraph", "list_item") else "other", b.start, b.end))
         self._starts = [it.start for it in self.items]
@@ -112,8 +113,12 @@ class Outline:
 
     def _continues(self, b) -> bool:
         """Text copied out of a PDF keeps the page's line breaks: a long line that does not end a sentence goes on
-        in the paragraph right below it (`…全年实现地区生产总值` / `186.2亿元，增长6.1%；…`)."""
-        if not self.items or self.items[-1].kind != "text" or self.items[-1].end + 1 != b.start:
+        in the paragraph right below it (`…全年实现地区生产总值` / `186.2亿元，增长6.1%；…`), also after a numbered
+        lead sentence (`（一）经济运行稳中有进。全县…增速居` / `全市前列。…`)."""
+        if not self.items or self.items[-1].end + 1 != b.start:
+            return False
+        prev = self.items[-1]
+        if prev.kind != "text" and not (prev.kind == "heading" and is_text_heading(prev.heading)):
             return False
         last = self.doc.lines[self.items[-1].end - 1].strip()
         first = self.doc.lines[b.start - 1].strip()

@@ -308,3 +308,26 @@ def test_lines_broken_by_the_page_are_read_as_one_paragraph():
     target = {r.indicator_name: (r.value_num, r.comparator) for r in rows(doc, "target")}
     assert target == {"地区生产总值增速": (6.0, "approx"), "城镇调查失业率": (5.5, "le"),
                       "居民人均可支配收入增速": (None, "qualitative")}
+
+
+def test_numbered_lead_sentences_broken_by_the_page_keep_the_summary_going():
+    doc = Document.from_text("\n".join([
+        "关于青禾县2021年国民经济和社会发展计划执行情况及2022年国民经济和社会发展计划草案的报告",
+        "一、2021年国民经济和社会发展计划执行情况",
+        "2021年，全县经济社会发展主要目标全面完成。从主要指标完成情况看：",
+        "（一）经济运行稳中有进。全县地区生产总值完成186.4亿元，增长13.6%，增速居",
+        "全市前列；第一产业增加值32.5亿元、增长10.2%。",
+        "（二）财政收入平稳增长。地方一般公共预算收入8.16亿元，增长24.5%，税收收入",
+        "完成5.92亿元。",
+        "2021年，我们重点抓了以下几个方面的工作：",
+        "1.抓项目扩投资。全年实施亿元以上项目86个。",
+        "二、2022年主要预期目标",
+        "地区生产总值增长7.5%左右。",
+    ]))
+    actual = {r.indicator_name: (r.value_num, r.source_line) for r in rows(doc, "actual")}
+    assert actual == {
+        "地区生产总值": (186.4, 4), "地区生产总值增速": (13.6, 4),
+        "第一产业增加值": (32.5, 5), "第一产业增加值增速": (10.2, 5),
+        "地方一般公共预算收入": (8.16, 6), "地方一般公共预算收入增速": (24.5, 6),
+        "税收收入": (5.92, 7),
+    }

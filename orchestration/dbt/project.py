@@ -57,9 +57,9 @@ def prepare_manifest() -> Path:
 
 
 def ensure_manifest() -> Path:
-    """The manifest, prepared under `dagster dev` or when there is none yet."""
-    dbt_project.prepare_if_dev()
-    if not Path(dbt_project.manifest_path).exists():
+    """The manifest, prepared under `dagster dev` (what `DbtProject.prepare_if_dev` does, with the venv's dbt) or
+    when there is none yet."""
+    if dbt_project.preparer.using_dagster_dev() or not Path(dbt_project.manifest_path).exists():
         return prepare_manifest()
     return Path(dbt_project.manifest_path)
 

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from .cli_common import EXIT_FATAL, EXIT_OK, EXIT_REJECTED
+from .cli_common import EXIT_FATAL, EXIT_OK, EXIT_REJECTED, run_supervised
 
 
 _console = sys.stdout  # where progress goes, even while dbt's echo is being captured
@@ -36,7 +36,7 @@ def _step(msg: str) -> None:
     print(f"» {msg}", file=_console, flush=True)
 
 
-def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
+def build(reports: Path, warehouse: Path, verbose: bool = False, workers: int | None = None) -> int:
     reports, warehouse = reports.resolve(), warehouse.resolve()
     if not reports.is_dir():
         print(f"error: reports folder {reports} does not exist", file=sys.stderr)
@@ -50,6 +50,8 @@ def build(reports: Path, warehouse: Path, verbose: bool = False) -> int:
         return EXIT_FATAL
     os.environ["DEVPLAN_REPORTS_DIR"] = str(reports)
     os.environ["DEVPLAN_WAREHOUSE"] = str(warehouse)
+    if workers is not None:
+        os.environ["DEVPLAN_WORKERS"] = str(workers)  # read by the raw asset's extraction (orchestration.loading)
     _setup_logging(verbose)
     t0 = time.perf_counter()
 
@@ -168,15 +170,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     b.add_argument("--reports", type=Path, default=reports_dir(), help="folder of report files (default: %(default)s, or $DEVPLAN_REPORTS_DIR)")
     b.add_argument("--warehouse", type=Path, default=warehouse_path(), help="DuckDB file to build (default: %(default)s, or $DEVPLAN_WAREHOUSE)")
+    b.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                   help="extraction worker processes (default: one per CPU, or $DEVPLAN_WORKERS); "
+                        "1 extracts one file after another")
     b.add_argument("-v", "--verbose", action="store_true", help="show Dagster and dbt logs")
     from . import cli_query, cli_status  # read-only commands: `devplan status`, `devplan query`
 
     cli_status.add_parser(sub)
     cli_query.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "build":  # the build's dbt and extraction processes never outlive this process
+        return run_supervised(lambda: _run(args))
+    return _run(args)
+
+
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "build":
-            return build(args.reports, args.warehouse, args.verbose)
+            return build(args.reports, args.warehouse, args.verbose, args.workers)
         if hasattr(args, "run"):
             return args.run(args)
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ while the serving copy is published. A report is added before every build so tha
 Then a plain rerun finishes, and every mart table (and the serving copy) must equal, row for row, a warehouse
 built from the same folder in one uninterrupted build. Bounded: every build has a hard timeout.
 """
+import contextlib
 import os
 import shutil
 import signal
@@ -133,3 +134,78 @@ def test_kill_9_at_any_point_then_rerun_gives_the_uninterrupted_marts(tmp_path, 
     # and a further build has nothing to do
     again = run_devplan("build", "--reports", str(reports), "--warehouse", str(wh))
     assert again.returncode == 0 and "nothing new" in again.stdout, again.stdout + again.stderr
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """pid → (parent pid, command line) of every process."""
+    out = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+        if state != "Z":
+            out[int(entry.name)] = (int(ppid), cmd)
+    return out
+
+
+def _descendants(pid: int) -> dict[int, str]:
+    procs, found, todo = _processes(), {}, [pid]
+    while todo:
+        parent = todo.pop()
+        for child, (ppid, cmd) in procs.items():
+            if ppid == parent and child not in found:
+                found[child] = cmd
+                todo.append(child)
+    return found
+
+
+def _dbt_of(pid: int) -> int | None:
+    return next((p for p, cmd in _descendants(pid).items() if "dbt" in cmd and " build" in cmd), None)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt_manifest):
+    """SIGTERM, SIGINT and SIGKILL of the CLI's pid alone (not its group) while dbt runs: nothing the build started
+    is left running, and the rerun right after is not refused: each rerun gets as far as dbt before the next
+    signal, the last one finishes, and the marts equal an uninterrupted build's."""
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS, reports)
+    samples = sorted(SEEDS.glob("*.txt"))
+    wh = tmp_path / "killed" / "warehouse.duckdb"
+    for n, sig in enumerate([signal.SIGTERM, signal.SIGINT, signal.SIGKILL]):
+        src = samples[n % len(samples)]  # a new report each time, so every build has raw work and dbt work
+        (reports / f"derived_{n:02d}.txt").write_text(derive(src.read_text(encoding="utf-8"), 20 + n), encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "build", "--reports", str(reports),
+                                 "--warehouse", str(wh)], cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+        started: dict[int, str] = {}
+        try:
+            deadline = time.monotonic() + BUILD_TIMEOUT_S
+            while _dbt_of(proc.pid) is None and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert _dbt_of(proc.pid) is not None, f"{sig.name}: the build never got to dbt (refused?)"
+            time.sleep(1.0)  # dbt is building in the warehouse
+            started = _descendants(proc.pid)
+            os.kill(proc.pid, sig)  # the CLI only, not its process group
+            proc.wait(timeout=30)
+            deadline = time.monotonic() + 15
+            while set(started) & set(_processes()) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            left = {p: started[p] for p in set(started) & set(_processes())}
+            assert not left, f"{sig.name}: still running after the CLI ended: {left}"
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of this test's build
+            proc.wait(timeout=30)
+    rerun = run_devplan("build", "--reports", str(reports), "--warehouse", str(wh))
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+
+    reference = tmp_path / "reference" / "warehouse.duckdb"
+    ref = run_devplan("build", "--reports", str(reports), "--warehouse", str(reference))
+    assert ref.returncode == 0, ref.stdout + ref.stderr
+    assert snapshot(wh) == snapshot(reference)

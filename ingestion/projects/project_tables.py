@@ -18,6 +18,7 @@ from .parts import GroupStack, is_open_ended
 from .stages import normalize_stage, outline_level, parse_label, title_stage
 
 _NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
+_EXPLICIT_NAME_HEADER = re.compile(r"^(?:建设)?(?:项目|工程)(?:[（(]工程[）)])?名称$")
 # Header words only a project table has (an indicator table has 指标/单位/目标 instead).
 _PROJECT_COLUMN = re.compile(r"建设内容|建设规模|规模|投资|年度计划|业主|建设地点|建设年限|起止年限|形象进度|建设进度|"
                              r"建设性质|项目性质|建设阶段|实施主体|责任单位|牵头单位|建设期限|开工时间|竣工时间")
@@ -49,7 +50,8 @@ class _ProjectHeader:
 def _project_header(rows: list[Row]) -> _ProjectHeader | None:
     """The header of a project table: a 项目名称 column and at least one column only project tables have (in
     the same row or in a second header row under it: `投资（亿元）` over `总投资 | 年度计划`), or a 类别 column
-    beside it (`类别 | 项目名称`, names joined by 、 in one cell)."""
+    beside it (`类别 | 项目名称`, names joined by 、 in one cell), or a column headed 项目名称 itself (`序号 | 项目名称`:
+    an indicator table names its rows 指标, and a bare `项目` / `名称` header needs one of the others)."""
     for k, row in enumerate(rows[:3]):
         texts = [c.flat for c in row]
         names = [i for i, t in enumerate(texts) if _NAME_HEADER.match(t)]
@@ -60,7 +62,8 @@ def _project_header(rows: list[Row]) -> _ProjectHeader | None:
             _PROJECT_COLUMN.search(t) for t in below)
         category = next((i for i, t in enumerate(texts) if _CATEGORY_COLUMN.match(t)), None)
         per_project = any(_PROJECT_COLUMN.search(t) for t in texts) or second
-        if not per_project and category is None:
+        explicit = bool(_EXPLICIT_NAME_HEADER.match(texts[names[0]]))  # `项目名称`, not a bare `项目` / `名称`
+        if not per_project and category is None and not explicit:
             continue
         stage = next((i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)), None)
         seq = next((i for i, t in enumerate(texts) if "序号" in t), None)

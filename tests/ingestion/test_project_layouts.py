@@ -273,3 +273,10 @@ def test_numbered_stage_headings_closed_by_a_full_stop():
         "松原区中医院迁建工程": "ongoing", "松原第二实验学校": "ongoing"}
     (part,) = project_parts(parts)
     assert (part.title, part.problem) == ("（三）重点项目安排", None)  # `（3个）…等。` is open, `（2个）` agrees
+
+
+def test_a_box_laid_out_as_seq_and_project_name_columns():
+    items, parts = read("seq_and_name_table.txt")
+    assert [it.project_name for it in items] == ["枫林县城南幼儿园", "枫林县老年养护院", "枫林县城区公共停车场"]
+    assert {it.stage for it in items} == {"planned"}
+    assert [(p.kind, p.facts_read, p.problem) for p in project_parts(parts)] == [("project_table", 3, None)]

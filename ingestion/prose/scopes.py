@@ -407,6 +407,8 @@ def prose_scopes(doc: Document, outline: Outline | None = None) -> list[Scope]:
     year = _review_year(doc)
     review = _review_heading(outline, year)
     after = outline.section_end(review) if review else 0
+    if review and doc.meta.plan_year and f"{doc.meta.plan_year}年" in review.text:
+        after = review.line + 1  # `一、2023年计划执行情况和2024年计划安排`: the plan part is inside it
     targets = [h for h in outline.headings if h.line >= after and _is_target_heading(h)]
     scopes = _review_scopes(outline, review, year) + _target_scopes(outline, targets)
     scopes += _task_scopes(outline, max(after, targets[0].line if targets else 0))

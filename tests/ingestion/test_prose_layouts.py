@@ -331,3 +331,15 @@ def test_numbered_lead_sentences_broken_by_the_page_keep_the_summary_going():
         "地方一般公共预算收入": (8.16, 6), "地方一般公共预算收入增速": (24.5, 6),
         "税收收入": (5.92, 7),
     }
+
+
+def test_a_part_heading_that_holds_both_years():
+    doc = Document.from_text("\n".join([
+        "关于青禾县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "一、2023年计划执行情况和2024年计划安排",
+        "2023年，全县地区生产总值186.2亿元，增长6.1%。",
+        "（一）2024年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
+    assert facts(doc, "target") == {"地区生产总值增速": (6.0, "approx", "%")}

@@ -12,6 +12,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingestion.document import Document
 from ingestion.model import Caption, Cell, Note, Table
@@ -1448,3 +1450,21 @@ def test_qizhong_printed_in_a_cell_of_its_own_before_the_name():
     values, _ = read_tables(doc_with(t))
     assert [(v.indicator_name, v.parent_name, v.value_raw) for v in values] == [
         ("样例总值", None, "50"), ("样例分项", "样例总值", "20")]
+
+
+_CELLS = ["序号", "指标名称", "单位", "2023年", "2024年目标", "目标", "完成", "是否完成", "完成情况", "属性", "其中：样例",
+          "#样例", "", "6", "≥90", "4.5～5%", "约束性", "是", "未完成（增长2.1%）", "一、经济发展", "样例总值*", "注：带*为约束性指标"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.lists(st.tuples(st.sampled_from(_CELLS), st.integers(1, 2), st.integers(1, 2)),
+                                            max_size=6), max_size=6),
+                          st.booleans(), st.one_of(st.none(), st.sampled_from(["表1：2023年主要指标", "续表"]))),
+                max_size=4))
+def test_any_tables_read_without_error_and_every_value_is_counted(specs):
+    tables = [model_table(rows, caption=caption, start=1 + 20 * k, continued=continued)
+              for k, (rows, continued, caption) in enumerate(specs)]
+    values, parts = read_tables(doc_with(*tables))
+    assert len(parts) <= len(tables)
+    assert sum(p.facts_read for p in parts) == len(values)
+    assert all(v.measure in ("target", "actual") and v.comparator for v in values)

@@ -343,3 +343,23 @@ def test_a_part_heading_that_holds_both_years():
     ]))
     assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
     assert facts(doc, "target") == {"地区生产总值增速": (6.0, "approx", "%")}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The same report in every container gives the same prose rows
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("container", ["docx", "html", "pdf", "gb18030.txt"])
+def test_prose_rows_do_not_depend_on_the_container(container):
+    from ingestion.process import process_report
+    from tests.format_writers import write_docx, write_html, write_pdf, write_text
+
+    text = (FIXTURES / "inline_lead_county_2023.txt").read_text(encoding="utf-8")
+    writers = {"docx": write_docx, "html": write_html, "pdf": write_pdf, "gb18030.txt": lambda t: write_text(t, "gb18030")}
+    processed = process_report(f"county.{container.rsplit('.', 1)[-1]}", writers[container](text))
+    assert processed.ok, processed.error
+    expected = {(r.measure, r.indicator_name, r.value_num, r.comparator) for r in rows(Document.from_text(text))}
+    got = {(r.measure, r.indicator_name, r.value_num, r.comparator)
+           for r in processed.extraction.indicators if r.source == "prose"}
+    assert got == expected and len(expected) == 28

@@ -19,6 +19,8 @@ from .stages import normalize_stage, outline_level, parse_label, title_stage
 
 _NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
 _EXPLICIT_NAME_HEADER = re.compile(r"^(?:建设)?(?:项目|工程)(?:[（(]工程[）)])?名称$")
+# Header words of an indicator table: a row named 项目名称 beside them is an indicator, not a project.
+_INDICATOR_COLUMN = re.compile(r"^(?:计量)?单位$|目标|属性|预计|完成|增长|增速|同比|比上年|^\d{4}年?$")
 # Header words only a project table has (an indicator table has 指标/单位/目标 instead).
 _PROJECT_COLUMN = re.compile(r"建设内容|建设规模|规模|投资|年度计划|业主|建设地点|建设年限|起止年限|形象进度|建设进度|"
                              r"建设性质|项目性质|建设阶段|实施主体|责任单位|牵头单位|建设期限|开工时间|竣工时间")
@@ -62,7 +64,8 @@ def _project_header(rows: list[Row]) -> _ProjectHeader | None:
             _PROJECT_COLUMN.search(t) for t in below)
         category = next((i for i, t in enumerate(texts) if _CATEGORY_COLUMN.match(t)), None)
         per_project = any(_PROJECT_COLUMN.search(t) for t in texts) or second
-        explicit = bool(_EXPLICIT_NAME_HEADER.match(texts[names[0]]))  # `项目名称`, not a bare `项目` / `名称`
+        explicit = (bool(_EXPLICIT_NAME_HEADER.match(texts[names[0]]))  # `项目名称`, not a bare `项目` / `名称`
+                    and not any(_INDICATOR_COLUMN.search(t) for t in texts))  # nor `项目名称 | 单位 | 2024年目标`
         if not per_project and category is None and not explicit:
             continue
         stage = next((i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)), None)
@@ -242,7 +245,8 @@ def unread_project_grids(doc: Document, read_starts: set[int]) -> list[tuple[str
     for table in doc.tables:
         if table.start in read_starts:
             continue
-        if any(_NAME_COLUMN_WORDS.search(c.flat) for row in table.rows[:2] for c in row):
+        head = [c.flat for row in table.rows[:2] for c in row]
+        if any(_NAME_COLUMN_WORDS.search(t) for t in head) and not any(_INDICATOR_COLUMN.search(t) for t in head):
             title, line = _table_title(doc, table)
             out.append((title, line))
     return out

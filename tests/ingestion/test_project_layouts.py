@@ -280,3 +280,11 @@ def test_a_box_laid_out_as_seq_and_project_name_columns():
     assert [it.project_name for it in items] == ["枫林县城南幼儿园", "枫林县老年养护院", "枫林县城区公共停车场"]
     assert {it.stage for it in items} == {"planned"}
     assert [(p.kind, p.facts_read, p.problem) for p in project_parts(parts)] == [("project_table", 3, None)]
+
+
+def test_an_indicator_table_whose_rows_are_headed_xiangmu_mingcheng_gives_no_projects():
+    text = ("关于枫林县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n二、2024年主要目标\n"
+            "表2：2024年主要指标\n\t项目名称\n\t单位\n\t2024年目标\n\n\t地区生产总值增速\n\t%\n\t6\n\n"
+            "\t城镇新增就业\n\t人\n\t5000\n\n\n三、保障措施\n加强组织领导。\n")
+    items, parts = read_projects(Document.from_text(text))
+    assert not [it for it in items if not it.list_title.startswith("prose:")] and not project_parts(parts)

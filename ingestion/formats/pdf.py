@@ -7,6 +7,8 @@ paragraphs, only printed lines, so they are rebuilt the way a reader sees them:
 - a line that reaches the right edge of the text column continues on the next line (joined without a space, as
   Chinese is; with one between two Latin letters/digits), unless the next line is indented (a first-line
   indent), starts a heading or caption of the genre, or stands after a wider gap;
+- a table printed without ruling lines is read from the columns of its words, but only under a caption or a
+  line of header words (`pdf_unruled.py`);
 - a ruled table is handed over as its real grid (`layout.GridTable`): a cell spanning columns or rows is one cell
   with its spans (the positions a vertical merge covers print as empty cells in the text layout); inside a cell,
   a line that fills the cell's width continues on the next line;
@@ -27,6 +29,7 @@ from ..document import heading_level, parse_caption
 from ..errors import ReportError
 from ..layout import GridTable, paragraph_lines, render
 from ..model import Cell, DocumentModel
+from .pdf_unruled import unruled_tables
 
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
 _MARGIN_SHARE = 0.08  # top and bottom share of the page where page numbers live
@@ -208,11 +211,17 @@ def _read_page(page) -> _Page:
         items.append(_Table(_table_rows(t, [c for c in chars if _inside(c, t.bbox)]), t.bbox[1], t.bbox[3],
                             float(page.height)))
     margin = _MARGIN_SHARE * float(page.height)
+    lines = []
     for line in _lines_of(free):
         in_margin = line.bottom < margin or line.top > float(page.height) - margin
         if in_margin and _PAGE_NUMBER.match(line.text):
             continue  # page furniture
-        items.append(line)
+        lines.append(line)
+    used: set[int] = set()
+    for rows, first, last in unruled_tables(lines, free):
+        items.append(_Table(rows, lines[first].top, lines[last].bottom, float(page.height)))
+        used.update(range(first, last + 1))
+    items.extend(line for k, line in enumerate(lines) if k not in used)
     items.sort(key=lambda it: it.top)
     return _Page(items, float(page.height))
 

@@ -654,3 +654,45 @@ def test_pdf_table_cut_by_a_page_break_goes_on_as_one_table_or_a_continued_part(
     first, second = numbered.tables
     assert second.continued and [c.flat for c in second.rows[0]] == ["2", "乙指标", "6"]
     assert "— 1 —" in numbered.text.split("\n")
+
+
+def _unruled_pdf(caption: str | None, rows: list[list[str]]) -> bytes:
+    xs = [72, 110, 250, 310, 400]
+
+    def draw(c):
+        c.drawString(72, 780, "一、主要指标")
+        if caption:
+            c.drawString(72, 760, caption)
+        for k, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                c.drawString(x, 735 - 18 * k, text)
+        c.drawString(72, 620, "全年经济运行总体平稳，主要指标完成情况良好，为下一年发展打下基础。")
+
+    return _pdf(draw)
+
+
+UNRULED = [["序号", "指标名称", "单位", "2030年目标", "2030年完成"], ["1", "甲地区生产总值", "亿元", "520", "531.6"],
+           ["", "其中：乙投资增速", "%", "8", "8.4"], ["一、民生保障"], ["2", "丙就业人数", "人", "5000", "5230"]]
+
+
+def test_pdf_table_without_ruling_lines_is_read_under_its_caption():
+    from ingestion.formats.pdf import pdf_document
+
+    model = pdf_document(_unruled_pdf("表1：2030年主要指标完成情况", UNRULED))
+    (table,) = model.tables
+    assert table.title() == "表1：2030年主要指标完成情况"
+    assert [[c.flat for c in r] for r in table.rows] == [
+        ["序号", "指标名称", "单位", "2030年目标", "2030年完成"], ["1", "甲地区生产总值", "亿元", "520", "531.6"],
+        ["", "其中：乙投资增速", "%", "8", "8.4"], ["一、民生保障"], ["2", "丙就业人数", "人", "5000", "5230"]]
+    assert _spans(table.rows[3]) == [("一、民生保障", 1, 5)]
+    assert model.text.split("\n")[-1] == "全年经济运行总体平稳，主要指标完成情况良好，为下一年发展打下基础。"
+    _assert_cells_point_into_the_text(model)
+
+
+def test_pdf_columns_of_words_without_a_caption_or_header_words_stay_text():
+    from ingestion.formats.pdf import pdf_document
+
+    columns = [["甲镇", "乙镇", "丙镇"], ["丁村", "戊村", "己村"], ["庚街道", "辛街道", "壬街道"]]
+    model = pdf_document(_unruled_pdf(None, columns))
+    assert model.tables == []
+    assert "甲镇 乙镇 丙镇" in model.text  # as the paragraph lines they were

@@ -1,0 +1,123 @@
+"""Tables a PDF prints without ruling lines: columns of words under a caption.
+
+Why not always: without lines, any text in columns (a signature block, a two-column list) could pass for a grid,
+so a grid is looked for only where the report says a table is: right under a caption (`表1 …`, `附表2`, `附件1：…`)
+or under a line of header words (`序号 指标名称 单位 目标`). Then the header line's words fix the columns (a boundary
+halfway between two header words), each following line's words fall into the column their middle is in, a line
+of one short label is a group row across the table, and the table ends at the first line that does not fit
+(a sentence, a heading, a caption). pdfplumber's own text strategy needs edges shared by several words and loses
+columns that a group row crosses, which the genre's tables always have.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..blocks.lines import SENTENCE_PUNCT, is_caption, is_heading
+from ..blocks.rows import is_header_like
+from ..model import Cell
+
+_HEADER_WORDS = re.compile(r"序号|指标|单位|目标|完成|计划|属性|项目名称|总投资|备注|类别")
+WORD_GAP = 1.0  # a gap wider than this many character sizes separates two cells' words
+GROUP_MAX = 30  # a group row is a short label
+MIN_ROWS = 2  # data rows a grid needs besides its header
+
+
+def _words(chars: list[dict]) -> list[tuple[float, float, str]]:
+    """(x0, x1, text) of the words of one printed line, split where the gap between characters is wide."""
+    out: list[list] = []
+    for ch in sorted(chars, key=lambda c: c["x0"]):
+        text = ch["text"]
+        if not text.strip():
+            if out:
+                out[-1].append(None)  # a drawn space: the word may end here
+            continue
+        if out and out[-1][-1] is not None and ch["x0"] - out[-1][1] <= WORD_GAP * max(ch["size"], 1):
+            out[-1][1] = ch["x1"]
+            out[-1][2] += text
+        elif out and out[-1][-1] is None and ch["x0"] - out[-1][1] <= 0.5 * max(ch["size"], 1):
+            out[-1][1] = ch["x1"]
+            out[-1][2] += " " + text
+            out[-1].pop()
+        else:
+            out.append([ch["x0"], ch["x1"], text])
+    return [(w[0], w[1], w[2]) for w in out]
+
+
+def _is_trigger(text: str) -> bool:
+    return is_caption(text) or len(_HEADER_WORDS.findall(text)) >= 3
+
+
+class _Bands:
+    """Characters by their vertical middle, to fetch one line's characters quickly."""
+
+    def __init__(self, chars: list[dict]) -> None:
+        self.chars = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+        self.mids = [(c["top"] + c["bottom"]) / 2 for c in self.chars]
+
+    def of(self, line) -> list[dict]:
+        return self.chars[bisect_left(self.mids, line.top - 0.5): bisect_right(self.mids, line.bottom + 0.5)]
+
+
+def unruled_tables(lines: list, chars: list[dict]) -> list[tuple[list[list[Cell | None]], int, int]]:
+    """(rows, index of the first and the last line used) of each unruled grid among a page's `lines` (printed
+    lines outside ruled tables, top to bottom; `chars` their characters)."""
+    if not any(_is_trigger(line.text) for line in lines):
+        return []
+    bands = _Bands(chars)
+    out = []
+    i = 0
+    while i < len(lines):
+        if not _is_trigger(lines[i].text):
+            i += 1
+            continue
+        start = i + 1 if is_caption(lines[i].text) else i
+        found = _grid_at(lines, start, bands)
+        if found is None:
+            i += 1
+            continue
+        rows, last = found
+        out.append((rows, start, last))
+        i = last + 1
+    return out
+
+
+def _grid_at(lines: list, start: int, bands: _Bands) -> tuple[list[list[Cell | None]], int] | None:
+    if start >= len(lines) or is_caption(lines[start].text) or is_heading(lines[start].text):
+        return None
+    header = _words(bands.of(lines[start]))
+    if len(header) < 2 or not is_header_like([w[2] for w in header]):
+        return None
+    bounds = [(a[1] + b[0]) / 2 for a, b in zip(header, header[1:])]
+    n = len(header)
+    rows: list[list[Cell | None]] = [[Cell(w[2]) for w in header]]
+    last = start
+    pending_groups: list[list[Cell | None]] = []
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        if is_caption(line.text) or is_heading(line.text) and not _single(line, bands):
+            break
+        words = _words(bands.of(line))
+        if len(words) == 1:
+            text = words[0][2]
+            if len(text) > GROUP_MAX or SENTENCE_PUNCT.search(text[:-1]):
+                break
+            pending_groups.append([Cell(text, 1, n)])  # a group row, if more rows follow
+            continue
+        cells: list[list[str]] = [[] for _ in range(n)]
+        for x0, x1, text in words:
+            cells[bisect_right(bounds, (x0 + x1) / 2)].append(text)
+        if sum(1 for c in cells if c) < 2 or any(SENTENCE_PUNCT.search("".join(c)[:-1]) and len("".join(c)) > 20
+                                                  for c in cells):
+            break
+        rows.extend(pending_groups)
+        pending_groups = []
+        rows.append([Cell("".join(c)) for c in cells])
+        last = j
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    return rows, last
+
+
+def _single(line, bands: _Bands) -> bool:
+    return len(_words(bands.of(line))) == 1

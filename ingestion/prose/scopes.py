@@ -29,7 +29,7 @@ _REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回�
 _SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济运行|经济发展稳|国民经济稳|经济稳中|经济实力|综合实力|经济总量")
 # A target paragraph that has no 目标 heading of its own announces itself (`主要预期目标是：`, `主要目标为：`,
 # `主要预期目标是，`).
-_TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:建议|安排|拟定|确定|设定)?(?:[：:]|(?:是|为|如下)[：:，,]?)")
+_TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:任务)?(?:建议|安排|拟定|确定|设定)?(?:[：:]|(?:是|为|如下)[：:，,]?)")
 _TARGET_HEADING = re.compile(r"(?:主要|预期|发展|年度|和)目标|(?:主要|预期|计划)指标(?:安排|建议)?$|指标安排")
 _NOT_TARGET_HEADING = re.compile(r"完成|执行|情况|回顾|[，,。]")  # a comma marks a task heading written as a sentence
 _TASK_HEADING = re.compile(r"任务|措施|重点工作|工作重点|主要工作|工作安排|举措|抓好")

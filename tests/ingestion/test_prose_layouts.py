@@ -363,3 +363,17 @@ def test_prose_rows_do_not_depend_on_the_container(container):
     got = {(r.measure, r.indicator_name, r.value_num, r.comparator)
            for r in processed.extraction.indicators if r.source == "prose"}
     assert got == expected and len(expected) == 28
+
+
+def test_targets_announced_as_the_years_main_target_tasks():
+    doc = Document.from_text("\n".join([
+        "关于青禾县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "一、2023年国民经济和社会发展计划执行情况",
+        "全县地区生产总值186.2亿元。",
+        "二、2024年工作安排",
+        "今年全县经济社会发展的主要目标任务是：地区生产总值增长6%左右，一般公共预算收入增长5%。",
+        "表1：2024年主要指标",
+        "\t指标名称",
+    ]))
+    assert facts(doc, "target") == {"地区生产总值增速": (6.0, "approx", "%"), "一般公共预算收入增速": (5.0, "eq", "%")}
+    assert {r.table_title for r in rows(doc, "target")} == {"二、2024年工作安排"}

@@ -22,7 +22,9 @@ _PLACE = r"(?P<place>[\u4e00-\u9fa5]*?)"  # a place is Chinese characters only: 
 _PLACE_AFTER_YEAR = r"(?P<place2>[\u4e00-\u9fa5]{2,15}?(?:区|县|市|旗))?"
 _DRAFT = r"(?:草案)?(?:（草案）|\(草案\))?"
 # a short parenthesis after the title: （草案）, （书面）, （提请大会审议）
-_TRAILER = r"(?:[（(][^（）()]{1,8}[）)])?"
+# (a longer one asks the session to deliberate: `（提请区第十届人民代表大会第三次会议审议）`; the dateline
+# `（2024年1月9日在…会议上）` printed under a title is not part of it)
+_TRAILER = r"(?:[（(][^（）()]{1,8}[）)]|[（(](?:提请|供)[^（）()]*(?:审议|讨论)[^（）()]*[）)])?"
 _REVIEW_AND_PLAN = re.compile(
     rf"^(?:关于)?{_PLACE}(?P<ry>\d{{4}})年度?{_PLACE_AFTER_YEAR}{_PLAN_NAME}?(?:年度)?计划执行情况"
     rf"(?:及|和|与|暨|以及)(?P<py>\d{{4}})年度?{_PLAN_NAME}?(?:年度)?计划{_DRAFT}(?:的?报告)?{_TRAILER}$"
@@ -60,6 +62,11 @@ _MARKDOWN_MARKS = re.compile(r"^(?:#{1,6}|>+)\s*|^\s*[*_]{2}|[*_]{2}\s*$")
 _REPORT_END = re.compile(r"报告(?:[（(][^（）()]{1,8}[）)])?")
 
 
+# A line that is only the issuing office (`青岚县人民政府`, `XX区发展和改革委员会`): printed over the title, not
+# part of it.
+_ISSUER = re.compile(r"[\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室)?|发展和改革(?:委员会|局)|发展改革(?:委员会|局)|发改委|发改局)")
+
+
 def title_text(line: str) -> str:
     """One line as a piece of a title: whitespace and Markdown marks removed."""
     text = re.sub(r"\s+", "", line.replace("\u3000", ""))
@@ -78,7 +85,7 @@ def _candidates(lines: list[str]):
     limit = min(len(lines), HEAD_LINES)
     texts = [title_text(lines[i]) for i in range(limit)]
     for i in range(limit):
-        if not texts[i] or _is_furniture(texts[i]) or _BRACKETED.match(texts[i]):
+        if not texts[i] or _is_furniture(texts[i]) or _BRACKETED.match(texts[i]) or _ISSUER.fullmatch(texts[i]):
             continue
         joined, runs = "", []
         for span in range(3):

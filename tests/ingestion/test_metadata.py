@@ -218,3 +218,15 @@ def test_a_county_title_takes_its_city_from_the_city_it_answers_to():
 def test_a_county_title_without_any_city_named_has_none():
     m = meta(f"{TITLE.replace('云溪区', '青岚县')}\n\n在县委的坚强领导下，与全市同步。\n")
     assert (m.city, m.district) == (None, "青岚县")
+
+
+def test_the_issuing_office_over_the_title_and_the_dateline_under_it_are_not_part_of_it():
+    m = meta("青岚县人民政府\n关于青岚县2023年国民经济和社会发展计划执行情况及\n2024年国民经济和社会发展计划草案的报告\n"
+             "（2024年1月9日在青岚县第十八届人民代表大会第三次会议上）\n")
+    assert m.title == "关于青岚县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告"
+    assert (m.district, m.title_line) == ("青岚县", 2)
+
+
+def test_a_title_asking_the_session_to_deliberate_keeps_its_trailer():
+    m = meta("云溪区2023年国民经济和社会发展计划执行情况与2024年计划草案（提请云溪区第十届人民代表大会第三次会议审议）\n")
+    assert (m.district, m.doc_type, m.review_year, m.plan_year) == ("云溪区", "review_and_plan", 2023, 2024)

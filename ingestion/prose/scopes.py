@@ -288,9 +288,10 @@ def _review_scopes(outline: Outline, top: Heading | None, year: int | None) -> l
         return _opening_review(outline, year) if year is not None and plan_only else []
     end = outline.section_end(top)
     scopes = [Scope(top.text, "actual", year, _summary_lines(outline, top, end))]
-    for h in outline.headings:
-        if top.line < h.line < end and h.level == top.level + 1 and not is_text_heading(h) \
-                and _SUMMARY_SUBHEADING.search(h.text):
+    inside = [h for h in outline.headings if top.line < h.line < end]
+    level = min((h.level for h in inside), default=0)  # its first sub-level: （一） or, without those, 1.
+    for h in inside:
+        if h.level == level and not is_text_heading(h) and _SUMMARY_SUBHEADING.search(h.text):
             scopes.append(Scope(h.text, "actual", year, _section_text(outline, h)))
     return scopes
 

@@ -377,3 +377,18 @@ def test_targets_announced_as_the_years_main_target_tasks():
     ]))
     assert facts(doc, "target") == {"地区生产总值增速": (6.0, "approx", "%"), "一般公共预算收入增速": (5.0, "eq", "%")}
     assert {r.table_title for r in rows(doc, "target")} == {"二、2024年工作安排"}
+
+
+def test_summary_sub_heading_numbered_one_level_deeper():
+    doc = Document.from_text("\n".join([
+        "关于青禾县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "一、2023年国民经济和社会发展计划执行情况",
+        "1.主要经济指标完成情况",
+        "全县地区生产总值186.2亿元，增长6.1%。",
+        "2.重点工作推进情况",
+        "全年实施项目120个。",
+        "二、2024年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
+    assert {r.table_title for r in rows(doc, "actual")} == {"1.主要经济指标完成情况"}

@@ -51,7 +51,7 @@ def read_cell_rows(lines: list[str], start: int) -> tuple[list[list[Cell]], int,
     last = start
     for i in range(start, len(lines)):
         line = lines[i]
-        if is_cell_line(line):
+        if line[:1] == "\t":  # a cell line (document.is_cell_line, inlined: this loop runs over every cell)
             # a trailing tab is layout noise, not an empty cell
             parts = line[1:].rstrip().split("\t")
             multi = len(parts) > 1

@@ -43,9 +43,14 @@ def plain(line: str) -> str:
     return text
 
 
+_NOTE_LEADS = frozenset("注备说资数")
+_EXTRA_LEADS = frozenset("附续（(")
+
+
 def is_note(line: str) -> bool:
     """`注：…`, `备注：…`, `资料来源：…`: a note about a table, never a row or a paragraph of the text."""
-    return bool(_NOTE_START.match(squash(line)))
+    lead = line.lstrip(" \t\u3000")[:1]
+    return lead in _NOTE_LEADS and bool(_NOTE_START.match(squash(line)))
 
 
 def is_caption(line: str) -> bool:
@@ -53,7 +58,9 @@ def is_caption(line: str) -> bool:
     if is_cell_line(line):
         return False
     text = plain(line)
-    return parse_caption(text) is not None or bool(_EXTRA_CAPTION.match(squash(text)))
+    if parse_caption(text) is not None:
+        return True
+    return text[:1] in _EXTRA_LEADS and bool(_EXTRA_CAPTION.match(squash(text)))
 
 
 def is_continuation(title: str | None) -> bool:

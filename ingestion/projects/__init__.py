@@ -51,6 +51,8 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
                           problem="a table with a project name column that the project reader could not read")
                  for title, line in unread_project_grids(doc, {t.table_start for t in tables}))
     parts.extend(_unread_project_captions(view, {p.source_line for p in parts}))
+    if not parts:
+        parts.extend(_missing_referenced_list(view))
     items.sort(key=lambda it: it.source_line)
     parts.sort(key=lambda p: p.source_line)
     return (items or prose_projects(view)), parts
@@ -79,6 +81,23 @@ def _unread_project_captions(doc: Document, read_lines: set[int]) -> list[PartSe
         out.append(PartSeen(kind="project_list", title=title, source_line=line, rows_seen=0, facts_read=0,
                             problem="a caption that names a project list, but no project names could be read under it"))
     return out
+
+
+# `全年安排县级重点项目43个（详见附件）`: the text points to a project list printed elsewhere.
+_LIST_REFERENCE = re.compile(r"项目[^。；]{0,30}?[（(]?(?:详见|见)(附件|附表|专栏)\s*([\d一二三四五六七八九十]*)")
+
+
+def _missing_referenced_list(doc: Document) -> list[PartSeen]:
+    """A report whose text refers to a project list (`…重点项目43个（详见附件）`) that no reader found: the list is
+    missing (a truncated copy) or in a layout the readers do not know."""
+    for no, line in enumerate(doc.lines, start=1):
+        if "见" in line and "项目" in line:
+            m = _LIST_REFERENCE.search(squash(line))
+            if m:
+                ref = m.group(1) + m.group(2)
+                return [PartSeen(kind="project_list", title=ref, source_line=no, rows_seen=0, facts_read=0,
+                                 problem=f"the text refers to a project list ({ref}) but no project list was found")]
+    return []
 
 
 def extract_projects(doc: Document) -> list[ProjectItem]:

@@ -288,3 +288,13 @@ def test_an_indicator_table_whose_rows_are_headed_xiangmu_mingcheng_gives_no_pro
             "\t城镇新增就业\n\t人\n\t5000\n\n\n三、保障措施\n加强组织领导。\n")
     items, parts = read_projects(Document.from_text(text))
     assert not [it for it in items if not it.list_title.startswith("prose:")] and not project_parts(parts)
+
+
+def test_a_project_list_referred_to_but_missing_is_a_warning():
+    text = (FIXTURES / "attachment_numbered_list.txt").read_text(encoding="utf-8")
+    truncated = text[: text.index("附件\n")]  # the copy lost its attachment
+    items, parts = read_projects(Document.from_text(truncated))
+    (part,) = project_parts(parts)
+    assert part.facts_read == 0 and "附件" in part.problem
+    items, parts = read("attachment_numbered_list.txt")  # with the attachment: no such warning
+    assert all("refers to" not in (p.problem or "") for p in parts)

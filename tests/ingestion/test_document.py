@@ -83,3 +83,20 @@ def test_heading_chain_is_fast_on_a_long_outline():
     for no in range(1, doc.n_lines + 1):
         doc.heading_chain(no)
     assert time.perf_counter() - start < 2
+
+
+def test_a_document_built_from_a_readers_model_keeps_the_readers_grid():
+    from ingestion.layout import GridTable, render
+    from ingestion.model import Cell
+    from ingestion.records import ReportMeta
+
+    model = render(["一、主要指标", "表1 主要指标",
+                    GridTable([[Cell("指标"), Cell("2030年", col_span=2)], [Cell("甲指标"), Cell("5"), Cell("6")]],
+                              header_rows=1, layout="docx"),
+                    "表后的段落。"])
+    doc = Document.from_model(model, meta=ReportMeta(None, None, None, None, None, None, None))
+    assert doc.lines == model.text.split("\n")
+    (table,) = doc.tables
+    assert table.rows[0][1].col_span == 2 and table.header_rows == 1 and table.title() == "表1主要指标"
+    assert [doc.line(c.line) for c in table.rows[1]] == ["\t甲指标", "\t5", "\t6"]
+    assert [(h.line, h.level) for h in doc.headings] == [(1, 1)]

@@ -446,9 +446,16 @@ def test_docx_automatic_numbering_prints_outline_labels():
         numbered("总体要求", 1)
         doc.add_paragraph("普通段落")
 
-    assert read_docx(_docx(build)).split("\n") == [
+    data = _docx(build)
+    assert read_docx(data).split("\n") == [
         "一、2021年计划执行情况", "（一）主要指标完成情况", "要点", "（二）重点项目完成情况",
         "二、2022年计划", "（一）总体要求", "普通段落"]
+    from ingestion.formats.docx import docx_document
+    from ingestion.model import Heading
+
+    # in the model the generated numbers are the headings' numbers, as rendered
+    assert [(b.level, b.number) for b in docx_document(data).blocks if isinstance(b, Heading)] == [
+        (1, "一、"), (2, "（一）"), (2, "（二）"), (1, "二、"), (2, "（一）")]
 
 
 def test_docx_numbering_through_a_style():

@@ -6,16 +6,16 @@
     the history. -#}
 {% macro stale_report_ids(model_relation, coded=false) -%}
     {%- set version_sql = "select any_value(coding_version) from " ~ ref('int_indicator_synonyms') if coded else none -%}
-    select r.report_id
-    from {{ ref('stg_reports') }} as r
+    select loaded.report_id
+    from {{ ref('stg_reports') }} as loaded
     left join (
         select report_id, max(ingested_at) as ingested_at
             {%- if version_sql %}, max(coding_version) as coding_version{% endif %}
         from {{ model_relation }} group by report_id
-    ) as m using (report_id)
-    where m.ingested_at is null or m.ingested_at <> r.ingested_at
+    ) as held using (report_id)
+    where held.ingested_at is null or held.ingested_at <> loaded.ingested_at
     {%- if version_sql %}
-       or m.coding_version is distinct from ({{ version_sql }})
+       or held.coding_version is distinct from ({{ version_sql }})
     {%- endif %}
 {%- endmacro %}
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
-import duckdb
 
 from warehouse.connection import connect, reading
 from warehouse.lock import writer_lock
+
+if TYPE_CHECKING:  # only for annotations: connections are opened in warehouse/
+    import duckdb
 
 
 class ReportsFolder(dg.ConfigurableResource):

@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
-import duckdb
 
 from warehouse import queries
 
 from .chart import chart_path, inline_markdown, render_chart_png
+
+if TYPE_CHECKING:  # only for annotations: connections are opened in warehouse/
+    import duckdb
 
 PREVIEW_ROWS = 5
 CELL_CHARS = 60

@@ -23,6 +23,7 @@ __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
 _DIGIT = re.compile(r"\d")
 _GROWTH_SUFFIX = re.compile(r"(?:增速|下降)$")
 
+
 def _attribute_sentences(sentences: list[str]) -> list[str]:
     """Sentences that print an attribute for indicators without a figure of their own (`地区生产总值增长目标…是预期性、
     导向性指标`); most lines have none."""

@@ -419,3 +419,13 @@ def test_floor_set_from_above_is_a_qualitative_target_for_each_statistic():
         ("外贸进出口总额增速", "%", 5.0, "ge"),
         ("外贸进出口总额增速", "%", 8.0, "le"),
     ]
+
+
+def test_wordings_of_growth_in_step_with_the_economy():
+    target = "居民收入与经济同步增长；城乡居民人均可支配收入增长与经济增长保持同步；农村居民人均可支配收入增速高于经济增速。"
+    doc = review_report("全年实现地区生产总值506.91亿元。", target=target)
+    assert facts(doc, "target") == [
+        ("居民收入增速", None, None, "qualitative"),
+        ("城乡居民人均可支配收入增速", None, None, "qualitative"),
+        ("农村居民人均可支配收入增速", None, None, "qualitative"),
+    ]

@@ -38,7 +38,7 @@ _RESULT_OPENERS = re.compile(
 # A stage verb in a result text, earliest one wins: `完成主体工程施工`, `目前已开工建设`.
 _RESULT_STAGE = re.compile(r"已?开工建设|已?开工|建成投用|竣工投用|建成|完成|竣工|完工|投用|投产|开通|续建|新建")
 # Stage words a list title can carry for all its items (`2022年新建工业产业重点项目`).
-_TITLE_STAGE = re.compile(r"新开工|新建|续建|在建|竣工|完工|建成|完成|前期")
+_TITLE_STAGE = re.compile(r"新开工|新建|续建|在建|竣工|完工|建成|完成|投产|投用|前期|预备|储备|开工")
 
 _PREPARATORY = re.compile(r"前期|预备|储备")
 _STARTED = re.compile(r"开工|启动建设|启动")

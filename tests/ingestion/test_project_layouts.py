@@ -298,3 +298,17 @@ def test_a_project_list_referred_to_but_missing_is_a_warning():
     assert part.facts_read == 0 and "附件" in part.problem
     items, parts = read("attachment_numbered_list.txt")  # with the attachment: no such warning
     assert all("refers to" not in (p.problem or "") for p in parts)
+
+
+@pytest.mark.parametrize("title, stage", [
+    ("专栏3：2024年预备项目", "preparatory"),
+    ("专栏3：2024年储备项目", "preparatory"),
+    ("专栏3：2024年竣工投产项目", "completed"),
+    ("专栏3：2024年计划开工项目", "started"),
+    ("专栏3：2024年重点项目", "planned"),
+])
+def test_a_stage_printed_in_the_list_title_applies_to_its_items(title, stage):
+    text = (f"关于枫林县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n二、2024年重点工作\n"
+            f"{title}\n枫林县城南幼儿园、枫林县老年养护院。\n三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert [(it.project_name, it.stage) for it in items] == [("枫林县城南幼儿园", stage), ("枫林县老年养护院", stage)]

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..document import CN_NUM, Document, Heading, squash
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
@@ -110,6 +111,7 @@ class Outline:
         self._starts = [it.start for it in self.items]
         self._heading_lines = [h.line for h in self.headings]
         self._ends = {it.start: it.end for it in self.items}
+        self._joined: dict[int, tuple[str, list[int]]] = {}
 
     def _continues(self, b) -> bool:
         """Text copied out of a PDF keeps the page's line breaks: a long line that does not end a sentence goes on
@@ -135,16 +137,15 @@ class Outline:
         end = self._ends.get(no, no)
         if end == no:
             return no, 0
-        parts = [squash(line) for line in self.doc.lines[no - 1: end]]
-        k = "".join(parts).find(phrase, start)
+        if no not in self._joined:  # once per block: its squashed text and where each line ends in it
+            parts = [squash(line) for line in self.doc.lines[no - 1: end]]
+            self._joined[no] = ("".join(parts), list(accumulate(len(p) for p in parts)))
+        joined, ends = self._joined[no]
+        k = joined.find(phrase, start)
         if k < 0:
             return no, start
-        at, acc = k + len(phrase) - len(value), 0
-        for i, part in enumerate(parts):
-            acc += len(part)
-            if at < acc:
-                return no + i, k + len(phrase)
-        return end, k + len(phrase)
+        i = bisect_right(ends, k + len(phrase) - len(value))
+        return min(no + i, end), k + len(phrase)
 
     def after(self, line: int) -> list[_Item]:
         """The items that start after `line`, in order."""

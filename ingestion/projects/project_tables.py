@@ -70,8 +70,9 @@ def _project_header(rows: list[Row]) -> _ProjectHeader | None:
             continue
         stage = next((i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)), None)
         seq = next((i for i, t in enumerate(texts) if "序号" in t), None)
-        return _ProjectHeader(k + 1 if second else k, names[0], stage, category, seq, len(row),
-                              enumerates=not per_project)
+        # only a stage or category beside the names (`建设性质 | 项目名称`): a name cell may list several
+        enumerates = not second and not any(_PROJECT_COLUMN.search(t) for i, t in enumerate(texts) if i != stage)
+        return _ProjectHeader(k + 1 if second else k, names[0], stage, category, seq, len(row), enumerates=enumerates)
     return None
 
 

@@ -312,3 +312,11 @@ def test_a_stage_printed_in_the_list_title_applies_to_its_items(title, stage):
             f"{title}\n枫林县城南幼儿园、枫林县老年养护院。\n三、保障措施\n加强组织领导。\n")
     items, _ = read_projects(Document.from_text(text))
     assert [(it.project_name, it.stage) for it in items] == [("枫林县城南幼儿园", stage), ("枫林县老年养护院", stage)]
+
+
+def test_two_column_table_of_stage_and_names():
+    items, parts = read("stage_and_names_table.txt")
+    assert {it.project_name: it.stage for it in items} == {
+        "枫林县锂电隔膜生产基地": "started", "枫林县农产品加工园二期": "started",
+        "枫林县光伏储能一体化项目": "ongoing", "枫林县第二人民医院": "ongoing", "枫林县城南小学": "preparatory"}
+    assert [(p.kind, p.facts_read, p.problem) for p in project_parts(parts)] == [("project_table", 5, None)]

@@ -58,6 +58,18 @@ def test_ui_lineage_reads_left_to_right_by_group(defs):
             assert LAYERS.index(groups[parent]) <= LAYERS.index(group), f"{parent} ({groups[parent]}) → {key} ({group})"
 
 
+def test_every_dbt_asset_lists_its_columns_with_types(defs):
+    """The UI's Columns table of every model and seed shows a type per column (from the data_type in its YAML)."""
+    graph = defs.resolve_asset_graph()
+    dbt_keys = [k for k in graph.get_all_asset_keys() if graph.get(k).group_name in ("staging", "intermediate", "marts")]
+    assert dbt_keys
+    for key in dbt_keys:
+        schema = graph.get(key).metadata.get("dagster/column_schema")
+        assert schema is not None and schema.columns, key
+        untyped = [c.name for c in schema.columns if c.type in ("", "?")]
+        assert not untyped, f"{key.to_user_string()}: no data_type for {untyped}"
+
+
 def test_raw_is_partitioned_by_report_and_dbt_runs_once_per_run(defs):
     graph = defs.resolve_asset_graph()
     raw = graph.get(dg.AssetKey(["raw", "reports"]))

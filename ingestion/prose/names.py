@@ -199,9 +199,10 @@ def _distribute(items: list[str]) -> list[str]:
 
 
 def _higher_scope_words(doc: Document) -> tuple[str, ...]:
-    """`全市` is the municipality for a district report, but the report's own scope for a city report."""
+    """`全市` is the municipality for a district report, but the report's own scope for a city report (likewise
+    `全州` for a county of an autonomous prefecture, `全盟` for a banner of a league)."""
     own = f"全{doc.meta.district[-1]}" if doc.meta.district else ""
-    return tuple(w for w in ("全国", "全省", "全市") if w != own)
+    return tuple(w for w in ("全国", "全省", "全自治区", "全市", "全州", "全盟") if w != own)
 
 
 def _valid_name(name: str, scope: Scope, higher: tuple[str, ...]) -> bool:

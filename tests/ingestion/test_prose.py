@@ -429,3 +429,14 @@ def test_wordings_of_growth_in_step_with_the_economy():
         ("城乡居民人均可支配收入增速", None, None, "qualitative"),
         ("农村居民人均可支配收入增速", None, None, "qualitative"),
     ]
+
+
+def test_prefecture_and_league_wide_figures_are_not_a_countys():
+    doc = Document.from_text("\n".join([
+        "关于测试县2021年国民经济和社会发展计划执行情况及2022年计划草案的报告",
+        "一、2021年国民经济和社会发展计划执行情况",
+        "全县地区生产总值186.2亿元，全州地区生产总值增长6%，全盟一般公共预算收入增长3%。",
+        "二、2022年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    assert facts(doc, "actual") == [("地区生产总值", "亿元", 186.2, "eq")]

@@ -108,6 +108,8 @@ def line_block(line: str, no: int) -> Block | None:
     if not text:
         return None
     md = _MARKDOWN_HEADING.match(text) if text[:1] == "#" else None
+    if md and is_caption(text):
+        return caption_block(text, no)  # `### 表1 …`: a caption set as a heading
     if md:
         inner = plain(text)
         level = heading_level(inner)

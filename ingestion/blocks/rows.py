@@ -41,7 +41,7 @@ def split_row(line: str, layout: str | None = None) -> tuple[str, list[str], lis
     body = line.strip()
     if not body:
         return None
-    if body[0] == "|":
+    if body[0] == "|" or (layout == MARKDOWN and "|" in body):
         cells = pipe_cells(body)
         return (MARKDOWN, cells, []) if cells is not None and len(cells) >= 2 else None
     if "\t" in body:
@@ -91,6 +91,8 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
     """The table whose header line is lines[start]: (layout, rows, index of its last line, header rows if the
     layout marks them); None when no table starts there."""
     first = split_row(lines[start])
+    if first is None and "|" in lines[start] and start + 1 < len(lines) and is_separator(lines[start + 1]):
+        first = split_row(lines[start], MARKDOWN)  # a pipe table written without its outer pipes
     if first is None or is_caption(lines[start]) or is_heading(lines[start]) or not is_header_like(first[1]):
         return None
     layout, header, _ = first

@@ -357,3 +357,13 @@ def test_a_page_number_between_two_parts_of_a_table_marks_the_second_continued()
     first, second = model.tables
     assert [c.flat for c in first.rows[-1]] == ["1", "甲指标", "5"]  # the page number is not glued to a cell
     assert second.continued and second.caption is None
+
+
+def test_markdown_table_without_outer_pipes_bold_cells_and_line_breaks():
+    model = text_blocks("### 表1 2031年主要指标\n\n指标 | 单位 | 2031年目标\n---|---|---\n**一、经济发展** | |\n"
+                        "甲指标<br>（可比价） | % | 6\n乙指标 | 亿元 | 30\n\n正文。\n")
+    caption, table, paragraph = model.blocks
+    assert isinstance(caption, Caption) and table.caption is caption and table.header_rows == 1
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["指标", "单位", "2031年目标"], ["一、经济发展", ""], ["甲指标\n（可比价）", "%", "6"], ["乙指标", "亿元", "30"]]
+    assert isinstance(paragraph, Paragraph)

@@ -440,3 +440,8 @@ def test_prefecture_and_league_wide_figures_are_not_a_countys():
         "地区生产总值增长6%左右。",
     ]))
     assert facts(doc, "actual") == [("地区生产总值", "亿元", 186.2, "eq")]
+
+
+def test_partial_year_periods_lead_a_name_but_are_not_part_of_it():
+    doc = review_report("1-11月规模以上工业增加值增长8%，前三季度地区生产总值增长6.1%。")
+    assert facts(doc, "actual") == [("规模以上工业增加值增速", "%", 8.0, "eq"), ("地区生产总值增速", "%", 6.1, "eq")]

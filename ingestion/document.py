@@ -140,7 +140,7 @@ class Document:
     meta: ReportMeta = field(default_factory=lambda: ReportMeta(None, None, None, None, None, None, None))
 
     @classmethod
-    def from_text(cls, text: str, meta: ReportMeta | None = None) -> "Document":
+    def from_text(cls, text: str, meta: ReportMeta | None = None) -> Document:
         lines = [clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         doc = cls(lines=lines)
         if meta is None:
@@ -151,7 +151,7 @@ class Document:
         return doc
 
     @classmethod
-    def from_model(cls, model: "DocumentModel", meta: ReportMeta | None = None) -> "Document":
+    def from_model(cls, model: DocumentModel, meta: ReportMeta | None = None) -> Document:
         """The Document of a reader's model: its lines are the model's text, its blocks the model's (so a table
         keeps the grid the container gave, not one read back from the lines)."""
         from .text_blocks import split_lines
@@ -227,7 +227,7 @@ class Document:
         return self.n_lines + 1
 
     @cached_property
-    def model(self) -> "DocumentModel":
+    def model(self) -> DocumentModel:
         """The typed blocks of the report (`model.py`), with line spans into these lines."""
         from .model import DocumentModel
         from .text_blocks import blocks_of_lines
@@ -235,12 +235,12 @@ class Document:
         return DocumentModel(blocks_of_lines(self.lines), "\n".join(self.lines))
 
     @property
-    def blocks(self) -> "list[model.Block]":
+    def blocks(self) -> list[model.Block]:
         """Headings, paragraphs, list items, captions, notes and tables in reading order (typed, `model.py`)."""
         return self.model.blocks
 
     @property
-    def tables(self) -> "list[model.Table]":
+    def tables(self) -> list[model.Table]:
         """Every table of the report, with its caption, notes and continuation mark."""
         return self.model.tables
 

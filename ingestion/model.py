@@ -13,8 +13,9 @@ This module is the contract between readers (`ingestion/formats/`, `ingestion/te
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "caption", "table", "note"]
 

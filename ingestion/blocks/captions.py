@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from ..document import is_cell_line, parse_caption, squash
 from ..model import Block, Caption, Cell, Note, Table
-from .lines import MARK_NOTE, UNIT_LABEL, caption_block, is_caption, is_heading, is_note, is_outline, is_title_like, \
-    plain
+from .lines import (
+    MARK_NOTE,
+    UNIT_LABEL,
+    caption_block,
+    is_caption,
+    is_heading,
+    is_note,
+    is_outline,
+    is_title_like,
+    plain,
+)
 
 PREAMBLE_MAX = 30  # short lines allowed between a caption and its first cell (`单位：亿元`)
 LOOKAHEAD = 8  # lines looked at under a table for its notes

@@ -18,7 +18,7 @@ import io
 from collections.abc import Iterator
 
 from ..errors import ReportError
-from ..layout import GridTable, paragraph_lines, render, table_lines
+from ..layout import GridTable, paragraph_lines, render
 from ..model import Cell, DocumentModel
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

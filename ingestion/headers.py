@@ -293,10 +293,7 @@ def _column(k: int, stack: list[str], plan_year: int | None) -> Column:
     header = "".join(stack)
     if not stack:
         return Column(k, _OTHER, "")
-    role = header_role(header) or header_role(stack[-1]) or _OTHER
-    if len(stack) > 1 and role in (_OTHER, NAME) and header_role(stack[-1]) in (VALUE, VERDICT, _REVIEW, _CHANGE,
-                                                                                  IGNORED):
-        role = header_role(stack[-1])
+    role = header_role(header) or header_role(stack[-1]) or _OTHER  # a long stacked text: its lowest label
     if role == VALUE or role == _CHANGE or role == _REVIEW:
         year = next((header_year(t) for t in reversed(stack) if header_year(t)), None)
         if year is None and plan_year:
@@ -310,7 +307,7 @@ def _column(k: int, stack: list[str], plan_year: int | None) -> Column:
 
 
 def _body_texts(body: Sequence[Sequence[Cell | None]], k: int) -> list[str]:
-    """The filled cells of column k in the rows that are not one merged text (group rows)."""
+    """The filled cells of column k."""
     out = []
     for row in body:
         if k < len(row) and row[k] is not None and row[k].flat:
@@ -325,7 +322,7 @@ def _mostly(texts: list[str], pattern: re.Pattern) -> bool:
 def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_year: int | None) -> list[Column]:
     """Settle the provisional roles from the cells under them and from the other columns."""
     out: list[Column] = []
-    body = [row for row in body if _single(row) is None]
+    body = [row for row in body if _single(row) is None]  # a group row (one merged text) says nothing of columns
     for c in columns:
         texts = _body_texts(body, c.index)
         if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, _ATTRIBUTE_WORD) \

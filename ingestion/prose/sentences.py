@@ -39,7 +39,6 @@ _INDICATOR_COUNT = re.compile(r"(?<!\d)\d+项[^，,。；;]{0,8}指标|指标[^�
 _NOTE_LINE = re.compile(r"^(?:备注|注)[：:]")
 
 
-
 @dataclass
 class _Row:
     name: str

@@ -3,11 +3,13 @@ with the stage it is at.
 
 `extract_projects(doc)` is the entry point. The readers, one layout family each:
 
-- `lists`          boxed lists (专栏) and attachment lists: label lines, group headings, numbered items, sentences
+- `lists`          one list found by `finding` (box, attachment, unboxed): labels, groups, numbered items, sentences
 - `project_tables` grids: `序号 | 项目名称 | 建设性质 …` and two-column `类别 | 项目名称`
 - `prose`          a report with no list at all: projects named in its task prose
 
-`names` splits and cleans names, `stages` reads stage words. See docs/projects.md for the layouts by class.
+`finding` says where lists are, `names` splits and cleans names, `stages` reads stage words, `parts` and `unread`
+record what was seen (and what named projects but gave none), `view` drops Markdown marks. See docs/projects.md
+for the layouts by class.
 """
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ import re
 
 from ..document import Document, squash
 from ..records import PartSeen, ProjectItem
-from .lists import caption_title, find_project_lists, names_project_list, read_list, reads_as_projects
+from .finding import find_project_lists
+from .lists import read_list, reads_as_projects
 from .names import split_names
 from .parts import project_part
-from .project_tables import read_project_tables, unread_project_grids
+from .project_tables import read_project_tables
 from .prose import prose_projects
 from .stages import group_label, normalize_stage
+from .unread import missing_referenced_list, unread_captions, unread_grids
 from .view import plain_view
 
 __all__ = ["extract_projects", "group_label", "normalize_stage", "read_projects", "split_names"]
@@ -47,12 +51,10 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     for t in tables:
         items.extend(t.items)
         parts.append(project_part("project_table", t.title, t.line, t.rows_seen, len(t.items), t.stack.groups))
-    parts.extend(PartSeen(kind="project_table", title=title or None, source_line=line, rows_seen=0, facts_read=0,
-                          problem="a table with a project name column that the project reader could not read")
-                 for title, line in unread_project_grids(doc, {t.table_start for t in tables}))
-    parts.extend(_unread_project_captions(view, {p.source_line for p in parts}))
+    parts.extend(unread_grids(doc, {t.table_start for t in tables}))
+    parts.extend(unread_captions(view, {p.source_line for p in parts}))
     if not parts:
-        parts.extend(_missing_referenced_list(view))
+        parts.extend(missing_referenced_list(view))
     items.sort(key=lambda it: it.source_line)
     parts.sort(key=lambda p: p.source_line)
     return (items or prose_projects(view)), parts
@@ -68,36 +70,6 @@ def _opens_on_grid(doc: Document, plist, grids) -> bool:
         if text and not _UNIT_OR_NOTE.match(text):
             return any(t.start <= no <= t.end for t in grids)
     return False
-
-
-def _unread_project_captions(doc: Document, read_lines: set[int]) -> list[PartSeen]:
-    """A caption titled as a project list (`专栏3：2022年重点项目`, `附件` + `重点项目安排`) that no reader could read:
-    a layout the readers do not know, reported rather than lost."""
-    out = []
-    for cap in doc.captions:
-        title, line = caption_title(doc, cap)
-        if line in read_lines or cap.line in read_lines or not names_project_list(title):
-            continue
-        out.append(PartSeen(kind="project_list", title=title, source_line=line, rows_seen=0, facts_read=0,
-                            problem="a caption that names a project list, but no project names could be read under it"))
-    return out
-
-
-# `全年安排县级重点项目43个（详见附件）`: the text points to a project list printed elsewhere.
-_LIST_REFERENCE = re.compile(r"项目[^。；]{0,30}?[（(]?(?:详见|见)(附件|附表|专栏)\s*([\d一二三四五六七八九十]*)")
-
-
-def _missing_referenced_list(doc: Document) -> list[PartSeen]:
-    """A report whose text refers to a project list (`…重点项目43个（详见附件）`) that no reader found: the list is
-    missing (a truncated copy) or in a layout the readers do not know."""
-    for no, line in enumerate(doc.lines, start=1):
-        if "见" in line and "项目" in line:
-            m = _LIST_REFERENCE.search(squash(line))
-            if m:
-                ref = m.group(1) + m.group(2)
-                return [PartSeen(kind="project_list", title=ref, source_line=no, rows_seen=0, facts_read=0,
-                                 problem=f"the text refers to a project list ({ref}) but no project list was found")]
-    return []
 
 
 def extract_projects(doc: Document) -> list[ProjectItem]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..document import Document, squash
 from ..model import Cell, Table
 from ..records import ProjectItem
-from .lists import list_year
+from .finding import list_year
 from .names import clean_name, split_names
 from .parts import GroupStack, is_open_ended
 from .stages import normalize_stage, outline_level, parse_label, title_stage

@@ -9,7 +9,7 @@ import re
 
 from ..document import Document, is_cell_line, squash
 from ..records import ProjectItem
-from .lists import list_year
+from .finding import list_year
 from .names import _ENDS_WITH_HEAD, _HEAD, _PHASE, find_outside_brackets, split_names, split_outside_brackets
 from .stages import normalize_stage
 

@@ -1,0 +1,354 @@
+"""Where a report's project lists are and how far each runs.
+
+Boxed lists (专栏N：…), attachment lists (附件 + a title line naming projects) and unboxed lists (stage headings
+with numbered lines, numbered paragraphs of one kind of project, stage-label paragraphs under a heading). A body
+ends at the next caption, at a heading that is not one of its items or groups, or at a line that reads as prose.
+A box whose body is table cells is a table and is left to `project_tables`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
+from .names import (
+    _ITEM_NUMBER,
+    find_outside_brackets,
+    item_text,
+    split_label,
+    split_outside_brackets,
+    strip_item_number,
+)
+from .parts import is_open_ended, printed_count
+from .stages import (
+    _GROUP_LABEL,
+    _LABEL_COUNT,
+    _LABEL_NUMBER,
+    _LIST_VERB,
+    _NESTED_STAGE_LABEL,
+    _STAGE_WORD,
+    group_label,
+    parse_label,
+)
+
+_YEAR = re.compile(r"(\d{4})年")
+_NOTE_LABELS = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)[：:]")
+
+
+@dataclass(frozen=True)
+class ProjectList:
+    title: str
+    caption_line: int  # line of the caption / title line the list is known by
+    start: int  # first body line
+    end: int  # last body line (inclusive)
+    period_year: int | None
+    review: bool  # True when the list reports a past year rather than plans one
+
+
+_NUMERIC_CELL = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|以下|左右)?$")
+_HEADER_CELL = re.compile(r"序号|指标|单位|类别|属性|目标|备注|完成情况")
+
+
+def _is_table_cell(line: str) -> bool:
+    """A cell of an indicator table: tab-led and short, never an enumeration."""
+    s = squash(line)
+    return is_cell_line(line) and len(s) <= 30 and "、" not in s and find_outside_brackets(s, "：:") < 0
+
+
+def _is_indicator_table(doc: Document, caption_line: int) -> bool:
+    """The caption's body is short tab-led cells with table furniture among them (a 序号/指标 header or a
+    numeric cell). A list with one project per tab-led line has neither."""
+    cells = []
+    for no in range(caption_line + 1, min(doc.n_lines, caption_line + 24) + 1):
+        line = doc.line(no)
+        if not squash(line) and not is_cell_line(line):
+            continue
+        if not _is_table_cell(line):
+            break
+        cells.append(squash(line))
+        if len(cells) >= 12:
+            break
+    return len(cells) >= 3 and any(_NUMERIC_CELL.match(c) or _HEADER_CELL.search(c) for c in cells)
+
+
+
+
+def _is_list_sentence(sentence: str) -> bool:
+    """One sentence of a list: an enumeration without commas, or clauses that each open with a stage verb
+    (`续建A等项目，推进B等项目`). Task prose opens its sentences with other verbs (`实施…行动计划。`)."""
+    clauses = [c for c in split_outside_brackets(sentence, "，,；;") if c]
+    if len(clauses) <= 1:
+        return True
+    if all(_ITEM_NUMBER.match(c) for c in clauses[1:]):
+        return True  # `1.A工程；2.B项目；3.C中心。`: numbered items run on in one paragraph
+    return all(_LIST_VERB.match(c) for c in clauses)
+
+
+def _stage_pieces(s: str) -> list[str]:
+    """`s` cut before each stage label that follows a sentence end (`…。续建项目：…`)."""
+    cuts = [m.start() for m in _NESTED_STAGE_LABEL.finditer(s) if m.start() > 0 and s[m.start() - 1] in "。；;"]
+    if not cuts:
+        return [s]
+    bounds = [0, *cuts, len(s)]
+    return [s[a:b] for a, b in zip(bounds, bounds[1:]) if s[a:b]]
+
+
+def _is_list_line(line: str) -> bool:
+    """Whether a line still belongs to a project list rather than to the prose paragraph after it.
+
+    Tab-led and labelled (`X：…`) lines always do. Any other line must read as list sentences throughout;
+    a short title-like sentence (`实施院校引进行动计划。`) followed by task prose does not.
+    """
+    s = squash(line)
+    if _NOTE_LABELS.match(s):
+        return False
+    if is_cell_line(line):
+        return True
+    label, _ = split_label(s)
+    if label is not None:
+        return True
+    pieces = _stage_pieces(s)
+    if len(pieces) > 1:  # `A、B。续建项目：C、D。`: stage paragraphs run together into one line
+        return all(_is_list_line(p) for p in pieces)
+    sentences = [x for x in split_outside_brackets(s, "。") if x]
+    if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
+        return False
+    return all(_is_list_sentence(x) for x in sentences)
+
+
+
+def _is_numbered_item(s: str, expected: int) -> bool:
+    m = _ITEM_NUMBER.match(s)
+    return bool(m and m.group(1) and int(m.group(1)) == expected and _is_list_line(strip_item_number(s)))
+
+
+
+_LIST_LABEL_WORDS = re.compile(r"项目|工程|类|板块|领域|开工|续建|竣工|完工|建成|前期|新建|储备")
+
+
+def _is_labelled_item(s: str) -> bool:
+    """`（一）新开工项目（6个）：A、B。` or a bare `二、交通类项目`: an outline-numbered group of the list, not the
+    next heading of the report (which names a task, not a kind or stage of projects)."""
+    m = _LABEL_NUMBER.match(s)
+    if not m:
+        return False
+    rest = s[m.end():]
+    label, body = split_label(rest)
+    if label is not None and body.strip("。"):
+        sentences = [x for x in split_outside_brackets(body, "。") if x]
+        return (bool(_LIST_LABEL_WORDS.search(label)) and len(label) <= 20
+                and all(_is_list_sentence(x) for x in sentences))
+    return bool(_GROUP_LABEL.match(_LABEL_COUNT.sub("", rest.rstrip("：:"))))
+
+
+def _caption_of(line: str) -> tuple[str, int] | None:
+    return parse_caption(line) or box_caption(line)
+
+
+def _opens_group(s: str) -> bool:
+    """A line that only opens a group of the list (`计划新开工项目（15个）`, `交通类：`): numbering restarts under it."""
+    if group_label(s) is not None:
+        return True
+    label, rest = split_label(s)
+    return label is not None and not rest.strip("。")
+
+
+def _body_end(doc: Document, caption_line: int) -> int:
+    """Last line of a list body: it stops at the next caption or heading, or at a prose paragraph.
+
+    Items numbered `1.` `2.` … read as level-3 headings to the outline; they stay in the body as long as
+    they count on from 1 and read as list lines, so the task paragraph numbered after them ends it. Under each
+    group label (`（二）续建项目（18个）`) the numbering may start again.
+    """
+    end, expected = caption_line, 1
+    for no in range(caption_line + 1, doc.n_lines + 1):
+        line = doc.line(no)
+        s = squash(line)
+        if not s and not is_cell_line(line):
+            continue
+        if _caption_of(line) is not None:
+            break
+        if heading_level(line) is not None:
+            first = _ITEM_NUMBER.match(s) if expected == 1 else None
+            if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)
+                expected = int(first.group(1))
+            if _is_numbered_item(s, expected):
+                expected += 1
+            elif _is_labelled_item(s):
+                expected = 1
+            else:
+                break
+        elif not _is_list_line(line):
+            break
+        elif _opens_group(item_text(line)):
+            expected = 1
+        end = no
+    return end
+
+
+def list_year(doc: Document, title: str, line_no: int) -> int | None:
+    """The year in the list title, else the year of the section it sits in, else the plan year."""
+    meta = doc.meta
+    known = {y for y in (meta.review_year, meta.plan_year) if y}
+    m = _YEAR.search(title)
+    if m and (not known or int(m.group(1)) in known):
+        return int(m.group(1))
+    for heading in reversed(doc.heading_chain(line_no)):
+        for y in _YEAR.findall(heading.text):
+            if not known or int(y) in known:
+                return int(y)
+    if m:
+        return int(m.group(1))
+    return meta.plan_year
+
+
+# Words of a title that announce a list of projects (`2022年重点项目安排`, `重大项目清单`, `10件民心工程`).
+_PROJECT_TITLE = re.compile(r"项目|工程|实事|民心")
+_CAPTION_LEAD = re.compile(r"^(?:专栏|附件|附表)[\d一二三四五六七八九十]*[：:.、]?")
+TITLE_MAX = 40  # a list's title line is short; a longer line is a sentence of the text
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
+
+
+def _is_title_line(line: str) -> bool:
+    s = squash(line)
+    return 0 < len(s) <= TITLE_MAX and not is_cell_line(line) and not _SENTENCE_PUNCT.search(s)
+
+
+def _next_text_line(doc: Document, no: int) -> int | None:
+    for k in range(no + 1, min(doc.n_lines, no + 3) + 1):
+        if squash(doc.line(k)):
+            return k
+    return None
+
+
+def _make_list(doc: Document, title: str, title_line: int, end: int) -> ProjectList:
+    year = list_year(doc, title, title_line)
+    review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
+    return ProjectList(title, title_line, title_line + 1, end, year, review)
+
+
+def _attachment_title(doc: Document, cap) -> tuple[str, int]:
+    """(title, line) of an attachment: the caption's own words (`附件1：2022年重点项目表`), or, for a bare `附件`
+    / `附件2`, the title line printed under it (`2022年重点项目安排`)."""
+    if _CAPTION_LEAD.sub("", cap.text):
+        return cap.text, cap.line
+    nxt = _next_text_line(doc, cap.line)
+    if nxt is not None and _is_title_line(doc.line(nxt)) and heading_level(doc.line(nxt)) is None:
+        return squash(doc.line(nxt)), nxt
+    return cap.text, cap.line
+
+
+# A title that is the name of a project list: it ends in its project words (`…重点项目`, `…项目安排`,
+# `…民心工程完成情况`), unlike a table about projects (`重点项目投资完成情况`).
+_LIST_TITLE_END = re.compile(r"(?:项目|工程|实事)[^，。：:]{0,4}$")
+
+
+def names_project_list(title: str) -> bool:
+    return bool(_LIST_TITLE_END.search(title))
+
+
+def caption_title(doc: Document, cap) -> tuple[str, int]:
+    """(title, line) a caption is known by: its own text, or for a bare `附件` the title line under it."""
+    return _attachment_title(doc, cap) if cap.kind in ("附件", "附表") else (cap.text, cap.line)
+
+
+def find_project_lists(doc: Document) -> list[ProjectList]:
+    """Every 专栏 whose body is not a table, every attachment titled as a project list, and every run of
+    project groups printed under a heading without a box (`（一）计划新开工项目（15个）` + `1.…；`), with its
+    extent, year and review/plan reading."""
+    out: list[ProjectList] = []
+    for cap in doc.captions:
+        if cap.kind == "专栏":
+            title, line = cap.text, cap.line
+        elif cap.kind in ("附件", "附表"):
+            title, line = _attachment_title(doc, cap)
+            if not _PROJECT_TITLE.search(title):
+                continue
+        else:
+            continue
+        if _is_indicator_table(doc, line):
+            continue
+        end = _body_end(doc, line)
+        if end > line:
+            out.append(_make_list(doc, title, line, end))
+    taken = [(p.caption_line, p.end) for p in out]
+    out.extend(_headed_lists(doc, taken))
+    out.sort(key=lambda p: p.caption_line)
+    return out
+
+
+_HEADED_LIST_WORDS = re.compile(r"项目|工程")
+# What an opener of an unboxed list always has: a stage word, a count or a label colon.
+_OPENER_HINT = re.compile(rf"{_STAGE_WORD}|[\d一二三四五六七八九十百]+[个项]|[：:]|等")
+
+
+OPENER_LABEL_MAX = 40  # an opener is a short heading, or its label and colon come within its first characters
+
+
+def _opens_headed_list(s: str) -> bool:
+    """A heading that opens an unboxed project list: a stage group (`（一）计划新开工项目（15个）`, `1.续建项目：`)
+    or a numbered paragraph of one kind of project (`1.先进制造业项目（126个）：A、B、C等。`)."""
+    if len(s) > OPENER_LABEL_MAX and "：" not in s[:OPENER_LABEL_MAX] and ":" not in s[:OPENER_LABEL_MAX]:
+        return False  # a task paragraph numbered like a heading: its label would sit at the start
+    text = strip_item_number(_LABEL_NUMBER.sub("", s))
+    group = group_label(text)
+    if group is not None and group[1]:
+        return True
+    label, rest = split_label(text)
+    if label is None:
+        return False
+    category, stage = parse_label(label)
+    if stage and rest.strip("。") and _is_list_line(rest):
+        return True
+    kind = _LABEL_COUNT.sub("", label)
+    return (bool(re.search(r"(?:项目|工程)$", kind)) and "、" in rest and len(kind) <= 20
+            and _is_list_line(rest) and bool(printed_count(label) or is_open_ended(rest)))
+
+
+def _opens_label_list(line: str) -> bool:
+    """A paragraph (not a heading) that opens an unboxed list with a stage label: `新开工项目：A、B、C。`."""
+    if is_cell_line(line) or "项目" not in line[:24] or ("：" not in line and ":" not in line):
+        return False
+    s = item_text(line)
+    m = _NESTED_STAGE_LABEL.match(s)
+    if not m and not (s.find("：") > 0 or s.find(":") > 0):
+        return False
+    label, rest = split_label(s)
+    if label is None or parse_label(label)[1] is None or "、" not in rest:
+        return False
+    return _is_list_line(rest)
+
+
+def _list_openers(doc: Document) -> list[int]:
+    """Lines that open an unboxed project list: project headings, and stage-label paragraphs."""
+    lines = {h.line for h in doc.headings
+             if _HEADED_LIST_WORDS.search(h.text) and _OPENER_HINT.search(h.text) and _opens_headed_list(h.text)}
+    heading_lines = {h.line for h in doc.headings}
+    lines.update(no for no, line in enumerate(doc.lines, start=1)
+                 if no not in heading_lines and _opens_label_list(line))
+    return sorted(lines)
+
+
+def _headed_lists(doc: Document, taken: list[tuple[int, int]]) -> list[ProjectList]:
+    """Project lists printed as headings, numbered lines or stage-label paragraphs, outside any box or
+    attachment. The title is the project title line right above (`2022年重点项目安排`), else the heading of the
+    section the list sits in (`（三）重点项目安排`)."""
+    out: list[ProjectList] = []
+    for first in _list_openers(doc):
+        if any(a <= first <= b for a, b in taken):
+            continue
+        above = first - 1
+        while above > 0 and not squash(doc.line(above)):
+            above -= 1
+        if above > 0 and _is_title_line(doc.line(above)) and _PROJECT_TITLE.search(doc.line(above)):
+            title, title_line = squash(doc.line(above)), above
+        else:
+            section = doc.section(above) if above > 0 else None
+            title, title_line = (section.text if section else squash(doc.line(first))), first - 1
+        end = _body_end(doc, first - 1)
+        if end < first:
+            continue
+        plist = _make_list(doc, title, title_line, end)
+        out.append(ProjectList(plist.title, plist.caption_line, first, end, plist.period_year, plist.review))
+        taken.append((first, end))
+    return out

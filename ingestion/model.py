@@ -115,7 +115,14 @@ class Table(Block):
 
     @property
     def n_cols(self) -> int:
-        return max((sum(c.col_span for c in row) for row in self.rows), default=0)
+        """The grid's width: a row's own cells plus the columns that cells spanning rows from above take in it."""
+        width = 0
+        carried: list[tuple[int, int]] = []  # (rows still covered below, columns) of cells spanning rows
+        for row in self.rows:
+            width = max(width, sum(c.col_span for c in row) + sum(cols for _, cols in carried))
+            carried = [(left - 1, cols) for left, cols in carried if left > 1]
+            carried += [(c.row_span - 1, c.col_span) for c in row if c.row_span > 1]
+        return width
 
     def grid(self) -> list[list[Cell | None]]:
         """The rows as a rectangle: a merged cell fills every position it covers; a missing cell is None."""

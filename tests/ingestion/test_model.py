@@ -35,3 +35,11 @@ def test_title_is_the_caption_without_whitespace_and_tables_are_listed():
     assert table.title() == "附件1某县主要指标"
     assert model.tables == [table]
     assert Cell(" 12.5 %\n").flat == "12.5%"
+
+
+def test_width_counts_columns_taken_by_cells_spanning_rows():
+    table = Table("table", "", rows=[[Cell("类别", row_span=2)], [Cell("甲"), Cell("5")]])
+    assert table.n_cols == 3
+    assert [[c.text if c else None for c in row] for row in table.grid()] == [["类别", None, None],
+                                                                             ["类别", "甲", "5"]]
+    assert [[c.text for c in row] for row in table.layout_rows()] == [["类别"], ["", "甲", "5"]]

@@ -11,6 +11,7 @@ Rules (see shared/gold/SPEC.md):
   <  /小于/低于 → lt; 左右/约/大约/近 → approx; 提高/提升/增加 N个百分点 → increase_by;
   下降/降低/减少 N个百分点 → decrease_by; 与上年持平 → eq 0; otherwise eq.
 - 增长N% is a growth figure: the number is N (the comparator comes from any qualifier around it).
+- A thousands separator is not a decimal point: `45,678` is 45678.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ _NUM = r"[-−－+]?\d+(?:[.．]\d+)?"
 _NUMBER = re.compile(_NUM)
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 45,678 / 1,234,567
 # a unit (万元, %, 亿美元, 人次 …) may stand between the number and its qualifier: 5万人以上, 2.5万余人次
 _UNIT_BEFORE_QUALIFIER = re.compile(r"^(%|‰|[^\d以左余多及]{0,4}?)(?=以上|及以上|以下|以内|及以下|左右|余|多)")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]?")
@@ -73,6 +75,7 @@ def parse_value(raw: str | None) -> ParsedValue:
     if _FLAT.search(body) and not _DIGIT.search(body):
         return ParsedValue(0.0, "eq")
 
+    body = _THOUSANDS.sub("", body)
     m = _NUMBER.search(body)
     if not m:
         return ParsedValue(None, "qualitative")

@@ -14,6 +14,8 @@ from ingestion.values import parse_range, parse_value
         ("52%", 52.0, "eq"),
         ("≥ 315", 315.0, "ge"),
         ("34000 ", 34000.0, "eq"),
+        ("45,678", 45678.0, "eq"),
+        ("1,234,567元以上", 1234567.0, "ge"),
         # 以上 / 以下 / 以内, also after a unit
         ("8以上", 8.0, "ge"),
         ("5万人以上", 5.0, "ge"),

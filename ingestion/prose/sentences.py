@@ -147,7 +147,7 @@ class _ClauseReader:
         if parsed.years - {self.scope.year}:
             return None
         name = parsed.name
-        if name.startswith("全市") and "全市" not in self.higher:  # a city report's own scope, like 全区 / 全县
+        if name.startswith(("全市", "我市", "本市")) and "全市" not in self.higher:  # a city's own scope, like 全区
             name = name[2:]
         items = _split_items(name)
         if expect in (2, 3) and len(items) == 1:

@@ -445,3 +445,8 @@ def test_prefecture_and_league_wide_figures_are_not_a_countys():
 def test_partial_year_periods_lead_a_name_but_are_not_part_of_it():
     doc = review_report("1-11月规模以上工业增加值增长8%，前三季度地区生产总值增长6.1%。")
     assert facts(doc, "actual") == [("规模以上工业增加值增速", "%", 8.0, "eq"), ("地区生产总值增速", "%", 6.1, "eq")]
+
+
+def test_own_scope_words_lead_a_name_and_the_municipality_is_not_the_districts():
+    doc = review_report("我区地区生产总值增长5%，本区一般公共预算收入增长3%，我市地区生产总值增长6%。")
+    assert facts(doc, "actual") == [("地区生产总值增速", "%", 5.0, "eq"), ("一般公共预算收入增速", "%", 3.0, "eq")]

@@ -129,6 +129,11 @@ def _city_near(lines: list[str], district: str) -> str | None:
         m = re.search(rf"([\u4e00-\u9fa5]{{{width}}}市){re.escape(district)}", head)
         if m:
             return m.group(1)
+    return _city_above(lines, district)
+
+
+def _city_above(lines: list[str], district: str) -> str | None:
+    """The city the text answers to (`与宜昌市目标相衔接`, `在遂宁市委、市政府的坚强领导下`), the one named most often."""
     counts: dict[str, int] = {}
     for line in lines:
         if "市" in line:
@@ -137,6 +142,17 @@ def _city_near(lines: list[str], district: str) -> str | None:
                 if city != district and not _NOT_A_PLACE.match(city):
                     counts[city] = counts.get(city, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def _resolve_city(lines: list[str], city: str | None, district: str | None) -> tuple[str | None, str | None]:
+    """The city of a title that names only its district or county, and of a county-level city (`浏阳市`): the
+    city above it as the text names it. A city's own report names no other city above it, so it stays itself."""
+    if district and not city:
+        return _city_near(lines, district), district
+    if district and city == district and district.endswith("市"):
+        above = _city_above(lines, district)
+        return (above or city), district
+    return city, district
 
 
 def _title_place(m: re.Match) -> str:
@@ -172,9 +188,7 @@ def read_metadata(doc) -> ReportMeta:
             continue
         # `XX县国民经济和社会发展2023年计划…` prints the plan's name before the year: it is not part of the place
         place = re.sub(f"{_PLAN_NAME}$", "", _title_place(m) or "") or _place_near(lines, line_no) or ""
-        city, district = split_place(place)
-        if district and not city:
-            city = _city_near(lines, district)
+        city, district = _resolve_city(lines, *split_place(place))
         review_year = int(m.group("ry")) if doc_type == "review_and_plan" else None
         return ReportMeta(
             city=city,
@@ -210,9 +224,7 @@ def _loose_title(lines: list[str]) -> ReportMeta | None:
         head = re.sub(r"^关于", "", text[: text.find(_LOOSE_GENRE.search(text).group(1))])
         m = _LOOSE_PLACE.search(re.sub(r"\d{4}年度?", "", head))
         place = (m.group(1) if m and not _NOT_A_PLACE.match(m.group(1)) else None) or _place_near(lines, line_no) or ""
-        city, district = split_place(place)
-        if district and not city:
-            city = _city_near(lines, district)
+        city, district = _resolve_city(lines, *split_place(place))
         return ReportMeta(city=city, district=district, doc_type="review_and_plan" if review else "plan",
                           review_year=min(years) if review else None, plan_year=max(years),
                           title=text, title_line=line_no)

@@ -230,3 +230,14 @@ def test_the_issuing_office_over_the_title_and_the_dateline_under_it_are_not_par
 def test_a_title_asking_the_session_to_deliberate_keeps_its_trailer():
     m = meta("云溪区2023年国民经济和社会发展计划执行情况与2024年计划草案（提请云溪区第十届人民代表大会第三次会议审议）\n")
     assert (m.district, m.doc_type, m.review_year, m.plan_year) == ("云溪区", "review_and_plan", 2023, 2024)
+
+
+def test_a_county_level_city_takes_the_city_it_answers_to():
+    m = meta("关于浏河市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n"
+             "一年来，在长岭市委、市政府的坚强领导下，全市上下攻坚克难。\n")
+    assert (m.city, m.district) == ("长岭市", "浏河市")
+
+
+def test_a_citys_own_report_stays_the_city():
+    m = meta("关于长岭市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n在省委、省政府的坚强领导下。\n")
+    assert (m.city, m.district) == ("长岭市", "长岭市")

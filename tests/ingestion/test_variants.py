@@ -107,7 +107,7 @@ def test_b_county_title_without_place_appendix_tables_and_project_table():
 
 def test_c_county_level_city_plan_untitled_table_continued_without_header_and_chinese_numbered_box():
     ex = extract("c_guangdong_sihui_city_plan_2024.txt")
-    assert meta_of(ex) == ("四会市", "四会市", "plan", None, 2024)
+    assert meta_of(ex) == ("肇庆市", "四会市", "plan", None, 2024)  # a county-level city: its prefecture (完成肇庆市下达任务)
     # an unnumbered title line over the table; 实际值/目标值 columns with their own years
     assert table_value(ex, "地区生产总值", "actual") == ("712.3", 712.3, "eq", 2023)
     assert table_value(ex, "地区生产总值", "target") == ("755", 755.0, "eq", 2024)

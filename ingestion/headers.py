@@ -32,7 +32,7 @@ MAX_HEADER_ROWS = 3
 MOSTLY = 0.6  # share of a column's filled body cells that settles what it holds
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-_YEAR = re.compile(r"((?:19|20)\d{2}|二[〇零○O][〇零○O一二三四五六七八九]{2})\s*年")
+_YEAR = re.compile(r"((?:19|20|１９|２０)\d{2}|二[〇零○O][〇零○O一二三四五六七八九]{2})\s*年")  # full-width digits too
 _RELATIVE_YEAR = re.compile(r"上年|去年|上一年|^今年|^本年")
 _LEVEL_HEADER = re.compile(r"^(?:绝对值|总量|数值|总额|金额|数量|指标值)(?:[（(][^）)]*[）)])?$")
 _ACTUAL = re.compile(r"完成|实际|执行|实现|实绩|预计|预估")

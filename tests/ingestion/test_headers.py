@@ -244,10 +244,11 @@ def test_a_marked_single_header_row_still_takes_the_labels_printed_under_it():
     assert h.body_start == 2
 
 
-def test_years_in_chinese_numerals_and_relative_years():
-    _, roles = described(table(["主要指标", "二〇二三年完成", "上年实际", "今年目标"], ["样例数", "5", "4", "6"]),
-                         plan_year=2024)
-    assert roles == [NAME, (VALUE, 2023, "actual"), (VALUE, 2023, "actual"), (VALUE, 2024, "target")]
+def test_years_in_chinese_numerals_full_width_digits_and_relative_years():
+    _, roles = described(table(["主要指标", "二〇二三年完成", "上年实际", "今年目标", "２０２４年预期"],
+                               ["样例数", "5", "4", "6", "6"]), plan_year=2024)
+    assert roles == [NAME, (VALUE, 2023, "actual"), (VALUE, 2023, "actual"), (VALUE, 2024, "target"),
+                     (VALUE, 2024, "target")]
 
 
 def test_a_name_header_worded_with_a_target_word_is_still_the_name():

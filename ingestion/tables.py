@@ -1,7 +1,8 @@
 """Indicator tables of the document model (`Document.tables`) → one IndicatorValue per value cell.
 
-The readers hand over real grids (`model.Table`); `headers.read_header` says what each column holds. This module
-reads the body the way an analyst does: group rows set the category; sub-rows (其中/#, (1)/①, a blank 序号 under a
+The readers hand over tables (`model.Table`), read here as the rendered text prints them (`Table.layout_rows`) so a
+report gives the same records whatever container it came in; `headers.read_header` says what each column holds.
+This module reads the body the way an analyst does: group rows set the category; sub-rows (其中/#, (1)/①, a blank 序号 under a
 numbered row) get their parent; units come from the name (`（%）`), a 单位 column, the cell (`≥340天`) or a
 `单位：` note; a star and the note that explains it (`注：带*为约束性指标`) give the attribute; a table continued
 after a page break (`续表`, header printed again or not) is read as one table with the first part's caption.

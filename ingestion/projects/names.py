@@ -198,7 +198,7 @@ def split_label(s: str) -> tuple[str | None, str]:
         return None, s
     return label, s[i + 1:]
 
-_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[●○◆◇■□▪•▶►√★☆➢➤▲△])")
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[)）](?!\d)|[①-⑳]|[●○◆◇■□▪•▶►√★☆➢➤▲△])")
 # A Markdown or plain-text bullet (`- A项目`, `* A项目`): the marker needs the space after it, so a name that
 # starts with a hyphen or a code is left alone.
 _TEXT_BULLET = re.compile(r"^[\s\u3000]*[-*+][ \t\u3000]+")

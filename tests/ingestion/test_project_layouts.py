@@ -130,6 +130,7 @@ def test_bullets_and_bracketed_category_labels():
         "南湖路立体停车场": ("started", None),
         "柏林中央商务区总部基地": ("ongoing", None),
         "柏林区全民健身中心": ("completed", None),
+        "柏林湖隧道": ("preparatory", None),  # `1) ` numbering, Markdown style
         "柏林东路打通工程": ("planned", "交通类"),
         "环湖慢行绿道": ("planned", "交通类"),
         "柏溪河综合治理工程": ("planned", "生态类"),

@@ -226,11 +226,13 @@ def _review_heading(outline: Outline, year: int | None) -> Heading | None:
 
 def _summary_lines(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
     """The review's headline summary under `top`: its untitled text (`——…` lines, list items) up to the first
-    sub-heading, then numbered lead sentences that either follow an announcement of the indicators or lead with
-    the economy (`（一）经济运行稳中有进。…`). A titled sub-heading, text after the lead sentences or an
-    announcement of the work review ends it."""
+    sub-heading, then a run of numbered lead sentences (`（一）经济运行稳中有进。…`). The whole run is the summary
+    when the text before it announces the indicators (`从主要指标完成情况看：`) or the text after it announces the
+    work review (`我们重点抓了以下几个方面的工作：`); otherwise only the lead sentences about the economy or the
+    indicators are. A titled sub-heading, or text after the run, ends it."""
     out: list[int] = []
-    announced, items_seen = False, False
+    run: list[Heading] = []
+    announced = False
     for it in outline.after(top.line):
         if it.start >= end:
             break
@@ -239,17 +241,17 @@ def _summary_lines(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
         if it.kind == "heading":
             if not is_text_heading(it.heading):
                 break
-            items_seen = True
-            if announced or _SUMMARY_SUBHEADING.search(_lead_of(it.heading)):
-                out.append(it.start)
+            run.append(it.heading)
             continue
-        if items_seen:
+        text = squash(outline.text(it.start))
+        if run:
+            announced = announced or bool(_WORK_LEAD.search(text))
             break
         out.append(it.start)  # a paragraph that ends by announcing the work review still opens with the summary
-        text = squash(outline.text(it.start))
         if _WORK_LEAD.search(text):
             break
         announced = announced or bool(_INDICATOR_LEAD.search(text))
+    out += [h.line for h in run if announced or _SUMMARY_SUBHEADING.search(_lead_of(h))]
     return tuple(out)
 
 

@@ -88,9 +88,10 @@ def _grid_at(lines: list, start: int, bands: _Bands) -> tuple[list[list[Cell | N
     header = _words(bands.of(lines[start]))
     if len(header) < 2 or not is_header_like([w[2] for w in header]):
         return None
-    bounds = [(a[1] + b[0]) / 2 for a, b in zip(header, header[1:])]
-    n = len(header)
-    rows: list[list[Cell | None]] = [[Cell(w[2]) for w in header]]
+    widest = _widest(lines, start, bands, header)
+    bounds = [(a[1] + b[0]) / 2 for a, b in zip(widest, widest[1:])]
+    n = len(widest)
+    rows: list[list[Cell | None]] = [_placed(header, bounds, n)]
     last = start
     pending_groups: list[list[Cell | None]] = []
     for j in range(start + 1, len(lines)):
@@ -104,19 +105,36 @@ def _grid_at(lines: list, start: int, bands: _Bands) -> tuple[list[list[Cell | N
                 break
             pending_groups.append([Cell(text, 1, n)])  # a group row, if more rows follow
             continue
-        cells: list[list[str]] = [[] for _ in range(n)]
-        for x0, x1, text in words:
-            cells[bisect_right(bounds, (x0 + x1) / 2)].append(text)
-        if sum(1 for c in cells if c) < 2 or any(SENTENCE_PUNCT.search("".join(c)[:-1]) and len("".join(c)) > 20
-                                                  for c in cells):
+        row = _placed(words, bounds, n)
+        if sum(1 for c in row if c.text) < 2 or any(SENTENCE_PUNCT.search(c.text[:-1]) and len(c.text) > 20
+                                                     for c in row):
             break
         rows.extend(pending_groups)
         pending_groups = []
-        rows.append([Cell("".join(c)) for c in cells])
+        rows.append(row)
         last = j
     if len(rows) - 1 < MIN_ROWS:
         return None
     return rows, last
+
+
+def _widest(lines: list, start: int, bands: _Bands, header: list) -> list:
+    """The words that fix the columns: the header's, or those of a line just under it with more words (a header
+    cell spanning two columns, a year over 目标 | 完成, leaves the header with fewer words than the grid)."""
+    best = header
+    for j in range(start + 1, min(len(lines), start + 6)):
+        words = _words(bands.of(lines[j]))
+        if len(words) > len(best) and not any(SENTENCE_PUNCT.search(w[2][:-1]) for w in words):
+            best = words
+    return best
+
+
+def _placed(words: list, bounds: list[float], n: int) -> list[Cell | None]:
+    """A line's words in the columns their middles fall in."""
+    cells: list[list[str]] = [[] for _ in range(n)]
+    for x0, x1, text in words:
+        cells[bisect_right(bounds, (x0 + x1) / 2)].append(text)
+    return [Cell("".join(c)) for c in cells]
 
 
 def _single(line, bands: _Bands) -> bool:

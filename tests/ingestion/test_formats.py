@@ -491,6 +491,7 @@ def _merged_header_docx() -> bytes:
     def build(doc):
         doc.add_paragraph("表1 主要指标")
         t = doc.add_table(rows=5, cols=5)
+        t.style = "Table Grid"  # ruled, as the genre's tables are (and as a PDF saved from it shows)
         texts = [["指标名称", "单位", "2030年", "", "2031年计划目标"], ["", "", "计划目标", "预计完成", ""],
                  ["一、经济发展", "", "", "", ""], ["甲地区生产总值增速", "%", "5", "5.2", "6"],
                  ["二、民生保障", "", "", "", ""]]
@@ -703,3 +704,23 @@ def test_pdf_columns_of_words_without_a_caption_or_header_words_stay_text():
     model = pdf_document(_unruled_pdf(None, columns))
     assert model.tables == []
     assert "甲镇 乙镇 丙镇" in model.text  # as the paragraph lines they were
+
+
+def test_a_pdf_saved_from_word_gives_the_grid_and_values_of_the_docx():
+    from pathlib import Path
+
+    from ingestion.formats.docx import docx_document
+    from ingestion.formats.pdf import pdf_document
+
+    data = (Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "merged_header_from_word.pdf").read_bytes()
+    (from_pdf,) = pdf_document(data).tables
+    (from_docx,) = docx_document(_docx_report()).tables
+    assert [_spans(r) for r in from_pdf.rows] == [_spans(r) for r in from_docx.rows]
+    assert from_pdf.title() == from_docx.title()
+
+    def values(name, data):
+        done = process_report(name, data)
+        assert done.ok, done.error
+        return sorted((r.indicator_name, r.period_year, r.measure, r.value_raw) for r in done.extraction.indicators)
+
+    assert values("r.pdf", data) == values("r.docx", _docx_report())

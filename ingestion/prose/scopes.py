@@ -274,14 +274,19 @@ def _section_text(outline: Outline, h: Heading) -> tuple[int, ...]:
 
 
 def _opening_review(outline: Outline, year: int) -> list[Scope]:
-    """A plan-only document without a review section that sums up last year in its opening paragraphs
-    (`2021年，全区实现地区生产总值…`): those paragraphs, before the first heading, are the review."""
+    """A plan-only document without a review section that still sums up last year in prose: its paragraphs that
+    open with that year (`2021年，全区实现地区生产总值…`), before the targets and tasks (in the opening text or
+    under e.g. `一、发展形势`). Rows take the section's heading, or the title for the opening text."""
     doc = outline.doc
-    first = outline.headings[0].line if outline.headings else doc.n_lines + 1
+    limit = next((h.line for h in outline.headings if _is_target_heading(h) or _TASK_HEADING.search(h.text)),
+                 doc.n_lines + 1)
     lead = f"{year}年"
-    lines = tuple(no for no in outline.text_lines((doc.meta.title_line or 0) + 1, first)
-                  if squash(outline.text(no)).startswith(lead))
-    return [Scope(doc.meta.title or "", "actual", year, lines)] if lines else []
+    by_title: dict[str, list[int]] = {}
+    for no in outline.text_lines((doc.meta.title_line or 0) + 1, limit):
+        if squash(outline.text(no)).startswith(lead):
+            h = outline.section(no)
+            by_title.setdefault(h.text if h else doc.meta.title or "", []).append(no)
+    return [Scope(title, "actual", year, tuple(lines)) for title, lines in by_title.items()]
 
 
 def _review_scopes(outline: Outline, top: Heading | None, year: int | None) -> list[Scope]:

@@ -409,3 +409,18 @@ def test_lead_sentences_followed_by_the_work_review_announcement_are_the_summary
     ]))
     assert set(facts(doc, "actual")) == {"地区生产总值", "地区生产总值增速", "地方一般公共预算收入",
                                          "地方一般公共预算收入增速", "城镇新增就业"}
+
+
+def test_plan_only_document_reviewing_last_year_under_a_situation_heading():
+    doc = Document.from_text("\n".join([
+        PLAN_TITLE,
+        "一、发展形势",
+        "2024年，全县实现地区生产总值186.2亿元，增长6.1%。2025年，外部环境依然复杂。",
+        "当前经济运行面临的困难仍然较多，规上工业企业仅有85家。",
+        "二、预期目标",
+        "地区生产总值增长6%左右。",
+        "三、重点任务",
+        "（一）做强工业。2024年新增规模以上工业企业10家的基础上，再新增15家。",
+    ]))
+    assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
+    assert {r.table_title for r in rows(doc, "actual")} == {"一、发展形势"}

@@ -40,6 +40,7 @@ _LE_BEFORE = ("不高于", "不超过", "不多于", "≤", "<=", "＜＝", "小
 _GT_BEFORE = ("超过", "突破", "大于", "超", "逾", "高于", ">", "＞")
 _LT_BEFORE = ("小于", "低于", "<", "＜")
 _APPROX_BEFORE = ("约", "大约", "近")
+_HOLD_BEFORE = ("控制在", "控制", "保持在", "稳定在")
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,13 @@ def parse_value(raw: str | None) -> ParsedValue:
     before, after = body[: m.start()], body[m.end():]
     after_unit = _UNIT_BEFORE_QUALIFIER.sub("", after)
 
-    def ends(words):
-        return any(before.endswith(w) for w in words)
+    def ends(words: tuple[str, ...]) -> bool:
+        return before.endswith(words)
 
-    def starts(words):
-        return any(after.startswith(w) or after_unit.startswith(w) for w in words)
+    def starts(words: tuple[str, ...]) -> bool:
+        return after.startswith(words) or after_unit.startswith(words)
 
-    if starts(_APPROX_AFTER) and ends(("控制在", "控制", "保持在", "稳定在")):
+    if starts(_APPROX_AFTER) and ends(_HOLD_BEFORE):
         return ParsedValue(num, "approx")  # `控制在3%左右`: 左右 says the figure is approximate, not a ceiling
     if ends(_GE_BEFORE) or starts(_GE_AFTER):
         return ParsedValue(num, "ge")

@@ -110,10 +110,13 @@ _RANGE = re.compile(
     r"^(?:增长|增速|提高|达到|保持)?(\d+(?:[.．]\d+)?)\s*(%|％)?\s*[-～~—–－至到]\s*(\d+(?:[.．]\d+)?)\s*(%|％)?(?:左右)?$")
 
 
+_RANGE_MARK = re.compile(r"[-～~—–－至到]")
+
+
 def parse_range(raw: str | None) -> tuple[ParsedValue, ParsedValue] | None:
     """A range is two values of one indicator (SPEC): `ge` its low end and `le` its high end; None when `raw` is
     not a range."""
-    if not raw:
+    if not raw or not _RANGE_MARK.search(raw):
         return None
     m = _RANGE.match(strip_notes(_SPACES.sub("", raw.replace("\u3000", ""))))
     if not m:

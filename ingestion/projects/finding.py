@@ -221,10 +221,10 @@ def _next_text_line(doc: Document, no: int) -> int | None:
     return None
 
 
-def _make_list(doc: Document, title: str, title_line: int, end: int) -> ProjectList:
+def _make_list(doc: Document, title: str, title_line: int, end: int, start: int | None = None) -> ProjectList:
     year = list_year(doc, title, title_line)
     review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
-    return ProjectList(title, title_line, title_line + 1, end, year, review)
+    return ProjectList(title, title_line, start if start is not None else title_line + 1, end, year, review)
 
 
 def _attachment_title(doc: Document, cap) -> tuple[str, int]:
@@ -280,9 +280,9 @@ def find_project_lists(doc: Document) -> list[ProjectList]:
 _HEADED_LIST_WORDS = re.compile(r"项目|工程")
 # What an opener of an unboxed list always has: a stage word, a count or a label colon.
 _OPENER_HINT = re.compile(rf"{_STAGE_WORD}|[\d一二三四五六七八九十百]+[个项]|[：:]|等")
-
-
 OPENER_LABEL_MAX = 40  # an opener is a short heading, or its label and colon come within its first characters
+_PROJECT_KIND = re.compile(r"(?:项目|工程)$")
+_HEADING_STOP = re.compile(r"[，,。；;]")
 
 
 def _opens_headed_list(s: str) -> bool:
@@ -297,11 +297,10 @@ def _opens_headed_list(s: str) -> bool:
     label, rest = split_label(text)
     if label is None:
         return False
-    category, stage = parse_label(label)
-    if stage and rest.strip("。") and _is_list_line(rest):
+    if parse_label(label)[1] and rest.strip("。") and _is_list_line(rest):
         return True
     kind = _LABEL_COUNT.sub("", label)
-    return (bool(re.search(r"(?:项目|工程)$", kind)) and "、" in rest and len(kind) <= 20
+    return (bool(_PROJECT_KIND.search(kind)) and "、" in rest and len(kind) <= 20
             and _is_list_line(rest) and bool(printed_count(label) or is_open_ended(rest)))
 
 
@@ -309,11 +308,7 @@ def _opens_label_list(line: str) -> bool:
     """A paragraph (not a heading) that opens an unboxed list with a stage label: `新开工项目：A、B、C。`."""
     if is_cell_line(line) or "项目" not in line[:24] or ("：" not in line and ":" not in line):
         return False
-    s = item_text(line)
-    m = _NESTED_STAGE_LABEL.match(s)
-    if not m and not (s.find("：") > 0 or s.find(":") > 0):
-        return False
-    label, rest = split_label(s)
+    label, rest = split_label(item_text(line))
     if label is None or parse_label(label)[1] is None or "、" not in rest:
         return False
     return _is_list_line(rest)
@@ -344,11 +339,12 @@ def _headed_lists(doc: Document, taken: list[tuple[int, int]]) -> list[ProjectLi
             title, title_line = squash(doc.line(above)), above
         else:
             section = doc.section(above) if above > 0 else None
-            title, title_line = (section.text if section else squash(doc.line(first))), first - 1
+            # the heading up to its first stop: `（四）坚持项目为王。全年安排…` → `（四）坚持项目为王`
+            heading = _HEADING_STOP.split(section.text, maxsplit=1)[0] if section else squash(doc.line(first))
+            title, title_line = heading, first - 1
         end = _body_end(doc, first - 1)
         if end < first:
             continue
-        plist = _make_list(doc, title, title_line, end)
-        out.append(ProjectList(plist.title, plist.caption_line, first, end, plist.period_year, plist.review))
+        out.append(_make_list(doc, title, title_line, end, start=first))
         taken.append((first, end))
     return out

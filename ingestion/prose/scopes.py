@@ -27,7 +27,7 @@ from ..document import CN_NUM, Document, Heading, squash
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
 
 _REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效|过去一年|一年来")
-_SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济运行|经济发展稳|国民经济稳|经济稳中|经济实力|综合实力|经济总量")
+_SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济(?:运行|发展稳|增长|稳|平稳|实力|总量)|综合实力")
 # A target paragraph that has no 目标 heading of its own announces itself (`主要预期目标是：`, `主要目标为：`,
 # `主要预期目标是，`).
 _TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:任务)?(?:建议|安排|拟定|确定|设定)?(?:[：:]|(?:是|为|如下)[：:，,]?)")

@@ -424,3 +424,18 @@ def test_plan_only_document_reviewing_last_year_under_a_situation_heading():
     ]))
     assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
     assert {r.table_title for r in rows(doc, "actual")} == {"一、发展形势"}
+
+
+@pytest.mark.parametrize("subheading", ["（一）经济增长稳中有进", "（一）综合实力持续增强", "（一）主要经济指标较快增长"])
+def test_summary_sub_headings_about_the_economy(subheading):
+    doc = Document.from_text("\n".join([
+        "关于青禾县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "一、2023年国民经济和社会发展计划执行情况",
+        subheading,
+        "全县地区生产总值186.2亿元，增长6.1%。",
+        "（二）坚持项目为王，有效投资持续扩大",
+        "全年实施项目120个，完成投资80亿元。",
+        "二、2024年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}

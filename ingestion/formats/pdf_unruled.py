@@ -103,6 +103,14 @@ def _grid_at(lines: list, start: int, bands: _Bands) -> tuple[list[list[Cell | N
             text = words[0][2]
             if len(text) > GROUP_MAX or SENTENCE_PUNCT.search(text[:-1]):
                 break
+            col = bisect_right(bounds, words[0][0])  # where it starts: a long group label crosses columns
+            above = rows[-1] if not pending_groups else None
+            if above is not None and len(above) == n and above[col].text and col > 0:
+                # the wrapped rest of the cell above it (`2031年计划目` / `标`), not a row of its own; a lone word
+                # under the first column stays a group row (`经济发展`): a wrapped name there cannot be told apart
+                above[col] = Cell(above[col].text + text)
+                last = j
+                continue
             pending_groups.append([Cell(text, 1, n)])  # a group row, if more rows follow
             continue
         row = _placed(words, bounds, n)

@@ -724,3 +724,12 @@ def test_a_pdf_saved_from_word_gives_the_grid_and_values_of_the_docx():
         return sorted((r.indicator_name, r.period_year, r.measure, r.value_raw) for r in done.extraction.indicators)
 
     assert values("r.pdf", data) == values("r.docx", _docx_report())
+
+
+def test_pdf_unruled_cell_wrapped_onto_a_second_line_stays_one_cell():
+    from ingestion.formats.pdf import pdf_document
+
+    rows = [UNRULED[0], ["", "", "", "", "（初步）"], *UNRULED[1:]]
+    (table,) = pdf_document(_unruled_pdf("表1：2030年主要指标完成情况", rows)).tables
+    assert [c.flat for c in table.rows[0]] == ["序号", "指标名称", "单位", "2030年目标", "2030年完成（初步）"]
+    assert [c.flat for c in table.rows[1]] == ["1", "甲地区生产总值", "亿元", "520", "531.6"]

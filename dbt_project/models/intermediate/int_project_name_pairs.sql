@@ -6,7 +6,7 @@
 -- character is three bytes sharing its lead bytes with thousands of others (jaro_winkler('一', '丁') = 0.82).
 -- The score here is computed on characters: the Dice coefficient of the two keys' character bigrams.
 --
--- A pair matches when (the threshold is documented in _int_projects.yml and pinned by a unit test):
+-- A pair matches when (the threshold is documented in int_project_name_pairs.yml and pinned by a unit test):
 --   * both keys have the same district, the same phase and the same signature (digits, letters, numerals);
 --   * both keys have at least {{ var('project_match_min_chars', 4) }} characters (short names only match exactly);
 --   * bigram Dice >= {{ var('project_match_min_dice', 0.6) }};

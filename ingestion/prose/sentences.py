@@ -223,8 +223,13 @@ _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # �
 _ITEM_MARK = re.compile(r"^(?:[—–\-*+•●◆◇■□▪▶►·]+|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # `1,234亿元`: a separator inside a number, not a clause break
+
+
 def _clean(text: str) -> str:
     text = _FOOTNOTE.sub("", squash(text))
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
     if "**" in text:  # Markdown bold
         text = text.replace("**", "")
     text = _NOTE_PAREN.sub("", text)

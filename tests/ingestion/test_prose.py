@@ -450,3 +450,12 @@ def test_partial_year_periods_lead_a_name_but_are_not_part_of_it():
 def test_own_scope_words_lead_a_name_and_the_municipality_is_not_the_districts():
     doc = review_report("我区地区生产总值增长5%，本区一般公共预算收入增长3%，我市地区生产总值增长6%。")
     assert facts(doc, "actual") == [("地区生产总值增速", "%", 5.0, "eq"), ("一般公共预算收入增速", "%", 3.0, "eq")]
+
+
+def test_thousands_separators_are_part_of_the_number_and_ascii_commas_still_cut_clauses():
+    doc = review_report("全县地区生产总值1,234.5亿元,增长6.1%,城镇新增就业12,560人。")
+    assert facts(doc, "actual") == [
+        ("地区生产总值", "亿元", 1234.5, "eq"),
+        ("地区生产总值增速", "%", 6.1, "eq"),
+        ("城镇新增就业", "人", 12560.0, "eq"),
+    ]

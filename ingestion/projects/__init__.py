@@ -37,7 +37,7 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     parts: list[PartSeen] = []
     tables = read_project_tables(doc)
     # a box whose body is a grid (rows of two or more columns) is a table, project or indicator, not a list
-    grids = [t for t in doc.tables if t.n_cols >= 2 and len(t.rows) >= 2]
+    grids = [t for t in doc.tables if t.n_cols >= 2 and len(t.rows) >= 2 and not _labelled_rows(t)]
     grid_captions = {t.caption.start for t in grids if t.caption is not None}
     view = plain_view(doc)
     for plist in find_project_lists(view):
@@ -58,6 +58,15 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     items.sort(key=lambda it: it.source_line)
     parts.sort(key=lambda p: p.source_line)
     return (items or prose_projects(view)), parts
+
+
+_ROW_LABEL = re.compile(r"^[^：:]{1,20}[：:].")
+
+
+def _labelled_rows(table) -> bool:
+    """Rows that open with a list label (`新开工项目：A　B`): a list whose names a copy spaced apart, which a text
+    reader may take for a grid; it stays a list."""
+    return any(row and _ROW_LABEL.match(row[0].flat) for row in table.rows)
 
 
 _UNIT_OR_NOTE = re.compile(r"^(?:计量)?单位[：:]|^(?:注|备注|说明)[：:]")

@@ -206,6 +206,9 @@ _TEXT_BULLET = re.compile(r"^[\s\u3000]*[-*+][ \t\u3000]+")
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】[：:]?")
 
 
+_ANY_SEPARATOR = re.compile(r"[、，,；;]")
+# A wide gap between two names: two or more spaces, or a full-width space, between word characters.
+_SPACED_APART = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z0-9])(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=[\u4e00-\u9fa5A-Za-z0-9])")
 # A bullet in the middle of a line, right before a stage label: two items run together.
 _GLUED_BULLET = re.compile(rf"(?<=.)[-－●◆■▪•](?=(?:{_STAGE_LABEL})[：:])")
 
@@ -221,8 +224,12 @@ def item_text(line: str) -> str:
     """One list line as the list readers see it: whitespace removed, its bullet or number dropped, and a
     `【类别】` label turned into the `类别：` label form the readers know (a category label is never a name). A
     bullet run together with the item before it (`…停车场- 续建项目：…`, a PDF reader's joined lines) separates
-    the two like a `；`."""
-    s = strip_item_number(squash(_TEXT_BULLET.sub("", line, count=1)))
+    the two like a `；`; in a line without any separator, names set apart by a wide gap (two spaces or a full-width
+    space) are separate names."""
+    text = _TEXT_BULLET.sub("", line, count=1).strip()
+    if not _ANY_SEPARATOR.search(text):  # `A项目  B工程　C中心`: names a web or PDF copy spaced apart
+        text = _SPACED_APART.sub("、", text)
+    s = strip_item_number(squash(text))
     s = _GLUED_BULLET.sub("；", s)
     m = _BRACKET_LABEL.match(s)
     return f"{m.group(1)}：{s[m.end():]}" if m else s

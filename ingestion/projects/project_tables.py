@@ -13,7 +13,7 @@ from ..document import Document, squash
 from ..model import Cell, Table
 from ..records import ProjectItem
 from .finding import list_year
-from .names import clean_name, split_names
+from .names import clean_name, split_names, strip_item_number
 from .parts import GroupStack, is_open_ended
 from .stages import normalize_stage, outline_level, parse_label, title_stage
 
@@ -33,6 +33,7 @@ _CATEGORY_COLUMN = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行�
 
 Row = list[Cell]
 
+_NOTE_IN_CELL = re.compile(r"[（(][^（）()]*[）)]")
 _BARE_CAPTION = re.compile(r"(?:附件|附表|表|专栏)[\d一二三四五六七八九十]*[：:]?")
 _TITLE_WORDS = re.compile(r"项目|工程|计划|表$")
 _NOTE_LINE = re.compile(r"^(?:计量)?单位[：:]|^(?:注|备注|说明)[：:]")
@@ -211,7 +212,7 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             seq_level = 2 if cells[head.seq].flat.startswith(("（", "(")) else 1  # `（一）` under `一`
             stack.start(label, cells[head.name].line or line, seq_level)
             continue
-        printed_name = squash(cells[head.name].text)
+        printed_name = strip_item_number(squash(cells[head.name].text))  # `1.A项目` in the name cell
         names = split_names(printed_name) if head.enumerates else [clean_name(printed_name)]
         names = [n for n in names if n and not _SEQ_CELL.match(n) and not _TOTAL_ROW.match(n)
                  and not _NAME_HEADER.match(n)]
@@ -226,10 +227,12 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             category = kind
         if is_open_ended(printed_name):
             stack.mark_open_ended()
+        # `续建（2025年竣工）`: the word in front is the stage, the bracket a note about it
+        stage = normalize_stage(_NOTE_IN_CELL.sub("", stage_raw) if stage_raw else stage_raw, review)
         for name in names:
             items.append(ProjectItem(
                 list_title=title, period_year=year, project_name=name,
-                stage=normalize_stage(stage_raw, review), source_line=cells[head.name].line or line,
+                stage=stage, source_line=cells[head.name].line or line,
                 category=category or None, stage_raw=stage_raw or None,
             ))
             stack.count_name()

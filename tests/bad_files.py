@@ -46,7 +46,7 @@ def junk_files(seed: int = 0) -> dict[str, bytes]:
         "random_bytes.txt": bytes(rng.randrange(256) for _ in range(4096)),
         "scan.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng.randrange(256) for _ in range(2048)),
         "minutes.txt": ("区政府常务会议纪要\n\n会议听取了关于城市绿化工作的汇报，研究了下一步工作。\n"
-                        "会议要求，各部门要加强协作，抓好落实。\n").encode("utf-8") * 3,
+                        "会议要求，各部门要加强协作，抓好落实。\n").encode() * 3,
     }
 
 

@@ -16,8 +16,16 @@ from ingestion.batch import PARALLEL_THRESHOLD
 from ingestion.process import process_report
 from orchestration.loading import refresh_reports
 
-from .bad_files import (container_junk, derived_text, faulty, good_reports, junk_files, large_report,
-                        truncated_report, write_folder)
+from .bad_files import (
+    container_junk,
+    derived_text,
+    faulty,
+    good_reports,
+    junk_files,
+    large_report,
+    truncated_report,
+    write_folder,
+)
 from .conftest import query_rows, run_devplan
 from .test_crash_safety import snapshot
 

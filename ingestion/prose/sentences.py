@@ -226,8 +226,15 @@ _ITEM_MARK = re.compile(r"^(?:[—–\-*+•●◆◇■□▪▶►·]+|[（(]\
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # `1,234亿元`: a separator inside a number, not a clause break
 
 
+# Full-width digits (`１８６．２亿元，增长６．１％`) read as the ASCII ones the value patterns and parse_value expect.
+_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")
+_TO_ASCII = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
 def _clean(text: str) -> str:
     text = _FOOTNOTE.sub("", squash(text))
+    if _FULL_WIDTH_DIGIT.search(text):
+        text = text.translate(_TO_ASCII)
     if "," in text:
         text = _THOUSANDS.sub("", text)
     if "**" in text:  # Markdown bold

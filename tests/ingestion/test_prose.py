@@ -459,3 +459,8 @@ def test_thousands_separators_are_part_of_the_number_and_ascii_commas_still_cut_
         ("地区生产总值增速", "%", 6.1, "eq"),
         ("城镇新增就业", "人", 12560.0, "eq"),
     ]
+
+
+def test_full_width_digits_are_read_as_numbers():
+    doc = review_report("全县地区生产总值１８６．２亿元，增长６．１％。")
+    assert facts(doc, "actual") == [("地区生产总值", "亿元", 186.2, "eq"), ("地区生产总值增速", "%", 6.1, "eq")]

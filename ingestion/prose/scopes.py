@@ -318,15 +318,18 @@ def _is_target_heading(h: Heading) -> bool:
 
 
 def _target_item_lines(outline: Outline, h: Heading) -> tuple[int, ...]:
-    """Targets listed as numbered items right under a target heading (`1、地区生产总值增长6%左右；`): the
-    outline reads each item as a sub-heading, so the run of short item lines stating a figure is taken as text.
-    The run stops at the first other sub-heading, so the task items of a `主要目标和重点任务` part are not."""
+    """Targets listed as numbered items right under a target heading (`1、地区生产总值增长6%左右；`, or under a
+    heading that names only targets, `1.经济增长。地区生产总值增长6%左右，…`): the outline reads each item as a
+    sub-heading, so the run of item lines stating a figure is taken as text. The run stops at the first other
+    sub-heading, so the task items of a `主要目标和重点任务` part are not."""
     end = outline.section_end(h)
+    targets_only = not _TASK_HEADING.search(h.text)
     out = []
     for o in outline.headings[bisect_right(outline._heading_lines, h.line):]:
         if o.line >= end or o.level <= h.level:
             break
-        if len(o.text) > ITEM_MAX or not _FIGURE.search(o.text) or _TARGET_HEADING.search(o.text):
+        short = len(o.text) <= ITEM_MAX and _FIGURE.search(o.text)
+        if not (short or (targets_only and is_text_heading(o))) or _TARGET_HEADING.search(_lead_of(o)):
             break
         out.append(o.line)
     return tuple(out)

@@ -439,3 +439,21 @@ def test_summary_sub_headings_about_the_economy(subheading):
         "地区生产总值增长6%左右。",
     ]))
     assert facts(doc, "actual") == {"地区生产总值": (186.2, "eq", "亿元"), "地区生产总值增速": (6.1, "eq", "%")}
+
+
+def test_long_numbered_target_items_under_a_heading_that_names_only_targets():
+    doc = Document.from_text("\n".join([
+        PLAN_TITLE,
+        "一、2025年主要预期目标",
+        "1.经济增长。地区生产总值增长6%左右，一般公共预算收入增长5%，固定资产投资增长8%，社会消费品零售总额增长7%。",
+        "2.民生改善。城镇新增就业3000人以上，城镇调查失业率控制在5.5%以内，居民人均可支配收入增长与经济增长同步。",
+        "二、2025年主要目标和重点任务",
+        "（一）做强工业。全年新增规模以上工业企业10家。",
+        "表1：2025年主要指标",
+        "\t指标名称",
+    ]))
+    target = facts(doc, "target")
+    assert target["社会消费品零售总额增速"] == (7.0, "eq", "%")
+    assert target["城镇调查失业率"] == (5.5, "le", "%")
+    assert target["居民人均可支配收入增速"] == (None, "qualitative", None)
+    assert "新增规模以上工业企业" not in target  # a task item under a targets-and-tasks heading

@@ -33,7 +33,8 @@ _TIME_ADVERB = re.compile(r"^(?:尽早|早日|尽快|年内|力争|确保|按期
 # Names that are programmes, campaigns or generic types rather than one named project.
 _GENERIC_START = re.compile(
     r"^(?:[“\"《]|国际|区域性|全国|一批|各类|各|全区|全市|重点|重大|大型|新上|在建|相关|有关|其他|更多|部分|政府投资|社会投资|招商|帮扶|前期|企业|公立|公共|"
-    r"基础设施|民间|农村|城市|城乡|社区|乡村|智慧|智能|\d+(?:\.\d+)?万?[只头亩吨个家座所条户])"
+    r"基础设施|民间|农村|城市|城乡|社区|乡村|智慧|智能|\d+(?:\.\d+)?万?[只头亩吨个家座所条户]|"
+    r"融入|对接|参与|服务|深化|提升|完善|加强|集镇)"  # a verb, or a kind of place, opens no name
 )
 _GENERIC_PART = re.compile(r"的|[\d一二三四五六七八九十百]+(?:大|项|个|批|条|座|所)|发展|安全|放心|试点|创建|工作|体系|机制|集群|技术改造|示范区|行动|计划")
 

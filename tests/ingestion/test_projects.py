@@ -627,3 +627,11 @@ def test_a_kind_label_over_stage_clauses_is_a_list_not_a_result_text():
         "乙城际铁路余杭段": ("ongoing", "续建", "交通基础设施类"),
         "城区环卫设施改造提升工程": ("completed", "完成", None),  # a name：result item keeps its verb
     }
+
+
+def test_prose_names_that_open_with_a_verb_or_a_kind_of_place_are_not_projects():
+    text = """
+三、2020年重点工作
+（一）扩大开放。加快融入西部陆海新通道，推进集镇道路建设，加快建设松溪港综合码头。
+"""
+    assert [it.project_name for it in projects(text, meta=PLAN_ONLY)] == ["松溪港综合码头"]

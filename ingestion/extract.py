@@ -8,11 +8,12 @@ from .projects import read_projects
 from .prose import extract_prose_indicators
 from .records import Extraction
 from .tables import read_tables
+from .text_blocks import text_blocks
 
 
 def extract_text(text: str) -> Extraction:
     """Records of a report's text (its tables recognised from their text layout)."""
-    return extract(Document.from_text(text))
+    return extract_document(text_blocks(text))
 
 
 def extract_document(model: DocumentModel) -> Extraction:

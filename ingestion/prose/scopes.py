@@ -328,7 +328,8 @@ def _target_item_lines(outline: Outline, h: Heading) -> tuple[int, ...]:
     for o in outline.headings[bisect_right(outline._heading_lines, h.line):]:
         if o.line >= end or o.level <= h.level:
             break
-        short = len(o.text) <= ITEM_MAX and _FIGURE.search(o.text)
+        led = bool(_LEAD_SENTENCE.match(_ENUMERATOR.sub("", o.text)))  # `（一）做强工业。…`: a task, led by its title
+        short = len(o.text) <= ITEM_MAX and _FIGURE.search(o.text) and not led
         if not (short or (targets_only and is_text_heading(o))) or _TARGET_HEADING.search(_lead_of(o)):
             break
         out.append(o.line)

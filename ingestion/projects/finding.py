@@ -206,7 +206,7 @@ def list_year(doc: Document, title: str, line_no: int) -> int | None:
 _PROJECT_TITLE = re.compile(r"项目|工程|实事|民心")
 _CAPTION_LEAD = re.compile(r"^(?:专栏|附件|附表)[\d一二三四五六七八九十]*[：:.、]?")
 TITLE_MAX = 40  # a list's title line is short; a longer line is a sentence of the text
-_SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！？、：:]")  # a title is no sentence, enumeration or label
 
 
 def _is_title_line(line: str) -> bool:
@@ -228,8 +228,8 @@ def _make_list(doc: Document, title: str, title_line: int, end: int, start: int 
 
 
 def _attachment_title(doc: Document, cap) -> tuple[str, int]:
-    """(title, line) of an attachment: the caption's own words (`附件1：2022年重点项目表`), or, for a bare `附件`
-    / `附件2`, the title line printed under it (`2022年重点项目安排`)."""
+    """(title, line) of an attachment or box: the caption's own words (`附件1：2022年重点项目表`), or, for a bare
+    `附件` / `附件2` / `专栏3`, the title line printed under it (`2022年重点项目安排`)."""
     if _CAPTION_LEAD.sub("", cap.text):
         return cap.text, cap.line
     nxt = _next_text_line(doc, cap.line)
@@ -248,8 +248,8 @@ def names_project_list(title: str) -> bool:
 
 
 def caption_title(doc: Document, cap) -> tuple[str, int]:
-    """(title, line) a caption is known by: its own text, or for a bare `附件` the title line under it."""
-    return _attachment_title(doc, cap) if cap.kind in ("附件", "附表") else (cap.text, cap.line)
+    """(title, line) a caption is known by: its own text, or for a bare `附件`/`专栏` the title line under it."""
+    return _attachment_title(doc, cap) if cap.kind in ("专栏", "附件", "附表") else (cap.text, cap.line)
 
 
 def find_project_lists(doc: Document) -> list[ProjectList]:
@@ -259,7 +259,7 @@ def find_project_lists(doc: Document) -> list[ProjectList]:
     out: list[ProjectList] = []
     for cap in doc.captions:
         if cap.kind == "专栏":
-            title, line = cap.text, cap.line
+            title, line = _attachment_title(doc, cap)  # a bare `专栏3` over its title line, like an attachment
         elif cap.kind in ("附件", "附表"):
             title, line = _attachment_title(doc, cap)
             if not _PROJECT_TITLE.search(title):

@@ -342,3 +342,12 @@ def test_names_two_spaces_apart_in_a_text_copy():
             "专栏1：2024年重点项目\n续建项目：枫林县第二人民医院  枫林县城区公共停车场\n三、保障措施\n加强组织领导。\n")
     items, _ = read_projects(Document.from_text(text))
     assert [it.project_name for it in items] == ["枫林县第二人民医院", "枫林县城区公共停车场"]
+
+
+@pytest.mark.parametrize("under", ["2024年城市建设重点项目\n", ""])
+def test_a_bare_box_caption_takes_the_title_line_under_it(under):
+    text = ("关于枫林县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n二、2024年重点工作\n"
+            f"专栏3\n{under}新开工项目：枫林县城南幼儿园、枫林县老年养护院\n三、保障措施\n加强组织领导。\n")
+    items, parts = read_projects(Document.from_text(text))
+    assert [(it.project_name, it.stage) for it in items] == [("枫林县城南幼儿园", "started"), ("枫林县老年养护院", "started")]
+    assert {it.list_title for it in items} == {under.strip() or "专栏3"}

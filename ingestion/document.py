@@ -156,7 +156,7 @@ class Document:
         keeps the grid the container gave, not one read back from the lines)."""
         from .text_blocks import split_lines
 
-        doc = cls(lines=split_lines(model.text))
+        doc = cls(lines=model.lines if model.lines is not None else split_lines(model.text))
         doc.__dict__["model"] = model
         if meta is None:
             from .metadata import read_metadata

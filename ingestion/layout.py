@@ -129,7 +129,8 @@ def render(items: Iterable[str | GridTable]) -> DocumentModel:
         while last > first and not lines[last].strip() and lines[last] != "\t":
             last -= 1
         grids[first] = (last, GridTable(cells, item.header_rows, item.layout, item.continued))
-    return DocumentModel(blocks_of_lines(lines, grids), "\n".join(lines))
+    text = "\n".join(lines)
+    return DocumentModel(blocks_of_lines(lines, grids), text)
 
 
 def _at_line(cell: Cell, printed: list[str], line: int) -> Cell:

@@ -178,6 +178,8 @@ class DocumentModel:
 
     blocks: list[Block]
     text: str
+    # the text's lines as the blocks number them, when the builder has them at hand (saves splitting it again)
+    lines: list[str] | None = field(default=None, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)

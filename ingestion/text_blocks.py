@@ -51,7 +51,8 @@ def split_lines(text: str) -> list[str]:
 
 def text_blocks(text: str) -> DocumentModel:
     """A report's text → its DocumentModel (blocks with line spans into this same text)."""
-    return DocumentModel(blocks_of_lines(split_lines(text)), text)
+    lines = split_lines(text)
+    return DocumentModel(blocks_of_lines(lines), text, lines)
 
 
 def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | None = None) -> list[Block]:

@@ -198,7 +198,7 @@ def split_label(s: str) -> tuple[str | None, str]:
         return None, s
     return label, s[i + 1:]
 
-_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[)）](?!\d)|[①-⑳]|[●○◆◇■□▪•▶►√★☆➢➤▲△])")
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?:(?!\d)|(?=(?:19|20)\d\d年)|(?=\d+[.．]\d))|[（(]\d{1,2}[）)]|\d{1,2}[)）](?!\d)|[①-⑳]|[●○◆◇■□▪•▶►√★☆➢➤▲△])")
 # A Markdown or plain-text bullet (`- A项目`, `* A项目`): the marker needs the space after it, so a name that
 # starts with a hyphen or a code is left alone.
 _TEXT_BULLET = re.compile(r"^[\s\u3000]*[-*+][ \t\u3000]+")
@@ -215,7 +215,8 @@ _GLUED_BULLET = re.compile(rf"(?<=.)[-－●◆■▪•](?=(?:{_STAGE_LABEL})[�
 
 def strip_item_number(s: str) -> str:
     """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
-    part of it."""
+    part of it. `1.2022年度…` and `2.1.5万吨…` are numbered names opening with a year or a decimal; `1.5万吨…`
+    is a number."""
     return _ITEM_NUMBER.sub("", s, count=1)
 
 

@@ -351,3 +351,12 @@ def test_a_bare_box_caption_takes_the_title_line_under_it(under):
     items, parts = read_projects(Document.from_text(text))
     assert [(it.project_name, it.stage) for it in items] == [("枫林县城南幼儿园", "started"), ("枫林县老年养护院", "started")]
     assert {it.list_title for it in items} == {under.strip() or "专栏3"}
+
+
+def test_a_numbered_item_whose_name_opens_with_a_year():
+    text = ("关于枫林县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n二、2024年重点工作\n"
+            "专栏1：2024年城市更新项目\n（一）新开工项目（2个）\n1.2024年度老旧小区改造；\n2.1.5万吨污水处理扩容工程。\n"
+            "三、保障措施\n加强组织领导。\n")
+    items, parts = read_projects(Document.from_text(text))
+    assert [it.project_name for it in items] == ["2024年度老旧小区改造", "1.5万吨污水处理扩容工程"]
+    assert project_parts(parts)[0].problem is None

@@ -245,10 +245,13 @@ def _clean(text: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s]
+    """Sentences, each without the item number that may open it (`1.地区生产总值增长6%；2.城镇新增就业…`)."""
+    return [_ENUMERATOR.sub("", s) for s in _SENTENCE_END.split(text) if s]
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+# `地区生产总值：增长6%左右`: a colon between a name and its value joins them (a colon before a name announces it).
+_NAME_COLON = re.compile(r"(?<=[\u4e00-\u9fff）)])[：:](?=(?:增长|下降|提高|降低|控制在|达到|不低于|不超过|突破|超过|约)?\d)")
 _CLAUSE_END = re.compile(r"[，,：:]")
 _ITEM_JOIN = re.compile(r"[、和及与]")
 _TRAILING_QUALIFIER = re.compile(rf"{_QUAL_POST}$")
@@ -275,6 +278,8 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
         return []
     if scope.measure == "target" and _framed_by_another_period(sentence, scope.year):
         return []
+    if "：" in sentence or ":" in sentence:
+        sentence = _NAME_COLON.sub("", sentence)
     state, rows = _SentenceState(), []
     for clause in _CLAUSE_END.split(sentence):
         if clause.startswith("其中") and _strip_lead(clause) == "":

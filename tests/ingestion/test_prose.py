@@ -464,3 +464,8 @@ def test_thousands_separators_are_part_of_the_number_and_ascii_commas_still_cut_
 def test_full_width_digits_are_read_as_numbers():
     doc = review_report("全县地区生产总值１８６．２亿元，增长６．１％。")
     assert facts(doc, "actual") == [("地区生产总值", "亿元", 186.2, "eq"), ("地区生产总值增速", "%", 6.1, "eq")]
+
+
+def test_a_colon_between_a_name_and_its_value():
+    doc = review_report("全年实现地区生产总值506.91亿元。", target="1.地区生产总值：增长6%左右；2.城镇新增就业：3000人以上。")
+    assert facts(doc, "target") == [("地区生产总值增速", "%", 6.0, "approx"), ("城镇新增就业", "人", 3000.0, "ge")]

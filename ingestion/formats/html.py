@@ -7,7 +7,8 @@
   navigation part (nav, menu, footer, breadcrumb, sidebar, toolbar, share, copyright, pager …). An element that
   holds most of the page's text is never dropped, whatever its class says.
 - Every block element (`<p>`, `<div>`, `<li>`, `<h1>` …) is a line, `<br>` breaks a line, an empty `<p>` is a
-  blank line, source line wraps between Chinese characters are not spaces.
+  blank line, source line wraps between Chinese characters are not spaces; two or more no-break spaces inside
+  a line stay a double space (the cell gap of a table typed as paragraphs, read by `blocks/rows.py`).
 - A data `<table>` is handed over as its real grid (`layout.GridTable`): `colspan`/`rowspan` are the cell's spans
   (the positions a rowspan covers print as empty cells in the text layout, as Word's vertical merges do), the rows
   of a `<thead>` are the header rows. A table that holds another table is
@@ -44,6 +45,10 @@ _WRAP = "\x01"  # a line wrap in the page source, decided at the end of the line
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\f{_WRAP}]*{_WRAP}[ \t\r\n\f{_WRAP}]*(?=[{_CJK}])")
 _SPACES = re.compile(rf"[ \t\r\n\f\xa0{_WRAP}]+")
+# two or more no-break spaces inside a line: cells of a table typed as paragraphs; kept as a double space (see
+# blocks/rows.py), where any other run of white space is one space
+_NBSP_RUN = re.compile(r"[ \xa0]*\xa0[ \xa0]*\xa0[ \xa0]*")
+_GAP = "\x02"
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -118,7 +123,7 @@ class _Lines:
     def flush(self, force: bool = False) -> None:
         raw = "".join(self.buf)
         self.buf = []
-        line = _SPACES.sub(" ", _WRAP_CJK.sub("", raw)).strip(" ")
+        line = _SPACES.sub(" ", _NBSP_RUN.sub(_GAP, _WRAP_CJK.sub("", raw))).replace(_GAP, "  ").strip(" ")
         if line or force:
             self.lines.extend(paragraph_lines(line))
 

@@ -733,3 +733,18 @@ def test_pdf_unruled_cell_wrapped_onto_a_second_line_stays_one_cell():
     (table,) = pdf_document(_unruled_pdf("表1：2030年主要指标完成情况", rows)).tables
     assert [c.flat for c in table.rows[0]] == ["序号", "指标名称", "单位", "2030年目标", "2030年完成（初步）"]
     assert [c.flat for c in table.rows[1]] == ["1", "甲地区生产总值", "亿元", "520", "531.6"]
+
+
+def test_html_rows_typed_as_paragraphs_with_no_break_spaces_are_a_table():
+    from ingestion.formats.html import html_document
+
+    page = ("<html><body><p>&nbsp;&nbsp;&nbsp;&nbsp;正文一段，说明。</p><p>附件：主要指标表</p>"
+            "<p>序号&nbsp;&nbsp;&nbsp;指标名称&nbsp;&nbsp;单位&nbsp;&nbsp;2031年目标</p>"
+            "<p>1&nbsp;&nbsp;甲地区生产总值&nbsp;&nbsp;亿元&nbsp;&nbsp;300</p>"
+            "<p>2&nbsp;&nbsp;乙收入&nbsp;&nbsp;亿元&nbsp;&nbsp;25</p></body></html>").encode()
+    model = html_document(page)
+    (table,) = model.tables
+    assert table.layout == "spaces" and table.title() == "附件：主要指标表"
+    assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标名称", "单位", "2031年目标"],
+                                                         ["1", "甲地区生产总值", "亿元", "300"], ["2", "乙收入", "亿元", "25"]]
+    assert model.text.split("\n")[0] == "正文一段，说明。"  # indentation is still no cell

@@ -219,12 +219,14 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
         if not names:
             continue
         printed = squash(cells[head.stage].text) if head.stage is not None else ""
-        if not printed:  # a 类别 column may hold the stage (新开工/续建/竣工) instead of a kind
-            printed = next((c.flat for i, c in enumerate(cells) if i != head.name and _CELL_STAGE.match(c.flat)), "")
+        kind = cells[head.category].flat.rstrip("：:") if head.category is not None else ""
+        kind_category, kind_stage = parse_label(kind) if kind else (None, None)
+        if not printed:  # a 类别 column may hold the stage (新开工/续建项目, 建成投用项目) instead of a kind
+            printed = kind_stage or next(
+                (c.flat for i, c in enumerate(cells) if i != head.name and _CELL_STAGE.match(c.flat)), "")
         stage_raw = (printed if normalize_stage(printed) != "planned" else None) or group_stage or default_stage
-        kind = cells[head.category].flat if head.category is not None else ""
-        if kind and not _CELL_STAGE.match(kind):
-            category = kind
+        if kind and not _CELL_STAGE.match(kind) and kind_category:
+            category = kind_category
         if is_open_ended(printed_name):
             stack.mark_open_ended()
         # `续建（2025年竣工）`: the word in front is the stage, the bracket a note about it

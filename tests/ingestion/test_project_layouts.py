@@ -360,3 +360,14 @@ def test_a_numbered_item_whose_name_opens_with_a_year():
     items, parts = read_projects(Document.from_text(text))
     assert [it.project_name for it in items] == ["2024年度老旧小区改造", "1.5万吨污水处理扩容工程"]
     assert project_parts(parts)[0].problem is None
+
+
+def test_a_category_column_that_holds_stage_labels():
+    items, _ = read("category_column_stage_labels.txt")
+    assert {it.project_name: (it.stage, it.stage_raw, it.category) for it in items} == {
+        "枫林县锂电隔膜生产基地": ("started", "开工重点项目", None),
+        "枫林县农产品加工园二期": ("started", "开工重点项目", None),
+        "枫林县第二人民医院": ("completed", "建成投用项目", None),
+        "枫林县城南小学": ("preparatory", "前期推进项目", None),
+        "枫林湖隧道": ("preparatory", "前期推进项目", None),
+    }  # a stage label in the 类别 column is the stage, never a category

@@ -82,9 +82,10 @@ def _compatible(layout: str, found: tuple[str, list[str], list[int]] | None, wid
     if found is None:
         return False
     kind, cells, _ = found
-    if kind != layout:
+    if kind != layout or not 2 <= len(cells) <= width + 1:
         return False
-    return 2 <= len(cells) <= width + 1
+    # a line missing two or more of the table's cells is a row only if it reads like one, not like a sentence
+    return len(cells) >= width - 1 or not any(SENTENCE_PUNCT.search(c) for c in cells)
 
 
 def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:

@@ -67,7 +67,7 @@ def _paragraph_text(p, numbering=None) -> tuple[str, list]:
             elif in_run and tag == T:
                 parts.append(child.text or "")
             elif in_run and tag == TAB:
-                parts.append(" ")
+                parts.append("  ")  # a tab stop: a double space, the cell gap of a table aligned on tab stops
             elif in_run and tag in (BR, CR):
                 if (_attr(child, "type") or "textWrapping") == "textWrapping":
                     parts.append("\n")

@@ -201,7 +201,23 @@ def test_docx_leaves_out_hidden_and_deleted_text_and_tabs_become_spaces():
         p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>删除的</w:delText></w:r></w:del>'))
         p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t>左右</w:t></w:r></w:ins>'))
 
-    assert read_docx(_docx(build)) == " 地区生产总值增长6%左右"
+    assert read_docx(_docx(build)) == "  地区生产总值增长6%左右"
+
+
+def test_docx_table_aligned_on_tab_stops_reads_as_a_table():
+    from ingestion.formats.docx import docx_document
+
+    def build(doc):
+        doc.add_paragraph("表1 主要指标")
+        for line in ("序号\t指标名称\t单位\t2031年目标", "1\t甲地区生产总值\t亿元\t300", "2\t乙收入\t亿元\t25"):
+            doc.add_paragraph(line)
+        doc.add_paragraph("正文\t第二段。")
+
+    model = docx_document(_docx(build))
+    (table,) = model.tables
+    assert table.title() == "表1主要指标" and table.layout == "spaces"
+    assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标名称", "单位", "2031年目标"],
+                                                         ["1", "甲地区生产总值", "亿元", "300"], ["2", "乙收入", "亿元", "25"]]
 
 
 def test_docx_content_controls_and_nested_tables_are_read():

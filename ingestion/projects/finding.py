@@ -32,6 +32,7 @@ from .stages import (
 )
 
 _YEAR = re.compile(r"(\d{4})年")
+_PIPE_ROW = re.compile(r"^\|.*\|$")
 _NOTE_LABELS = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)[：:]")
 
 
@@ -100,8 +101,8 @@ def _is_list_line(line: str) -> bool:
     a short title-like sentence (`实施院校引进行动计划。`) followed by task prose does not.
     """
     s = squash(line)
-    if _NOTE_LABELS.match(s):
-        return False
+    if _NOTE_LABELS.match(s) or _PIPE_ROW.match(s):
+        return False  # a note, or a row of a Markdown table (a table is never a list)
     if is_cell_line(line):
         return True
     label, _ = split_label(s)

@@ -13,7 +13,8 @@ from ..document import Document, squash
 from ..model import Cell, Table
 from ..records import ProjectItem
 from .finding import list_year
-from .names import clean_name, split_names, strip_item_number
+from .lists import Segment, parse_rest
+from .names import clean_name, strip_item_number
 from .parts import GroupStack, is_open_ended
 from .stages import normalize_stage, outline_level, parse_label, title_stage
 
@@ -213,10 +214,11 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             stack.start(label, cells[head.name].line or line, seq_level)
             continue
         printed_name = strip_item_number(squash(cells[head.name].text))  # `1.A项目` in the name cell
-        names = split_names(printed_name) if head.enumerates else [clean_name(printed_name)]
-        names = [n for n in names if n and not _SEQ_CELL.match(n) and not _TOTAL_ROW.match(n)
-                 and not _NAME_HEADER.match(n)]
-        if not names:
+        # a cell listing several names is read like a list line: `新开工A、B。续建C。`, `新开工项目：A；竣工项目：B`
+        segments = parse_rest(printed_name) if head.enumerates else [Segment([clean_name(printed_name)], None)]
+        named = [(n, seg.stage_raw) for seg in segments for n in seg.names
+                 if n and not _SEQ_CELL.match(n) and not _TOTAL_ROW.match(n) and not _NAME_HEADER.match(n)]
+        if not named:
             continue
         printed = squash(cells[head.stage].text) if head.stage is not None else ""
         kind = cells[head.category].flat.rstrip("：:") if head.category is not None else ""
@@ -229,13 +231,14 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             category = kind_category
         if is_open_ended(printed_name):
             stack.mark_open_ended()
-        # `续建（2025年竣工）`: the word in front is the stage, the bracket a note about it
-        stage = normalize_stage(_NOTE_IN_CELL.sub("", stage_raw) if stage_raw else stage_raw, review)
-        for name in names:
+        for name, cell_stage in named:
+            raw = cell_stage or stage_raw
+            # `续建（2025年竣工）`: the word in front is the stage, the bracket a note about it
+            stage = normalize_stage(_NOTE_IN_CELL.sub("", raw) if raw else raw, review)
             items.append(ProjectItem(
                 list_title=title, period_year=year, project_name=name,
                 stage=stage, source_line=cells[head.name].line or line,
-                category=category or None, stage_raw=stage_raw or None,
+                category=category or None, stage_raw=raw or None,
             ))
             stack.count_name()
     return TableRead(title or None, line, items, stack, len(body), (category, group_stage))

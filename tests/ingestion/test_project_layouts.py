@@ -371,3 +371,14 @@ def test_a_category_column_that_holds_stage_labels():
         "枫林县城南小学": ("preparatory", "前期推进项目", None),
         "枫林湖隧道": ("preparatory", "前期推进项目", None),
     }  # a stage label in the 类别 column is the stage, never a category
+
+
+def test_a_category_table_whose_name_cells_are_stage_sentences():
+    items, _ = read("category_table_with_stage_sentences.txt")
+    assert {it.project_name: (it.stage, it.category) for it in items} == {
+        "枫林硅基负极材料": ("started", "新材料产业"),  # `新开工A、B等项目。` read like a list line
+        "枫林电子化学品": ("started", "新材料产业"),
+        "枫林石英砂提纯项目": ("ongoing", "新材料产业"),
+        "枫林精密轴承": ("started", "装备制造产业"),  # `新开工项目：A；竣工项目：B`
+        "枫林智能装备研发中心": ("completed", "装备制造产业"),
+    }

@@ -229,11 +229,16 @@ def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[C
     """A text layout does not print spans: give the labels of the row below to the spanning cells above.
 
     `指标名称 单位 2023年 2024年计划目标 属性` over `计划目标 预计完成` (with or without empty cells under the merged-down
-    ones): each spanning cell takes labels until a measure repeats (目标 完成 | 目标), the last one takes the rest.
+    ones). How many labels each spanning cell takes (`_shares`): its printed span when the container gave one; an
+    equal share when every share then reads the same way (`2023年 2024年` over `完成 增长% 目标 增长%`: a level and
+    its growth under each year); else labels until a measure repeats (目标 完成 | 目标), the last one the rest.
     """
     labels = [c for c in sub if c.flat]
     spanning = [i for i, c in enumerate(top) if _spans(c)]
     if not spanning or len(labels) < len(spanning):
+        return None
+    shares = _shares([top[i] for i in spanning], labels)
+    if shares is None:
         return None
     pieces = list(labels)
     new_top: list[Cell] = []
@@ -243,20 +248,47 @@ def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[C
             new_top.append(cell)
             new_sub.append(Cell(""))
             continue
-        taken: list[Cell] = []
-        seen: set[str | None] = set()
-        last = i == spanning[-1]
-        while pieces and (last or _label_kind(pieces[0]) not in seen):
-            seen.add(_label_kind(pieces[0]))
-            taken.append(pieces.pop(0))
-        if not taken:
-            return None
+        n = shares[spanning.index(i)]
+        taken, pieces = pieces[:n], pieces[n:]
         new_top.extend([cell] * len(taken))
         new_sub.extend(taken)
     if len(new_top) < width:
         new_top += [Cell("")] * (width - len(new_top))
         new_sub += [Cell("")] * (width - len(new_sub))
     return new_top, new_sub
+
+
+def _shares(spanning: list[Cell], labels: list[Cell]) -> list[int] | None:
+    """How many of the labels printed under them each spanning header cell takes (see `_expand_ragged`)."""
+    spans = [c.col_span for c in spanning]
+    if sum(spans) == len(labels) and any(s > 1 for s in spans):
+        return spans  # the container printed the merge: no guessing
+    k, rest = divmod(len(labels), len(spanning))
+    if not rest and k > 1:
+        groups = [labels[j * k:(j + 1) * k] for j in range(len(spanning))]
+        patterns = {tuple(_label_group(c) for c in g) for g in groups}
+        if len(patterns) == 1 and any(p in (_CHANGE, IGNORED) for p in next(iter(patterns))):
+            return [k] * len(spanning)  # a level and its derived columns (增长%, 完成率) under each year
+    shares: list[int] = []
+    at = 0
+    for j in range(len(spanning)):
+        seen: set[str | None] = set()
+        n = 0
+        last = j == len(spanning) - 1
+        while at + n < len(labels) and (last or _label_kind(labels[at + n]) not in seen):
+            seen.add(_label_kind(labels[at + n]))
+            n += 1
+        if not n:
+            return None
+        shares.append(n)
+        at += n
+    return shares
+
+
+def _label_group(cell: Cell) -> str | None:
+    """A label's place in a year's group of columns: a level (value), a derived column, a verdict."""
+    role = header_role(cell.flat)
+    return role if role in (_CHANGE, IGNORED, VERDICT, _REVIEW) else VALUE
 
 
 def _label_kind(cell: Cell) -> str | None:

@@ -318,3 +318,42 @@ def test_an_empty_top_left_header_over_the_names_is_the_name_column():
     grid = table(["序号", "", "2024年目标"], ["1", "样例总值增速", "6"], ["2", "样例收入增速", "7"])
     _, roles = described(grid)
     assert roles == [SEQ, NAME, (VALUE, 2024, "target")]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# a year merged over a level and its growth column (增长%)
+# --------------------------------------------------------------------------------------------------------------
+
+GROWTH_ROLES = [SEQ, NAME, UNIT, (VALUE, 2023, "actual"), IGNORED, (VALUE, 2024, "target"), IGNORED, ATTRIBUTE]
+
+
+def test_years_merged_over_a_level_and_its_growth_read_from_the_printed_spans():
+    # the rows as the rendered text prints them (`Table.layout_rows`): each year once, but carrying its span
+    rows = [[Cell("序号", 2), Cell("指标名称", 2), Cell("单位", 2), Cell("2023年", 1, 2), Cell("2024年", 1, 2),
+             Cell("属性", 2)],
+            [Cell(""), Cell(""), Cell(""), Cell("完成"), Cell("增长%"), Cell("目标"), Cell("增长%"), Cell("")],
+            [Cell(t) for t in ("1", "样例总值", "亿元", "512.4", "6.2", "540", "5左右", "预期性")]]
+    h, roles = described(rows, plan_year=2024)
+    assert roles == GROWTH_ROLES
+    assert [c.header for c in h.columns][3:7] == ["2023年完成", "2023年增长%", "2024年目标", "2024年增长%"]
+
+
+def test_years_over_a_level_and_its_growth_in_a_text_layout_share_the_labels_equally():
+    # a TAB copy prints no spans: each year takes the same run of labels (a level, then its growth)
+    grid = table(
+        ["序号", "指标名称", "单位", "2023年", "2024年", "属性"],
+        ["", "", "", "完成", "增长%", "目标", "增长%", ""],
+        ["1", "样例总值", "亿元", "512.4", "6.2", "540", "5左右", "预期性"],
+    )
+    _, roles = described(grid, plan_year=2024)
+    assert roles == GROWTH_ROLES
+
+
+def test_labels_without_a_derived_column_are_still_shared_until_a_measure_repeats():
+    grid = table(
+        ["指标名称", "2022年", "2023年"],
+        ["目标", "完成", "目标"],
+        ["样例总值增速", "6", "6.1", "5.5"],
+    )
+    _, roles = described(grid, plan_year=2023)
+    assert roles == [NAME, (VALUE, 2022, "target"), (VALUE, 2022, "actual"), (VALUE, 2023, "target")]

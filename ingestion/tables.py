@@ -34,7 +34,7 @@ from .headers import (
     is_repeated_header,
     read_header,
 )
-from .model import Cell, Table
+from .model import Caption, Cell, Note, Table
 from .quality import is_understood
 from .records import IndicatorValue, PartSeen, ReportMeta
 from .values import parse_range, parse_value, strip_notes
@@ -82,7 +82,8 @@ _CLAUSE_PUNCT = re.compile(r"[，,；;。]")
 _SUB_SEQ = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳])$")  # (1) / ① numbering of sub-rows under a numbered row
 # A verdict may say 完成/未完成, √/× instead of 是/否; the warehouse reads 是/否.
 _VERDICT_NO = re.compile(r"^(?:否|未完成|没有完成|尚未完成|未达到|未达|未达标|未实现|不达标|×|✗|✘|╳)")
-_VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|√|✓|✔)")
+_VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|√|✓|✔"
+                          r"|控制在(?:年度|全年)?(?:目标|计划|预期|控制目标)(?:值)?(?:以内|之内|范围内|内))")
 # a review cell: `未完成（增长2.1%）`, `完成（6.5%）`; else pieces split at `，`: `增长5.2%，完成年度目标`
 _REVIEW_PAREN = re.compile(r"^((?:未|没有|超额|基本|已)?(?:完成|达到|实现)[^（(]{0,8})[（(](.+)[）)]$")
 _REVIEW_SPLIT = re.compile(r"[，,；;]")
@@ -94,6 +95,8 @@ _ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
 FIGURE_MAX = 15  # a value cell stating a figure (`8以上`, `≥325`, `-18左右`) is short once its notes are removed
 MOSTLY_FAILED = 0.5  # a value column whose cells fail to parse more often than this is a warning
 CONTINUATION_GAP = 8  # lines between the parts of a table cut by a page break (a page footer, a blank line)
+CAPTION_GAP = 3  # lines between a table's last row and a caption printed under it
+NOTES_UNDER_CAPTION = 3  # note blocks read under a caption printed below a table
 
 
 def is_unit(text: str) -> bool:
@@ -406,10 +409,12 @@ class _Logical:
     body: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     last: Table | None = None
+    caption_below: Caption | None = None  # printed under the last part (`续表 … 附表1 …`): the whole table's caption
 
     @property
     def title(self) -> str | None:
-        return self.first.title() or (self.header.title if self.header else None)
+        return self.first.title() or (self.header.title if self.header else None) \
+            or (self.caption_below.flat if self.caption_below is not None else None)
 
     @property
     def line(self) -> int:
@@ -463,8 +468,45 @@ def _split_glued(body: list[Row], header: Header) -> list[Row]:
     return out
 
 
+@dataclass(frozen=True)
+class _Covered(Cell):
+    """A position of the grid that a cell merged down from a row above covers: printed empty (as the rendered text
+    shows it), but the merged cell applies to it (a `%` or `预期性` cell spanning six rows is each row's unit or
+    attribute)."""
+
+    by: Cell | None = None
+
+
+def _printed_rows(table: Table) -> list[Row]:
+    """`Table.layout_rows()` (each printed cell once, left to right), with the positions that a cell spanning rows
+    covers kept as `_Covered` so that `_merged_text` can read the merged cell there."""
+    grid = table.grid()
+    out: list[Row] = []
+    for r, row in enumerate(grid):
+        printed: Row = []
+        c = 0
+        while c < len(row):
+            cell = row[c]
+            if cell is None:
+                c += 1
+                continue
+            covered = r > 0 and c < len(grid[r - 1]) and grid[r - 1][c] is cell
+            printed.append(_Covered("", by=cell) if covered else cell)
+            c += max(cell.col_span, 1)
+        out.append(printed)
+    return out
+
+
+def _merged_text(parts: _Parts, role: str) -> str:
+    """A cell's text, or for a position a merged cell covers from above, that cell's text."""
+    cell = parts.by_role.get(role)
+    if isinstance(cell, _Covered) and cell.by is not None:
+        return cell.by.flat
+    return cell.flat if cell else ""
+
+
 def _grid_rows(table: Table) -> list[Row]:
-    return _unglue([_row_cells(r) for r in table.layout_rows()])
+    return _unglue([_row_cells(r) for r in _printed_rows(table)])
 
 
 def _note_texts(table: Table) -> list[str]:
@@ -513,7 +555,36 @@ def _logical_tables(doc: Document, plan_year: int | None) -> list[_Logical]:
         if header is not None and header.halves == 2:
             body = _side_by_side(body, len(header.columns))
         out.append(_Logical(table, header, body, _note_texts(table)))
+    _take_captions_below(doc, out)
     return out
+
+
+def _take_captions_below(doc: Document, tables: list[_Logical]) -> None:
+    """A table continued over a page break whose caption is printed under its LAST part (`续表` opens the second
+    part, `附表1 …` and `注：带▲为约束性指标` follow its last row): that caption is the whole table's title and the
+    notes under it apply to every part. The reader gives a caption below only to a part with no caption of its own,
+    and a `续表` part has one. A caption nobody owns, right under the last part and not over a table that follows,
+    is taken, with the notes printed under it."""
+    blocks = doc.blocks
+    at = {id(b): k for k, b in enumerate(blocks)}
+    owned = {id(b.caption) for b in blocks if isinstance(b, Table) and b.caption is not None}
+    for t in tables:
+        if t.last is None or t.title is not None or id(t.last) not in at:
+            continue
+        k = at[id(t.last)]
+        cap = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not isinstance(cap, Caption) or id(cap) in owned or _CONTINUED_TITLE.search(cap.flat) \
+                or not 0 <= cap.start - t.last.end <= CAPTION_GAP:
+            continue
+        after = blocks[k + 2:k + 2 + NOTES_UNDER_CAPTION]
+        if after and isinstance(after[0], Table):
+            continue  # the caption of the table that follows
+        t.caption_below = cap
+        owned.add(id(cap))
+        for note in after:
+            if not isinstance(note, Note):
+                break
+            t.notes.append(squash(note.text))
 
 
 def _side_by_side(body: list[Row], width: int) -> list[Row]:
@@ -636,7 +707,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     name = clean_name(printed)
     if not name.name:  # a bare `其中：` row announces the sub-rows; the row they belong to stays the owner
         return []
-    attribute = read_attribute(parts.text(ATTRIBUTE))
+    attribute = read_attribute(_merged_text(parts, ATTRIBUTE))
     values = [(col, cell) for col, cell in parts.values
               if not _is_empty_value(cell.flat) and not _ATTRIBUTE_WORD.match(cell.flat)]
     if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
@@ -666,25 +737,28 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if not values:  # a heading for the sub-rows that follow (`污染物排放总量*` over its `#` rows): not a row itself
             return []
 
-    unit = clean_unit(parts.text(UNIT)) or name.unit
-    verdict = read_verdict(parts.text(VERDICT))
+    unit = clean_unit(_merged_text(parts, UNIT)) or name.unit
+    verdict = read_verdict(_merged_text(parts, VERDICT))
     out: list[IndicatorValue] = []
     for col, cell in values:
-        raw, achieved = cell.flat, verdict
-        if col.verdict_in_cell:
-            raw, in_cell = read_review_cell(cell.text)
+        figure, achieved = cell.flat, verdict
+        if col.verdict_in_cell:  # value_raw stays the cell as printed; the figure is read from its value part
+            figure, in_cell = read_review_cell(cell.text)
             achieved = in_cell or verdict
-        row_unit = unit or _header_unit(col.header) or unit_in_cell(raw) or info.rules.unit
-        out.extend(_values(info, col, cell, raw, name.name, printed, seq, ctx.category, parent, row_unit, attribute,
-                           achieved))
+        row_unit = unit or _header_unit(col.header) or unit_in_cell(figure) or info.rules.unit
+        out.extend(_values(info, col, cell, figure, name.name, printed, seq, ctx.category, parent, row_unit,
+                           attribute, achieved))
     return out
 
 
-def _values(info: _TableInfo, col: Column, cell: Cell, raw: str, name: str, printed: str, seq: str | None,
+def _values(info: _TableInfo, col: Column, cell: Cell, figure: str, name: str, printed: str, seq: str | None,
             category: str | None, parent: str | None, unit: str | None, attribute: str | None,
             achieved: str | None) -> list[IndicatorValue]:
-    """One value, or two for a range (`4.5～5`: ge its low end, le its high end)."""
-    parsed = parse_range(raw) or (parse_value(raw),)
+    """One value, or two for a range (`4.5～5`: ge its low end, le its high end). `figure` is the part of the cell
+    that states the value (the whole cell, but for a review cell that also holds the verdict); value_raw is always
+    the cell as printed."""
+    raw = cell.flat
+    parsed = parse_range(figure) or (parse_value(figure),)
     measure = col.measure or "target"
     return [
         IndicatorValue(

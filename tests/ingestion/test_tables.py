@@ -1157,10 +1157,11 @@ def test_fixture_growth_and_ratio_beside_a_level_are_never_values():
 
 
 def test_fixture_two_column_review_table_reads_value_and_verdict_from_one_cell():
+    # value_raw is the cell as printed (SPEC: "the cell text exactly"); the figure and the verdict are read from it
     values, _ = read_fixture("review_two_column.txt")
     assert [(v.period_year, v.measure, v.indicator_name, v.value_raw, v.value_num, v.achieved_raw) for v in values] == [
-        (2023, "actual", "样例地区总值增速", "增长5.2%", 5.2, "是"),
-        (2023, "actual", "样例居民收入增速", "增长2.1%", 2.1, "否"),
+        (2023, "actual", "样例地区总值增速", "增长5.2%，完成年度目标", 5.2, "是"),
+        (2023, "actual", "样例居民收入增速", "未完成（增长2.1%）", 2.1, "否"),
         (2023, "actual", "样例单位能耗降低", "完成市下达任务", None, "是"),
     ]
 
@@ -1201,8 +1202,9 @@ def model_table(rows, caption=None, start=1, continued=False, notes=()):
                  notes=[Note("note", n, start + len(rows), start + len(rows)) for n in notes])
 
 
-def doc_with(*tables):
-    return SimpleNamespace(tables=list(tables), meta=META)
+def doc_with(*blocks):
+    """A document of these blocks (tables, and captions or notes that stand on their own)."""
+    return SimpleNamespace(tables=[b for b in blocks if isinstance(b, Table)], blocks=list(blocks), meta=META)
 
 
 def test_page_break_without_the_header_repeated_continues_the_table_above():
@@ -1468,3 +1470,101 @@ def test_any_tables_read_without_error_and_every_value_is_counted(specs):
     assert len(parts) <= len(tables)
     assert sum(p.facts_read for p in parts) == len(values)
     assert all(v.measure in ("target", "actual") and v.comparator for v in values)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# layout classes of the unseen genre reports (fixtures of our own in tests/fixtures/tables/)
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_fixture_word_table_with_a_year_merged_over_a_level_and_its_growth():
+    # growth_beside_level_merged.docx (make_docx.py): `2023年` over `完成 | 增长%`, `2024年` over `目标 | 增长%`
+    from ingestion.process import process_report
+
+    processed = process_report("sample.docx", (FIXTURES / "growth_beside_level_merged.docx").read_bytes())
+    assert processed.ok, processed.error
+    values = [v for v in processed.extraction.indicators if v.source == "table"]
+    assert [(v.period_year, v.measure, v.indicator_name, v.value_raw, v.unit) for v in values] == [
+        (2023, "actual", "样例生产总值", "842.5", "亿元"), (2024, "target", "样例生产总值", "890", "亿元"),
+        (2023, "actual", "样例固定资产投资", "406.1", "亿元"), (2024, "target", "样例固定资产投资", "430", "亿元"),
+        (2023, "actual", "样例工业投资", "188", "亿元"), (2024, "target", "样例工业投资", "200", "亿元"),
+        # a `—` in the growth column beside it takes nothing away from the level
+        (2023, "actual", "样例研发投入强度", "2.7", "%"), (2024, "target", "样例研发投入强度", "2.8", "%"),
+        (2023, "actual", "样例优良天数", "318天", "天"), (2024, "target", "样例优良天数", "≥320天", "天"),
+        (2023, "actual", "样例森林覆盖率", "31.2%", "%"), (2024, "target", "样例森林覆盖率", "31.5%", "%"),
+    ]
+    assert {(v.indicator_name, v.category, v.attribute) for v in values if v.indicator_name.startswith("样例工业")} \
+        == {("样例工业投资", "经济运行", "预期性")}
+    assert {v.attribute for v in values if v.category == "生态环境"} == {"约束性"}
+
+
+def test_growth_columns_under_each_year_of_a_table_printed_one_cell_per_line_give_no_rows():
+    # the samples' text layout prints no spans: each year once, its labels on the next row
+    cells = [["序号", "指标名称", "单位", "2023年", "2024年", "属性"], ["", "", "", "完成", "增长%", "目标", "增长%", ""],
+             ["1", "样例总值", "亿元", "512.4", "6.2", "540", "5左右", "预期性"],
+             ["2", "样例覆盖率", "%", "30.5", "—", "31", "—", "约束性"]]
+    text = "表1：样例县主要指标\n" + "\n\n".join("\n".join("\t" + c for c in row) for row in cells) + "\n\n二、其他\n"
+    values, _ = read_tables(doc_of(text, ReportMeta("重庆市", "某某区", "review_and_plan", 2023, 2024, None, None)))
+    assert [(v.period_year, v.measure, v.indicator_name, v.value_raw) for v in values] == [
+        (2023, "actual", "样例总值", "512.4"), (2024, "target", "样例总值", "540"),
+        (2023, "actual", "样例覆盖率", "30.5"), (2024, "target", "样例覆盖率", "31"),
+    ]
+
+
+def test_fixture_review_cell_keeps_the_cell_as_value_raw_and_reads_figure_and_verdict():
+    values, _ = read_fixture("review_value_and_verdict.txt")
+    assert [(v.indicator_name, v.unit, v.value_raw, v.value_num, v.comparator, v.achieved_raw) for v in values] == [
+        ("样例总值增速", "%", "增长6.1%，未完成年度目标", 6.1, "eq", "否"),
+        ("样例税收比重", "%", "68.4%，完成年度目标", 68.4, "eq", "是"),
+        ("样例投资增速", "%", "未完成（增长3.3%）", 3.3, "eq", "否"),
+        ("样例失业率", "%", "3.9%，控制在目标以内", 3.9, "eq", "是"),  # 以内 qualifies the target, not the figure
+        ("样例播种面积", "万亩", "超额完成（36.5万亩）", 36.5, "eq", "是"),
+        ("样例利用外资", "万美元", "未完成（4200万美元）", 4200.0, "eq", "否"),
+        ("样例能耗降低", "%", "完成市下达任务", None, "qualitative", "是"),
+    ]
+    assert {(v.period_year, v.measure) for v in values} == {(2023, "actual")}
+
+
+def test_fixture_merged_unit_attribute_and_verdict_cells_apply_to_every_row_they_cover():
+    # merged_unit_attribute.html: `%` spans three rows (the 其中 row too), 预期性 four, 约束性 and 完成 two
+    from ingestion.process import process_report
+
+    processed = process_report("sample.html", (FIXTURES / "merged_unit_attribute.html").read_bytes())
+    assert processed.ok, processed.error
+    rows = {(v.indicator_name, v.unit, v.attribute) for v in processed.extraction.indicators if v.source == "table"}
+    assert rows == {
+        ("样例总值增速", "%", "预期性"), ("样例投资增速", "%", "预期性"), ("样例技改投资增速", "%", "预期性"),
+        ("样例进出口总额", "亿元", "预期性"),
+        ("样例细颗粒物浓度", "微克/立方米", "约束性"), ("样例优良天数比率", "%", "约束性"),
+    }
+    actual = {v.indicator_name: v.achieved_raw for v in processed.extraction.indicators
+              if v.source == "table" and v.measure == "actual"}
+    assert actual == {"样例总值增速": "是", "样例投资增速": "否", "样例技改投资增速": "是", "样例进出口总额": "是",
+                      "样例细颗粒物浓度": "是", "样例优良天数比率": "是"}
+
+
+@pytest.mark.parametrize("mark", ["▲", "★", "*", "※"])
+def test_fixture_caption_and_mark_note_under_the_last_part_of_a_continued_table(mark):
+    # continued_caption_below.txt: TAB rows, a form feed and `续表` with the header repeated, then the caption and
+    # the note `注：带▲为约束性指标，其余为预期性指标` under the LAST part: both apply to every row of both parts
+    text = (FIXTURES / "continued_caption_below.txt").read_text(encoding="utf-8").replace("▲", mark)
+    values, parts = read_tables(Document.from_text(text, ReportMeta("某市", "样例市", "review_and_plan", 2023, 2024,
+                                                                    None, None)))
+    assert {v.table_title for v in values} == {"附表1样例市2023年主要指标完成情况"}
+    assert len(values) == 14 and len([p for p in parts if p.kind == "indicator_table"]) == 1
+    attributes = {v.indicator_name: v.attribute for v in values}
+    assert attributes == {"样例生产总值增速": "预期性", "样例工业增加值增速": "预期性", "样例制造业增速": "预期性",
+                          "样例投资增速": "预期性", "样例能耗降低": "约束性", "样例细颗粒物浓度": "约束性",
+                          "样例居民收入增速": "预期性"}
+
+
+def test_a_caption_under_a_continued_table_that_heads_the_next_table_is_not_taken():
+    header = ["序号", "指标名称", "2023年目标", "2023年完成"]
+    first = model_table([header, ["1", "样例甲", "5", "5.1"]], start=10)
+    second = model_table([header, ["2", "样例乙*", "6", "6.2"]], start=14, continued=True)
+    cap = Caption("caption", "表2：样例县2024年主要指标", 17, 17)
+    third = model_table([["指标名称", "2024年目标"], ["样例丙", "7"]], start=18)
+    note = Note("note", "注：带*为约束性指标，其余为预期性指标", 20, 20)
+    values, _ = read_tables(doc_with(first, second, cap, third, note))
+    assert {v.table_title for v in values if v.indicator_name in ("样例甲", "样例乙")} == {None}
+    assert {v.attribute for v in values if v.indicator_name in ("样例甲", "样例乙")} == {None}

@@ -65,7 +65,8 @@ def run_supervised(work: Callable[[], int]) -> int:
     Killing only the CLI's pid (SIGTERM, SIGINT, even SIGKILL) used to leave its dbt subprocess writing the
     warehouse, and the next build was refused. So on Linux the pid the user sees supervises: it forks the build
     early (one thread, nothing started yet) and returns its exit code. On SIGTERM or SIGINT it kills the whole
-    tree below it at once (Dagster would only forward an interrupt to dbt at its next checkpoint). If it is
+    tree below it at once (Dagster would only forward an interrupt to dbt at its next checkpoint). As a child
+    subreaper it also gets back, and kills, whatever a build that was itself killed left running. If it is
     SIGKILLed, the kernel sends the build SIGUSR1 (`PR_SET_PDEATHSIG`, which fires however the parent dies), and
     the build kills its descendants and exits. Extraction workers also die with their parent on their own
     (`ingestion.batch`). A build stopped this way leaves the warehouse as a `kill -9` does, and the next build
@@ -76,6 +77,7 @@ def run_supervised(work: Callable[[], int]) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     supervisor = os.getpid()
+    _prctl(_PR_SET_CHILD_SUBREAPER, 1)  # what the build leaves behind, if it is killed itself, comes back here
     pid = os.fork()
     if pid == 0:  # the build
         code = EXIT_FATAL
@@ -103,6 +105,7 @@ def run_supervised(work: Callable[[], int]) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, stop)
     _, status = os.waitpid(pid, 0)  # retried by Python after the handler ran
+    kill_descendants(supervisor)  # orphans of a build that was killed (by the OOM killer, say) came back here
     if stopped:
         print(f"interrupted ({signal.Signals(stopped[0]).name}): the build, its dbt and extraction processes were "
               "stopped; the next `devplan build` finishes the job", file=sys.stderr, flush=True)
@@ -147,8 +150,15 @@ def _signal(pid: int, signum: int) -> None:
         pass
 
 
-def _parent_death_signal(signum: int) -> None:
+_PR_SET_PDEATHSIG, _PR_SET_CHILD_SUBREAPER = 1, 36
+
+
+def _prctl(option: int, value: int) -> None:
     import ctypes
 
-    if ctypes.CDLL(None, use_errno=True).prctl(1, int(signum)) != 0:  # PR_SET_PDEATHSIG
-        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+    if ctypes.CDLL(None, use_errno=True).prctl(option, value) != 0:
+        raise OSError(ctypes.get_errno(), f"prctl({option}, {value}) failed")
+
+
+def _parent_death_signal(signum: int) -> None:
+    _prctl(_PR_SET_PDEATHSIG, int(signum))

@@ -170,14 +170,16 @@ def _dbt_of(pid: int) -> int | None:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt_manifest):
-    """SIGTERM, SIGINT and SIGKILL of the CLI's pid alone (not its group) while dbt runs: nothing the build started
-    is left running, and the rerun right after is not refused: each rerun gets as far as dbt before the next
-    signal, the last one finishes, and the marts equal an uninterrupted build's."""
+    """SIGTERM, SIGINT and SIGKILL of the CLI's pid alone (not its group) while dbt runs, and SIGKILL of the build
+    process under it (as the OOM killer would): nothing the build started is left running, and the rerun right
+    after is not refused: each rerun gets as far as dbt before the next signal, the last one finishes, and the
+    marts equal an uninterrupted build's."""
     reports = tmp_path / "reports"
     shutil.copytree(SEEDS, reports)
     samples = sorted(SEEDS.glob("*.txt"))
     wh = tmp_path / "killed" / "warehouse.duckdb"
-    for n, sig in enumerate([signal.SIGTERM, signal.SIGINT, signal.SIGKILL]):
+    kills = [(signal.SIGTERM, "cli"), (signal.SIGINT, "cli"), (signal.SIGKILL, "cli"), (signal.SIGKILL, "build")]
+    for n, (sig, target) in enumerate(kills):
         src = samples[n % len(samples)]  # a new report each time, so every build has raw work and dbt work
         (reports / f"derived_{n:02d}.txt").write_text(derive(src.read_text(encoding="utf-8"), 20 + n), encoding="utf-8")
         proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "build", "--reports", str(reports),
@@ -191,13 +193,16 @@ def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt
             assert _dbt_of(proc.pid) is not None, f"{sig.name}: the build never got to dbt (refused?)"
             time.sleep(1.0)  # dbt is building in the warehouse
             started = _descendants(proc.pid)
-            os.kill(proc.pid, sig)  # the CLI only, not its process group
+            build = next(p for p, cmd in started.items() if "orchestration.cli" in cmd)
+            os.kill(proc.pid if target == "cli" else build, sig)  # one process, not the process group
             proc.wait(timeout=30)
+            if (sig, target) != (signal.SIGKILL, "cli"):
+                assert proc.returncode == 1, f"{sig.name} of the {target}: exit {proc.returncode}"  # a fatal end
             deadline = time.monotonic() + 15
             while set(started) & set(_processes()) and time.monotonic() < deadline:
                 time.sleep(0.1)
             left = {p: started[p] for p in set(started) & set(_processes())}
-            assert not left, f"{sig.name}: still running after the CLI ended: {left}"
+            assert not left, f"{sig.name} of the {target}: still running after the CLI ended: {left}"
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of this test's build

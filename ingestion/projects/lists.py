@@ -130,26 +130,31 @@ class ListRead:
     lines_seen: int
 
 
+_KIND_ONLY = re.compile(r"^.{1,12}(?:类|板块|领域)$")
+
+
 def _is_category_line(s: str, nxt: str | None) -> bool:
-    """`教育设施` on a line of its own, right above a line that opens with a stage label (`新开工项目：…`): the
-    category of the lines under it, not a project."""
+    """`教育设施` on a line of its own, right above a line that opens with a stage label (`新开工项目：…`), or a
+    kind on its own (`◆交通类`, `城市建设板块`) above more lines of the list: the category of the lines under it,
+    not a project."""
     if nxt is None or len(s) > 16 or find_outside_brackets(s, "、，,；;。：:") >= 0:
         return False
-    return bool(_NESTED_STAGE_LABEL.match(nxt))
+    return bool(_NESTED_STAGE_LABEL.match(nxt) or _KIND_ONLY.match(s))
 
 
-_TRAILING_BRACKET_LABEL = re.compile(r"(?<=.)【[^】]{1,20}】$")
+_TRAILING_BRACKET_LABEL = re.compile(r"(?<=.)(?:【[^】]{1,20}】|[◆●■▪•][^◆●■▪•]{1,12}(?:类|板块|领域))$")
 
 
 def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Split off a category label that a PDF reader ran onto the end of the line before it: `…绿道【生态类】`,
-    or `…改扩建。医疗卫生` right above a line that opens with a stage label. Both pieces keep the line number."""
+    `…公园◆民生类`, or `…改扩建。医疗卫生` right above a line that opens with a stage label. Both pieces keep the
+    line number."""
     out: list[tuple[int, str]] = []
     for k, (no, s) in enumerate(body):
         nxt = body[k + 1][1] if k + 1 < len(body) else None
         m = _TRAILING_BRACKET_LABEL.search(s)
         cut = s.rfind("。", 0, len(s) - 1)
-        if m:
+        if m:  # `…绿道【生态类】`, `…公园◆民生类`
             out += [(no, s[: m.start()]), (no, item_text(m.group(0)))]
         elif cut > 0 and _is_category_line(s[cut + 1:], nxt):
             out += [(no, s[: cut + 1]), (no, s[cut + 1:])]

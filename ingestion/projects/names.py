@@ -210,7 +210,7 @@ _ANY_SEPARATOR = re.compile(r"[、，,；;]")
 # A wide gap between two names: two or more spaces, or a full-width space, between word characters.
 _SPACED_APART = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z0-9])(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=[\u4e00-\u9fa5A-Za-z0-9])")
 # A bullet in the middle of a line, right before a stage label: two items run together.
-_GLUED_BULLET = re.compile(rf"(?<=.)[-－●◆■▪•](?=(?:{_STAGE_LABEL})[：:])")
+_GLUED_BULLET = re.compile(rf"(?<=[^\d])(?:[-－●◆■▪•]|\d{{1,2}}[)）])(?=(?:{_STAGE_LABEL})[：:])")
 
 
 def strip_item_number(s: str) -> str:

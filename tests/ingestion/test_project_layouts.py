@@ -135,6 +135,8 @@ def test_bullets_and_bracketed_category_labels():
         "环湖慢行绿道": ("planned", "交通类"),
         "柏溪河综合治理工程": ("planned", "生态类"),
         "南山郊野公园": ("planned", "生态类"),
+        "柏林区第三人民医院": ("planned", "民生类"),  # `◆民生类` on its own line is a category, not a project
+        "柏林实验中学": ("planned", "民生类"),
     }
 
 

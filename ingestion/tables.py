@@ -87,10 +87,14 @@ _VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达�
 # a review cell: `未完成（增长2.1%）`, `完成（6.5%）`; else pieces split at `，`: `增长5.2%，完成年度目标`
 _REVIEW_PAREN = re.compile(r"^((?:未|没有|超额|基本|已)?(?:完成|达到|实现)[^（(]{0,8})[（(](.+)[）)]$")
 _REVIEW_SPLIT = re.compile(r"[，,；;]")
+_VERDICT_AFTER = re.compile(r"^(.*\d.*)[（(]([^（）()]+)[）)]$")  # `增长5.2%（未完成）`: the verdict in parentheses after
 _CONTINUED_TITLE = re.compile(r"^[（(]?续(?:上)?表|[（(]续(?:表)?[）)]$")
 _TARGET_PIECE = re.compile(r"^(?:年度|全年)?(?:目标|计划|预期)")  # `目标6%，完成6.2%`: the target is not the outcome
 _DIGIT = re.compile(r"\d")
 _ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
+# a ruling line drawn with characters in a text copy (`──────`, `=====`, `------`): a row that holds only one is
+# printed furniture, neither a group label nor a row
+_RULE = re.compile(r"^[\u2500-\u257f\-=_－＝━]{4,}$")
 
 FIGURE_MAX = 15  # a value cell stating a figure (`8以上`, `≥325`, `-18左右`) is short once its notes are removed
 MOSTLY_FAILED = 0.5  # a value column whose cells fail to parse more often than this is a warning
@@ -196,6 +200,9 @@ def read_review_cell(text: str) -> tuple[str, str | None]:
     m = _REVIEW_PAREN.match(s)
     if m and _DIGIT.search(m.group(2)):
         return m.group(2), read_verdict(m.group(1))
+    m = _VERDICT_AFTER.match(s)
+    if m and not _DIGIT.search(m.group(2)) and read_verdict(m.group(2)) in ("是", "否"):
+        return m.group(1), read_verdict(m.group(2))
     pieces = [p for p in _REVIEW_SPLIT.split(s) if p]
     if len(pieces) <= 1:
         verdict = read_verdict(s) if not _DIGIT.search(s) else None
@@ -643,7 +650,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     out: list[IndicatorValue] = []
     for k, cells in enumerate(body):
         single = _single_text(cells)
-        if single is not None and _is_note(single.flat):
+        if single is not None and (_is_note(single.flat) or _RULE.match(single.flat)):
             continue
         if single is None and is_repeated_header(cells, header):
             continue  # the header printed again after a page break

@@ -1423,7 +1423,8 @@ def test_web_page_table_with_rowspan_and_colspan_in_header_and_category_column()
 @pytest.mark.parametrize("cell, value, verdict", [
     ("增长5.2%，完成年度目标", "增长5.2%", "是"), ("未完成（增长2.1%）", "增长2.1%", "否"), ("超额完成（6.8%）", "6.8%", "是"),
     ("完成，增长7%", "增长7%", "是"), ("目标6%，完成6.2%", "完成6.2%", None), ("完成年度目标", "完成年度目标", "是"),
-    ("6.5", "6.5", None),
+    ("6.5", "6.5", None), ("4.9%，控制在目标以内", "4.9%", "是"), ("增长3.1%（未完成）", "增长3.1%", "否"),
+    ("7.4（按新口径计算）", "7.4（按新口径计算）", None),
 ])
 def test_review_cell_value_and_verdict(cell, value, verdict):
     from ingestion.tables import read_review_cell
@@ -1523,6 +1524,7 @@ def test_fixture_review_cell_keeps_the_cell_as_value_raw_and_reads_figure_and_ve
         ("样例能耗降低", "%", "完成市下达任务", None, "qualitative", "是"),
     ]
     assert {(v.period_year, v.measure) for v in values} == {(2023, "actual")}
+    assert {v.category for v in values} == {None}  # the `────` ruling lines around the rows are no group rows
 
 
 def test_fixture_merged_unit_attribute_and_verdict_cells_apply_to_every_row_they_cover():

@@ -291,6 +291,14 @@ def _label_group(cell: Cell) -> str | None:
     return role if role in (_CHANGE, IGNORED, VERDICT, _REVIEW) else VALUE
 
 
+def _compacted(top: list[Cell], sub: list[Cell]) -> bool:
+    """The labels under the spanning cells printed from the left edge, without the empty cells under the others
+    (a space-aligned copy: `序号 指标名称 2023年 2024年` over `完成 增长% 目标 增长%`): fewer cells than the row above,
+    none empty, the first under a cell that spans nothing."""
+    return (len(sub) < len(top) and all(c.flat for c in sub) and all(_is_label(c.flat) for c in sub)
+            and any(_spans(c) for c in top) and not _spans(top[0]))
+
+
 def _label_kind(cell: Cell) -> str | None:
     """What a label under a spanning cell says, to see where the next spanning cell's labels begin."""
     s = cell.flat
@@ -464,7 +472,7 @@ def _read_at(grid: list[list[Cell | None]], start: int, n_rows: int | None, widt
     while end < len(grid) and end - start < MAX_HEADER_ROWS and _is_subheader(grid[end], grid[end - 1]):
         end += 1
     rows = [_cells(r[:_width(r)]) for r in grid[start:end]]  # a text layout's header is as wide as it is printed
-    if len(rows) == 2 and len(rows[0]) < width:
+    if len(rows) == 2 and (len(rows[0]) < width or _compacted(rows[0], rows[1])):
         expanded = _expand_ragged(rows[0], rows[1], width)
         if expanded is not None:
             rows = list(expanded)

@@ -357,3 +357,14 @@ def test_labels_without_a_derived_column_are_still_shared_until_a_measure_repeat
     )
     _, roles = described(grid, plan_year=2023)
     assert roles == [NAME, (VALUE, 2022, "target"), (VALUE, 2022, "actual"), (VALUE, 2023, "target")]
+
+
+def test_labels_printed_from_the_left_edge_under_spanning_years_are_still_theirs():
+    # a space-aligned copy loses the empty cells under 序号/指标名称/单位: the labels start at the left edge
+    grid = table(
+        ["序号", "指标名称", "单位", "2023年", "2024年", "属性"],
+        ["完成", "增长%", "目标", "增长%"],
+        ["1", "样例总值", "亿元", "512.4", "6.2", "540", "5左右", "预期性"],
+    )
+    _, roles = described(grid, plan_year=2024)
+    assert roles == GROWTH_ROLES

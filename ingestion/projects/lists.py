@@ -36,6 +36,7 @@ from .stages import (
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
     _RESULT_OPENERS,
+    _STAGE_LABEL,
     GroupContext,
     group_label,
     normalize_stage,
@@ -163,6 +164,10 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+# A stage printed in brackets after a name: `枫林县城南小学（新开工）`, `枫林湖隧道（前期）`.
+_STAGE_TAG = re.compile(rf"^(.+?)[（(]((?:{_STAGE_LABEL}))[）)]$")
+
+
 def read_list(doc: Document, plist: ProjectList) -> ListRead:
     """Items of one list, walking its lines with the group context a sub-heading line sets."""
     items: list[ProjectItem] = []
@@ -172,6 +177,9 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     group_stage: str | None = None
 
     def emit(name: str, stage_raw: str | None, category: str | None, line_no: int) -> None:
+        tagged = _STAGE_TAG.match(name)
+        if tagged:  # `A工程（续建）`: the item's own stage, printed after its name
+            name, stage_raw = tagged.group(1), tagged.group(2)
         items.append(ProjectItem(
             list_title=plist.title, period_year=plist.period_year, project_name=name,
             stage=normalize_stage(stage_raw, plist.review), source_line=line_no,

@@ -384,3 +384,13 @@ def test_a_category_table_whose_name_cells_are_stage_sentences():
         "枫林精密轴承": ("started", "装备制造产业"),  # `新开工项目：A；竣工项目：B`
         "枫林智能装备研发中心": ("completed", "装备制造产业"),
     }
+
+
+def test_a_stage_printed_in_brackets_after_each_name():
+    text = ("关于枫林县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n二、2024年重点工作\n"
+            "附件\n2024年重点项目安排\n1.枫林县城南小学（新开工）；\n2.枫林县第二人民医院（续建）；\n3.枫林湖隧道（前期）；\n"
+            "4.枫林县体育中心（二期）。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert [(it.project_name, it.stage, it.stage_raw) for it in items] == [
+        ("枫林县城南小学", "started", "新开工"), ("枫林县第二人民医院", "ongoing", "续建"), ("枫林湖隧道", "preparatory", "前期"),
+        ("枫林县体育中心（二期）", "planned", None)]  # a phase in brackets stays in the name

@@ -38,7 +38,7 @@ _FIVE_YEAR = re.compile(rf"十[{CN_NUM}]五|五年|期间|年平?均(?=$|增|递
 # A review may sum up a five-year period (`五年来，地区生产总值年均增长7.2%`): an actual of that period, read as
 # `<subject>年均增速`; in a plan part such a figure is the period's target, never this year's.
 _ANNUAL_MEAN = re.compile(r"年平?均$")
-_NOT_A_NAME = re.compile(r"\d+年|我们|我区|我县|我市|目标|任务|指标|计划")  # `连续5年` is a duration
+_NOT_A_NAME = re.compile(r"(?<![\d.])\d+年|我们|我区|我县|我市|目标|任务|指标|计划")  # `连续5年` is a duration (`PM2.5年均浓度` a code)
 # In task sections a number often only sizes a set of designated sites, pilots or documents, or a project list
 # (`安排县级重点项目43个`, which the investment figures carry).
 _DESIGNATION = re.compile(r"示范|试点|样板|方案|预案|规划|清单|政策")

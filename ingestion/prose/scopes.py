@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from ..document import CN_NUM, Document, Heading, squash
+from ..document import CN_NUM, Document, Heading, heading_level, squash
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
 
 _REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效|过去一年|一年来")
@@ -88,6 +88,26 @@ class _Item:
     heading: Heading | None = None
 
 
+# Headings numbered as a decimal outline typed as text (`1.1  主要经济指标完成情况`, `2.2　主要预期目标`, and
+# their parts `1  2023年…执行情况`), which the document's outline does not number: a short title line without
+# clause marks after the number. Level = how many parts the number has (`1` 1, `1.1` 2, `1.1.1` 3).
+_DECIMAL_OUTLINE = re.compile(
+    r"^(?P<number>\d{1,2}(?P<parts>(?:[.．]\d{1,2}){0,3}))(?:[ \t\u3000\xa0]+|(?<=\d)(?=[\u4e00-\u9fff]))"
+    r"(?P<title>(?![万亿%％‰元个人家户倍])[^，,。；;：:！？!?、]{4,40})$"
+)
+_SENTENCE_LINE = re.compile(r"[。；;！？!?：:]$")
+
+
+def _decimal_outline(line: str) -> tuple[int, bool] | None:
+    """(level, whether the number has parts) of a decimal outline title line, else None."""
+    if line.startswith("\t"):  # a table cell
+        return None
+    m = _DECIMAL_OUTLINE.match(line.strip())
+    if not m or (not m.group("parts") and not re.match(r"[ \t\u3000\xa0]", line.strip()[len(m.group("number")):])):
+        return None
+    return 1 + m.group("parts").count(".") + m.group("parts").count("．"), bool(m.group("parts"))
+
+
 class Outline:
     """The report as prose reads it: headings and text blocks in order, with their line spans (built once)."""
 
@@ -96,13 +116,16 @@ class Outline:
         self.items: list[_Item] = []
         self.headings: list[Heading] = []
         known = {h.line: h for h in doc.headings}  # the line outline's headings, whitespace already removed
+        decimal = self._decimal_outline_lines(doc)
         for b in doc.blocks:
             if b.kind == "heading":
                 h = known.get(b.start)
                 if h is None or h.level != b.level:  # e.g. a Markdown heading (`## 一、…`)
                     h = Heading(b.start, b.level, squash(b.text))
-                self.headings.append(h)
-                self.items.append(_Item("heading", b.start, b.end, h))
+                self._add_heading(h, b.end)
+            elif decimal and b.kind != "note" and any(no in decimal for no in range(b.start, b.end + 1)) \
+                    and self._outline_block(b, decimal):
+                continue
             elif b.kind == "paragraph" and self._continues(b):
                 prev = self.items[-1]
                 self.items[-1] = _Item(prev.kind, prev.start, b.end, prev.heading)
@@ -112,6 +135,42 @@ class Outline:
         self._heading_lines = [h.line for h in self.headings]
         self._ends = {it.start: it.end for it in self.items}
         self._joined: dict[int, tuple[str, list[int]]] = {}
+
+    def _add_heading(self, h: Heading, end: int) -> None:
+        self.headings.append(h)
+        self.items.append(_Item("heading", h.line, end, h))
+
+    @staticmethod
+    def _decimal_outline_lines(doc: Document) -> dict[int, int]:
+        """Line → level of the decimal outline titles typed as text, when the report numbers its sections so: two
+        or more `N.M` titles (a single `1.1` line is more likely a figure or an item), and the `N` parts of
+        such a report."""
+        found = {}
+        for no, line in enumerate(doc.lines, 1):
+            if line and line.lstrip()[:1].isdigit() and heading_level(line) is None:
+                hit = _decimal_outline(line)
+                if hit:
+                    found[no] = hit
+        if sum(1 for _, parts in found.values() if parts) < 2:
+            return {}
+        return {no: level for no, (level, _) in found.items()}
+
+    def _outline_block(self, b, decimal: dict[int, int]) -> bool:
+        """Read a block holding decimal outline titles as headings and text. A one-line paragraph, list item or
+        caption is a title; a block read as a table (titles and the sentences between them, aligned by a tab stop
+        after the number) is split back into titles and text lines, unless a line of it is neither."""
+        lines = range(b.start, b.end + 1)
+        if b.kind == "table" and not all(
+                no in decimal or _SENTENCE_LINE.search(self.doc.lines[no - 1].strip()) for no in lines):
+            return False
+        if b.kind != "table" and b.start != b.end:
+            return False
+        for no in lines:
+            if no in decimal:
+                self._add_heading(Heading(no, decimal[no], squash(self.doc.lines[no - 1])), no)
+            else:
+                self.items.append(_Item("text", no, no))
+        return True
 
     def _continues(self, b) -> bool:
         """Text copied out of a PDF keeps the page's line breaks: a long line that does not end a sentence goes on
@@ -212,11 +271,19 @@ def _review_year(doc: Document) -> int | None:
     return doc.meta.plan_year - 1 if doc.meta.plan_year else None
 
 
+def _is_title(doc: Document, h: Heading) -> bool:
+    """A line of the document's own title, which a PDF-to-Markdown copy prints as `#` headings (`# 关于…执行情况` /
+    `# 与…计划草案的报告`): it names the reviewed year and 执行情况 but heads the whole report, not its review part."""
+    title = doc.meta.title or ""
+    return doc.meta.title_line is not None and h.line >= doc.meta.title_line and len(h.text) >= 6 \
+        and h.text in title and h.line <= doc.meta.title_line + 3
+
+
 def _review_heading(outline: Outline, year: int | None) -> Heading | None:
     if year is None:
         return None
     for h in outline.headings:  # a top heading: 一、… or, above those, 第一部分 …
-        if h.level > 1:
+        if h.level > 1 or _is_title(outline.doc, h):
             continue
         if _REVIEW_HEADING.search(h.text) or (f"{year}年" in h.text and not _TARGET_HEADING.search(h.text)
                                               and not _TASK_HEADING.search(h.text)):
@@ -251,8 +318,23 @@ def _summary_lines(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
         if _WORK_LEAD.search(text):
             break
         announced = announced or bool(_INDICATOR_LEAD.search(text))
-    out += [h.line for h in run if announced or _SUMMARY_SUBHEADING.search(_lead_of(h))]
+    topical = not _states_headline(outline, out) and not _indicator_subheadings(outline, top, end)
+    out += [h.line for h in run if announced or (topical and _SUMMARY_SUBHEADING.search(_lead_of(h)))]
     return tuple(out)
+
+
+# A headline figure: a rate or an amount of money (`增长6.1%`, `186.2亿元`, `52860元`).
+_HEADLINE_FIGURE = re.compile(r"\d[%％]|\d[万亿]?元")
+
+
+def _states_headline(outline: Outline, lines: list[int] | tuple[int, ...]) -> bool:
+    return any(_HEADLINE_FIGURE.search(outline.text(no)) for no in lines)
+
+
+def _indicator_subheadings(outline: Outline, top: Heading, end: int) -> list[Heading]:
+    """Titled sub-headings of the review part that name its indicators (`（一）主要指标完成情况`)."""
+    return [h for h in outline.headings if top.line < h.line < end and not is_text_heading(h)
+            and _INDICATOR_TITLE.search(h.text)]
 
 
 _INDICATOR_TITLE = re.compile(r"指标|数据")
@@ -295,11 +377,16 @@ def _review_scopes(outline: Outline, top: Heading | None, year: int | None) -> l
         plan_only = outline.doc.meta.review_year is None
         return _opening_review(outline, year) if year is not None and plan_only else []
     end = outline.section_end(top)
-    scopes = [Scope(top.text, "actual", year, _summary_lines(outline, top, end))]
+    summary = _summary_lines(outline, top, end)
+    scopes = [Scope(top.text, "actual", year, summary)]
     inside = [h for h in outline.headings if top.line < h.line < end]
     level = min((h.level for h in inside), default=0)  # its first sub-level: （一） or, without those, 1.
+    # A sub-heading about the economy (`（一）经济运行稳中向好`) is the summary only when the part states its
+    # headline nowhere else: after a summary paragraph or under an indicator heading it opens the work review.
+    topical = not _states_headline(outline, summary) and not _indicator_subheadings(outline, top, end)
     for h in inside:
-        if h.level == level and not is_text_heading(h) and _SUMMARY_SUBHEADING.search(h.text):
+        if h.level == level and not is_text_heading(h) and _SUMMARY_SUBHEADING.search(h.text) \
+                and (topical or _INDICATOR_TITLE.search(h.text)):
             scopes.append(Scope(h.text, "actual", year, _section_text(outline, h)))
     return scopes
 
@@ -395,7 +482,7 @@ def _announced_target_scopes(outline: Outline, after: int, taken: set[int]) -> l
         if not m:
             continue
         opening = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1: m.start()]
-        if _FIVE_YEAR_PERIOD.search(opening):
+        if _five_year_announcement(opening, outline.doc.meta.plan_year):
             continue
         lines = (it.start,)
         if not _FIGURE.search(text[m.end():]):  # `…主要预期目标是：` and the targets as the lines after it
@@ -403,6 +490,16 @@ def _announced_target_scopes(outline: Outline, after: int, taken: set[int]) -> l
         h = outline.section(it.start)
         out.append(Scope(h.text if h else "", "target", outline.doc.meta.plan_year, lines, lead=_TARGET_LEAD))
     return out
+
+
+def _five_year_announcement(opening: str, year: int | None) -> bool:
+    """The words before `主要目标是：` name a five-year period (`“十四五”时期，全区主要目标是：`), and do not turn
+    to this year after it (`按照“十四五”时期…的总体安排，2024年全区主要预期目标是：` announces this year's)."""
+    periods = list(_FIVE_YEAR_PERIOD.finditer(opening))
+    if not periods:
+        return False
+    rest = opening[periods[-1].end():]
+    return not ((year is not None and f"{year}年" in rest) or "今年" in rest or "明年" in rest)
 
 
 def _run_after(outline: Outline, line: int) -> tuple[int, ...]:

@@ -21,7 +21,7 @@ from .names import (
     _with_suffix,
 )
 from .phrases import _COMP_PRE, _QUAL_POST, _QUALITATIVE_KINDS, _Value, _values
-from .scopes import _ENUMERATOR, Scope
+from .scopes import _ENUMERATOR, _TARGET_LEAD, Scope
 
 # After a level value: what may follow it and still close the phrase (`全面完成…430公里建设任务`).
 _CLOSER = re.compile(r"^(?:(?:建设)?任务|大关|关口)$")
@@ -101,7 +101,7 @@ class _ClauseReader:
             if not parsed.name:
                 if pending:
                     self._emit(pending.pop(0), v, head)
-                elif not muted and v.kind != "level" and self.state.subjects:
+                elif not muted and v.kind not in ("level", "qtask") and self.state.subjects:
                     pending, muted = self._continued(parsed, v, head, values[i + 1:])
                 continue
             pending, muted = self._named(parsed, v, head, values[i + 1:])
@@ -109,7 +109,8 @@ class _ClauseReader:
 
     def _continued(self, parsed: _Head, v: _Value, head: str, rest: list[_Value]) -> tuple[list[str], bool]:
         """A change figure with no name of its own (`、增长8%`, `分别增长5.1%、6.9%`) belongs to the subject(s)
-        named just before. Returns (names still waiting for a value, muted)."""
+        named just before; an assigned task without a name (`，完成市下达的节能减排目标`) never does: it names its own
+        subject, which is no statistic. Returns (names still waiting for a value, muted)."""
         subjects = self.state.subjects
         followers = self._followers(v, rest)
         if len(subjects) == 1 and not (parsed.each and followers):
@@ -267,17 +268,34 @@ _PERIOD_FRAME = re.compile(rf"十[{CN_NUM}]五”?(?:时期|期间|末)|(?:今�
 _FIRST_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|年)")  # a figure, not a year
 
 
-def _framed_by_another_period(sentence: str, year: int | None) -> bool:
+def _framed_by_another_period(sentence: str, year: int | None) -> re.Match | None:
     first = _FIRST_NUMBER.search(sentence)
     m = _PERIOD_FRAME.search(sentence, 0, first.start() if first else len(sentence))
-    return bool(m) and not (m.group(1) and year is not None and int(m.group(1)) == year)
+    return m if m and not (m.group(1) and year is not None and int(m.group(1)) == year) else None
+
+
+def _this_years_part(sentence: str, year: int | None) -> str | None:
+    """What a sentence says about this year. A sentence framed by another period (`“十四五”时期…年均增长6.5%`) may
+    turn to this year within itself, as reports set the year's targets against the five-year plan (`按照“十四五”
+    时期…年均增长6.5%左右的总体安排，2024年…主要预期目标是：地区生产总值增长7.5%左右`): only the frame's clauses
+    are dropped, from the clause that names this year (or 今年/明年) or the announcement of its targets on. None
+    when the whole sentence is the other period's."""
+    frame = _framed_by_another_period(sentence, year)
+    if frame is None:
+        return sentence
+    turns = [m.end() for m in (_TARGET_LEAD.search(sentence, frame.end()),) if m]
+    this_year = rf"(?:{year}年|今年|明年)" if year is not None else r"(?:今年|明年)"
+    turns += [m.end() for m in (re.compile(rf"[，,](?={this_year})").search(sentence, frame.end()),) if m]
+    return sentence[min(turns):] if turns else None
 
 
 def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:
     if _INDICATOR_COUNT.search(sentence):
         return []
-    if scope.measure == "target" and _framed_by_another_period(sentence, scope.year):
-        return []
+    if scope.measure == "target":
+        sentence = _this_years_part(sentence, scope.year)
+        if not sentence:
+            return []
     if "：" in sentence or ":" in sentence:
         sentence = _NAME_COLON.sub("", sentence)
     state, rows = _SentenceState(), []

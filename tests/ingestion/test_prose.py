@@ -469,3 +469,11 @@ def test_full_width_digits_are_read_as_numbers():
 def test_a_colon_between_a_name_and_its_value():
     doc = review_report("全年实现地区生产总值506.91亿元。", target="1.地区生产总值：增长6%左右；2.城镇新增就业：3000人以上。")
     assert facts(doc, "target") == [("地区生产总值增速", "%", 6.0, "approx"), ("城镇新增就业", "人", 3000.0, "ge")]
+
+
+def test_assigned_tasks_of_several_authorities_and_references_to_tables():
+    doc = review_report("全年地区生产总值增长6.5%，单位地区生产总值能耗降低完成自治区、市下达的目标任务，主要指标见表1。",
+                        target="地表水优良水体比例达到国家和省要求，城镇调查失业率控制在5.5%以内，完成市下达的节能减排目标。")
+    assert facts(doc, "actual") == [("地区生产总值增速", "%", 6.5, "eq"),
+                                    ("单位地区生产总值能耗降低", None, None, "qualitative")]
+    assert facts(doc, "target") == [("地表水优良水体比例", None, None, "qualitative"), ("城镇调查失业率", "%", 5.5, "le")]

@@ -457,3 +457,137 @@ def test_long_numbered_target_items_under_a_heading_that_names_only_targets():
     assert target["城镇调查失业率"] == (5.5, "le", "%")
     assert target["居民人均可支配收入增速"] == (None, "qualitative", None)
     assert "新增规模以上工业企业" not in target  # a task item under a targets-and-tasks heading
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A PDF-to-Markdown copy: the title as `#` lines, the headline in the paragraph under `# 一、…执行情况`
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def markdown_copy() -> Document:
+    return load("markdown_title_headings_2023.md")
+
+
+def test_title_printed_as_headings_is_not_the_review_part(markdown_copy):
+    actual = rows(markdown_copy, "actual")
+    assert {r.indicator_name: (r.value_num, r.unit) for r in actual} == {
+        "地区生产总值": (1642.8, "亿元"), "地区生产总值增速": (5.4, "%"),
+        "规模以上工业增加值增速": (6.8, "%"),
+        "社会消费品零售总额": (612.3, "亿元"), "社会消费品零售总额增速": (6.9, "%"),
+        "一般公共预算收入": (88.6, "亿元"), "一般公共预算收入增速": (3.7, "%"),
+        "居民人均可支配收入": (65240.0, "元"), "居民人均可支配收入增速": (5.2, "%"),
+    }  # no `具体见表1` (a reference), no figure of the work review （二）（三）
+    assert {r.table_title for r in actual} == {"一、2023年国民经济和社会发展计划执行情况"}
+    assert {r.source_line for r in actual} == {16}
+
+
+def test_economy_topic_after_a_headline_paragraph_is_work_review():
+    head = [
+        "关于松岭县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "一、2023年国民经济和社会发展计划执行情况",
+    ]
+    topic = [
+        "（一）稳住经济大盘，经济运行回升向好",
+        "全县地区生产总值218.4亿元，增长6.3%。",
+        "二、2024年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]
+    alone = Document.from_text("\n".join(head + topic))  # the topic section is the only summary: read
+    assert facts(alone, "actual") == {"地区生产总值": (218.4, "eq", "亿元"), "地区生产总值增速": (6.3, "eq", "%")}
+    summed_up = Document.from_text("\n".join(head + ["2023年，全县一般公共预算收入12.6亿元，增长4.2%。"] + topic))
+    assert facts(summed_up, "actual") == {"一般公共预算收入": (12.6, "eq", "亿元"),
+                                          "一般公共预算收入增速": (4.2, "eq", "%")}
+    led = Document.from_text("\n".join(head + ["2023年，全县一般公共预算收入12.6亿元，增长4.2%。",
+                                               "（一）稳住经济大盘，经济运行回升向好。接待游客430万人次，旅游总收入增长14%。",
+                                               *topic[2:]]))
+    assert set(facts(led, "actual")) == {"一般公共预算收入", "一般公共预算收入增速"}
+
+
+def test_level_targets_assigned_tasks_and_compound_units(markdown_copy):
+    target = {r.indicator_name: (r.value_raw, r.value_num, r.comparator, r.unit) for r in rows(markdown_copy, "target")}
+    assert target == {
+        "地区生产总值增速": ("增长5.5%左右", 5.5, "approx", "%"),
+        "规模以上工业增加值增速": ("增长6.5%", 6.5, "eq", "%"),
+        "粮食产量": ("2.4亿斤以上", 2.4, "ge", "亿斤"),  # 稳定在…以上
+        "PM2.5年均浓度": ("控制在26微克/立方米以下", 26.0, "le", "微克/立方米"),  # 2.5年 is no year
+        "单位地区生产总值能耗降低": ("完成省、市下达的目标任务", None, "qualitative", None),
+        "城镇调查失业率": ("控制在5.5%以内", 5.5, "le", "%"),
+    }  # `，完成市下达的节能减排目标` names no statistic: it is not the unemployment rate's
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Headings numbered as a decimal outline typed as text (`1.1  主要经济指标完成情况`)
+# ---------------------------------------------------------------------------------------------------------------
+
+DECIMAL_ACTUALS = {
+    "地区生产总值": (218.4, "eq", "亿元"), "地区生产总值增速": (6.3, "eq", "%"),
+    "规模以上工业增加值增速": (8.1, "eq", "%"),
+    "社会消费品零售总额": (76.9, "eq", "亿元"), "社会消费品零售总额增速": (7.5, "eq", "%"),
+    "城镇常住居民人均可支配收入": (43120.0, "eq", "元"), "城镇常住居民人均可支配收入增速": (5.6, "eq", "%"),
+}
+
+
+def test_decimal_outline_headings_bound_the_review_summary():
+    doc = load("decimal_outline_2024.txt")
+    assert facts(doc, "actual") == DECIMAL_ACTUALS  # not the figures of `1.2  产业发展情况`
+    assert {r.table_title for r in rows(doc, "actual")} == {"1.1主要经济指标完成情况"}
+    assert {r.table_title for r in rows(doc, "target") if r.indicator_name == "城镇调查失业率"} == {"2.2主要预期目标"}
+
+
+@pytest.mark.parametrize("separator", ["\t", "  ", "\u3000"])
+def test_decimal_outline_headings_in_a_word_file(separator):
+    """Word: the number typed, then a tab (read as a tab stop) or spaces before the title."""
+    from ingestion.process import process_report
+    from tests.format_writers import write_docx
+
+    text = (FIXTURES / "decimal_outline_2024.txt").read_text(encoding="utf-8").replace("  ", separator)
+    processed = process_report("county.docx", write_docx(text))
+    assert processed.ok, processed.error
+    prose = [r for r in processed.extraction.indicators if r.source == "prose"]
+    assert {r.indicator_name: (r.value_num, r.comparator, r.unit) for r in prose if r.measure == "actual"} \
+        == DECIMAL_ACTUALS
+    assert {(r.indicator_name, r.table_title) for r in prose if r.measure == "target"} >= {
+        ("地区生产总值增速", "2.2主要预期目标"), ("城镇调查失业率", "2.2主要预期目标")}
+
+
+def test_a_lone_decimal_figure_is_not_a_heading():
+    doc = Document.from_text("\n".join([
+        "关于松岭县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "一、2023年国民经济和社会发展计划执行情况",
+        "2023年，全县经济社会发展稳中有进：",
+        "3.5 万户农户参加技能培训",
+        "全县地区生产总值218.4亿元，增长6.3%。",
+        "（一）抓项目扩投资",
+        "全年实施项目86个。",
+    ]))
+    assert facts(doc, "actual") == {"地区生产总值": (218.4, "eq", "亿元"), "地区生产总值增速": (6.3, "eq", "%")}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The year's targets set against the five-year plan in one sentence
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_a_five_year_frame_drops_only_its_own_clauses():
+    doc = load("decimal_outline_2024.txt")
+    assert facts(doc, "target") == {
+        "地区生产总值增速": (7.0, "approx", "%"),  # after `按照“十四五”时期…年均增长6.5%左右…的总体安排，`
+        "规模以上工业增加值增速": (9.0, "eq", "%"),
+        "城镇调查失业率": (5.5, "le", "%"),
+        "新增规模以上工业企业": (40.0, "ge", "家"),  # the task section of a report without an indicator table
+    }  # not `“十四五”时期，全县主要目标是：固定资产投资年均增长8%`
+
+
+def test_a_five_year_frame_announced_outside_a_target_section():
+    doc = Document.from_text("\n".join([
+        "关于松岭县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "一、2023年国民经济和社会发展计划执行情况",
+        "2023年，全县地区生产总值218.4亿元，增长6.3%。",
+        "二、2024年经济社会发展的总体要求",
+        "（一）指导思想",
+        "坚持稳中求进。按照“十四五”时期全县地区生产总值年均增长6.5%左右的总体安排，今年全县主要预期目标是："
+        "地区生产总值增长7%左右，城镇调查失业率控制在5.5%以内。",
+        "到2025年，全县地区生产总值达到300亿元。",
+    ]))
+    assert facts(doc, "target") == {"地区生产总值增速": (7.0, "approx", "%"), "城镇调查失业率": (5.5, "le", "%")}

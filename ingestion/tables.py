@@ -101,6 +101,7 @@ MOSTLY_FAILED = 0.5  # a value column whose cells fail to parse more often than 
 CONTINUATION_GAP = 8  # lines between the parts of a table cut by a page break (a page footer, a blank line)
 CAPTION_GAP = 3  # lines between a table's last row and a caption printed under it
 NOTES_UNDER_CAPTION = 3  # note blocks read under a caption printed below a table
+MIN_ROWS_TO_WARN = 3  # a headerless grid this long whose rows read like indicators is a warning
 
 
 def is_unit(text: str) -> bool:
@@ -627,6 +628,9 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     if header is None or header.kind != "indicator":
         if says_indicators:
             part.problem = "its caption names indicators but its header could not be read (no name and value columns)"
+        elif header is None and _rows_read_like_indicators(body):
+            part.problem = ("its rows read like indicator rows (units or 预期性/约束性 in the cells) but no header names "
+                            "its columns")
         return [], part
     if not _looks_like_indicators(header, body):
         if says_indicators:
@@ -662,6 +666,29 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     part.facts_read = len(out)
     part.problem = _problem(out)
     return out, part
+
+
+def _rows_read_like_indicators(body: Sequence[Row]) -> bool:
+    """Most rows of a grid carry a unit cell (`%`, `万美元`) or an attribute word beside a figure: an indicator table
+    whose header the reader did not hand over (printed apart from the rows), not a list of other things."""
+    def indicator_like(row: Row) -> bool:
+        texts = [c.flat for c in row if c.flat]
+        marked = any(is_unit(t) or _ATTRIBUTE_WORD.match(t) for t in texts)
+        figures = [t for t in texts if _DIGIT.search(t)]  # besides a leading row number
+        return marked and (len(figures) >= 2 or bool(figures) and not _SEQ_LIKE.match(texts[0]))
+    return len(body) >= MIN_ROWS_TO_WARN and sum(map(indicator_like, body)) * 2 > len(body)
+
+
+def _orphan_captions(doc: Document, tables: Sequence[_Logical]) -> list[PartSeen]:
+    """Captions that name indicators (`表2 2024年主要指标预期目标`) with no table read under or over them: the table
+    the caption announces was lost (its rows not recognised as a table), which must be a warning, not a silence."""
+    blocks = getattr(doc, "blocks", None) or []
+    owned = {id(b.caption) for b in blocks if isinstance(b, Table) and b.caption is not None}
+    owned |= {id(t.caption_below) for t in tables if t.caption_below is not None}
+    return [PartSeen("indicator_table", b.flat, b.start, 0, 0,
+                     "its caption names indicators but no table was read under it")
+            for b in blocks if isinstance(b, Caption) and id(b) not in owned and "指标" in b.flat
+            and (parse_caption(b.flat) or ("",))[0] in ("表", "附表") and not _CONTINUED_TITLE.search(b.flat)]
 
 
 def _measures_from_caption(header: Header, title: str | None) -> Header:
@@ -806,11 +833,14 @@ def read_tables(doc: Document) -> tuple[list[IndicatorValue], list[PartSeen]]:
     meta = doc.meta
     values: list[IndicatorValue] = []
     parts: list[PartSeen] = []
-    for t in _logical_tables(doc, meta.plan_year if meta else None):
+    tables = _logical_tables(doc, meta.plan_year if meta else None)
+    for t in tables:
         found, part = _read_logical(t, meta)
         values.extend(found)
         if part is not None:
             parts.append(part)
+    parts.extend(_orphan_captions(doc, tables))
+    parts.sort(key=lambda part: part.source_line)
     return values, parts
 
 

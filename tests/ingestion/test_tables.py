@@ -1570,3 +1570,20 @@ def test_a_caption_under_a_continued_table_that_heads_the_next_table_is_not_take
     values, _ = read_tables(doc_with(first, second, cap, third, note))
     assert {v.table_title for v in values if v.indicator_name in ("样例甲", "样例乙")} == {None}
     assert {v.attribute for v in values if v.indicator_name in ("样例甲", "样例乙")} == {None}
+
+
+def test_a_caption_naming_indicators_with_no_table_under_it_is_a_warning():
+    # the table under the caption was not recognised (here: its rows are prose-like lines the readers do not know)
+    cap = Caption("caption", "表2　2024年主要指标预期目标", 30, 30)
+    other = Caption("caption", "附件　样例县情况说明", 40, 40)
+    _, parts = read_tables(doc_with(cap, other))
+    assert [(p.kind, p.title, p.source_line, p.facts_read, bool(p.problem)) for p in parts] == [
+        ("indicator_table", "表22024年主要指标预期目标", 30, 0, True)]
+
+
+def test_a_headerless_grid_whose_rows_carry_units_and_attributes_is_a_warning():
+    rows = [["1", "样例总值增速", "%", "6左右", "预期性"], ["2", "样例投资增速", "%", "8", "预期性"],
+            ["3", "样例就业", "人", "5000", "预期性"], ["4", "样例覆盖率", "%", "40", "约束性"]]
+    listed = [["1", "样例项目甲", "新开工"], ["2", "样例项目乙", "续建"], ["3", "样例项目丙", "竣工"]]
+    _, parts = read_tables(doc_with(model_table(rows, start=10), model_table(listed, start=30)))
+    assert [(p.source_line, p.rows_seen, bool(p.problem)) for p in parts] == [(10, 4, True), (30, 3, False)]

@@ -573,7 +573,7 @@ def _take_captions_below(doc: Document, tables: list[_Logical]) -> None:
     notes under it apply to every part. The reader gives a caption below only to a part with no caption of its own,
     and a `续表` part has one. A caption nobody owns, right under the last part and not over a table that follows,
     is taken, with the notes printed under it."""
-    blocks = doc.blocks
+    blocks = [b for b in doc.blocks if b.kind != "furniture"]  # a page number between the rows and the caption
     at = {id(b): k for k, b in enumerate(blocks)}
     owned = {id(b.caption) for b in blocks if isinstance(b, Table) and b.caption is not None}
     for t in tables:

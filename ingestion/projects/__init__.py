@@ -32,7 +32,7 @@ __all__ = ["extract_projects", "group_label", "normalize_stage", "read_projects"
 
 def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     """Projects of every list and project table, and one `PartSeen` per list or table recognised; a report
-    without any list gets its task prose mined instead (no part: prose is not a list)."""
+    without any list or project table gets its task prose mined instead (no part: prose is not a list)."""
     items: list[ProjectItem] = []
     parts: list[PartSeen] = []
     tables = read_project_tables(doc)
@@ -53,11 +53,14 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
         parts.append(project_part("project_table", t.title, t.line, t.rows_seen, len(t.items), t.stack.groups))
     parts.extend(unread_grids(doc, {t.table_start for t in tables}))
     parts.extend(unread_captions(view, {p.source_line for p in parts}))
+    # a report that prints project lists or tables never has its prose mined, even when a list could not be
+    # read (that list is a warning): the names a list prints are the projects, a sentence's are not
+    has_lists = bool(parts)
     if not parts:
         parts.extend(missing_referenced_list(view))
     items.sort(key=lambda it: it.source_line)
     parts.sort(key=lambda p: p.source_line)
-    return (items or prose_projects(view)), parts
+    return (items if has_lists else prose_projects(view)), parts
 
 
 _ROW_LABEL = re.compile(r"^[^：:]{1,20}[：:].")

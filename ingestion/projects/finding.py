@@ -139,7 +139,7 @@ def _is_labelled_item(s: str) -> bool:
         sentences = [x for x in split_outside_brackets(body, "。") if x]
         return (bool(_LIST_LABEL_WORDS.search(label)) and len(label) <= 20
                 and all(_is_list_sentence(x) for x in sentences))
-    return bool(_GROUP_LABEL.match(_LABEL_COUNT.sub("", rest.rstrip("：:"))))
+    return bool(_GROUP_LABEL.match(_LABEL_COUNT.sub("", rest.rstrip("：:")))) or group_label(s) is not None
 
 
 def _caption_of(line: str) -> tuple[str, int] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, squash
+from ..document import Document, heading_level, squash
 from ..records import ProjectItem
 from .finding import _PROJECT_TITLE, ProjectList
 from .names import (
@@ -24,6 +24,7 @@ from .names import (
     CLAUSE_SEPARATORS,
     clean_name,
     find_outside_brackets,
+    is_bulleted,
     item_text,
     split_label,
     split_names,
@@ -164,6 +165,39 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+# A wrapped item's second line: only a bracketed phrase (`（一期）`), or an indented line without a bullet.
+_BRACKET_ONLY = re.compile(r"^[（(][^（）()]{1,12}[）)]$")
+
+
+def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """The list lines as items, a wrapped bullet's continuation (`- A城市更新` over `  （一期）`) joined to the
+    bullet above it: the second line of a wrapped item is part of its name, never a name of its own."""
+    out: list[tuple[int, str]] = []
+    prev_bullet: str | None = None  # the raw line of the bullet just above, if the line above is one
+    for no in range(start, end + 1):
+        raw = doc.line(no)
+        s = item_text(raw)
+        if not s:
+            prev_bullet = None
+            continue
+        bulleted = is_bulleted(raw)
+        if out and prev_bullet is not None and not bulleted and heading_level(s) is None and (
+                _BRACKET_ONLY.match(s)
+                or (_indent(raw) > _indent(prev_bullet) and not _ANY_LIST_MARK.search(s) and len(s) <= 12)):
+            out[-1] = (out[-1][0], out[-1][1] + s)
+            continue
+        out.append((no, s))
+        prev_bullet = raw if bulleted else None
+    return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \u3000\t"))
+
+
+_ANY_LIST_MARK = re.compile(r"[、，,；;：:。]")
+
+
 # A stage printed in brackets after a name: `枫林县城南小学（新开工）`, `枫林湖隧道（前期）`.
 _STAGE_TAG = re.compile(rf"^(.+?)[（(]((?:{_STAGE_LABEL}))[）)]$")
 
@@ -192,8 +226,9 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     def open_group(label: str, line_no: int) -> None:
         stack.start(label, line_no, outline_level(doc.line(line_no)))
 
-    body = [(no, item_text(doc.line(no))) for no in range(plist.start, plist.end + 1)]
-    body = _unglued([(no, s) for no, s in body if s])
+    body = _joined_continuations(doc, plist.start, plist.end)
+    bulleted = {no for no, _ in body if is_bulleted(doc.line(no))}
+    body = _unglued(body)
     for k, (no, s) in enumerate(body):
         nxt = body[k + 1][1] if k + 1 < len(body) else None
         group = group_label(s)
@@ -208,7 +243,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             group_category, group_stage = context.category, context.stage
             open_group(label, no)
             continue
-        if label is None and _is_category_line(s, nxt):
+        if label is None and (no not in bulleted or _KIND_ONLY.match(s)) and _is_category_line(s, nxt):
             context.enter(s, None, outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage
             open_group(s, no)

@@ -213,6 +213,15 @@ _SPACED_APART = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z0-9])(?: {2,}|[ \u3000]*\u3
 _GLUED_BULLET = re.compile(rf"(?<=[^\d])(?:[-－●◆■▪•]|\d{{1,2}}[)）])(?=(?:{_STAGE_LABEL})[：:])")
 
 
+def is_bulleted(line: str) -> bool:
+    """The line opens with a bullet or an item number (`- A`, `◆ A`, `1.A`): an item of a list, never a
+    category label over the items (unless it is a kind itself, `◆民生类`)."""
+    if _TEXT_BULLET.match(line):
+        return True
+    s = squash(line)
+    return bool(s) and strip_item_number(s) != s
+
+
 def strip_item_number(s: str) -> str:
     """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
     part of it. `1.2022年度…` and `2.1.5万吨…` are numbered names opening with a year or a decimal; `1.5万吨…`

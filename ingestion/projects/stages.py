@@ -89,6 +89,8 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
         return None  # `（二）XX项目。` is a project named in a sentence, not a group
     if (numbered or colon or counted) and _KIND_END.search(text):
         return parse_label(text)
+    if numbered and counted and not re.search(r"[，,。；;、]", text):
+        return text, None  # `（一）交通基础设施（5项）`: a numbered sub-heading counting the names under it
     return None
 
 

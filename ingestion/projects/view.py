@@ -1,26 +1,62 @@
-"""The report's lines as the list readers see them: Markdown marks removed.
+"""The report's lines as the list readers see them: Markdown marks, box edges and page numbers removed.
 
-Why: a report converted to Markdown prints `## 一、…` headings, `**专栏1：…**` captions and `> ` quotes. The
-list readers find captions, headings and list bodies from the lines, so the marks would hide a 专栏 (its projects
-lost) or hide the heading that ends a list (the next section read as names). Removing them keeps every line
-where it is, so `source_line` still points into the rendered text.
+Why: a report converted to Markdown prints `## 一、…` headings, `**专栏1：…**` captions and `> ` quotes, and a
+text copy of a Word or PDF report draws its 专栏 with box characters (`┌──┐`, `│◆ A项目 │`, `└──┘`) and leaves
+each page's number (`— 5 —`) in the flow. The list readers find captions, headings and list bodies from the
+lines, so the marks would hide a 专栏 (its projects lost), hide the heading that ends a list (the next section
+read as names) or give a page number as a name. Removing them keeps every line where it is, so `source_line`
+still points into the rendered text. (The readers may already blank page furniture; this view does not rely on
+it.)
 """
 from __future__ import annotations
 
 import re
 
+from ..blocks.lines import PAGE_NUMBER
 from ..document import Document
 
 _MARKED_LINE = re.compile(r"(?m)^[ \t]*(?:#{1,6}\s|>)")
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s+|>+\s?)")
 _EMPHASIS = re.compile(r"\*\*|__")
+# box-drawing characters: a box's edges and rulings, never part of a list line
+_BOX_CHARS = re.compile(r"[\u2500-\u257f]")
+_BOX_RULE = re.compile(r"^[\s\u2500-\u257f]*$")
+_BOX_EDGE = "│┃║"
+
+
+def _unframed(line: str) -> str:
+    """A line without the box around it: an edge or ruling line is blank, `│◆ A项目   │` is `◆ A项目`."""
+    if _BOX_RULE.match(line):
+        return ""
+    s = line.strip()
+    if s[:1] in _BOX_EDGE or s[-1:] in _BOX_EDGE:
+        return s.strip(_BOX_EDGE).rstrip()
+    return line
+
+
+def _furniture_free(line: str) -> str:
+    s = line.strip()
+    if s and PAGE_NUMBER.match(s) and not s.isdigit():
+        return ""  # `— 5 —`: a page number, never a project or the end of a list
+    return line
 
 
 def plain_view(doc: Document) -> Document:
-    """`doc` itself when no line carries Markdown marks, else a Document over the lines without them (same
-    line numbers, same metadata)."""
+    """`doc` itself when no line carries Markdown marks, box characters or page numbers, else a Document over
+    the lines without them (same line numbers, same metadata)."""
     text = "\n".join(doc.lines)
-    if "**" not in text and "__" not in text and not _MARKED_LINE.search(text):
+    marked = "**" in text or "__" in text or bool(_MARKED_LINE.search(text))
+    framed = bool(_BOX_CHARS.search(text))
+    paged = "—" in text or "－" in text or "-" in text
+    if not (marked or framed or paged):
         return doc
-    lines = [_EMPHASIS.sub("", _HEADING_MARK.sub("", line)) for line in doc.lines]
+    lines = list(doc.lines)
+    if marked:
+        lines = [_EMPHASIS.sub("", _HEADING_MARK.sub("", line)) for line in lines]
+    if framed:
+        lines = [_unframed(line) if _BOX_CHARS.search(line) else line for line in lines]
+    if paged:
+        lines = [_furniture_free(line) for line in lines]
+    if lines == doc.lines:
+        return doc
     return Document(lines=lines, meta=doc.meta)

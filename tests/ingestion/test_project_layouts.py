@@ -221,6 +221,8 @@ def test_every_layout_reads_the_same_from_every_container(name, container):
 
     if container == "pdf" and name == "spaced_names_and_stage_notes.txt":
         pytest.skip("a PDF text layer turns the full-width gap between two names into one plain space")
+    if container == "pdf" and name == "framed_box_bullets.txt":
+        pytest.skip("a PDF draws a box with ruling lines, not box characters: the text-copy class only")
     writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[container]
     text = (FIXTURES / name).read_text(encoding="utf-8")
     processed = process_report(f"{Path(name).stem}.{container}", writer(text))
@@ -394,3 +396,55 @@ def test_a_stage_printed_in_brackets_after_each_name():
     assert [(it.project_name, it.stage, it.stage_raw) for it in items] == [
         ("枫林县城南小学", "started", "新开工"), ("枫林县第二人民医院", "ongoing", "续建"), ("枫林湖隧道", "preparatory", "前期"),
         ("枫林县体育中心（二期）", "planned", None)]  # a phase in brackets stays in the name
+
+
+FRAMED_BOX_NAMES = {
+    "栖川湾跨海大桥": "交通基础设施",
+    "栖川港区疏港铁路（一期）": "交通基础设施",  # the wrapped `（一期）` line is part of the bullet above
+    "鹭洲至栖川快速通道": "交通基础设施",
+    "栖川市妇幼保健院迁建": "社会民生",
+    "栖川市社会福利中心": "社会民生",
+    "栖川第二实验学校": "社会民生",  # the last bullet of a group, right above the box's bottom edge
+    "栖川新能源电池产业园": "产业发展类",
+    "栖川智能制造基地": "产业发展类",  # the bullet right above the next category line
+    "栖川数据中心二期": "基础设施类",
+}
+
+
+def test_boxes_drawn_with_box_characters_bullets_under_counted_sub_headings():
+    items, parts = read("framed_box_bullets.txt")
+    assert {it.project_name: it.category for it in items} == FRAMED_BOX_NAMES
+    assert {it.stage for it in items} == {"planned"}
+    assert {it.list_title for it in items} == {"专栏12024年市重点建设项目", "专栏22024年重大产业项目"}
+    # the page number between the boxes is no project, the prose around them is not mined
+    assert not any(it.project_name.strip("—- ").isdigit() for it in items)
+    lists = project_parts(parts)
+    assert [(p.facts_read, p.problem) for p in lists] == [(6, None), (3, None)]  # `（3项）` counts agree
+
+
+def test_a_gbk_text_copy_of_framed_boxes_reads_the_same():
+    text = (FIXTURES / "framed_box_bullets.txt").read_text(encoding="utf-8")
+    # GBK has no `▪`: a GBK copy is saved as GB18030 (its superset), which the text reader decodes the same way
+    processed = process_report("framed_box_bullets.txt", text.encode("gb18030"))
+    assert processed.ok, processed.error
+    assert {it.project_name: it.category for it in processed.extraction.projects} == FRAMED_BOX_NAMES
+
+
+UNREADABLE_BOX = """关于桐溪县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告
+一、2023年国民经济和社会发展计划执行情况
+全县地区生产总值增长5.0%。
+二、2024年主要任务
+（一）扩大有效投资。新开工桐溪大桥、桐溪中学等项目，加快建设桐溪港区二期。
+专栏1：2024年县重点项目
+注：项目清单另行印发。
+（二）保障和改善民生。新建桐溪公园。
+三、保障措施
+加强组织领导。
+"""
+
+
+def test_a_report_with_a_project_box_that_cannot_be_read_is_never_mined_for_prose():
+    items, parts = read_projects(Document.from_text(UNREADABLE_BOX))
+    assert items == []  # not 桐溪大桥, 桐溪中学… from the task prose
+    (part,) = project_parts(parts)
+    assert part.title == "专栏1：2024年县重点项目" and part.problem is not None

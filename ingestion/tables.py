@@ -67,8 +67,9 @@ _UNIT_NOTE = re.compile(r"(?:计量)?单位[：:]([^，,。；;）)]+)")
 _SUBROW_MARK = re.compile(r"^(?:其中[：:，,]?|[#＃]+)")
 # The mark a table puts on its binding (约束性) indicators, explained in a note: `*`, `▲`, `★`, `※` …
 MARKS = "*＊▲△★☆※◆"
-_STARS = re.compile(rf"[{MARKS}]+$")
-_LEADING_MARK = re.compile(rf"^[{MARKS}]+(?=\S)")
+# a mark may come Markdown-escaped (`\*`) from a PDF-to-Markdown converter: the backslash is markup, not the name's
+_STARS = re.compile(rf"(?:\\?[{MARKS}])+$")
+_LEADING_MARK = re.compile(rf"^(?:\\?[{MARKS}])+(?=\S)")
 _MARK_NOTE = re.compile(rf"[{MARKS}]")
 _OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|不带|无).{0,8}预期性")
 _NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")

@@ -837,6 +837,9 @@ def test_parentheses_that_are_not_units(text):
     ("每千人口拥有执业（助理）医师数", "每千人口拥有执业（助理）医师数", None, False),
     ("地区生产总值增速（可比价）", "地区生产总值增速（可比价）", None, False),
     ("万人发明专利拥有量（件/万人）", "万人发明专利拥有量", "件/万人", False),
+    # a PDF-to-Markdown converter escapes the mark: the backslash is markup
+    ("样例能耗降低\\*", "样例能耗降低", None, True), ("\\*样例水质达标率（%）", "样例水质达标率", "%", True),
+    ("样例细颗粒物浓度▲", "样例细颗粒物浓度", None, True), ("※样例覆盖率", "样例覆盖率", None, True),
 ])
 def test_clean_name(printed, name, unit, starred):
     cleaned = clean_name(printed)

@@ -107,9 +107,13 @@ def _clause_segments(text: str) -> list[Segment]:
     return out
 
 
-def parse_rest(rest: str) -> list[Segment]:
-    """Segments of the text after a label (or of an unlabelled line), with the stage each one prints."""
-    marks = [m for m in _NESTED_STAGE_LABEL.finditer(rest) if m.start() == 0 or rest[m.start() - 1] in "；;。，,"]
+def parse_rest(rest: str, glued: bool = False) -> list[Segment]:
+    """Segments of the text after a label (or of an unlabelled line), with the stage each one prints.
+
+    `glued`: the line opened with a stage label, so a stage label further on opens the next stage's names even
+    right after a name (`…A中学加快建设：B…`: a PDF reader ran two label lines together)."""
+    marks = [m for m in _NESTED_STAGE_LABEL.finditer(rest)
+             if m.start() == 0 or rest[m.start() - 1] in "；;。，," or glued]
     if not marks:
         return _clause_segments(rest)
     out = []
@@ -261,7 +265,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             group.open_ended = is_open_ended(rest)
         category = category or group_category
         base_stage = label_stage or group_stage or default_stage
-        for seg in parse_rest(rest):
+        for seg in parse_rest(rest, glued=label_stage is not None and category is None):
             for name in seg.names:
                 emit(name, seg.stage_raw or base_stage, category, no)
     return ListRead(items, stack.groups, len(body))

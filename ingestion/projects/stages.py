@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 
 # A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
-_STAGE_WORD = r"新开工|开工|续建|在建|竣工|完工|建成|完成|投用|投产|前期|新建|预备|储备"
+# The compounds of 加快/推进 with 建设 are the genre's labels for works under way (`加快建设：A、B`, `推进建设：C`):
+# ongoing, like 续建. They come first so that the longer label wins.
+_STAGE_WORD = (r"加快建设|加快推进|推进建设|持续推进|新开工|开工|续建|在建|竣工|完工|建成|完成|投用|投产|前期|新建|预备|"
+               r"储备")
 _LABEL_STAGE = re.compile(_STAGE_WORD)
 # A label made of stage words and nothing but filler: `开工重点项目`, `竣工项目`, `新开工`, and the compounds
 # `建成投用项目`, `竣工投产项目`, `前期工作项目`, `前期推进项目` (前期 decides: 推进 qualifies the preparatory work).

@@ -448,3 +448,17 @@ def test_a_report_with_a_project_box_that_cannot_be_read_is_never_mined_for_pros
     assert items == []  # not 桐溪大桥, 桐溪中学… from the task prose
     (part,) = project_parts(parts)
     assert part.title == "专栏1：2024年县重点项目" and part.problem is not None
+
+
+def test_labels_of_works_under_way_are_ongoing():
+    items, _ = read("ongoing_stage_labels.txt")
+    assert {it.project_name: (it.stage, it.stage_raw, it.category) for it in items} == {
+        "桐溪大桥": ("started", "开工建设", None),
+        "桐溪第三中学": ("started", "开工建设", None),
+        "桐溪港区二期码头": ("ongoing", "加快建设", None),  # a stage label, not a category `加快建设`
+        "桐溪县人民医院新院": ("ongoing", "加快建设", None),
+        "桐溪至云岭快速通道": ("ongoing", "加快推进", None),
+        "桐溪污水处理厂提标改造工程": ("ongoing", "推进建设", None),
+        "桐溪湿地公园": ("ongoing", "续建推进", None),
+        "桐溪县图书馆新馆": ("completed", "建成投用", None),
+    }

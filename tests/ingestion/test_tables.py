@@ -1481,11 +1481,14 @@ def test_any_tables_read_without_error_and_every_value_is_counted(specs):
 # --------------------------------------------------------------------------------------------------------------
 
 
-def test_fixture_word_table_with_a_year_merged_over_a_level_and_its_growth():
-    # growth_beside_level_merged.docx (make_docx.py): `2023年` over `完成 | 增长%`, `2024年` over `目标 | 增长%`
+@pytest.mark.parametrize("container", ["docx", "pdf"])
+def test_fixture_word_table_with_a_year_merged_over_a_level_and_its_growth(container):
+    # growth_beside_level_merged.docx (make_docx.py) and the PDF LibreOffice saves from it: `2023年` over
+    # `完成 | 增长%`, `2024年` over `目标 | 增长%`; the same records from either container
     from ingestion.process import process_report
 
-    processed = process_report("sample.docx", (FIXTURES / "growth_beside_level_merged.docx").read_bytes())
+    path = FIXTURES / f"growth_beside_level_merged.{container}"
+    processed = process_report(path.name, path.read_bytes())
     assert processed.ok, processed.error
     values = [v for v in processed.extraction.indicators if v.source == "table"]
     assert [(v.period_year, v.measure, v.indicator_name, v.value_raw, v.unit) for v in values] == [

@@ -79,7 +79,10 @@ def _parsed(r: _Row) -> list[ParsedValue]:
         pair = parse_range(_RANGE_NOISE.sub("", r.raw))
         if pair:
             return list(pair)
-    parsed = parse_value(r.raw)
+    # values.parse_value reads a qualifier only after a short unit; a compound one (`26微克/立方米以下`) is the
+    # phrase's own, so it is left out of what is parsed
+    compound = r.value.unit if r.value.unit and "/" in r.value.unit else None
+    parsed = parse_value(r.raw.replace(compound, "", 1) if compound else r.raw)
     if _negated(r.name, r.value) and parsed.value_num is not None:  # 投资增速: `下降2.1%` is -2.1
         parsed = ParsedValue(-parsed.value_num, _FLIP.get(parsed.comparator, parsed.comparator))
     return [parsed]

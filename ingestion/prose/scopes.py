@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from ..document import CN_NUM, Document, Heading, heading_level, squash
+from ..document import CN_NUM, Document, Heading, squash
+from .decimal_outline import decimal_outline
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
 
 _REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效|过去一年|一年来")
@@ -88,24 +89,7 @@ class _Item:
     heading: Heading | None = None
 
 
-# Headings numbered as a decimal outline typed as text (`1.1  主要经济指标完成情况`, `2.2　主要预期目标`, and
-# their parts `1  2023年…执行情况`), which the document's outline does not number: a short title line without
-# clause marks after the number. Level = how many parts the number has (`1` 1, `1.1` 2, `1.1.1` 3).
-_DECIMAL_OUTLINE = re.compile(
-    r"^(?P<number>\d{1,2}(?P<parts>(?:[.．]\d{1,2}){0,3}))(?:[ \t\u3000\xa0]+|(?<=\d)(?=[\u4e00-\u9fff]))"
-    r"(?P<title>(?![万亿%％‰元个人家户倍])[^，,。；;：:！？!?、]{4,40})$"
-)
 _SENTENCE_LINE = re.compile(r"[。；;！？!?：:]$")
-
-
-def _decimal_outline(line: str) -> tuple[int, bool] | None:
-    """(level, whether the number has parts) of a decimal outline title line, else None."""
-    if line.startswith("\t"):  # a table cell
-        return None
-    m = _DECIMAL_OUTLINE.match(line.strip())
-    if not m or (not m.group("parts") and not re.match(r"[ \t\u3000\xa0]", line.strip()[len(m.group("number")):])):
-        return None
-    return 1 + m.group("parts").count(".") + m.group("parts").count("．"), bool(m.group("parts"))
 
 
 class Outline:
@@ -116,12 +100,19 @@ class Outline:
         self.items: list[_Item] = []
         self.headings: list[Heading] = []
         known = {h.line: h for h in doc.headings}  # the line outline's headings, whitespace already removed
-        decimal = self._decimal_outline_lines(doc)
+        own = {}
         for b in doc.blocks:
             if b.kind == "heading":
                 h = known.get(b.start)
                 if h is None or h.level != b.level:  # e.g. a Markdown heading (`## 一、…`)
                     h = Heading(b.start, b.level, squash(b.text))
+                own[b.start] = h
+        decimal, relevel = decimal_outline(doc, list(own.values()))
+        for b in doc.blocks:
+            if b.kind == "heading":
+                h = own[b.start]
+                if b.start in relevel:
+                    h = Heading(h.line, relevel[b.start], h.text)
                 self._add_heading(h, b.end)
             elif decimal and b.kind != "note" and any(no in decimal for no in range(b.start, b.end + 1)) \
                     and self._outline_block(b, decimal):
@@ -133,27 +124,13 @@ class Outline:
                 self.items.append(_Item("text" if b.kind in ("paragraph", "list_item") else "other", b.start, b.end))
         self._starts = [it.start for it in self.items]
         self._heading_lines = [h.line for h in self.headings]
+        self.heading_lines = frozenset(self._heading_lines)
         self._ends = {it.start: it.end for it in self.items}
         self._joined: dict[int, tuple[str, list[int]]] = {}
 
     def _add_heading(self, h: Heading, end: int) -> None:
         self.headings.append(h)
         self.items.append(_Item("heading", h.line, end, h))
-
-    @staticmethod
-    def _decimal_outline_lines(doc: Document) -> dict[int, int]:
-        """Line → level of the decimal outline titles typed as text, when the report numbers its sections so: two
-        or more `N.M` titles (a single `1.1` line is more likely a figure or an item), and the `N` parts of
-        such a report."""
-        found = {}
-        for no, line in enumerate(doc.lines, 1):
-            if line and line.lstrip()[:1].isdigit() and heading_level(line) is None:
-                hit = _decimal_outline(line)
-                if hit:
-                    found[no] = hit
-        if sum(1 for _, parts in found.values() if parts) < 2:
-            return {}
-        return {no: level for no, (level, _) in found.items()}
 
     def _outline_block(self, b, decimal: dict[int, int]) -> bool:
         """Read a block holding decimal outline titles as headings and text. A one-line paragraph, list item or
@@ -318,7 +295,7 @@ def _summary_lines(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
         if _WORK_LEAD.search(text):
             break
         announced = announced or bool(_INDICATOR_LEAD.search(text))
-    topical = not _states_headline(outline, out) and not _indicator_subheadings(outline, top, end)
+    topical = not _headline_elsewhere(outline, top, end, out)
     out += [h.line for h in run if announced or (topical and _SUMMARY_SUBHEADING.search(_lead_of(h)))]
     return tuple(out)
 
@@ -327,14 +304,15 @@ def _summary_lines(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
 _HEADLINE_FIGURE = re.compile(r"\d[%％]|\d[万亿]?元")
 
 
-def _states_headline(outline: Outline, lines: list[int] | tuple[int, ...]) -> bool:
-    return any(_HEADLINE_FIGURE.search(outline.text(no)) for no in lines)
-
-
-def _indicator_subheadings(outline: Outline, top: Heading, end: int) -> list[Heading]:
-    """Titled sub-headings of the review part that name its indicators (`（一）主要指标完成情况`)."""
-    return [h for h in outline.headings if top.line < h.line < end and not is_text_heading(h)
-            and _INDICATOR_TITLE.search(h.text)]
+def _headline_elsewhere(outline: Outline, top: Heading, end: int, untitled: list[int] | tuple[int, ...]) -> bool:
+    """The review part states its headline outside its topic sections: in its untitled text (a summary paragraph
+    with rates or amounts) or under a sub-heading naming the indicators (`（一）主要指标完成情况`). Its sections
+    about the economy (`（一）稳住经济大盘，经济运行回升向好`) are then the first topic of the work review, not the
+    summary. (An indicator table is no such summary: `（一）经济运行稳中向好` above `表1` still sums the year up.)"""
+    if any(_HEADLINE_FIGURE.search(outline.text(no)) for no in untitled):
+        return True
+    return any(top.line < h.line < end and not is_text_heading(h) and _INDICATOR_TITLE.search(h.text)
+               for h in outline.headings)
 
 
 _INDICATOR_TITLE = re.compile(r"指标|数据")
@@ -342,15 +320,19 @@ _INDICATOR_TITLE = re.compile(r"指标|数据")
 
 def _section_text(outline: Outline, h: Heading) -> tuple[int, ...]:
     """A summary sub-section's text: its text blocks up to the first sub-heading; under a heading that names the
-    indicators (`（一）主要指标完成情况`) also the numbered lines after it (`1.地区生产总值…`), which there list the
-    indicators, while under `（一）经济运行稳中有进` they are topics of the work review."""
+    indicators (`（一）主要指标完成情况`) its whole section: the numbered lines after it (`1.地区生产总值…`) and
+    its titled parts (`1.1 经济总量`) list the indicators there, while under `（一）经济运行稳中有进` they are
+    topics of the work review."""
     items = bool(_INDICATOR_TITLE.search(h.text))
     out: list[int] = []
     for it in outline.after(h.line):
         if it.kind == "other":
             continue
-        if it.kind == "heading" and (not items or not is_text_heading(it.heading) or it.heading.level <= h.level):
-            break
+        if it.kind == "heading":
+            if not items or it.heading.level <= h.level:
+                break
+            if not is_text_heading(it.heading):
+                continue
         out.append(it.start)
     return tuple(out)
 
@@ -382,8 +364,9 @@ def _review_scopes(outline: Outline, top: Heading | None, year: int | None) -> l
     inside = [h for h in outline.headings if top.line < h.line < end]
     level = min((h.level for h in inside), default=0)  # its first sub-level: （一） or, without those, 1.
     # A sub-heading about the economy (`（一）经济运行稳中向好`) is the summary only when the part states its
-    # headline nowhere else: after a summary paragraph or under an indicator heading it opens the work review.
-    topical = not _states_headline(outline, summary) and not _indicator_subheadings(outline, top, end)
+    # headline nowhere else.
+    untitled = [no for no in summary if no not in outline.heading_lines]
+    topical = not _headline_elsewhere(outline, top, end, untitled)
     for h in inside:
         if h.level == level and not is_text_heading(h) and _SUMMARY_SUBHEADING.search(h.text) \
                 and (topical or _INDICATOR_TITLE.search(h.text)):
@@ -499,7 +482,7 @@ def _five_year_announcement(opening: str, year: int | None) -> bool:
     if not periods:
         return False
     rest = opening[periods[-1].end():]
-    return not ((year is not None and f"{year}年" in rest) or "今年" in rest or "明年" in rest)
+    return not ((year is not None and f"{year}年" in rest) or any(w in rest for w in ("今年", "明年", "全年")))
 
 
 def _run_after(outline: Outline, line: int) -> tuple[int, ...]:

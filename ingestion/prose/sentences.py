@@ -278,14 +278,14 @@ def _this_years_part(sentence: str, year: int | None) -> str | None:
     """What a sentence says about this year. A sentence framed by another period (`“十四五”时期…年均增长6.5%`) may
     turn to this year within itself, as reports set the year's targets against the five-year plan (`按照“十四五”
     时期…年均增长6.5%左右的总体安排，2024年…主要预期目标是：地区生产总值增长7.5%左右`): only the frame's clauses
-    are dropped, from the clause that names this year (or 今年/明年) or the announcement of its targets on. None
+    are dropped, from the clause that names this year (or 今年/明年/全年) or the announcement of its targets on. None
     when the whole sentence is the other period's."""
     frame = _framed_by_another_period(sentence, year)
     if frame is None:
         return sentence
     turns = [m.end() for m in (_TARGET_LEAD.search(sentence, frame.end()),) if m]
-    this_year = rf"(?:{year}年|今年|明年)" if year is not None else r"(?:今年|明年)"
-    turns += [m.end() for m in (re.compile(rf"[，,](?={this_year})").search(sentence, frame.end()),) if m]
+    this_year = rf"(?:{year}年|今年|明年|全年)" if year is not None else r"(?:今年|明年|全年)"
+    turns += [m.end() for m in (re.compile(rf"[，,](?=[^，,：:]{{0,8}}?{this_year})").search(sentence, frame.end()),) if m]
     return sentence[min(turns):] if turns else None
 
 

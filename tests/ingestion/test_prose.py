@@ -477,3 +477,12 @@ def test_assigned_tasks_of_several_authorities_and_references_to_tables():
     assert facts(doc, "actual") == [("地区生产总值增速", "%", 6.5, "eq"),
                                     ("单位地区生产总值能耗降低", None, None, "qualitative")]
     assert facts(doc, "target") == [("地表水优良水体比例", None, None, "qualitative"), ("城镇调查失业率", "%", 5.5, "le")]
+
+
+def test_compound_units_and_head_counts():
+    doc = review_report("全年实现地区生产总值506.91亿元。", target=(
+        "万元地区生产总值用水量控制在38立方米/万元以下，单位规上工业增加值能耗0.42吨标准煤/万元以下，"
+        "生猪出栏稳定在32万头以上。"))
+    assert facts(doc, "target") == [("万元地区生产总值用水量", "立方米/万元", 38.0, "le"),
+                                    ("单位规上工业增加值能耗", "吨标准煤/万元", 0.42, "le"),
+                                    ("生猪出栏", "万头", 32.0, "ge")]

@@ -528,8 +528,13 @@ DECIMAL_ACTUALS = {
 }
 
 
-def test_decimal_outline_headings_bound_the_review_summary():
-    doc = load("decimal_outline_2024.txt")
+@pytest.mark.parametrize("part", ["{n}  ", "{n}. ", "{n}．"])
+def test_decimal_outline_headings_bound_the_review_summary(part):
+    """The parts typed as `1  …` or as `1. …` (which the document's outline reads as an item number)."""
+    text = (FIXTURES / "decimal_outline_2024.txt").read_text(encoding="utf-8")
+    for n in (1, 2, 3):
+        text = text.replace(f"\n{n}  {2022 + min(n, 2)}年", "\n" + part.format(n=n) + f"{2022 + min(n, 2)}年")
+    doc = Document.from_text(text)
     assert facts(doc, "actual") == DECIMAL_ACTUALS  # not the figures of `1.2  产业发展情况`
     assert {r.table_title for r in rows(doc, "actual")} == {"1.1主要经济指标完成情况"}
     assert {r.table_title for r in rows(doc, "target") if r.indicator_name == "城镇调查失业率"} == {"2.2主要预期目标"}
@@ -549,6 +554,25 @@ def test_decimal_outline_headings_in_a_word_file(separator):
         == DECIMAL_ACTUALS
     assert {(r.indicator_name, r.table_title) for r in prose if r.measure == "target"} >= {
         ("地区生产总值增速", "2.2主要预期目标"), ("城镇调查失业率", "2.2主要预期目标")}
+
+
+def test_decimal_parts_of_an_indicator_heading_are_read():
+    doc = Document.from_text("\n".join([
+        "关于松岭县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "一、2023年国民经济和社会发展计划执行情况",
+        "2023年，全县经济社会发展稳中有进。",
+        "1. 主要指标完成情况",
+        "1.1 经济总量",
+        "全县地区生产总值218.4亿元，增长6.3%。",
+        "1.2 居民收入",
+        "城镇常住居民人均可支配收入43120元，增长5.6%。",
+        "2. 重点工作推进情况",
+        "全年实施重点项目80个，完成投资120亿元。",
+        "二、2024年主要预期目标",
+        "地区生产总值增长6%左右。",
+    ]))
+    assert facts(doc, "actual") == {k: v for k, v in DECIMAL_ACTUALS.items() if k.startswith(("地区", "城镇"))}
+    assert {r.table_title for r in rows(doc, "actual")} == {"1.主要指标完成情况"}
 
 
 def test_a_lone_decimal_figure_is_not_a_heading():
@@ -589,5 +613,8 @@ def test_a_five_year_frame_announced_outside_a_target_section():
         "坚持稳中求进。按照“十四五”时期全县地区生产总值年均增长6.5%左右的总体安排，今年全县主要预期目标是："
         "地区生产总值增长7%左右，城镇调查失业率控制在5.5%以内。",
         "到2025年，全县地区生产总值达到300亿元。",
+        "（二）主要目标",
+        "对照“十四五”规划纲要确定的规模以上工业增加值年均增长9%的目标，建议全年规模以上工业增加值增长10%。",
     ]))
-    assert facts(doc, "target") == {"地区生产总值增速": (7.0, "approx", "%"), "城镇调查失业率": (5.5, "le", "%")}
+    assert facts(doc, "target") == {"地区生产总值增速": (7.0, "approx", "%"), "城镇调查失业率": (5.5, "le", "%"),
+                                    "规模以上工业增加值增速": (10.0, "eq", "%")}

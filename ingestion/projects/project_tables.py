@@ -168,6 +168,12 @@ def read_project_tables(doc: Document) -> list[TableRead]:
             continue
         if head is None:
             previous = None
+            matrix = stage_matrix(rows)
+            if matrix is not None:
+                title, line = _table_title(doc, table)
+                read = _read_matrix(doc, title, line, rows, *matrix)
+                read.table_start = table.start
+                out.append(read)
             continue
         title, line = _table_title(doc, table)
         read = _read_table(doc, title, line, rows, head)
@@ -242,6 +248,53 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             ))
             stack.count_name()
     return TableRead(title or None, line, items, stack, len(body), (category, group_stage))
+
+
+# The corner cell of a stage matrix: what its rows are (`领域`, `类别`, `项目类别`), or nothing.
+_MATRIX_CORNER = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行业|板块|方向|片区|区域)?$")
+
+
+def stage_matrix(rows: list[Row]) -> tuple[int, dict[int, str]] | None:
+    """(header row, {column: stage label}) of a stage matrix: `领域 | 新开工项目 | 续建项目 | 竣工项目`, a project
+    list laid out with the stage in the column header and the category in the row's first cell, the names of one
+    category and stage joined by 、 in one cell. Two or more columns headed by stage labels make it one."""
+    for k, row in enumerate(rows[:2]):
+        texts = [c.flat.rstrip("：:") for c in row]
+        stages = {i: t for i, t in enumerate(texts) if i > 0 and t and parse_label(t) == (None, t)}
+        if len(stages) >= 2 and _MATRIX_CORNER.match(texts[0]) and len(stages) >= len(texts) - 2:
+            return k, stages
+    return None
+
+
+def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: int,
+                 stages: dict[int, str]) -> TableRead:
+    """Every cell under a stage column: its names (split like a list line), the column's stage, the row's
+    category."""
+    year = list_year(doc, title, line)
+    review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
+    items: list[ProjectItem] = []
+    stack = GroupStack()
+    body = rows[index + 1:]
+    for row in body:
+        kind = row[0].flat.rstrip("：:") if row else ""
+        if _TOTAL_ROW.match(kind):
+            continue
+        category = (parse_label(kind)[0] if kind else None) or None
+        for col, stage_raw in stages.items():
+            if col >= len(row) or not row[col].flat:
+                continue
+            for seg in parse_rest(squash(row[col].text)):
+                for name in seg.names:
+                    if _SEQ_CELL.match(name) or name in ("—", "-", "/", "无"):
+                        continue
+                    raw = seg.stage_raw or stage_raw
+                    items.append(ProjectItem(
+                        list_title=title, period_year=year, project_name=name,
+                        stage=normalize_stage(raw, review), source_line=row[col].line or line,
+                        category=category, stage_raw=raw,
+                    ))
+                    stack.count_name()
+    return TableRead(title or None, line, items, stack, len(body))
 
 
 _NAME_COLUMN_WORDS = re.compile(r"(?:项目|工程)名称")

@@ -462,3 +462,23 @@ def test_labels_of_works_under_way_are_ongoing():
         "桐溪湿地公园": ("ongoing", "续建推进", None),
         "桐溪县图书馆新馆": ("completed", "建成投用", None),
     }
+
+
+def test_a_stage_matrix_gives_the_stage_from_its_column_and_the_category_from_its_row():
+    items, parts = read("stage_matrix_table.txt")
+    assert {it.project_name: (it.stage, it.stage_raw, it.category) for it in items} == {
+        "栖川东站综合枢纽": ("started", "新开工项目", "交通"),
+        "环湾快速路三期": ("started", "新开工项目", "交通"),
+        "栖川港区疏港铁路": ("ongoing", "续建项目", "交通"),
+        "鹭洲大桥": ("completed", "竣工项目", "交通"),
+        "栖川新能源电池产业园": ("started", "新开工项目", "产业"),
+        "栖川智能制造基地（二期）": ("ongoing", "续建项目", "产业"),
+        "栖川数据中心": ("ongoing", "续建项目", "产业"),  # the dash in the 竣工 cell is no project
+        "栖川第二实验学校": ("started", "新开工项目", "社会民生"),
+        "栖川市妇幼保健院迁建": ("ongoing", "续建项目", "社会民生"),
+        "栖川市社会福利中心": ("completed", "竣工项目", "社会民生"),
+        "鹭洲体育馆": ("completed", "竣工项目", "社会民生"),
+    }  # and nothing from the prose (`栖川高新区`, `环湾铁路`): the report has a project table
+    (part,) = project_parts(parts)
+    assert (part.kind, part.title, part.facts_read, part.problem) == (
+        "project_table", "表32024年市重点项目安排表", 11, None)

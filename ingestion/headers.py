@@ -244,9 +244,9 @@ def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[C
     new_top: list[Cell] = []
     new_sub: list[Cell] = []
     for i, cell in enumerate(top):
-        if i not in spanning:
-            new_top.append(cell)
-            new_sub.append(Cell(""))
+        if i not in spanning:  # a merge across columns that spans no labels (指标名称 over group | name) keeps its width
+            new_top.extend([cell] * max(cell.col_span, 1))
+            new_sub.extend(Cell("") for _ in range(max(cell.col_span, 1)))
             continue
         n = shares[spanning.index(i)]
         taken, pieces = pieces[:n], pieces[n:]

@@ -309,7 +309,7 @@ def split_row(cells: Row, columns: Sequence[Column]) -> _Parts:
     name_area = cells[name_idx: name_idx + max(m - n, 0) + 1] if m > n else []
     if m > n and not any(_BARE_FIGURE.match(c.flat) for c in name_area):
         extra = m - n
-        group_cells = name_area[:-1]
+        group_cells = [c.by if isinstance(c, _Covered) and c.by is not None else c for c in name_area[:-1]]
         placed = list(zip(columns[:name_idx], cells[:name_idx]))
         placed.append((columns[name_idx], name_area[-1]))
         placed += list(zip(columns[name_idx + 1:], cells[name_idx + extra + 1:]))
@@ -330,6 +330,8 @@ def split_row(cells: Row, columns: Sequence[Column]) -> _Parts:
     if sub is not None and sub.flat and (name is None or sub.flat != name.flat):
         if name is not None and name.flat:
             group_cells.append(name)
+        elif isinstance(name, _Covered) and name.by is not None and name.by.flat:
+            group_cells.append(name.by)  # a group name merged down over its rows is each row's group
         by_role[NAME] = sub
     return _Parts(by_role, values, group_cells)
 
@@ -752,7 +754,9 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     # a merged group-name cell beside the first sub-row opens a group without a value row; a bare `其中` cell
     # before the name only marks the row as a sub-row of the row above
     group = clean_name("".join(c.flat for c in parts.group_cells))
-    if group.name and (ctx.owner is None or ctx.owner.name != group.name):
+    if group.name and _CN_ORDINAL.match(group.name):  # a section label (一、…) beside its rows is their category
+        ctx.category, ctx.owner, parts.group_cells = group.name, None, []
+    elif group.name and (ctx.owner is None or ctx.owner.name != group.name):
         ctx.owner = _Owner(group.name, seq, None, group.starred, has_value=False)
 
     owner = ctx.owner

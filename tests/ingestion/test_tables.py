@@ -1593,3 +1593,29 @@ def test_a_headerless_grid_whose_rows_carry_units_and_attributes_is_a_warning():
     listed = [["1", "样例项目甲", "新开工"], ["2", "样例项目乙", "续建"], ["3", "样例项目丙", "竣工"]]
     _, parts = read_tables(doc_with(model_table(rows, start=10), model_table(listed, start=30)))
     assert [(p.source_line, p.rows_seen, bool(p.problem)) for p in parts] == [(10, 4, True), (30, 3, False)]
+
+
+def test_a_name_header_merged_over_group_and_name_beside_a_spanning_year():
+    # a container's grid: 指标名称 merged over two columns and two rows, 2023年 over 目标 | 完成, and the group
+    # label merged down beside its rows
+    t = model_table([[("指标名称", 2, 2), ("单位", 2, 1), ("2023年", 1, 2), ("2024年目标", 2, 1)],
+                     ["目标", "完成"],
+                     [("一、样例经济", 2, 1), "样例甲", "%", "6", "6.1", "5"],
+                     ["样例乙", "%", "7", "7.1", "6"]], caption="表1：样例县主要指标")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.period_year, v.measure, v.category, v.parent_name, v.indicator_name, v.unit, v.value_raw)
+            for v in values] == [
+        (2023, "target", "一、样例经济", None, "样例甲", "%", "6"), (2023, "actual", "一、样例经济", None, "样例甲", "%", "6.1"),
+        (2024, "target", "一、样例经济", None, "样例甲", "%", "5"),
+        (2023, "target", "一、样例经济", None, "样例乙", "%", "7"), (2023, "actual", "一、样例经济", None, "样例乙", "%", "7.1"),
+        (2024, "target", "一、样例经济", None, "样例乙", "%", "6"),
+    ]
+
+
+def test_a_group_name_merged_down_beside_its_sub_rows_is_the_parent_of_each():
+    t = model_table([[("指标名称", 1, 2), "单位", "2024年目标"],
+                     [("样例排放总量", 2, 1), "样例甲排放", "万吨", "5"],
+                     ["样例乙排放", "万吨", "6"]], caption="表2：样例县2024年主要指标")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.parent_name, v.indicator_name, v.value_raw) for v in values] == [
+        ("样例排放总量", "样例甲排放", "5"), ("样例排放总量", "样例乙排放", "6")]

@@ -12,6 +12,7 @@ import re
 from ..document import Document, Heading, heading_level
 
 _SEPARATOR = r"[ \t\u3000\xa0]"
+_INDENT = " \u3000\xa0"  # not a tab: a line led by a tab is a table cell
 _DECIMAL_TITLE = re.compile(
     rf"^(?P<number>\d{{1,2}})(?P<parts>(?:[.．]\d{{1,2}}){{0,3}})(?P<dot>[、.．](?=\D|(?:19|20)\d\d年))?"
     rf"(?P<sep>{_SEPARATOR}+|(?=[\u4e00-\u9fff]|(?:19|20)\d\d年))"
@@ -23,8 +24,6 @@ _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、](?!\d)")
 
 def _title(line: str) -> tuple[int, int] | None:
     """(section number, depth) of a decimal outline title line: depth 0 for `1  …`, 1 for `1.1 …`."""
-    if line.startswith("\t") or not line.lstrip()[:1].isdigit():  # a table cell; most lines
-        return None
     m = _DECIMAL_TITLE.match(line.strip())
     if not m:
         return None
@@ -41,7 +40,9 @@ def decimal_outline(doc: Document, headings: list[Heading]) -> tuple[dict[int, i
     A part numbered `1  …` is level 1 and `1.1` below it 2, `1.1.1` 3. A part the document already reads as an
     item heading (`1. 2023年…执行情况`, level 3) is the top of the outline when the report has no higher
     heading; under `一、` parts it stays where it is and its decimal sub-sections sit one level below it."""
-    found = {no: hit for no, line in enumerate(doc.lines, 1) if (hit := _title(line))}
+    found = {no: hit for no, line in enumerate(doc.lines, 1)
+             if line and (line[0].isdigit() or (line[0] in _INDENT and line.lstrip()[:1].isdigit()))  # most lines
+             and (hit := _title(line))}
     if sum(1 for _, depth in found.values() if depth) < 2:
         return {}, {}
     parents = {n for n, depth in found.values() if depth}

@@ -356,7 +356,7 @@ def _opening_review(outline: Outline, year: int) -> list[Scope]:
 def _review_scopes(outline: Outline, top: Heading | None, year: int | None) -> list[Scope]:
     """Headline summary under the review heading plus any main-indicator sub-heading inside it."""
     if top is None:
-        plan_only = outline.doc.meta.review_year is None
+        plan_only = outline.doc.meta.doc_type == "plan" or outline.doc.meta.review_year is None
         return _opening_review(outline, year) if year is not None and plan_only else []
     end = outline.section_end(top)
     summary = _summary_lines(outline, top, end)

@@ -136,19 +136,14 @@ def cn_number(text: str) -> int:
 class Document:
     """Numbered lines of one report plus its outline."""
 
-    lines: list[str]  # cleaned lines; index 0 is line 1
+    lines: list[str]  # cleaned lines, page furniture (`— 5 —`, ruling lines) blank; index 0 is line 1
     meta: ReportMeta = field(default_factory=lambda: ReportMeta(None, None, None, None, None, None, None))
 
     @classmethod
     def from_text(cls, text: str, meta: ReportMeta | None = None) -> Document:
-        lines = [clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        doc = cls(lines=lines)
-        if meta is None:
-            from .metadata import read_metadata
+        from .text_blocks import text_blocks
 
-            meta = read_metadata(doc)
-        doc.meta = meta
-        return doc
+        return cls.from_model(text_blocks(text), meta)
 
     @classmethod
     def from_model(cls, model: DocumentModel, meta: ReportMeta | None = None) -> Document:
@@ -156,7 +151,14 @@ class Document:
         keeps the grid the container gave, not one read back from the lines)."""
         from .text_blocks import split_lines
 
-        doc = cls(lines=model.lines if model.lines is not None else split_lines(model.text))
+        lines = model.lines if model.lines is not None else split_lines(model.text)
+        furniture = [b for b in model.blocks if b.kind == "furniture"]
+        if furniture:  # page furniture reads as a blank line: line-based readers skip it, line numbers stay
+            lines = list(lines)
+            for b in furniture:
+                for no in range(b.start, b.end + 1):
+                    lines[no - 1] = ""
+        doc = cls(lines=lines)
         doc.__dict__["model"] = model
         if meta is None:
             from .metadata import read_metadata

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "caption", "table", "note"]
+BlockKind = Literal["heading", "paragraph", "list_item", "caption", "table", "note", "furniture"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,15 @@ class Caption(Block):
 @dataclass
 class Note(Block):
     """A note printed under (or over) a table: `注：带*为约束性指标`, `单位：亿元`, `资料来源：…`."""
+
+
+@dataclass
+class Furniture(Block):
+    """Page furniture, not the report's text: a page number (`— 5 —`), a running header printed on every page, a
+    ruling line or a box's edge (`┌────┐`). Kept as a block so line numbers stay those of the stored text;
+    extractors skip it (`Document.lines` shows it as a blank line). `role`: page_number, running_header, rule."""
+
+    role: str = ""
 
 
 @dataclass

@@ -22,9 +22,9 @@ from .blocks.captions import (
     untitled_caption,
 )
 from .blocks.cells import read_cell_rows
+from .blocks.furniture import box_content, furniture_lines, is_rule
 from .blocks.lines import (
     BARE_CAPTION,
-    PAGE_NUMBER,
     caption_block,
     is_caption,
     is_continuation,
@@ -36,7 +36,7 @@ from .blocks.lines import (
 from .blocks.rows import read_row_table
 from .document import clean_line, is_cell_line, parse_caption, squash
 from .layout import GridTable
-from .model import Block, Caption, Cell, DocumentModel, Paragraph, Table
+from .model import Block, Caption, Cell, DocumentModel, Furniture, Paragraph, Table
 
 __all__ = ["text_blocks", "blocks_of_lines", "split_lines", "is_caption", "is_continuation", "is_note",
            "is_title_like", "read_cell_rows"]
@@ -59,6 +59,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
     """The blocks of `lines`. `grids` maps the first line (0-based) of each table a container reader rendered to
     (its last line, its real grid): there the reader's grid is used instead of reading the cells back."""
     grids = grids or {}
+    furniture = furniture_lines(lines)
     continued: set[int] = set()  # tables the reader knows go on from the one before (a page break)
     out: list[Block] = []
     at: dict[int, int] = {}  # 0-based line index → position in `out` of the block of that line
@@ -87,6 +88,15 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
         if not line.strip():
             i += 1
             continue
+        if i in furniture:
+            if furniture[i] == "rule" and i + 1 < n and box_content(lines[i + 1]) is not None:
+                last = _box_end(lines, i + 1)
+                out.extend(_framed_blocks(lines, i, last))
+                i = last + 1
+                continue
+            out.append(Furniture("furniture", line.strip(), i + 1, i + 1, role=furniture[i]))
+            i += 1
+            continue
         if any(h in line for h in _ROW_HINTS):
             found = read_row_table(lines, i)
             if found is not None:
@@ -107,9 +117,43 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
 
 
 def _after_page_break(out: list[Block], k: int) -> bool:
-    """Only a page number (`— 2 —`) stands between this table and the table before it."""
-    return (k >= 2 and isinstance(out[k - 2], Table) and isinstance(out[k - 1], Paragraph)
-            and bool(PAGE_NUMBER.match(squash(out[k - 1].text))) and not squash(out[k - 1].text).isdigit())
+    """Only page furniture (`— 2 —`, a running header) stands between this table and the table before it."""
+    j = k - 1
+    while j >= 0 and isinstance(out[j], Furniture) and out[j].role != "rule":
+        j -= 1
+    return j < k - 1 and j >= 0 and isinstance(out[j], Table) \
+        and any(isinstance(b, Furniture) and b.role == "page_number" for b in out[j + 1:k])
+
+
+def _box_end(lines: list[str], first: int) -> int:
+    """0-based index of the last line of a box drawn with box characters whose first inner line is `first`:
+    its bottom edge, or its last inner line when the bottom edge is missing."""
+    j = first
+    while j < len(lines) and (box_content(lines[j]) is not None or not lines[j].strip()
+                              or (is_rule(lines[j]) and j + 1 < len(lines) and box_content(lines[j + 1]) is not None)):
+        j += 1
+    if j < len(lines) and is_rule(lines[j]):
+        return j
+    while j > first and not lines[j - 1].strip():
+        j -= 1
+    return j - 1
+
+
+def _framed_blocks(lines: list[str], top: int, bottom: int) -> list[Block]:
+    """A box drawn with box characters (`┌──┐`, `│…`, `└──┘`): the edges are furniture, the text inside them
+    is the box's content, read like the paragraphs of a one-cell Word box (a 专栏 caption first, if printed
+    inside)."""
+    out: list[Block] = []
+    for j in range(top, bottom + 1):
+        inner = box_content(lines[j])
+        if inner is None or not inner.strip():
+            if is_rule(lines[j]):
+                out.append(Furniture("furniture", lines[j].strip(), j + 1, j + 1, role="rule"))
+            continue
+        block = line_block(inner, j + 1)
+        if block is not None:
+            out.append(block)
+    return out
 
 
 def _is_box(rows: list[list[Cell]]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..document import is_cell_line, parse_caption, squash
 from ..model import Block, Caption, Cell, Note, Table
+from .furniture import is_rule
 from .lines import (
     MARK_NOTE,
     UNIT_LABEL,
@@ -34,7 +35,7 @@ def notes_after(lines: list[str], last: int) -> list[Note]:
     notes = []
     for j in range(last + 1, min(len(lines), last + 1 + LOOKAHEAD)):
         line = lines[j]
-        if not line.strip():
+        if not line.strip() or is_rule(line):  # a ruling line closing the table
             continue
         if is_cell_line(line) or is_outline(line) or not (is_note(line) or MARK_NOTE.search(line)):
             break
@@ -47,7 +48,7 @@ def caption_above(lines: list[str], start: int) -> tuple[int | None, list[Note]]
     between: list[Note] = []
     for j in range(start - 1, -1, -1):
         line = lines[j]
-        if not line.strip():
+        if not line.strip() or is_rule(line):  # a ruling line over the header
             continue
         if is_caption(line):
             return j, between
@@ -66,7 +67,7 @@ def untitled_caption(lines: list[str], start: int) -> int | None:
     skipped = 0
     for j in range(start - 1, max(-1, start - 8), -1):
         line = lines[j]
-        if not line.strip():
+        if not line.strip() or is_rule(line):
             continue
         if is_cell_line(line):
             return None

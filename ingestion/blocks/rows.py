@@ -13,11 +13,13 @@ interpreter aligns a short row.
 """
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 
 from ..document import squash
 from ..model import Cell
+from .furniture import is_rule
 from .lines import SENTENCE_PUNCT, is_caption, is_heading, is_note
 from .markdown import is_separator, pipe_cells
 
@@ -52,15 +54,47 @@ def split_row(line: str, layout: str | None = None) -> tuple[str, list[str], lis
         return None
     lead = len(line) - len(line.lstrip())
     cells, starts, pos = [], [], 0
+    aligned = False  # some separator is a run of ASCII spaces: the columns are padded to display width
+    letter_spaced: set[int] = set()  # cells that go on after a full-width letter space (`指　　标`)
     for m in _SPACES.finditer(body):
         if m.start() > pos:
             cells.append(body[pos:m.start()])
             starts.append(pos + lead)
+        sep = m.group(0)
+        if " " in sep:
+            aligned = True
+        elif cells and _letter(cells[-1]) and _letter(body[m.end():m.end() + 1]) \
+                and (m.end() + 1 == len(body) or body[m.end() + 1] in " \u3000"):
+            letter_spaced.add(len(cells) - 1)
         pos = m.end()
     if pos < len(body):
         cells.append(body[pos:])
         starts.append(pos + lead)
+    if aligned and letter_spaced:
+        cells, starts = _join_letter_spaced(body, cells, starts, letter_spaced, lead)
     return (SPACES, cells, starts) if len(cells) >= 2 else None
+
+
+def _letter(text: str) -> bool:
+    """One CJK character: a piece of a label spread with full-width spaces (`指　　标`, `序　号`)."""
+    return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
+
+
+def _join_letter_spaced(body: str, cells: list[str], starts: list[int], spaced: set[int],
+                        lead: int) -> tuple[list[str], list[str]]:
+    """In a space-aligned row (ASCII-space padding between columns) a label whose characters are spread with
+    full-width spaces (`指　　标`) is one cell: the full-width spaces there are letter spacing, not a column."""
+    out_cells, out_starts = [], []
+    k = 0
+    while k < len(cells):
+        text, start = cells[k], starts[k]
+        while k in spaced and k + 1 < len(cells):
+            k += 1
+            text += cells[k]
+        out_cells.append(text)
+        out_starts.append(start)
+        k += 1
+    return out_cells, out_starts
 
 
 def is_header_like(cells: list[str]) -> bool:
@@ -96,12 +130,14 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
         first = split_row(lines[start], MARKDOWN)  # a pipe table written without its outer pipes
     if first is None or is_caption(lines[start]) or is_heading(lines[start]) or not is_header_like(first[1]):
         return None
+    last = start
+    if first[0] == TABS and '"' in lines[start]:
+        first, last = _quoted_row(lines, start, first)
     layout, header, _ = first
     width = len(header)
     found: list[tuple[int, tuple[str, list[str], list[int]] | None]] = [(start, first)]
     header_rows = None
-    last = start
-    j = start + 1
+    j = last + 1
     n = len(lines)
     while j < n:
         line = lines[j]
@@ -113,6 +149,9 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
                 j = k
                 continue
             break
+        if is_rule(line):  # a ruling line under the header or between groups is layout, not a row
+            j += 1
+            continue
         row = split_row(line, layout)
         if layout == MARKDOWN and row is None and is_separator(line):
             if j == start + 1:
@@ -120,10 +159,13 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
             last = j
             j += 1
             continue
+        end = j
+        if layout == TABS and row is not None and '"' in line:
+            row, end = _quoted_row(lines, j, row)
         if _compatible(layout, row, width):
             found.append((j, row))
-            last = j
-            j += 1
+            last = end
+            j = end + 1
             continue
         if row is None and _group_row(line) and _rows_follow(lines, j + 1, layout, width):
             found.append((j, None))
@@ -135,6 +177,30 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
         return None
     rows = _cells(found, lines)
     return layout, rows, last, header_rows
+
+
+QUOTED_LINES_MAX = 6  # lines one quoted spreadsheet cell may spread over
+
+
+def _quoted_row(lines: list[str], j: int, row: tuple[str, list[str], list[int]]
+                ) -> tuple[tuple[str, list[str], list[int]], int]:
+    """A TAB-joined row as Excel/WPS copy it: a cell holding a line break (or a quote) is wrapped in double
+    quotes, spreads over the following lines, and doubles a quote inside (`"规上工业⏎增长"`). The quotes are
+    the spreadsheet's quoting, not printed text; the cell keeps its line break as whitespace. Returns the row
+    and the index of its last line (j when nothing was quoted)."""
+    if not any(c[:1] == '"' for c in row[1]):
+        return row, j
+    for end in range(j, min(len(lines), j + QUOTED_LINES_MAX)):
+        text = "\n".join(lines[j:end + 1])
+        if text.count('"') % 2 == 0:
+            break
+    else:
+        return row, j
+    try:
+        cells = next(csv.reader([text], delimiter="\t", quotechar='"', strict=True))
+    except (csv.Error, StopIteration):
+        return row, j
+    return (TABS, [c.strip() for c in cells], []), end
 
 
 def _rows_follow(lines: list[str], j: int, layout: str, width: int) -> bool:

@@ -367,3 +367,82 @@ def test_markdown_table_without_outer_pipes_bold_cells_and_line_breaks():
     assert [[c.text for c in r] for r in table.rows] == [
         ["指标", "单位", "2031年目标"], ["一、经济发展", ""], ["甲指标\n（可比价）", "%", "6"], ["乙指标", "亿元", "30"]]
     assert isinstance(paragraph, Paragraph)
+
+
+# --- layout classes of reports in unseen layouts (fixtures in tests/fixtures/layouts/, invented content) -------
+
+def layout_model(name: str):
+    raw = (LAYOUTS / name).read_bytes().decode("utf-8")
+    return text_blocks(raw), raw
+
+
+LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
+
+
+def test_a_ruled_space_aligned_table_after_a_review_table_is_read_with_its_caption_and_notes():
+    model, raw = layout_model("ruled_aligned.txt")
+    review, plan = model.tables
+    # the letter-spaced label `指　　标` is one header cell; ruling lines are neither rows nor a wall
+    assert [c.flat for c in review.rows[0]] == ["指标", "完成情况"]
+    assert len(review.rows) == 4 and review.title() == "表12031年主要指标完成情况"
+    assert [n.text for n in review.notes] == ["注：完成情况为快报数。"]
+    assert [c.flat for c in plan.rows[0]] == ["序号", "指标", "单位", "2032年目标", "指标属性"]
+    assert plan.title() == "表22032年主要指标预期目标"
+    assert [r[0].flat for r in plan.rows if len(r) == 1] == ["（一）经济发展类", "（二）绿色生态类"]
+    rules = [b for b in model.blocks if b.kind == "furniture"]
+    assert {b.role for b in rules} == {"rule"} and [b.start for b in rules] == [8, 14, 20, 29]
+    assert not any("─" in c.text for t in model.tables for r in t.rows for c in r)
+    values = {(r.indicator_name, r.period_year): r.value_raw for r in extract_text(raw).indicators if r.source == "table"}
+    assert values[("地区生产总值增速", 2032)] == "5.5左右"
+    assert values[("空气质量优良天数比例", 2032)] == "90以上"
+    assert ("粮食播种面积", 2031) in values
+
+
+def test_an_excel_quoted_cell_spreading_over_lines_is_one_cell_without_its_quotes():
+    model, raw = layout_model("excel_quoted.txt")
+    (table,) = model.tables
+    names = [r[1].text for r in table.rows if len(r) > 1][1:]
+    assert names == ["地区生产总值增速", "规上工业单位能耗\n下降", '数字经济"核心"产业\n增加值增速', "城镇新增就业"]
+    assert [len(r) for r in table.rows] == [6, 1, 6, 6, 6, 6]
+    assert table.title() == "附表1松岭市2031年主要指标完成情况"
+    got = {(r.indicator_name, r.measure): r.value_raw for r in extract_text(raw).indicators if r.source == "table"}
+    assert got[("规上工业单位能耗下降", "actual")] == "2.1"
+    assert ('数字经济"核心"产业增加值增速', "actual") in got  # a doubled quote is a printed quote
+    assert not any(name.startswith('"') or name.endswith('"') for name, _ in got)
+
+
+def test_page_numbers_and_running_headers_are_furniture_not_text():
+    model, raw = layout_model("page_furniture.txt")
+    furniture = {b.start: b.role for b in model.blocks if b.kind == "furniture"}
+    assert furniture == {14: "page_number", 16: "running_header", 22: "page_number", 28: "page_number",
+                         30: "running_header"}
+    # the same words printed once under the title are the report's, not a running header
+    assert model.blocks[1].kind == "paragraph" and model.blocks[1].start == 3
+    doc = Document.from_text(raw)
+    assert doc.n_lines == len(raw.split("\n"))  # line numbers stay those of the stored text
+    assert all(doc.line(no) == "" for no in furniture) and doc.line(3).startswith("桃源区")
+    names = {p.project_name for p in extract_text(raw).projects}
+    assert names == {"桃源区智能装备产业园", "桃源区东湖大道改造", "桃源区第二人民医院", "桃源区城市书房"}
+
+
+def test_a_page_number_is_never_a_running_header_and_a_bare_figure_is_not_a_page_number():
+    model = model_of("""
+        正文第一段。
+
+        12
+
+        正文第二段。
+        """)
+    assert [b.kind for b in model.blocks] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_a_box_drawn_with_box_characters_is_its_content_not_its_frame():
+    model, raw = layout_model("framed_box.txt")
+    inside = [b for b in model.blocks if 10 <= b.start <= 17]
+    assert [b.kind for b in inside] == ["furniture", "heading", "paragraph", "paragraph", "heading",
+                                        "paragraph", "paragraph", "furniture"]
+    assert inside[1].text == "（一）产业发展类" and inside[2].text.startswith("新开工：梅林县电子材料产业园")
+    assert not any("│" in b.text or "┌" in b.text for b in model.blocks if b.kind != "furniture")
+    projects = extract_text(raw).projects
+    assert {p.project_name for p in projects} >= {"梅林县电子材料产业园", "梅林县第二中学", "梅林县人民医院门诊楼"}
+    assert not any("─" in p.project_name for p in projects)

@@ -1619,3 +1619,12 @@ def test_a_group_name_merged_down_beside_its_sub_rows_is_the_parent_of_each():
     values, _ = read_tables(doc_with(t))
     assert [(v.parent_name, v.indicator_name, v.value_raw) for v in values] == [
         ("样例排放总量", "样例甲排放", "5"), ("样例排放总量", "样例乙排放", "6")]
+
+
+def test_kept_within_the_target_is_a_verdict_word_in_a_completion_column():
+    t = model_table([["指标名称", "2023年目标", "2023年完成", "完成情况"],
+                     ["样例失业率", "5.5以内", "4.2", "控制在目标以内"], ["样例总值增速", "6", "5.1", "未完成"],
+                     ["样例能耗降低", "3", "3.2", "完成"]], caption="表1：样例县2023年主要指标完成情况")
+    values, _ = read_tables(doc_with(t))
+    assert [(v.indicator_name, v.value_raw, v.achieved_raw) for v in values if v.measure == "actual"] == [
+        ("样例失业率", "4.2", "是"), ("样例总值增速", "5.1", "否"), ("样例能耗降低", "3.2", "是")]

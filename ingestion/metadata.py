@@ -67,6 +67,14 @@ _REPORT_END = re.compile(r"报告(?:[（(][^（）()]{1,8}[）)])?")
 _ISSUER = re.compile(r"[\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室)?|发展和改革(?:委员会|局)|发展改革(?:委员会|局)|发改委|发改局)")
 
 
+# A session-document line printed over the title (`XX市第十三届人民代表大会第六次会议文件之四`, `大会文件（8）`): it
+# files the report among the session's papers, it is not part of the title or its place.
+_SESSION_DOCUMENT = re.compile(
+    r"[\u4e00-\u9fa5]{0,30}(?:人民代表大会|人大|大会)[\u4e00-\u9fa5]{0,12}?(?:文件|材料|资料)"
+    r"(?:之[一二三四五六七八九十\d]+|[（(〔]?[\d一二三四五六七八九十]+[）)〕]?)?"
+)
+
+
 def title_text(line: str) -> str:
     """One line as a piece of a title: whitespace and Markdown marks removed."""
     text = re.sub(r"\s+", "", line.replace("\u3000", ""))
@@ -85,12 +93,13 @@ def _candidates(lines: list[str]):
     limit = min(len(lines), HEAD_LINES)
     texts = [title_text(lines[i]) for i in range(limit)]
     for i in range(limit):
-        if not texts[i] or _is_furniture(texts[i]) or _BRACKETED.match(texts[i]) or _ISSUER.fullmatch(texts[i]):
+        if (not texts[i] or _is_furniture(texts[i]) or _BRACKETED.match(texts[i]) or _ISSUER.fullmatch(texts[i])
+                or _SESSION_DOCUMENT.fullmatch(texts[i])):
             continue
         joined, runs = "", []
         for span in range(3):
             j = i + span
-            if j >= limit or not texts[j] or _is_furniture(texts[j]):
+            if j >= limit or not texts[j] or _is_furniture(texts[j]) or _SESSION_DOCUMENT.fullmatch(texts[j]):
                 break
             joined += texts[j]
             runs.append(joined)
@@ -189,17 +198,36 @@ def read_metadata(doc) -> ReportMeta:
         # `XX县国民经济和社会发展2023年计划…` prints the plan's name before the year: it is not part of the place
         place = re.sub(f"{_PLAN_NAME}$", "", _title_place(m) or "") or _place_near(lines, line_no) or ""
         city, district = _resolve_city(lines, *split_place(place))
-        review_year = int(m.group("ry")) if doc_type == "review_and_plan" else None
+        plan_year = int(m.group("py"))
+        review_year = int(m.group("ry")) if doc_type == "review_and_plan" else _reviewed_year(lines, plan_year)
         return ReportMeta(
             city=city,
             district=district,
             doc_type=doc_type,
             review_year=review_year,
-            plan_year=int(m.group("py")),
+            plan_year=plan_year,
             title=text,
             title_line=line_no,
         )
     return _loose_title(lines) or ReportMeta(None, None, None, None, None, None, None)
+
+
+# A top-level section that reviews a year: `一、2023年经济社会发展回顾`, `第一部分 2023年计划执行情况`.
+_REVIEW_SECTION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)(?:关于)?(?P<year>(?:19|20)\d{2})年"
+    r"[^。，；]{0,30}?(?:回顾|执行情况|完成情况|工作总结|主要工作|发展情况|运行情况|工作成效|主要成效)"
+)
+
+
+def _reviewed_year(lines: list[str], plan_year: int) -> int | None:
+    """The year a plan-only document reviews: a plan (`XX旗2024年国民经济和社会发展计划`) may still open with a
+    section reviewing last year (`一、2023年经济社会发展回顾`); the year whose execution is reviewed is then that
+    year (SPEC: review_year). A plan without such a section reviews none."""
+    for line in lines:
+        m = _REVIEW_SECTION.match(title_text(line))
+        if m and int(m.group("year")) == plan_year - 1:
+            return plan_year - 1
+    return None
 
 
 _LOOSE_GENRE = re.compile(r"(国民经济|经济社会|经济和社会)")

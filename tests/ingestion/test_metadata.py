@@ -241,3 +241,29 @@ def test_a_county_level_city_takes_the_city_it_answers_to():
 def test_a_citys_own_report_stays_the_city():
     m = meta("关于长岭市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n在省委、省政府的坚强领导下。\n")
     assert (m.city, m.district) == ("长岭市", "长岭市")
+
+
+@pytest.mark.parametrize("session_line", [
+    "栖川市第九届人民代表大会第三次会议文件之五",
+    "栖川市第九届人民代表大会第三次会议文件（12）",
+    "大会文件之三",
+])
+def test_a_session_document_line_over_the_title_is_not_part_of_it(session_line):
+    m = meta(f"{session_line}\n栖川市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n"
+             "——2024年1月10日在栖川市第九届人民代表大会第三次会议上\n一、2023年计划执行情况\n")
+    assert m.title == "栖川市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告"
+    assert (m.city, m.district, m.title_line) == ("栖川市", "栖川市", 2)  # a city's own report: district = the city
+
+
+def test_a_plan_that_reviews_last_year_in_its_first_section_has_that_review_year():
+    text = ("桐溪旗2024年国民经济和社会发展计划\n（2024年1月9日桐溪旗第九届人民代表大会第三次会议批准）\n"
+            "一、2023年经济社会发展回顾\n——全旗地区生产总值增长6.1%。\n二、2024年主要预期目标\n地区生产总值增长5%左右。\n")
+    m = meta(text)
+    assert (m.district, m.doc_type, m.review_year, m.plan_year) == ("桐溪旗", "plan", 2023, 2024)
+
+
+def test_a_plan_without_a_review_section_has_no_review_year():
+    text = ("桐溪旗2024年国民经济和社会发展计划\n一、总体思路\n坚持稳中求进。\n二、预期目标\n地区生产总值增长5%左右。\n"
+            "三、重点任务\n（一）巩固2023年发展成果，推进2023年开工项目建设。\n")
+    m = meta(text)
+    assert (m.doc_type, m.review_year, m.plan_year) == ("plan", None, 2024)

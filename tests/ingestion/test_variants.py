@@ -213,7 +213,8 @@ def test_g_wrapped_title_part_year_column_boxed_list_and_stage_column():
 
 def test_h_plan_draft_numbered_target_items_and_appendix_table_with_reordered_columns():
     ex = extract("h_chongqing_fengdu_plan_draft_2025.txt")
-    assert meta_of(ex) == (None, "丰都县", "plan", None, 2025)
+    # a plan whose section 一 reviews 2024 has review_year 2024 (SPEC: the year whose execution is reviewed)
+    assert meta_of(ex) == (None, "丰都县", "plan", 2024, 2025)
     # 附表1 on its own line with the title on the next; columns 目标 | 预计 | 属性 | 计量单位
     assert table_value(ex, "地区生产总值增长", "target") == ("6左右", 6.0, "approx", 2025)
     assert table_value(ex, "地区生产总值增长", "actual") == ("5.8", 5.8, "eq", 2024)

@@ -3,7 +3,9 @@
 pdfplumber (on pdfminer.six) gives the characters with their positions and finds ruled tables. A PDF has no
 paragraphs, only printed lines, so they are rebuilt the way a reader sees them:
 
-- body lines outside tables, page by page, top to bottom; page numbers in the top/bottom margin are dropped;
+- body lines outside tables, page by page, top to bottom; page numbers in the top/bottom margin are dropped, and
+  so is a running header or footer: a margin line printed at the same edge on most pages (digits aside, so
+  `第3页` and `XX会议文件（8）` count as one line);
 - a line that reaches the right edge of the text column continues on the next line (joined without a space, as
   Chinese is; with one between two Latin letters/digits), unless the next line is indented (a first-line
   indent), starts a heading or caption of the genre, or stands after a wider gap;
@@ -61,6 +63,7 @@ class _Table:
 class _Page:
     items: list = field(default_factory=list)  # _Line | _Table, top to bottom
     height: float = 0.0
+    margins: list = field(default_factory=list)  # (edge, key, _Line) of the lines in the top/bottom margin
 
 
 def _join(a: str, b: str) -> str:
@@ -212,10 +215,13 @@ def _read_page(page) -> _Page:
                             float(page.height)))
     margin = _MARGIN_SHARE * float(page.height)
     lines = []
+    margins = []
     for line in _lines_of(free):
-        in_margin = line.bottom < margin or line.top > float(page.height) - margin
-        if in_margin and _PAGE_NUMBER.match(line.text):
+        top, bottom = line.bottom < margin, line.top > float(page.height) - margin
+        if (top or bottom) and _PAGE_NUMBER.match(line.text):
             continue  # page furniture
+        if top or bottom:
+            margins.append(("top" if top else "bottom", _DIGITS.sub("#", "".join(line.text.split())), line))
         lines.append(line)
     used: set[int] = set()
     for rows, first, last in unruled_tables(lines, free):
@@ -223,7 +229,28 @@ def _read_page(page) -> _Page:
         used.update(range(first, last + 1))
     items.extend(line for k, line in enumerate(lines) if k not in used)
     items.sort(key=lambda it: it.top)
-    return _Page(items, float(page.height))
+    return _Page(items, float(page.height), margins)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """A line in the top or bottom margin printed at that edge on most pages (its digits aside) is a running
+    header or footer, not text: the issuing office, the session document (`…会议文件（8）`), `第3页 共9页`."""
+    if len(pages) < 2:
+        return
+    seen: dict[tuple[str, str], int] = {}
+    for page in pages:
+        for key in {(edge, key) for edge, key, _ in page.margins}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, count in seen.items() if count >= 2 and count * 2 >= len(pages)}
+    if not running:
+        return
+    for page in pages:
+        drop = {id(line) for edge, key, line in page.margins if (edge, key) in running}
+        if drop:
+            page.items = [it for it in page.items if id(it) not in drop]
 
 
 def _starts_block(text: str) -> bool:
@@ -322,6 +349,7 @@ def pdf_document(data: bytes) -> DocumentModel:
         for page in pdf.pages:
             pages.append(_read_page(page))
             page.close()  # drop pdfplumber's per-page caches: a long report stays small in memory
+    _drop_running_lines(pages)
     if not any(isinstance(it, _Line) or any(any(c is not None and c.text for c in r) for r in it.rows)
                for p in pages for it in p.items):
         raise ReportError("decode", "the PDF has no text layer (a scanned document?): OCR is not supported, "

@@ -764,3 +764,30 @@ def test_html_rows_typed_as_paragraphs_with_no_break_spaces_are_a_table():
     assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标名称", "单位", "2031年目标"],
                                                          ["1", "甲地区生产总值", "亿元", "300"], ["2", "乙收入", "亿元", "25"]]
     assert model.text.split("\n")[0] == "正文一段，说明。"  # indentation is still no cell
+
+
+def test_pdf_running_header_and_footer_printed_on_every_page_are_dropped():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from ingestion.formats.pdf import pdf_document
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for page in range(1, 4):
+        c.setFont("STSong-Light", 10)
+        c.drawString(72, 815, f"梅林县第九届人民代表大会第三次会议文件（{page + 3}）")
+        c.drawCentredString(300, 22, f"第 {page} 页 共 3 页")
+        c.drawCentredString(300, 36, "梅林县发展和改革局印发")
+        c.setFont("STSong-Light", 12)
+        if page == 1:
+            c.drawString(72, 760, "关于梅林县2031年国民经济和社会发展计划执行情况的报告")
+        c.drawString(72, 700, f"第{page}页的正文段落。")
+        c.showPage()
+    c.save()
+    text = pdf_document(buf.getvalue()).text
+    assert "会议文件" not in text and "共 3 页" not in text and "印发" not in text
+    assert text.split("\n")[0] == "关于梅林县2031年国民经济和社会发展计划执行情况的报告"
+    assert all(f"第{page}页的正文段落。" in text for page in range(1, 4))

@@ -148,6 +148,13 @@ def _is_category_line(s: str, nxt: str | None) -> bool:
     return bool(_NESTED_STAGE_LABEL.match(nxt) or _KIND_ONLY.match(s))
 
 
+def _heads_bullets(s: str, no: int, next_no: int | None, bulleted: set[int]) -> bool:
+    """A short line without a bullet right above bulleted items (`城市更新` over `◆ A`, `◆ B`), itself not after
+    a bullet of the same list: the heading of the items under it, as a bold or short line in a box prints it."""
+    return (next_no is not None and no not in bulleted and next_no in bulleted and len(s) <= 12
+            and find_outside_brackets(s, "、，,；;。：:") < 0 and not _ENDS_WITH_HEAD.search(s))
+
+
 _TRAILING_BRACKET_LABEL = re.compile(r"(?<=.)(?:【[^】]{1,20}】|[◆●■▪•][^◆●■▪•]{1,12}(?:类|板块|领域))$")
 
 
@@ -247,7 +254,8 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             group_category, group_stage = context.category, context.stage
             open_group(label, no)
             continue
-        if label is None and (no not in bulleted or _KIND_ONLY.match(s)) and _is_category_line(s, nxt):
+        if label is None and (no not in bulleted or _KIND_ONLY.match(s)) and (
+                _is_category_line(s, nxt) or _heads_bullets(s, no, body[k + 1][0] if nxt else None, bulleted)):
             context.enter(s, None, outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage
             open_group(s, no)

@@ -202,6 +202,8 @@ _ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?:(?!\d)|(?=(?:19|20)\d\d年)
 # A Markdown or plain-text bullet (`- A项目`, `* A项目`): the marker needs the space after it, so a name that
 # starts with a hyphen or a code is left alone.
 _TEXT_BULLET = re.compile(r"^[\s\u3000]*[-*+][ \t\u3000]+")
+# A symbol bullet followed by a space (`◆ A项目`), as a text copy of a boxed list prints it.
+_SYMBOL_BULLET = re.compile(r"^[\s\u3000]*[●○◆◇■□▪•▶►★☆➢➤▲△][ \t\u3000]+")
 # `【交通类】A、B`: a bracketed category label in front of the names it heads.
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】[：:]?")
 
@@ -236,6 +238,10 @@ def item_text(line: str) -> str:
     bullet run together with the item before it (`…停车场- 续建项目：…`, a PDF reader's joined lines) separates
     the two like a `；`; in a line without any separator, names set apart by a wide gap (two spaces or a full-width
     space) are separate names."""
+    bullet = _TEXT_BULLET.match(line) or _SYMBOL_BULLET.match(line)
+    if bullet:  # `- A- B`: a PDF reader ran two bulleted lines together; the same bullet again opens an item
+        mark = bullet.group(0).strip()[:1]
+        line = line[: bullet.end()] + re.sub(rf"(?<=\S){re.escape(mark)}[ \u3000]+(?=\S)", "；", line[bullet.end():])
     text = _TEXT_BULLET.sub("", line, count=1).strip()
     if not _ANY_SEPARATOR.search(text):  # `A项目  B工程　C中心`: names a web or PDF copy spaced apart
         text = _SPACED_APART.sub("、", text)

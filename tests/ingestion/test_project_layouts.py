@@ -408,6 +408,7 @@ FRAMED_BOX_NAMES = {
     "栖川新能源电池产业园": "产业发展类",
     "栖川智能制造基地": "产业发展类",  # the bullet right above the next category line
     "栖川数据中心二期": "基础设施类",
+    "栖川老城片区有机更新": "城市更新",  # a short line without a bullet over bullets is their category
 }
 
 
@@ -419,7 +420,7 @@ def test_boxes_drawn_with_box_characters_bullets_under_counted_sub_headings():
     # the page number between the boxes is no project, the prose around them is not mined
     assert not any(it.project_name.strip("—- ").isdigit() for it in items)
     lists = project_parts(parts)
-    assert [(p.facts_read, p.problem) for p in lists] == [(6, None), (3, None)]  # `（3项）` counts agree
+    assert [(p.facts_read, p.problem) for p in lists] == [(6, None), (4, None)]  # `（3项）` counts agree
 
 
 def test_a_gbk_text_copy_of_framed_boxes_reads_the_same():
@@ -482,3 +483,16 @@ def test_a_stage_matrix_gives_the_stage_from_its_column_and_the_category_from_it
     (part,) = project_parts(parts)
     assert (part.kind, part.title, part.facts_read, part.problem) == (
         "project_table", "表32024年市重点项目安排表", 11, None)
+
+
+def test_bracketed_stage_labels_over_bullets_keep_every_last_bullet_and_wrapped_phases():
+    items, _ = read("bracket_stage_labels_bullets.txt")
+    assert {it.project_name: it.stage for it in items} == {
+        "云岭智能装备产业园二期": "started",
+        "云岭区中心血站迁建": "started",  # the bullet right above a blank line and the next `【…项目】` label
+        "云岭老城历史街区更新（一期）": "ongoing",  # `  （一期）` wraps the bullet above, it is no project
+        "云岭区体育中心改造提升": "ongoing",
+        "云岭新材料产业园标准厂房": "completed",
+        "云岭片区地下综合管廊": "completed",  # the page number under the list is no project
+    }
+    assert {it.category for it in items} == {None}  # a stage label is no category

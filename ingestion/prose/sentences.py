@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..document import CN_NUM, squash
 from .names import (
@@ -283,10 +284,16 @@ def _this_years_part(sentence: str, year: int | None) -> str | None:
     frame = _framed_by_another_period(sentence, year)
     if frame is None:
         return sentence
-    turns = [m.end() for m in (_TARGET_LEAD.search(sentence, frame.end()),) if m]
-    this_year = rf"(?:{year}年|今年|明年|全年)" if year is not None else r"(?:今年|明年|全年)"
-    turns += [m.end() for m in (re.compile(rf"[，,](?=[^，,：:]{{0,8}}?{this_year})").search(sentence, frame.end()),) if m]
+    turns = [m.end() for m in (_TARGET_LEAD.search(sentence, frame.end()), _turn(year).search(sentence, frame.end()))
+             if m]
     return sentence[min(turns):] if turns else None
+
+
+@lru_cache(maxsize=64)
+def _turn(year: int | None) -> re.Pattern:
+    """Where a clause turns to this year (`，2024年…`, `，建议全年…`): at the year's word."""
+    this_year = f"(?:{year}年|今年|明年|全年)" if year is not None else "(?:今年|明年|全年)"
+    return re.compile(rf"[，,][^，,：:]{{0,8}}?(?={this_year})")
 
 
 def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:

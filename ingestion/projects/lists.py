@@ -185,8 +185,8 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     bullet above it: the second line of a wrapped item is part of its name, never a name of its own."""
     out: list[tuple[int, str]] = []
     prev_bullet: str | None = None  # the raw line of the bullet just above, if the line above is one
-    for no in range(start, end + 1):
-        raw = doc.line(no)
+    pieces = [(no, piece) for no in range(start, end + 1) for piece in _GLUED_SYMBOL.split(doc.line(no))]
+    for no, raw in pieces:
         s = item_text(raw)
         if not s:
             prev_bullet = None
@@ -200,6 +200,11 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
         out.append((no, s))
         prev_bullet = raw if bulleted else None
     return out
+
+
+# A symbol bullet with its space in the middle of a line (`交通类（2项）◆ A◆ B`): a PDF reader ran the lines of a
+# box together; each bullet opens an item again.
+_GLUED_SYMBOL = re.compile(r"(?<=\S)(?=[●○◆◇■□▪•▶►★☆➢➤▲△][ \u3000]+\S)")
 
 
 def _indent(line: str) -> int:

@@ -23,6 +23,7 @@ _STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保)?(?:{_STAGE_WORD}){{1,2}}(
                 r"(?:项目|工程)?")
 # A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
 _LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
+_BRACKET_COUNT = re.compile(r"[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]$")
 # An outline number in front of a label inside a list: `（一）新开工项目：…`, `一、交通项目`.
 _LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 # A line that is only a group label inside a list (`（一）新开工项目（20个）`, `二、交通类项目：`).
@@ -83,6 +84,7 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
     if stopped:
         text = text[:-1]
     counted = bool(_LABEL_COUNT.search(text))
+    bracket_count = bool(_BRACKET_COUNT.search(text))
     text = _LABEL_COUNT.sub("", text)
     if not text or len(text) > 16:
         return None
@@ -92,8 +94,8 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
         return None  # `（二）XX项目。` is a project named in a sentence, not a group
     if (numbered or colon or counted) and _KIND_END.search(text):
         return parse_label(text)
-    if numbered and counted and not re.search(r"[，,。；;、]", text):
-        return text, None  # `（一）交通基础设施（5项）`: a numbered sub-heading counting the names under it
+    if (numbered and counted or bracket_count) and not re.search(r"[，,。；;、：:]", text):
+        return text, None  # `（一）交通基础设施（5项）`: a sub-heading counting the names under it
     return None
 
 

@@ -496,3 +496,28 @@ def test_bracketed_stage_labels_over_bullets_keep_every_last_bullet_and_wrapped_
         "云岭片区地下综合管廊": "completed",  # the page number under the list is no project
     }
     assert {it.category for it in items} == {None}  # a stage label is no category
+
+
+def test_bullets_under_counted_category_sub_headings_numbered_or_not():
+    items, parts = read("counted_category_bullets.txt")
+    assert {it.project_name: it.category for it in items} == {
+        "棠溪湾跨海大桥": "交通基础设施",  # `　　交通基础设施（2项）`: indented, unnumbered, counted
+        "棠溪港区疏港铁路": "交通基础设施",
+        "棠溪市妇幼保健院迁建": "社会民生及公共服务设施",
+        "棠溪市社会福利中心": "社会民生及公共服务设施",
+        "棠溪新能源电池产业园": "先进制造",  # `（一）先进制造（2个）`
+        "棠溪智能制造基地": "先进制造",
+        "棠溪国际物流园": "现代服务业",
+    }  # nothing from the task prose around the boxes (`棠溪湾大桥`, `棠溪中心公园`)
+    assert [(p.facts_read, p.problem) for p in project_parts(parts)] == [(4, None), (3, None)]
+
+
+def test_bulleted_lines_a_pdf_reader_ran_together_still_split():
+    text = (FIXTURES / "counted_category_bullets.txt").read_text(encoding="utf-8")
+    glued = text.replace("社会民生及公共服务设施（2项）\n　　◆ 棠溪市妇幼保健院迁建\n　　◆ 棠溪市社会福利中心",
+                         "社会民生及公共服务设施（2项）◆ 棠溪市妇幼保健院迁建◆ 棠溪市社会福利中心")
+    glued = glued.replace("● 棠溪新能源电池产业园\n● 棠溪智能制造基地", "● 棠溪新能源电池产业园● 棠溪智能制造基地")
+    assert glued != text
+    items, _ = read_projects(Document.from_text(glued))
+    assert {(it.project_name, it.category) for it in items} == {
+        (it.project_name, it.category) for it in read("counted_category_bullets.txt")[0]}

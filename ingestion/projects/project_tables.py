@@ -254,19 +254,35 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
 _MATRIX_CORNER = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行业|板块|方向|片区|区域)?$")
 
 
-def stage_matrix(rows: list[Row]) -> tuple[int, dict[int, str]] | None:
-    """(header row, {column: stage label}) of a stage matrix: `领域 | 新开工项目 | 续建项目 | 竣工项目`, a project
-    list laid out with the stage in the column header and the category in the row's first cell, the names of one
-    category and stage joined by 、 in one cell. Two or more columns headed by stage labels make it one."""
+_HEADER_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
+
+
+def _stage_header(text: str) -> str | None:
+    """The stage label a column header is (`新开工项目`, `续建项目（12个）`, `2024年竣工项目`), else None."""
+    label = _HEADER_YEAR.sub("", text.rstrip("：:"))
+    category, stage = parse_label(label) if label else (None, None)
+    return stage if stage and category is None else None
+
+
+def stage_matrix(rows: list[Row]) -> tuple[int, int, dict[int, str]] | None:
+    """(header row, category column, {column: stage label}) of a stage matrix: `领域 | 新开工项目 | 续建项目 |
+    竣工项目`, a project list laid out with the stage in the column header and the category in the row's first
+    cell (after a 序号 column, if any), the names of one category and stage joined by 、 in one cell. Two or more
+    columns headed by stage labels make it one."""
     for k, row in enumerate(rows[:2]):
-        texts = [c.flat.rstrip("：:") for c in row]
-        stages = {i: t for i, t in enumerate(texts) if i > 0 and t and parse_label(t) == (None, t)}
-        if len(stages) >= 2 and _MATRIX_CORNER.match(texts[0]) and len(stages) >= len(texts) - 2:
-            return k, stages
+        texts = [c.flat for c in row]
+        stages = {i: st for i, t in enumerate(texts) if i > 0 and (st := _stage_header(t))}
+        if len(stages) < 2:
+            continue
+        first = min(stages)
+        corner = first - 1
+        if (_MATRIX_CORNER.match(texts[corner]) and all("序号" in t for t in texts[:corner])
+                and len(stages) >= len(texts) - first - 1):
+            return k, corner, stages
     return None
 
 
-def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: int,
+def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: int, corner: int,
                  stages: dict[int, str]) -> TableRead:
     """Every cell under a stage column: its names (split like a list line), the column's stage, the row's
     category."""
@@ -276,7 +292,7 @@ def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: i
     stack = GroupStack()
     body = rows[index + 1:]
     for row in body:
-        kind = row[0].flat.rstrip("：:") if row else ""
+        kind = row[corner].flat.rstrip("：:") if len(row) > corner else ""
         if _TOTAL_ROW.match(kind):
             continue
         category = (parse_label(kind)[0] if kind else None) or None

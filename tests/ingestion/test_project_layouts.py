@@ -521,3 +521,16 @@ def test_bulleted_lines_a_pdf_reader_ran_together_still_split():
     items, _ = read_projects(Document.from_text(glued))
     assert {(it.project_name, it.category) for it in items} == {
         (it.project_name, it.category) for it in read("counted_category_bullets.txt")[0]}
+
+
+def test_a_stage_matrix_with_a_seq_column_and_counted_year_headers():
+    text = (FIXTURES / "stage_matrix_table.txt").read_text(encoding="utf-8")
+    numbered = text.replace("\t领域\n\t新开工项目\n\t续建项目\n\t竣工项目\n",
+                            "\t序号\n\t项目类别\n\t2024年新开工项目（5个）\n\t续建项目（4个）\n\t竣工项目\n")
+    for k, kind in enumerate(("交通", "产业", "社会民生"), start=1):
+        numbered = numbered.replace(f"\t{kind}\n", f"\t{k}\n\t{kind}\n", 1)
+    assert numbered != text
+    items, _ = read_projects(Document.from_text(numbered))
+    assert {(it.project_name, it.stage, it.category) for it in items} == {
+        (it.project_name, it.stage, it.category) for it in read("stage_matrix_table.txt")[0]}
+    assert {it.stage_raw for it in items} == {"新开工项目", "续建项目", "竣工项目"}

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document
+from ..document import Document, squash
 from ..records import IndicatorValue
 from ..values import ParsedValue, parse_range, parse_value
 from .names import _higher_scope_words, _negated
 from .phrases import _RANGE_KINDS, _inside_quotes
-from .scopes import Outline, Scope, prose_scopes
+from .scopes import HEADING_NUMBER, Outline, Scope, prose_scopes
 from .sentences import _NOTE_LINE, _clean, _read_sentence, _Row, _sentences
 
 __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
@@ -49,7 +49,10 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
     out: list[IndicatorValue] = []
     seen: set[tuple[str, str]] = set()
     for no in scope.lines:
-        text = _clean(outline.text(no))
+        text = outline.text(no)
+        if no in outline.heading_lines:  # a numbered lead sentence: its number is not text (`1.1经济运行…。`)
+            text = HEADING_NUMBER.sub("", squash(text))
+        text = _clean(text)
         if not text or _NOTE_LINE.match(text):
             continue
         if scope.lead is not None and no == scope.lines[0]:  # the announcing line: from the announcing sentence on

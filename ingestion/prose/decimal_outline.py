@@ -3,7 +3,8 @@
 Word users often type the outline numbers as text instead of using heading styles, and the document's outline
 (`一、`, `（一）`, `1.`) does not know them. Without them the review summary runs into the work review and the
 target section has no heading, so prose reads them itself: a short title line without clause marks after the
-number, in a report that has at least two `N.M` titles (a single `1.1` line is more likely a figure or an item).
+number, or a lead sentence with its paragraph (`1.1 经济运行稳中有进。全县…`), in a report that has at least two
+`N.M` titles (a single `1.1` line is more likely a figure or an item).
 """
 from __future__ import annotations
 
@@ -16,19 +17,22 @@ _INDENT = " \u3000\xa0"  # not a tab: a line led by a tab is a table cell
 _DECIMAL_TITLE = re.compile(
     rf"^(?P<number>\d{{1,2}})(?P<parts>(?:[.．]\d{{1,2}}){{0,3}})(?P<dot>[、.．](?=\D|(?:19|20)\d\d年))?"
     rf"(?P<sep>{_SEPARATOR}+|(?=[\u4e00-\u9fff]|(?:19|20)\d\d年))"
-    r"(?P<title>(?![万亿%％‰元个人家户倍])(?!.*\d(?:[%％‰]|[万亿]?元|[万亿]))[^，,。；;：:！？!?、]{4,40})$"
+    r"(?![万亿%％‰元个人家户倍])"
+    r"(?:(?P<title>(?!.*\d(?:[%％‰]|[万亿]?元|[万亿]))[^，,。；;：:！？!?、]{4,40})$"
+    r"|(?P<lead>[^，,。；;：:！？!?、]{2,40}[。；;！？!?]).)"  # `1.1 经济运行稳中有进。全县…`: a lead sentence
 )
 # `1. 2023年…执行情况` above `1.1 …`: a number the document's outline reads as an item (level 3)
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、](?!\d)")
 
 
 def _title(line: str) -> tuple[int, int] | None:
-    """(section number, depth) of a decimal outline title line: depth 0 for `1  …`, 1 for `1.1 …`."""
+    """(section number, depth) of a decimal outline title line, or of a numbered lead sentence and its paragraph
+    (`1.1 经济运行稳中有进。全县…`, which prose reads as text): depth 0 for `1  …`, 1 for `1.1 …`."""
     m = _DECIMAL_TITLE.match(line.strip())
     if not m:
         return None
     depth = len(re.findall(r"[.．]", m.group("parts")))
-    if depth == 0 and (not (m.group("sep") or m.group("dot")) or heading_level(line) is not None):
+    if depth == 0 and (m.group("lead") or not (m.group("sep") or m.group("dot")) or heading_level(line) is not None):
         return None  # `12023年…` is no title; `1、…`, `1.…` are the document outline's own
     return int(m.group("number")), depth
 

@@ -41,6 +41,10 @@ _SAFEGUARD_HEADING = re.compile(r"保障|确保[^，,。]*实施")
 _FIVE_YEAR_PERIOD = re.compile(rf"十[{CN_NUM}]五|五年|20\d\d[-—～至到]20\d\d年")
 
 _ENUMERATOR = re.compile(rf"^(?:[（(][{CN_NUM}]+[）)]|[{CN_NUM}]+、|\d{{1,2}}[.．、](?!\d))")
+# A heading's number, decimal outline numbers included (`1.1经济运行稳中有进。…`); only ever applied to headings,
+# since in running text `1.5万人次` opens with a figure.
+HEADING_NUMBER = re.compile(
+    rf"^(?:[（(][{CN_NUM}]+[）)]|[{CN_NUM}]+、|\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}[、.．]?(?=\D)|\d{{1,2}}[.．、](?!\d))")
 
 # A numbered line that is running text, not a title: a short lead sentence and the paragraph after it on the same
 # line (`（一）经济运行稳中有进。全县地区生产总值完成…`), or a numbered item stating a figure (`1.地区生产总值增长6%；`).
@@ -225,13 +229,13 @@ class Outline:
 def is_text_heading(h: Heading) -> bool:
     if h.level <= 1:
         return False
-    body = _ENUMERATOR.sub("", h.text)
+    body = HEADING_NUMBER.sub("", h.text)
     return bool(_LEAD_SENTENCE.match(body)) or bool(_FIGURE.search(body) and _CLAUSE_MARK.search(body))
 
 
 def _lead_of(h: Heading) -> str:
     """The lead sentence of a text heading (`经济运行稳中有进。`), or the whole title of a title heading."""
-    body = _ENUMERATOR.sub("", h.text)
+    body = HEADING_NUMBER.sub("", h.text)
     m = _LEAD_SENTENCE.match(body)
     return m.group(0) if m else body
 
@@ -398,7 +402,7 @@ def _target_item_lines(outline: Outline, h: Heading) -> tuple[int, ...]:
     for o in outline.headings[bisect_right(outline._heading_lines, h.line):]:
         if o.line >= end or o.level <= h.level:
             break
-        led = bool(_LEAD_SENTENCE.match(_ENUMERATOR.sub("", o.text)))  # `（一）做强工业。…`: a task, led by its title
+        led = bool(_LEAD_SENTENCE.match(HEADING_NUMBER.sub("", o.text)))  # `（一）做强工业。…`: a task, led by its title
         short = len(o.text) <= ITEM_MAX and _FIGURE.search(o.text) and not led
         if not (short or (targets_only and is_text_heading(o))) or _TARGET_HEADING.search(_lead_of(o)):
             break

@@ -575,6 +575,22 @@ def test_decimal_parts_of_an_indicator_heading_are_read():
     assert {r.table_title for r in rows(doc, "actual")} == {"1.主要指标完成情况"}
 
 
+def test_decimal_outline_lead_sentences_are_read_like_numbered_lead_sentences():
+    doc = Document.from_text("\n".join([
+        "关于松岭县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+        "1  2023年国民经济和社会发展计划执行情况",
+        "2023年，全县经济社会发展主要目标较好完成。",
+        "1.1  经济运行稳中有进。全县地区生产总值218.4亿元，增长6.3%；规模以上工业增加值增长8.1%。",
+        "1.2  产业发展提质增效。新增规模以上工业企业42家，完成工业技改投资18.6亿元。",
+        "1.3  民生福祉持续增进。城镇新增就业5200人。",
+        "2  2024年经济社会发展的总体要求和主要目标",
+        "2.1  总体要求。坚持稳中求进工作总基调。",
+        "2.2  主要预期目标。地区生产总值增长7%左右；城镇调查失业率控制在5.5%以内。",
+    ]))
+    assert facts(doc, "actual") == {k: DECIMAL_ACTUALS[k] for k in ("地区生产总值", "地区生产总值增速", "规模以上工业增加值增速")}
+    assert facts(doc, "target") == {"地区生产总值增速": (7.0, "approx", "%"), "城镇调查失业率": (5.5, "le", "%")}
+
+
 def test_a_lone_decimal_figure_is_not_a_heading():
     doc = Document.from_text("\n".join([
         "关于松岭县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",

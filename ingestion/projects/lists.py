@@ -188,7 +188,7 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     pieces = [(no, piece) for no in range(start, end + 1) for piece in _GLUED_SYMBOL.split(doc.line(no))]
     for no, raw in pieces:
         s = item_text(raw)
-        if not s:
+        if not s or _NO_NAME.match(s):  # a page number (`5`, `—5—`) left in the flow reads as a blank line
             prev_bullet = None
             continue
         bulleted = is_bulleted(raw)
@@ -214,6 +214,10 @@ def _indent(line: str) -> int:
 _ANY_LIST_MARK = re.compile(r"[、，,；;：:。]")
 
 
+# A "name" without a single letter or character: a page number or a dash.
+_NO_NAME = re.compile(r"^[\d\s\-—–－·/／.．]*$")
+
+
 # A stage printed in brackets after a name: `枫林县城南小学（新开工）`, `枫林湖隧道（前期）`.
 _STAGE_TAG = re.compile(rf"^(.+?)[（(]((?:{_STAGE_LABEL}))[）)]$")
 
@@ -227,6 +231,8 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     group_stage: str | None = None
 
     def emit(name: str, stage_raw: str | None, category: str | None, line_no: int) -> None:
+        if _NO_NAME.match(name):
+            return  # `5`, `—5—`: a page number left in the flow, never a project
         tagged = _STAGE_TAG.match(name)
         if tagged:  # `A工程（续建）`: the item's own stage, printed after its name
             name, stage_raw = tagged.group(1), tagged.group(2)

@@ -534,3 +534,12 @@ def test_a_stage_matrix_with_a_seq_column_and_counted_year_headers():
     assert {(it.project_name, it.stage, it.category) for it in items} == {
         (it.project_name, it.stage, it.category) for it in read("stage_matrix_table.txt")[0]}
     assert {it.stage_raw for it in items} == {"新开工项目", "续建项目", "竣工项目"}
+
+
+@pytest.mark.parametrize("page", ["5", "— 5 —", "- 12 -"])
+def test_a_page_number_inside_a_list_is_never_a_project_nor_a_category(page):
+    text = (f"关于桐溪县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n"
+            f"一、2023年计划执行情况\n全县地区生产总值增长5%。\n二、2024年主要任务\n专栏1：2024年县重点项目\n"
+            f"◆ 桐溪大桥\n{page}\n◆ 桐溪第三中学\n三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert {(it.project_name, it.category) for it in items} == {("桐溪大桥", None), ("桐溪第三中学", None)}

@@ -1,12 +1,20 @@
-"""`devplan`: build the warehouse from a folder of reports, in-process through Dagster.
+"""`devplan build`: the warehouse's state plan, then one Dagster run over what it found.
 
-`devplan build` takes the same incremental path as the folder sensor: it compares the folder with what the
-warehouse holds, registers the files that are new, changed or deleted as partitions, and runs the refresh job
-once over them (raw partitions, then one dbt build). With nothing new it only checks that the marts are current. Exit codes: 0 all files loaded, 3 some files rejected, 1 fatal error.
+The plan (`warehouse.state.plan_refresh`) compares the folder with what the warehouse holds, hashing each file
+once. With nothing to load or remove and the marts current, the build prints the summary and ends without
+importing Dagster, dagster-dbt or dbt (start-up is most of a no-change build). Otherwise the files to load or
+remove become partitions and the refresh job runs once over them in-process (raw partitions, one dbt build, the
+serving copy), with the plan's hashes passed to the raw asset so no file is hashed again.
+
+Dagster instance: with `$DAGSTER_HOME` set the run is recorded there (the UI's run history shows it; every file
+in the folder is a partition, and partitions of deleted files are removed after the run); without it an
+in-memory instance is used and nothing is recorded (the warehouse itself says what is loaded).
+
+Exit codes: 0 all files loaded (parts not read fully are warnings, printed with `!`, and do not change it),
+3 some files rejected, 1 fatal error.
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import logging
@@ -15,8 +23,10 @@ import sys
 import time
 from pathlib import Path
 
-from .cli_common import EXIT_FATAL, EXIT_OK, EXIT_REJECTED, run_supervised
+from .errors import EXIT_FATAL, EXIT_OK, EXIT_REJECTED
+from .output import REPORT_COLUMNS, print_table
 
+FULL_TESTS_TAG = "devplan/full_tests"  # the dbt step runs every data test when set, else those guarding the change
 
 _console = sys.stdout  # where progress goes, even while dbt's echo is being captured
 
@@ -36,7 +46,8 @@ def _step(msg: str) -> None:
     print(f"» {msg}", file=_console, flush=True)
 
 
-def build(reports: Path, warehouse: Path, verbose: bool = False, workers: int | None = None) -> int:
+def build(reports: Path, warehouse: Path, verbose: bool = False, workers: int | None = None,
+          full_tests: bool = False) -> int:
     reports, warehouse = reports.resolve(), warehouse.resolve()
     if not reports.is_dir():
         print(f"error: reports folder {reports} does not exist", file=sys.stderr)
@@ -48,69 +59,23 @@ def build(reports: Path, warehouse: Path, verbose: bool = False, workers: int | 
     except WarehouseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FATAL
-    os.environ["DEVPLAN_REPORTS_DIR"] = str(reports)
-    os.environ["DEVPLAN_WAREHOUSE"] = str(warehouse)
     if workers is not None:
-        os.environ["DEVPLAN_WORKERS"] = str(workers)  # read by the raw asset's extraction (orchestration.loading)
+        os.environ["DEVPLAN_WORKERS"] = str(workers)  # read by the raw asset's extraction (warehouse.refresh)
     _setup_logging(verbose)
     t0 = time.perf_counter()
 
-    _step("preparing the dbt manifest")
-    from .dbt.project import ensure_manifest
-
-    ensure_manifest()
     _step(f"scanning {reports}")
-    from ingestion.folder import diff_folder, scan_folder
+    from warehouse.state import plan_refresh
 
-    from warehouse.state import marts_are_current, warehouse_state
-
-    from .reports.partitions import register_work
-
-    current = {name: s.sha256 for name, s in scan_folder(reports).items()}
-    known = warehouse_state(warehouse)
-    changes = diff_folder(current, known)
-    print(f"  {len(current)} file(s): {len(changes.new)} new, {len(changes.changed)} changed, "
-          f"{len(changes.deleted)} deleted, {len(current) - len(changes.new) - len(changes.changed)} unchanged")
-
-    import dagster as dg
-
-    from .definitions import build_definitions
-    from .reports.checks import RAW_ASSET_KEY
-    from .reports.partitions import full_range_tags, report_partitions
-
-    defs = build_definitions(reports, warehouse)
-    job = defs.resolve_job_def("refresh_reports")
-    quiet = {"loggers": {"console": {"config": {"log_level": "DEBUG" if verbose else "CRITICAL"}}}}
-    captured = io.StringIO()  # dagster-dbt echoes dbt's log to stdout; shown with -v, or when the build fails
-    out = contextlib.nullcontext() if verbose else contextlib.redirect_stdout(captured)
-    # An in-memory Dagster instance: the warehouse itself says what is loaded, and Dagster's per-partition
-    # bookkeeping in a SQLite instance would cost more than the build for thousands of reports. Runs launched
-    # from the UI, the sensor and the schedule are recorded in DAGSTER_HOME as usual.
-    with dg.DagsterInstance.ephemeral() as instance, out:
-        keys = register_work(instance, report_partitions.name, changes)
-        if keys:
-            _step(f"materializing {len(keys)} report partition(s), then dbt build")
-            result = job.execute_in_process(instance=instance, tags=full_range_tags(keys), run_config=quiet,
-                                            raise_on_error=False)
-        elif not marts_are_current(warehouse):
-            _step("raw layer is current but the marts are not: dbt build")
-            dbt_keys = [k for k in defs.resolve_all_asset_keys() if k != RAW_ASSET_KEY]
-            result = job.execute_in_process(instance=instance, run_config=quiet, asset_selection=dbt_keys,
-                                            raise_on_error=False)
-        else:
-            result = None
-            _step("nothing new: the warehouse is up to date")
-    if result is not None and not result.success:
-        tail = captured.getvalue().strip().splitlines()[-15:]
-        if tail:
-            print("last lines of the dbt log:\n  " + "\n  ".join(tail), file=sys.stderr)
-        _print_failure(result)
-        return EXIT_FATAL
-
-    from .summary import print_summary
-
+    plan = plan_refresh(reports, warehouse)
+    print(f"  {plan.describe()}")
+    if plan.empty and not full_tests and plan.marts_current:
+        _step("nothing new: the warehouse is up to date")
+    else:
+        code = _materialize(plan, reports, warehouse, verbose, full_tests)
+        if code != EXIT_OK:
+            return code
     rejected = print_summary(warehouse)
-    _print_incomplete(warehouse)
     from warehouse.serving import serving_path
 
     if serving_path(warehouse).exists():
@@ -119,28 +84,89 @@ def build(reports: Path, warehouse: Path, verbose: bool = False, workers: int | 
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
-def _print_incomplete(warehouse: Path) -> None:
-    """Warn about loaded reports whose file ends early (their complete part loaded; raw.report_events says what is missing)."""
-    import duckdb
+def _instance():
+    """The Dagster instance of this build: `$DAGSTER_HOME`'s (persistent, so the UI shows the run), else an
+    in-memory one. Returns (instance context, persistent)."""
+    import dagster as dg
 
-    from warehouse.lock import writer_lock
+    home = os.environ.get("DAGSTER_HOME")
+    if home:
+        from orchestration.settings import prepare_dagster_home
 
-    with writer_lock(warehouse):
-        con = duckdb.connect(str(warehouse), read_only=True)
-        try:
-            rows = con.execute(
-                """select e.report_file, e.detail from raw.report_events e
-                   join raw.reports r on r.report_file = e.report_file and r.sha256 = e.sha256
-                   where e.event = 'incomplete' and e.event_at = r.ingested_at
-                   order by e.report_file, e.detail""").fetchall()
-        except duckdb.CatalogException:
-            rows = []
-        finally:
-            con.close()
-    if rows:
-        print(f"{len(rows)} incomplete report(s) (loaded up to where the file ends):")
-        for f, detail in rows:
-            print(f"  ! {f}: {detail}")
+        prepare_dagster_home(Path(home))
+        return dg.DagsterInstance.get(), True
+    return dg.DagsterInstance.ephemeral(), False
+
+
+def _materialize(plan, reports: Path, warehouse: Path, verbose: bool, full_tests: bool) -> int:
+    """One in-process run of the refresh job over the plan's files (or dbt and the serving copy alone)."""
+    _step("preparing the dbt manifest")
+    from orchestration.dbt.project import ensure_manifest
+
+    ensure_manifest()
+    from orchestration.definitions import build_definitions
+    from orchestration.reports.checks import RAW_ASSET_KEY
+    from orchestration.reports.partitions import full_range_tags, report_partitions
+
+    defs = build_definitions(reports, warehouse)
+    job = defs.resolve_job_def("refresh_reports")
+    run_config: dict = {"loggers": {"console": {"config": {"log_level": "DEBUG" if verbose else "CRITICAL"}}}}
+    tags = {FULL_TESTS_TAG: "true"} if full_tests else {}
+    captured = io.StringIO()  # dagster-dbt echoes dbt's log to stdout; shown with -v, or when the build fails
+    out = contextlib.nullcontext() if verbose else contextlib.redirect_stdout(captured)
+    instance, persistent = _instance()
+    name = report_partitions.name
+    with instance, out:
+        keys = plan.keys
+        if persistent:  # every file in the folder is a partition the UI lists
+            known = set(instance.get_dynamic_partitions(name))
+            instance.add_dynamic_partitions(name, [k for k in sorted(set(plan.current) | set(keys)) if k not in known])
+        elif keys:
+            instance.add_dynamic_partitions(name, keys)
+        if keys:
+            _step(f"materializing {len(keys)} report partition(s), then dbt build")
+            # the plan's hashes: unchanged files inside the key range are skipped unread, the others not rehashed
+            run_config["ops"] = {"raw__reports": {"config": {
+                "sha256": {n: s.sha256 for n, s in plan.current.items() if keys[0] <= n <= keys[-1]}}}}
+            result = job.execute_in_process(instance=instance, tags={**full_range_tags(keys), **tags},
+                                            run_config=run_config, raise_on_error=False)
+        else:
+            _step("raw layer is current: dbt build" + (" with every test" if full_tests else " (the marts are not)"))
+            dbt_keys = [k for k in defs.resolve_all_asset_keys() if k != RAW_ASSET_KEY]
+            result = job.execute_in_process(instance=instance, run_config=run_config, asset_selection=dbt_keys,
+                                            tags=tags, raise_on_error=False)
+        if persistent and result.success:
+            for gone in plan.deleted:
+                instance.delete_dynamic_partition(name, gone)
+    if not result.success:
+        tail = captured.getvalue().strip().splitlines()[-15:]
+        if tail:
+            print("last lines of the dbt log:\n  " + "\n  ".join(tail), file=sys.stderr)
+        _print_failure(result)
+        return EXIT_FATAL
+    return EXIT_OK
+
+
+def print_summary(warehouse: Path) -> int:
+    """One line per report, one per rejected file, one per part not read fully; returns the rejected count."""
+    from warehouse.connection import read_only
+    from warehouse.queries import part_problems, report_summary
+
+    with read_only(warehouse, lock_timeout_s=600.0) as con:
+        reports, errors = report_summary(con)
+        problems = part_problems(con)
+    print_table(REPORT_COLUMNS, [(f, district or "?", doc_type or "?", ry, py, n_ind, n_proj)
+                                 for f, district, doc_type, ry, py, n_ind, n_proj in reports], rule=True)
+    print(f"{len(reports)} report(s) in the warehouse")
+    if errors:
+        print(f"{len(errors)} file(s) rejected:")
+        for f, stage, message in errors:
+            print(f"  ✗ {f} [{stage}] {message}")
+    if problems:
+        print(f"{len(problems)} part(s) not read fully (loaded with what was read; raw.report_parts):")
+        for f, kind, title, line, problem in problems:
+            print(f"  ! {f}: {title or f'{kind} at line {line}'}: {problem}")
+    return len(errors)
 
 
 def _print_failure(result) -> None:
@@ -150,63 +176,3 @@ def _print_failure(result) -> None:
             err = event.step_failure_data.error
             cause = err.cause if err and err.cause else err
             print(f"  step {event.step_key}: {cause.message.strip() if cause else 'failed'}", file=sys.stderr)
-
-
-def main(argv: list[str] | None = None) -> int:
-    from .settings import reports_dir, warehouse_path
-
-    parser = argparse.ArgumentParser(
-        prog="devplan",
-        description="Turn Chinese development-plan reports into a DuckDB warehouse of typed, traceable facts "
-                    "(indicators, targets vs actuals, projects), orchestrated by Dagster and dbt.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser(
-        "build",
-        help="load every report in a folder and build the marts (incremental: only new or changed files are processed)",
-        description="Materialize the raw tables for every new, changed or deleted file in the folder through Dagster, "
-                    "then dbt build the marts, and print a per-report summary. Exit 0 when all files loaded, "
-                    "3 when some were rejected (listed), 1 on a fatal error.",
-    )
-    b.add_argument("--reports", type=Path, default=reports_dir(), help="folder of report files (default: %(default)s, or $DEVPLAN_REPORTS_DIR)")
-    b.add_argument("--warehouse", type=Path, default=warehouse_path(), help="DuckDB file to build (default: %(default)s, or $DEVPLAN_WAREHOUSE)")
-    b.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                   help="extraction worker processes (default: one per CPU, or $DEVPLAN_WORKERS); "
-                        "1 extracts one file after another")
-    b.add_argument("-v", "--verbose", action="store_true", help="show Dagster and dbt logs")
-    from . import cli_query, cli_status  # read-only commands: `devplan status`, `devplan query`
-
-    cli_status.add_parser(sub)
-    cli_query.add_parser(sub)
-    args = parser.parse_args(argv)
-    if args.command == "build":  # the build's dbt and extraction processes never outlive this process
-        return run_supervised(lambda: _run(args))
-    return _run(args)
-
-
-def _positive_int(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
-    return int(value)
-
-
-def _run(args: argparse.Namespace) -> int:
-    try:
-        if args.command == "build":
-            return build(args.reports, args.warehouse, args.verbose, args.workers)
-        if hasattr(args, "run"):
-            return args.run(args)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return EXIT_FATAL
-    except Exception as exc:  # a fatal error gets one clear line, and the traceback with -v
-        if getattr(args, "verbose", False):
-            raise
-        first = (str(exc).strip().splitlines() or [""])[0]
-        print(f"error: {type(exc).__name__}: {first}", file=sys.stderr)
-        return EXIT_FATAL
-    return EXIT_FATAL
-
-
-if __name__ == "__main__":
-    sys.exit(main())

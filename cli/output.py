@@ -1,37 +1,52 @@
-"""The per-report summary printed at the end of a build."""
+"""What the commands print: one table printer, aligned in terminal columns (a Chinese character takes two)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import duckdb
-
-from warehouse.lock import writer_lock
-
-_SQL = """
-select r.report_file, r.district, r.doc_type, r.review_year, r.plan_year,
-       (select count(*) from marts.fct_indicators i where i.report_id = r.report_id) as indicators,
-       (select count(*) from marts.fct_projects p where p.report_id = r.report_id) as projects
-from marts.dim_reports r order by r.report_file
-"""
+import unicodedata
+from collections.abc import Sequence
 
 
-def print_summary(warehouse: Path) -> int:
-    """Print one line per report and one per rejected file; return the number of rejected files."""
-    with writer_lock(warehouse):
-        con = duckdb.connect(str(warehouse), read_only=True)
-        try:
-            reports = con.execute(_SQL).fetchall()
-            errors = con.execute("select report_file, stage, message from raw.ingest_errors order by report_file").fetchall()
-        finally:
-            con.close()
-    header = f"{'report':<34} {'district':<10} {'type':<15} {'review':>6} {'plan':>5} {'indicators':>10} {'projects':>8}"
+def width(text: str) -> int:
+    """Terminal columns `text` takes: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def fit(text: str, columns: int) -> str:
+    """`text` cut to at most `columns` terminal columns."""
+    out, used = [], 0
+    for c in text:
+        w = width(c)
+        if used + w > columns:
+            break
+        out.append(c)
+        used += w
+    return "".join(out)
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """Align `text` in `columns` terminal columns (left, or right for figures); longer text is cut."""
+    text = fit(text, columns)
+    gap = " " * max(0, columns - width(text))
+    return gap + text if right else text + gap
+
+
+def timestamp(ts) -> str:
+    return ts.strftime("%Y-%m-%d %H:%M:%S UTC") if ts else "never"
+
+
+def print_table(columns: Sequence[tuple[str, int, bool]], rows: Sequence[Sequence], indent: str = "",
+                rule: bool = False) -> None:
+    """Print a header and one line per row; `columns` are (title, width, right-aligned). None prints as empty."""
+    def line(cells) -> str:
+        return indent + " ".join(pad("" if v is None else str(v), w, right)
+                                 for v, (_, w, right) in zip(cells, columns, strict=True)).rstrip()
+
+    header = line([title for title, _, _ in columns])
     print(header)
-    print("-" * len(header))
-    for f, district, doc_type, ry, py, n_ind, n_proj in reports:
-        print(f"{f[:34]:<34} {district or '?':<10} {doc_type or '?':<15} {ry or '':>6} {py or '':>5} {n_ind:>10} {n_proj:>8}")
-    print(f"{len(reports)} report(s) in the warehouse")
-    if errors:
-        print(f"{len(errors)} file(s) rejected:")
-        for f, stage, message in errors:
-            print(f"  ✗ {f} [{stage}] {message}")
-    return len(errors)
+    if rule:
+        print(indent + "-" * (len(header) - len(indent)))
+    for row in rows:
+        print(line(row))
+
+
+REPORT_COLUMNS = [("report", 34, False), ("district", 10, False), ("type", 15, False), ("review", 6, True),
+                  ("plan", 5, True), ("indicators", 10, True), ("projects", 8, True)]

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import duckdb
 
-from .cli_common import EXIT_OK, UserError, fail, missing_warehouse, read_only
+from .errors import EXIT_OK, UserError, fail, missing_warehouse
+from .reading import open_read_only
 
 
 def add_parser(sub) -> None:
-    from .settings import warehouse_path
+    from orchestration.settings import warehouse_path
 
     p = sub.add_parser(
         "query",
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     warehouse = Path(args.warehouse).resolve()
     try:
         path, is_warehouse = pick_source(warehouse, args.source)
-        with read_only(path, lock=is_warehouse) as con:
+        with open_read_only(path, lock=is_warehouse) as con:
             try:
                 statements = [_clean(st.query) for st in con.extract_statements(sql)]
             except duckdb.Error as exc:

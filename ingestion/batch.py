@@ -36,7 +36,7 @@ from .process import ProcessedReport, process_report
 PARALLEL_THRESHOLD = 8  # below this many files one worker is enough: more would start up for little gain
 DEFAULT_TIME_LIMIT_S = 120.0  # per file; the slowest real report (15 MB, the size limit) takes a few seconds
 
-Item = tuple[str, bytes]  # (report file name, its bytes)
+Item = tuple[str, bytes] | tuple[str, bytes, str]  # (report file name, its bytes[, its sha256 when known])
 Progress = Callable[[int, int], None]  # (files done, files in the batch)
 Processor = Callable[[str, bytes], ProcessedReport]
 
@@ -46,7 +46,7 @@ _CONTEXT = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "s
 
 def process_batch(items: Sequence[Item], workers: int | None = None, time_limit_s: float | None = None,
                   progress: Progress | None = None, process: Processor | None = None) -> list[ProcessedReport]:
-    """Extract every (name, bytes) item; one ProcessedReport per item, in input order, whatever happened.
+    """Extract every (name, bytes[, sha256]) item; one ProcessedReport per item, in input order, whatever happened.
 
     `workers` defaults to the number of CPUs; `time_limit_s` to DEFAULT_TIME_LIMIT_S per file. `process` is the
     function a worker applies to each file, `process_report` unless given (tests pass or patch in one that
@@ -175,8 +175,9 @@ class _Pool:
 
 
 def _rejected(item: Item, stage: str, message: str) -> ProcessedReport:
-    name, data = item
-    return ProcessedReport(report_file=name, sha256=sha256_bytes(data), size=len(data), error=Rejection(stage, message))
+    name, data, *known = item
+    return ProcessedReport(report_file=name, sha256=known[0] if known else sha256_bytes(data), size=len(data),
+                           error=Rejection(stage, message))
 
 
 def _crash_message(exitcode: int | None) -> str:

@@ -1,6 +1,7 @@
 """Entry point of the pure library: one report (its DocumentModel, or its text) in, all its records out."""
 from __future__ import annotations
 
+from .completeness import leave_out_incomplete
 from .document import Document
 from .investment import extract_investments
 from .model import DocumentModel
@@ -17,8 +18,12 @@ def extract_text(text: str) -> Extraction:
 
 
 def extract_document(model: DocumentModel) -> Extraction:
-    """Records of a report as its reader built it (`reading.read_document`): tables keep the container's grid."""
-    return extract(Document.from_model(model))
+    """Records of a report as its reader built it (`reading.read_document`): tables keep the container's grid.
+    A row cut by the end of the file is left out and listed in `parts` (`completeness.py`)."""
+    model, incomplete = leave_out_incomplete(model)
+    out = extract(Document.from_model(model))
+    out.parts.extend(f.part() for f in incomplete)
+    return out
 
 
 def extract(doc: Document) -> Extraction:

@@ -4,17 +4,21 @@ The result is plain data (a failure is a `Rejection`, never an exception object)
 from a worker."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .completeness import INCOMPLETE
 from .errors import Rejection, ReportError
 from .extract import extract_document
 from .folder import sha256_bytes
 from .metadata import is_plan_report
+from .quality import report_quality
 from .reading import read_document
-from .records import Extraction
+from .records import Extraction, PartSeen
 
 # Bump when extraction rules change: the warehouse re-extracts files whose facts came from another version.
-EXTRACTOR_VERSION = "0.3.0"  # 0.2.0: investment aggregates; 0.3.0: layouts beyond the samples
+# 0.2.0: investment aggregates; 0.3.0: layouts beyond the samples; 0.4.0: typed document model, header
+# interpreter, layouts beyond the samples, parts and quality stored with the facts
+EXTRACTOR_VERSION = "0.4.0"
 
 
 @dataclass
@@ -25,14 +29,31 @@ class ProcessedReport:
     text: str | None = None
     extraction: Extraction | None = None
     error: Rejection | None = None
+    quality: dict = field(default_factory=dict)  # `quality.report_quality`: stored with the facts, judged by checks
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def parts(self) -> list[PartSeen]:
+        return self.extraction.parts if self.extraction is not None else []
 
-def process_report(report_file: str, data: bytes) -> ProcessedReport:
-    out = ProcessedReport(report_file=report_file, sha256=sha256_bytes(data), size=len(data))
+    @property
+    def problems(self) -> list[PartSeen]:
+        """The parts that were not read fully (a warning each, never a silent zero)."""
+        return [p for p in self.parts if p.problem]
+
+    @property
+    def incomplete(self) -> list[str]:
+        """What a file that ends early is missing (`completeness.py`)."""
+        return [p.problem for p in self.parts if p.kind == INCOMPLETE and p.problem]
+
+
+def process_report(report_file: str, data: bytes, sha256: str | None = None) -> ProcessedReport:
+    """`sha256`, when the caller already hashed the file (the refresh plan did), is taken as the content's hash
+    instead of hashing the bytes again."""
+    out = ProcessedReport(report_file=report_file, sha256=sha256 or sha256_bytes(data), size=len(data))
     try:
         model = read_document(report_file, data)  # decode: dispatch on the extension and the content
         out.text = model.text
@@ -44,6 +65,8 @@ def process_report(report_file: str, data: bytes) -> ProcessedReport:
                 "or “…2020年经济社会发展计划” near the top)",
             )
         out.extraction = extraction
+        out.quality, problems = report_quality(model.text, extraction.indicators)
+        extraction.parts.extend(problems)
     except ReportError as exc:
         out.error = exc.rejection
     except Exception as exc:  # an extractor bug must quarantine one file, not stop the folder

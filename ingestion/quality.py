@@ -69,3 +69,31 @@ def stated_count_matches(text: str, values: list[TableValue]) -> tuple[bool | No
         return None, {"stated": stated, "tables": tables}
     ok = all(n in tables.values() for n in stated)
     return ok, {"stated": stated, "tables": tables}
+
+
+PARSED_SHARE_MIN = 0.95  # below this share of understood table values a report's tables were probably mis-read
+QUALITY = "quality"  # PartSeen.kind of a report-wide quality warning
+
+
+def report_quality(text: str, indicators) -> tuple[dict, list]:
+    """The per-report figures the raw checks judge, computed once at extraction and stored with the facts (so no
+    check reads the text back), and a `PartSeen` warning for each threshold missed."""
+    from .records import PartSeen
+
+    values = [TableValue(v.table_title, v.seq, v.indicator_name, v.measure, v.value_raw, v.value_num)
+              for v in indicators if v.source == "table"]
+    share = parsed_share(values)
+    matches, detail = stated_count_matches(text, values)
+    figures = dict(table_values=len(values), prose_values=sum(v.source == "prose" for v in indicators),
+                   parsed_share=share, stated_count_ok=matches, stated=detail["stated"],
+                   found_per_table=detail["tables"])
+    problems = []
+    if share is not None and share < PARSED_SHARE_MIN:
+        problems.append(PartSeen(QUALITY, "table values", 1, len(values), round(share * len(values)),
+                                 f"only {share:.0%} of the table values read as a number or a known qualitative "
+                                 f"form (a mis-read column or layout?)"))
+    if matches is False:
+        problems.append(PartSeen(QUALITY, "indicator count", 1, len(values), sum(detail["tables"].values()),
+                                 f"the report states {', '.join(map(str, detail['stated']))} indicators, its tables "
+                                 f"hold {', '.join(map(str, detail['tables'].values()))}"))
+    return figures, problems

@@ -96,8 +96,8 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> Path:
     return folder
 
 
-def faulty(name: str, data: bytes):
-    """A stand-in for `process_report` that crashes or hangs on files named for it (the batch tests' hook)."""
+def faulty(name: str, data: bytes, sha256: str | None = None):
+    """A stand-in for `process_report` (same arguments) that crashes or hangs on files named for it (the batch tests' hook)."""
     if name.startswith("segfault"):
         faulthandler.disable()  # pytest's traceback dump would only add noise
         ctypes.string_at(0)  # SIGSEGV in C
@@ -112,4 +112,4 @@ def faulty(name: str, data: bytes):
     if name.startswith("spin"):
         while True:  # a runaway loop that never sleeps
             pass
-    return process_report(name, data)
+    return process_report(name, data, sha256)

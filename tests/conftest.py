@@ -27,7 +27,7 @@ def run_devplan(*args: str, env_extra: dict | None = None) -> subprocess.Complet
     """Run the real console entry point in a subprocess (the environment stays clean between tests)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DEVPLAN_", "DAGSTER_HOME"))}
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "orchestration.cli", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=600)
 
 

@@ -14,7 +14,7 @@ import pytest
 import ingestion.batch
 from ingestion.batch import PARALLEL_THRESHOLD
 from ingestion.process import process_report
-from orchestration.loading import refresh_reports
+from warehouse.refresh import refresh_reports
 
 from .bad_files import (
     container_junk,
@@ -114,7 +114,7 @@ def matrix_folder() -> dict[str, bytes]:
 
 def test_every_rejection_kind_in_a_large_folder_gives_the_same_results_with_one_or_two_workers(tmp_path, monkeypatch):
     monkeypatch.setattr(ingestion.batch, "process_report", faulty)  # the forked workers run it
-    monkeypatch.setattr("orchestration.loading.MAX_REPORT_BYTES", 200_000)
+    monkeypatch.setattr("warehouse.refresh.MAX_REPORT_BYTES", 200_000)
     monkeypatch.setenv("DEVPLAN_EXTRACT_TIMEOUT_S", "2")
     files = matrix_folder()
     folder = write_folder(tmp_path / "reports", files)

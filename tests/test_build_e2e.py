@@ -1,6 +1,5 @@
 """End to end: `devplan build` on the sample corpus through Dagster and dbt, and the incremental path."""
 import re
-import shutil
 from pathlib import Path
 
 import pytest

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from .conftest import ROOT, run_devplan
 
@@ -81,7 +80,7 @@ def test_example_queries_run_through_devplan_query(seeds_warehouse):
     import sys
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DEVPLAN_", "DAGSTER_HOME"))}
-    proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "query", "-", "--warehouse", str(seeds_warehouse)],
+    proc = subprocess.run([sys.executable, "-m", "cli", "query", "-", "--warehouse", str(seeds_warehouse)],
                           cwd=ROOT, env=env, input=EXAMPLES.read_text(encoding="utf-8"), capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr

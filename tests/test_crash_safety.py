@@ -45,7 +45,7 @@ def _env() -> dict:
 
 def build_and_kill(reports: Path, wh: Path, marker: str, delay: float) -> tuple[bool, list[str]]:
     """Start a build, SIGKILL its process group `delay` s after `marker` is printed; (killed?, output lines)."""
-    proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "build", "--reports", str(reports),
+    proc = subprocess.Popen([sys.executable, "-m", "cli", "build", "--reports", str(reports),
                              "--warehouse", str(wh)], cwd=ROOT, env=_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
     lines: list[str] = []
@@ -182,7 +182,7 @@ def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt
     for n, (sig, target) in enumerate(kills):
         src = samples[n % len(samples)]  # a new report each time, so every build has raw work and dbt work
         (reports / f"derived_{n:02d}.txt").write_text(derive(src.read_text(encoding="utf-8"), 20 + n), encoding="utf-8")
-        proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "build", "--reports", str(reports),
+        proc = subprocess.Popen([sys.executable, "-m", "cli", "build", "--reports", str(reports),
                                  "--warehouse", str(wh)], cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
         started: dict[int, str] = {}
@@ -193,7 +193,7 @@ def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt
             assert _dbt_of(proc.pid) is not None, f"{sig.name}: the build never got to dbt (refused?)"
             time.sleep(1.0)  # dbt is building in the warehouse
             started = _descendants(proc.pid)
-            build = next(p for p, cmd in started.items() if "orchestration.cli" in cmd)
+            build = next(p for p, cmd in started.items() if " -m cli " in f" {cmd} ")
             os.kill(proc.pid if target == "cli" else build, sig)  # one process, not the process group
             proc.wait(timeout=30)
             if (sig, target) != (signal.SIGKILL, "cli"):

@@ -5,9 +5,9 @@ import duckdb
 import pytest
 
 from ingestion.process import process_report
-from orchestration.loading import refresh_reports
 from warehouse.connection import connect
 from warehouse.load import load_batch
+from warehouse.refresh import refresh_reports
 
 SEED = next((Path(__file__).resolve().parents[1] / "seeds").glob("000_*.txt"))
 

@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.completeness import find_incomplete
-from orchestration.loading import refresh_reports
+from warehouse.refresh import refresh_reports
 
 from .conftest import SEEDS, query_rows, run_devplan
 
@@ -61,7 +60,10 @@ def test_a_truncated_report_keeps_the_complete_rows_and_says_what_is_missing(tmp
     assert summary.loaded == ["cut.txt"] and not summary.rejected
     (detail,), = rows(wh, "select detail from raw.report_events where event = 'incomplete'")
     assert detail.startswith(f"table 表1 ends mid-row at line {cut}: its last row has 3 of 7 cells"), detail
-    assert summary.incomplete == {"cut.txt": [detail.split(" (")[0]]} or summary.incomplete["cut.txt"][0] in detail
+    assert summary.incomplete == {"cut.txt": [detail]}
+    # the finding is stored with the facts, as the part ingestion left out
+    assert rows(wh, "select kind, problem from raw.report_parts where kind = 'incomplete_row'") == [
+        ("incomplete_row", detail)]
     # rows 1–4 of the table loaded (target and actual), nothing of the cut row
     seqs = sorted({s for (s,) in rows(wh, "select seq from raw.indicator_rows where source = 'table'")}, key=int)
     assert seqs == ["1", "2", "3", "4"]
@@ -73,7 +75,7 @@ def test_complete_reports_are_not_reported_incomplete():
 
     fixtures = sorted(SEEDS.glob("*.txt")) + sorted((SEEDS.parent / "tests" / "fixtures" / "variants").glob("*.txt"))
     for f in fixtures:
-        assert find_incomplete(process_report(f.name, f.read_bytes()).text) == [], f.name
+        assert process_report(f.name, f.read_bytes()).incomplete == [], f.name
 
 
 ODD_NAMES = [

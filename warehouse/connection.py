@@ -49,3 +49,39 @@ def reading(warehouse: Path):
         yield con
     finally:
         con.close()
+
+
+class WarehouseBusy(WarehouseError):
+    """A build holds the writer lock longer than a reader waits."""
+
+
+@contextmanager
+def read_only(path: Path, lock: bool = True, lock_timeout_s: float = 15.0):
+    """A read-only connection to a DuckDB file (the warehouse or its serving copy). For the warehouse itself
+    (lock=True) the writer lock is held while reading: a reader in another process would make a starting build
+    fail, so a build waits for the (short) read instead, and the read waits briefly for a running build.
+    Raises FileNotFoundError when there is no file, WarehouseBusy or WarehouseError when it cannot be read."""
+    from contextlib import nullcontext
+
+    from .lock import writer_lock
+
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(path)
+    guard = writer_lock(path, timeout_s=lock_timeout_s) if lock else nullcontext()
+    try:
+        guard.__enter__()
+    except TimeoutError:
+        raise WarehouseBusy(f"a build is writing {path}; try again when it is done "
+                            "(`devplan query` reads the serving copy, which a build never blocks)") from None
+    try:
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"cannot open {path} read-only: {exc}") from None
+        try:
+            yield con
+        finally:
+            con.close()
+    finally:
+        guard.__exit__(None, None, None)

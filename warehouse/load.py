@@ -11,14 +11,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import duckdb
-import pandas as pd
 
 from ingestion.errors import Rejection
 from ingestion.process import EXTRACTOR_VERSION, ProcessedReport
 from ingestion.records import as_rows
-
-# PHASE 2 moves truncation detection into ingestion (the facts arrive already complete)
-from orchestration.completeness import drop_incomplete, find_incomplete
 
 from .schema import Table, table
 
@@ -26,7 +22,7 @@ from .schema import Table, table
 # were last completed after such a change. A build killed anywhere between the two leaves them apart, and the
 # next build finishes the job (see `state.marts_are_current`).
 _STATE_ROW = "warehouse"
-_FACT_TABLES = ("indicator_rows", "project_items", "investment_plans")
+_FACT_TABLES = ("indicator_rows", "project_items", "investment_plans", "report_parts")
 
 
 @dataclass
@@ -36,6 +32,7 @@ class LoadSummary:
     rejected: dict[str, str] = field(default_factory=dict)  # file → message
     deleted: list[str] = field(default_factory=list)
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # file → what is missing (truncated file)
+    problems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # file → (part, problem) read badly
     indicator_rows: int = 0
     project_rows: int = 0
     investment_rows: int = 0
@@ -48,7 +45,9 @@ def _now() -> datetime:
 _PANDAS_TYPES = {"integer": "Int64", "bigint": "Int64", "double": "float64", "timestamp": "datetime64[us]"}
 
 
-def _frame(rows: list[dict], t: Table) -> pd.DataFrame:
+def _frame(rows: list[dict], t: Table):
+    import pandas as pd  # only a load needs it (a build with nothing new never does)
+
     df = pd.DataFrame(rows, columns=t.column_names)
     for c in t.columns:
         df[c.name] = df[c.name].astype(_PANDAS_TYPES.get(c.type, "object"))
@@ -108,6 +107,11 @@ def mark_marts_built(con) -> None:
                 "on conflict (name) do update set marts_built_at = excluded.marts_built_at", [_STATE_ROW, _now()])
 
 
+def part_label(part) -> str:
+    """How a part is named to a user: its title as printed, else its kind and line."""
+    return part.title or f"{part.kind.replace('_', ' ')} at line {part.source_line}"
+
+
 def _duplicate_error(owner: str) -> Rejection:
     return Rejection("duplicate", f"same content as {owner}, which is already loaded; this copy was not loaded again")
 
@@ -150,15 +154,14 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
                             [ids])
             con.execute("delete from raw.ingest_errors where report_file in (select unnest(?::varchar[]))", [ids])
 
-        report_rows, ind_rows, proj_rows, inv_rows = [], [], [], []
+        report_rows, ind_rows, proj_rows, inv_rows, part_rows = [], [], [], [], []
         for p in accepted:
-            findings = find_incomplete(p.text)
-            dropped = drop_incomplete(p.extraction, findings)
-            for f in findings:
-                _event(con, p.report_file, p.sha256, "incomplete",
-                       f.detail + (f" ({dropped} value(s) left out)" if dropped else ""), now)
-                summary.incomplete.setdefault(p.report_file, []).append(f.detail)
-            meta = dict(p.extraction.meta.__dict__, extractor_version=EXTRACTOR_VERSION)
+            for detail in p.incomplete:  # ingestion left the cut row out; the event says so
+                _event(con, p.report_file, p.sha256, "incomplete", detail, now)
+                summary.incomplete.setdefault(p.report_file, []).append(detail)
+            for part in p.problems:
+                summary.problems.setdefault(p.report_file, []).append((part_label(part), part.problem))
+            meta = dict(p.extraction.meta.__dict__, extractor_version=EXTRACTOR_VERSION, quality=p.quality)
             report_rows.append(dict(report_id=p.report_file, report_file=p.report_file, sha256=p.sha256, size=p.size,
                                     text=p.text, metadata=json.dumps(meta, ensure_ascii=False), ingested_at=now))
             for i, r in enumerate(as_rows(p.extraction.indicators), start=1):
@@ -167,6 +170,8 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
                 proj_rows.append(dict(r, report_id=p.report_file, item_no=i))
             for i, r in enumerate(as_rows(p.extraction.investments), start=1):
                 inv_rows.append(dict(r, report_id=p.report_file, item_no=i))
+            for i, r in enumerate(as_rows(p.extraction.parts), start=1):
+                part_rows.append(dict(r, report_id=p.report_file, part_no=i))
             _event(con, p.report_file, p.sha256, "loaded",
                    f"{len(p.extraction.indicators)} indicator values, {len(p.extraction.projects)} project mentions, "
                    f"{len(p.extraction.investments)} investment figures", now)
@@ -175,6 +180,7 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
         summary.indicator_rows = insert_rows(con, table("indicator_rows"), ind_rows)
         summary.project_rows = insert_rows(con, table("project_items"), proj_rows)
         summary.investment_rows = insert_rows(con, table("investment_plans"), inv_rows)
+        insert_rows(con, table("report_parts"), part_rows)
 
         for p in processed:
             if not p.ok:

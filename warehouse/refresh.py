@@ -3,22 +3,30 @@
 Shared by the Dagster raw asset and nothing else, so the CLI, the sensor's runs and the daily schedule all
 load through the same code. Unchanged files (same sha256, same extractor version) are skipped without being
 extracted again; files that left the folder are removed.
+
+Each file is hashed once per refresh: a caller that planned the refresh (`state.plan_refresh`, as `devplan
+build` does) passes the plan's hashes (`known_sha256`), which decide what is unchanged (such a file is not even
+read) and travel with the bytes to the records. Without them the bytes read here are hashed once. A file that
+changes between the plan and the load keeps the plan's hash for the new content; the next plan sees a different
+hash and loads it again, so the warehouse converges.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from ingestion.batch import DEFAULT_TIME_LIMIT_S, PARALLEL_THRESHOLD, process_batch
 from ingestion.errors import Rejection
+from ingestion.folder import sha256_bytes
 from ingestion.process import ProcessedReport
 
-from warehouse.connection import connect
-from warehouse.load import LoadSummary, load_batch
-from warehouse.lock import writer_lock
-from warehouse.state import is_current, known_reports
+from .connection import connect
+from .load import LoadSummary, load_batch
+from .lock import writer_lock
+from .state import is_current, known_reports
 
 MAX_REPORT_BYTES = int(float(os.environ.get("DEVPLAN_MAX_REPORT_MB", "15")) * 1024 * 1024)
 
@@ -54,11 +62,11 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _read_one(path: Path) -> tuple[bytes | None, ProcessedReport | None]:
+def _read_one(path: Path, sha256: str | None) -> tuple[bytes | None, ProcessedReport | None]:
     """The file's bytes, or an already-rejected record when it cannot or should not be read."""
     size = path.stat().st_size
     if size > MAX_REPORT_BYTES:
-        rec = ProcessedReport(report_file=path.name, sha256=_sha256_file(path), size=size)
+        rec = ProcessedReport(report_file=path.name, sha256=sha256 or _sha256_file(path), size=size)
         rec.error = Rejection("read", f"file is {size / 1e6:.1f} MB, over the {MAX_REPORT_BYTES / 1e6:.0f} MB limit for a report")
         return None, rec
     try:
@@ -77,14 +85,18 @@ def _plain_name(name: str) -> bool:
 log = logging.getLogger("devplan.loading")
 
 
-def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], workers: int | None = None) -> LoadSummary:
+def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], workers: int | None = None,
+                    known_sha256: Mapping[str, str] | None = None) -> LoadSummary:
+    """Load (or remove) `report_files` of `folder` into the raw layer of `warehouse`; `known_sha256` are the
+    hashes a plan already computed (name → sha256)."""
     folder = Path(folder)
+    known_sha256 = known_sha256 or {}
     with writer_lock(warehouse):
         con = connect(warehouse)
         try:
             known = known_reports(con)
             quarantined = {f for (f,) in con.execute("select report_file from raw.ingest_errors").fetchall()}
-            todo: list[tuple[str, bytes]] = []
+            todo: list[tuple[str, bytes, str]] = []
             ready: list[ProcessedReport] = []
             deleted: list[str] = []
             unchanged: list[str] = []
@@ -97,19 +109,23 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
                     if name in known or name in quarantined:  # the folder is the source of truth
                         deleted.append(name)
                     continue
-                data, rejected = _read_one(path)
+                planned = known_sha256.get(name)
+                if planned and is_current(known, name, planned):
+                    unchanged.append(name)
+                    continue
+                data, rejected = _read_one(path, planned)
                 if rejected is not None:
                     ready.append(rejected)
                     continue
-                sha = hashlib.sha256(data).hexdigest()
+                sha = planned or sha256_bytes(data)
                 if is_current(known, name, sha):
                     unchanged.append(name)
                     continue
-                todo.append((name, data))
+                todo.append((name, data, sha))
             if unchanged:
                 log.info(f"{len(unchanged)} file(s) unchanged since they were loaded: skipped")
             if todo:
-                log.info(f"extracting {len(todo)} file(s) ({sum(len(d) for _, d in todo) / 1e6:.1f} MB)")
+                log.info(f"extracting {len(todo)} file(s) ({sum(len(item[1]) for item in todo) / 1e6:.1f} MB)")
             ready.extend(_process_all(todo, workers))
             summary = load_batch(con, ready, deleted)
             summary.unchanged = unchanged
@@ -117,9 +133,9 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
                      f"{summary.project_rows} project mentions")
             for name in summary.deleted:
                 log.info(f"removed {name}: no longer in {folder}")
-            for name, details in summary.incomplete.items():
-                for d in details:
-                    log.warning(f"incomplete {name}: {d}")
+            for name, problems in summary.problems.items():
+                for part, problem in problems:
+                    log.warning(f"{name}: {part}: {problem}")
             for name, msg in summary.rejected.items():
                 log.warning(f"rejected {name}: {msg}")
             return summary
@@ -127,7 +143,7 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
             con.close()
 
 
-def _process_all(todo: list[tuple[str, bytes]], workers: int | None) -> list[ProcessedReport]:
+def _process_all(todo: list[tuple[str, bytes, str]], workers: int | None) -> list[ProcessedReport]:
     """Extract in worker processes; a file that crashes or outlasts the time limit is quarantined alone."""
     return process_batch(todo, workers=workers if workers is not None else extract_workers(),
                          time_limit_s=extract_time_limit_s(), progress=_progress)

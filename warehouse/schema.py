@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from ingestion.records import IndicatorValue, InvestmentFigure, ProjectItem
+from ingestion.records import IndicatorValue, InvestmentFigure, PartSeen, ProjectItem
 
 SCHEMA = "raw"
 
@@ -77,6 +77,9 @@ RAW_TABLES: tuple[Table, ...] = (
     Table("investment_plans", (Column("report_id", "varchar"), Column("item_no", "integer"),
                                *_record_columns(InvestmentFigure)),
           "Key-project aggregates stated in prose (counts, 总投资, 年度计划投资, 完成投资) with source line."),
+    Table("report_parts", (Column("report_id", "varchar"), Column("part_no", "integer"), *_record_columns(PartSeen)),
+          "Every part of a report an extractor recognised (tables, project lists, a row cut by the end of the "
+          "file, report-wide quality) with rows seen, facts read and the problem when it was not read fully."),
     Table("ingest_errors", _columns("report_file varchar, sha256 varchar, stage varchar, message varchar,"
                                     "first_seen timestamp, last_seen timestamp"),
           "Files that could not be loaded: stage, readable message, first and last seen."),

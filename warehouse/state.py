@@ -15,7 +15,8 @@ anywhere converges on the next one.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -35,6 +36,7 @@ class Plan:
     deleted: list[str]
     unchanged: list[str]
     current: dict[str, FileState] = field(default_factory=dict)  # what is in the folder now, hashed
+    marts_current: bool = False  # `marts_are_current` at planning time (plan_refresh only)
 
     @property
     def to_load(self) -> list[str]:
@@ -73,8 +75,11 @@ def plan_folder(folder: Path, known: Mapping[str, str]) -> Plan:
 
 
 def plan_refresh(folder: Path, warehouse: Path) -> Plan:
-    """What a build of `warehouse` from `folder` must load or remove."""
-    return plan_folder(folder, warehouse_state(warehouse))
+    """What a build of `warehouse` from `folder` must load or remove, and whether its marts are current
+    (one read of the warehouse for both)."""
+    with _reading(warehouse) as con:
+        known, marts_current = _known(con), _marts_current(con, warehouse)
+    return replace(plan_folder(folder, known), marts_current=marts_current)
 
 
 def known_reports(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -87,47 +92,67 @@ def is_current(known: Mapping[str, str], report_file: str, sha256: str) -> bool:
     return bool(sha256) and known.get(report_file) == sha256
 
 
-def _read(warehouse: Path, sql: str):
-    """Rows of a read-only query under the writer lock; None when there is no warehouse or no such table."""
+@contextmanager
+def _reading(warehouse: Path):
+    """A read-only connection under the writer lock; None when there is no warehouse yet."""
     if not Path(warehouse).exists():
-        return None
+        yield None
+        return
     with writer_lock(warehouse):
         con = duckdb.connect(str(warehouse), read_only=True)
         try:
-            return con.execute(sql).fetchall()
-        except duckdb.CatalogException:
-            return None
+            yield con
         finally:
             con.close()
 
 
+def _rows(con, sql: str):
+    """Rows of a query; None when a table it reads does not exist (yet)."""
+    if con is None:
+        return None
+    try:
+        return con.execute(sql).fetchall()
+    except duckdb.CatalogException:
+        return None
+
+
+def _known(con) -> dict[str, str]:
+    return {f: (sha if ver == EXTRACTOR_VERSION else "") for f, sha, ver in _rows(con, _LOADED_SQL) or []}
+
+
 def warehouse_state(warehouse: Path) -> dict[str, str]:
     """`known_reports` of a warehouse file (empty when it does not exist yet)."""
-    rows = _read(warehouse, _LOADED_SQL) or []
-    return {f: (sha if ver == EXTRACTOR_VERSION else "") for f, sha, ver in rows}
+    with _reading(warehouse) as con:
+        return _known(con)
+
+
+_MARTS_MATCH_RAW_SQL = """
+select (select count(*) from (
+          select report_id, ingested_at from raw.reports
+          except select report_id, ingested_at from marts.dim_reports))
+     + (select count(*) from (
+          select report_id, ingested_at from marts.dim_reports
+          except select report_id, ingested_at from raw.reports))"""
+
+
+def _marts_current(con, warehouse: Path) -> bool:
+    from .serving import serving_path
+
+    if con is None or not serving_path(warehouse).exists():
+        return False
+    state = _rows(con, "select raw_changed_at, marts_built_at from raw.build_state")
+    if not state:
+        return False
+    changed, built = state[0]
+    if built is None or (changed is not None and built < changed):
+        return False
+    rows = _rows(con, _MARTS_MATCH_RAW_SQL)
+    return rows is not None and rows[0][0] == 0
 
 
 def marts_are_current(warehouse: Path) -> bool:
     """True when the last raw change was followed by a complete dbt build and serving copy (raw.build_state:
     a build killed anywhere after its load leaves them apart), dim_reports reflects exactly the raw layer's
     report versions, and the serving copy exists."""
-    from .serving import serving_path
-
-    if not serving_path(warehouse).exists():
-        return False
-    state = _read(warehouse, "select raw_changed_at, marts_built_at from raw.build_state")
-    if not state:
-        return False
-    changed, built = state[0]
-    if built is None or (changed is not None and built < changed):
-        return False
-    rows = _read(
-        warehouse,
-        """select (select count(*) from (
-                 select report_id, ingested_at from raw.reports
-                 except select report_id, ingested_at from marts.dim_reports) )
-             + (select count(*) from (
-                 select report_id, ingested_at from marts.dim_reports
-                 except select report_id, ingested_at from raw.reports))""",
-    )
-    return rows is not None and rows[0][0] == 0
+    with _reading(warehouse) as con:
+        return _marts_current(con, warehouse)

@@ -1,4 +1,4 @@
-"""The raw layer as one Dagster asset, partitioned by report file, loaded by `orchestration.loading`.
+"""The raw layer as one Dagster asset, partitioned by report file, loaded by `warehouse.refresh`.
 
 One asset (`raw/reports`) stands for all raw tables of a report, because they are written together in one
 transaction and Dagster records an event per partition per asset: with thousands of reports, one asset instead
@@ -10,13 +10,21 @@ import warnings
 
 import dagster as dg
 
-from warehouse.queries import loaded_reports, open_errors
+from warehouse.queries import loaded_reports, open_errors, part_problems
+from warehouse.refresh import refresh_reports
 from warehouse.schema import RAW_TABLES
 
-from ..loading import refresh_reports
 from ..resources import ReportsFolder, Warehouse
 from .checks import CHECK_SPECS, RAW_ASSET_KEY, check_results, figures_table, report_figures
 from .partitions import report_partitions
+
+
+class RawReportsConfig(dg.Config):
+    """Run config of the raw asset: the sha256 of each file as the run's plan computed it (`devplan build`
+    passes its plan's, so no file is hashed twice in a refresh); files not listed are hashed when read."""
+
+    sha256: dict[str, str] = {}
+
 
 _DESCRIPTION = "One partition per report file. Writes the raw DuckDB tables:\n\n" + "\n".join(
     f"- `{t.qualified}`: {t.description}" for t in RAW_TABLES)
@@ -38,13 +46,15 @@ with warnings.catch_warnings():
         pool="duckdb",
         check_specs=CHECK_SPECS,
     )
-    def raw_reports(context: dg.AssetExecutionContext, reports_folder: ReportsFolder, warehouse: Warehouse):
+    def raw_reports(context: dg.AssetExecutionContext, config: RawReportsConfig, reports_folder: ReportsFolder,
+                    warehouse: Warehouse):
         keys = list(context.partition_keys)
         context.log.info(f"refreshing {len(keys)} report(s) from {reports_folder.folder}")
-        summary = refresh_reports(reports_folder.folder, warehouse.file, keys)
+        summary = refresh_reports(reports_folder.folder, warehouse.file, keys, known_sha256=config.sha256)
         with warehouse.writer() as con:  # migrated before it is read
             errors = open_errors(con)
             figures = report_figures(loaded_reports(con, summary.loaded))
+            problems = part_problems(con)
         yield dg.MaterializeResult(
             metadata={
                 "loaded": len(summary.loaded),
@@ -55,7 +65,8 @@ with warnings.catch_warnings():
                 "project_rows_loaded": summary.project_rows,
                 "investment_rows_loaded": summary.investment_rows,
                 "open_errors": len(errors),
+                "parts_with_problems": len(problems),
                 "per_report": figures_table(figures),
             },
         )
-        yield from check_results(errors, figures)
+        yield from check_results(errors, figures, problems)

@@ -1,4 +1,5 @@
-"""The report's lines as the list readers see them: Markdown marks, box edges and page numbers removed.
+"""The report's lines as the list readers see them: Markdown marks, box edges and page numbers removed, a
+bracketed caption (`【专栏1】…`) unbracketed.
 
 Why: a report converted to Markdown prints `## 一、…` headings, `**专栏1：…**` captions and `> ` quotes, and a
 text copy of a Word or PDF report draws its 专栏 with box characters (`┌──┐`, `│◆ A项目 │`, `└──┘`) and leaves
@@ -41,6 +42,16 @@ def _furniture_free(line: str) -> str:
     return line
 
 
+# A caption printed in brackets (`【专栏1】2024年重点项目`, `[专栏2]…`): the caption the readers know, brackets
+# turned to spaces.
+_BRACKETED_CAPTION = re.compile(r"^(\s*)[【\[〔［]\s*(专栏\s*[\d一二三四五六七八九十]*)\s*[】\]〕］]")
+_BRACKETED_CAPTION_LINE = re.compile(r"(?m)^\s*[【\[〔［]\s*专栏")
+
+
+def _caption_unbracketed(line: str) -> str:
+    return _BRACKETED_CAPTION.sub(lambda m: f"{m.group(1)}{m.group(2)} ", line, count=1)
+
+
 def plain_view(doc: Document) -> Document:
     """`doc` itself when no line carries Markdown marks, box characters or page numbers, else a Document over
     the lines without them (same line numbers, same metadata)."""
@@ -48,7 +59,8 @@ def plain_view(doc: Document) -> Document:
     marked = "**" in text or "__" in text or bool(_MARKED_LINE.search(text))
     framed = bool(_BOX_CHARS.search(text))
     paged = "—" in text or "－" in text or "-" in text
-    if not (marked or framed or paged):
+    bracketed = "专栏" in text and bool(_BRACKETED_CAPTION_LINE.search(text))
+    if not (marked or framed or paged or bracketed):
         return doc
     lines = list(doc.lines)
     if marked:
@@ -57,6 +69,8 @@ def plain_view(doc: Document) -> Document:
         lines = [_unframed(line) if _BOX_CHARS.search(line) else line for line in lines]
     if paged:
         lines = [_furniture_free(line) for line in lines]
+    if bracketed:
+        lines = [_caption_unbracketed(line) if "专栏" in line else line for line in lines]
     if lines == doc.lines:
         return doc
     return Document(lines=lines, meta=doc.meta)

@@ -543,3 +543,14 @@ def test_a_page_number_inside_a_list_is_never_a_project_nor_a_category(page):
             f"◆ 桐溪大桥\n{page}\n◆ 桐溪第三中学\n三、保障措施\n加强组织领导。\n")
     items, _ = read_projects(Document.from_text(text))
     assert {(it.project_name, it.category) for it in items} == {("桐溪大桥", None), ("桐溪第三中学", None)}
+
+
+@pytest.mark.parametrize("caption", ["【专栏1】2024年县重点项目", "[专栏1] 2024年县重点项目", "〔专栏一〕2024年县重点项目"])
+def test_a_caption_printed_in_brackets_opens_its_box(caption):
+    text = (f"关于桐溪县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n"
+            f"一、2023年计划执行情况\n全县地区生产总值增长5%。\n二、2024年主要任务\n"
+            f"（一）扩大有效投资。新开工桐溪公园、桐溪体育馆等项目。\n{caption}\n"
+            f"新开工项目：桐溪大桥、桐溪第三中学\n续建项目：桐溪港区二期码头\n三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert {it.project_name: it.stage for it in items} == {
+        "桐溪大桥": "started", "桐溪第三中学": "started", "桐溪港区二期码头": "ongoing"}

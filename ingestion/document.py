@@ -74,6 +74,9 @@ class Caption:
     text: str  # the whole caption, whitespace removed, e.g. 表1：2021年…完成情况
 
 
+_CAPTION_KINDS = frozenset(("表", "专栏", "附表", "附件"))
+
+
 @dataclass(frozen=True)
 class LineBlock:
     """A coarse, untyped block (kept for extractors that have not moved to the typed `model` blocks yet)."""
@@ -176,28 +179,30 @@ class Document:
 
     @cached_property
     def headings(self) -> list[Heading]:
+        """The outline as the typed blocks read it: numbered headings (`第一部分`, `一、`, `（一）`, `1.`), Markdown
+        `#` headings, decimal outline titles typed as text (`1.1  …`, a level below their part). A heading inside
+        a table or a boxed 专栏 (a category line of a project list) is the box's, not the report's."""
         out = []
-        for i, line in enumerate(self.lines, start=1):
-            level = heading_level(line)
-            if level is not None:
-                out.append(Heading(i, level, squash(line)))
+        for b in self.model.blocks:
+            if b.kind == "heading" and not self._in_box(b.start):
+                out.append(Heading(b.start, b.level, squash(b.text)))
         return out
 
     @cached_property
     def captions(self) -> list[Caption]:
-        """表N/专栏N/附件N captions; also a 专栏 printed as a one-cell box (its caption is the cell's first line)."""
+        """表N/专栏N/附表N/附件N captions, from the typed blocks: also a Markdown caption (`**表1 …**`,
+        `### 表1 …`) and a 专栏 printed as a one-cell box (its caption is the box's first line)."""
         out = []
-        for i, line in enumerate(self.lines, start=1):
-            cap = parse_caption(line) or (box_caption(line) if self._opens_box(i) else None)
-            if cap:
-                out.append(Caption(i, cap[0], cap[1], squash(line)))
+        for b in self.model.blocks:
+            if b.kind == "caption" and b.caption_kind in _CAPTION_KINDS:
+                out.append(Caption(b.start, b.caption_kind, b.number, squash(b.text.split("\n", 1)[0])))
         return out
 
-    def _opens_box(self, no: int) -> bool:
-        """Line `no` is the first line of a one-cell row: nothing tab-led right before or after it."""
-        before = self.lines[no - 2] if no >= 2 else ""
-        after = self.lines[no] if no < self.n_lines else ""
-        return not is_cell_line(after) and not (is_cell_line(before) and before.strip())
+    def _in_box(self, no: int) -> bool:
+        from .blocks.furniture import box_content
+
+        line = self.lines[no - 1]
+        return is_cell_line(line) or box_content(line) is not None
 
     @cached_property
     def _chains(self) -> tuple[list[int], list[list[Heading]]]:
@@ -220,13 +225,14 @@ class Document:
         chain = self.heading_chain(no)
         return chain[-1] if chain else None
 
+    @cached_property
+    def _boundaries(self) -> list[int]:
+        return sorted({h.line for h in self.headings} | {c.line for c in self.captions})
+
     def next_boundary(self, no: int) -> int:
         """First line after `no` that is a heading or a caption (or n_lines + 1)."""
-        for i in range(no + 1, self.n_lines + 1):
-            line = self.lines[i - 1]
-            if heading_level(line) is not None or parse_caption(line) is not None:
-                return i
-        return self.n_lines + 1
+        k = bisect_right(self._boundaries, no)
+        return self._boundaries[k] if k < len(self._boundaries) else self.n_lines + 1
 
     @cached_property
     def model(self) -> DocumentModel:

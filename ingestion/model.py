@@ -65,7 +65,11 @@ class Heading(Block):
 
 @dataclass
 class Paragraph(Block):
-    pass
+    """A line of running text. `role` marks a masthead line over the title that is not part of it (`masthead.py`):
+    `session_document` (…人民代表大会…会议文件之四), `notice` (（此件公开发布）), `chrome` (a web page's breadcrumb,
+    `来源：… 发布时间：…`, `打印本页`); empty for the report's own text."""
+
+    role: str = ""
 
 
 @dataclass

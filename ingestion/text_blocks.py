@@ -33,6 +33,8 @@ from .blocks.lines import (
     line_block,
     plain,
 )
+from .blocks.masthead import mark_masthead
+from .blocks.outline import apply_decimal_outline, is_outline_run
 from .blocks.rows import read_row_table
 from .document import clean_line, is_cell_line, parse_caption, squash
 from .layout import GridTable
@@ -99,6 +101,8 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             continue
         if any(h in line for h in _ROW_HINTS):
             found = read_row_table(lines, i)
+            if found is not None and is_outline_run([[c.text for c in r] for r in found[1]]):
+                found = None  # decimal outline titles aligned on a tab stop, not a table
             if found is not None:
                 layout, rows, last, header_rows = found
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
@@ -108,6 +112,8 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
         out.append(line_block(line, i + 1))
         i += 1
     attach_captions_below(out)
+    apply_decimal_outline(out, lines)
+    mark_masthead(out)
     for k, block in enumerate(out):
         if isinstance(block, Table):
             block.continued = id(block) in continued or (block.caption is not None

@@ -100,3 +100,39 @@ def test_a_document_built_from_a_readers_model_keeps_the_readers_grid():
     assert table.rows[0][1].col_span == 2 and table.header_rows == 1 and table.title() == "表1主要指标"
     assert [doc.line(c.line) for c in table.rows[1]] == ["\t甲指标", "\t5", "\t6"]
     assert [(h.line, h.level) for h in doc.headings] == [(1, 1)]
+
+
+def _layout(name: str) -> str:
+    from pathlib import Path
+
+    return (Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / name).read_text(encoding="utf-8")
+
+
+def test_decimal_outline_titles_typed_as_text_are_headings_a_level_below_their_part():
+    doc = Document.from_text(_layout("decimal_outline.txt"))
+    assert [(h.line, h.level, h.text) for h in doc.headings] == [
+        (5, 1, "12031年国民经济和社会发展计划执行情况"), (9, 2, "1.1主要经济指标完成情况"),
+        (13, 2, "1.2重点项目建设情况"), (17, 1, "22032年主要目标和重点工作"), (18, 2, "2.1主要预期目标"),
+        (19, 2, "2.2重点工作")]
+    assert not doc.tables  # titles aligned on a double space are not a two-column table
+    assert doc.section(11).text == "1.1主要经济指标完成情况"
+    assert doc.next_boundary(11) == 13
+
+
+def test_a_single_decimal_figure_line_is_not_an_outline():
+    doc = Document.from_text("一、执行情况\n1.5  万吨级码头建设\n全年完成投资。\n")
+    assert [h.line for h in doc.headings] == [1]
+
+
+def test_markdown_headings_and_captions_are_in_the_outline():
+    doc = Document.from_text("# 关于甲县2031年计划执行情况的报告\n\n## 一、2031年执行情况\n\n### （一）主要指标\n\n"
+                             "**表1 2031年主要指标完成情况**\n\n| 指标 | 完成 |\n|---|---|\n| 甲 | 5 |\n")
+    assert [(h.line, h.level, h.text) for h in doc.headings] == [
+        (1, 0, "关于甲县2031年计划执行情况的报告"), (3, 1, "一、2031年执行情况"), (5, 2, "（一）主要指标")]
+    assert [(c.line, c.kind, c.number, c.text) for c in doc.captions] == [(7, "表", 1, "表12031年主要指标完成情况")]
+
+
+def test_category_lines_inside_a_box_are_not_report_headings():
+    doc = Document.from_text(_layout("framed_box.txt"))
+    assert [h.text for h in doc.headings] == ["三、2032年重点工作", "（二）扩大有效投资", "（三）推进乡村振兴"]
+    assert [c.text for c in doc.captions] == ["专栏12032年县级重点建设项目"]

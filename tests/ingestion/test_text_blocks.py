@@ -446,3 +446,19 @@ def test_a_box_drawn_with_box_characters_is_its_content_not_its_frame():
     projects = extract_text(raw).projects
     assert {p.project_name for p in projects} >= {"梅林县电子材料产业园", "梅林县第二中学", "梅林县人民医院门诊楼"}
     assert not any("─" in p.project_name for p in projects)
+
+
+def test_masthead_lines_over_the_title_are_marked_not_the_title_or_the_text():
+    model = model_of("""
+        首页 > 政务公开 > 规划计划
+        来源：甲县发展和改革局 发布时间：2032-01-20
+        甲县第九届人民代表大会第三次会议文件之四
+        （此件公开发布）
+        关于甲县2031年国民经济和社会发展计划执行情况与2032年计划草案的报告
+        （草案）
+        一、2031年计划执行情况
+        （此件为节选）
+        """)
+    roles = [(b.start, getattr(b, "role", None)) for b in model.blocks if b.kind == "paragraph"]
+    assert roles == [(1, "chrome"), (2, "chrome"), (3, "session_document"), (4, "notice"), (5, ""), (6, ""),
+                     (8, "")]

@@ -26,7 +26,7 @@ _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 45,678 / 1,234,567
 # a unit (万元, %, 亿美元, 人次 …) may stand between the number and its qualifier: 5万人以上, 2.5万余人次
-_UNIT_BEFORE_QUALIFIER = re.compile(r"^(%|‰|[^\d以左余多及]{0,4}?)(?=以上|及以上|以下|以内|及以下|左右|余|多)")
+_UNIT_BEFORE_QUALIFIER = re.compile(r"^(%|‰|[^\d以左余多及]{0,8}?)(?=以上|及以上|以下|以内|及以下|左右|余|多)")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]?")
 _FLAT = re.compile(r"(与上年|与去年|同比)?(基本)?持平(?!稳)")  # not the 持平 inside 保持平稳增长
 _POINTS = re.compile(rf"(提高|提升|增加|上升|增长|下降|降低|减少|回落)\s*({_NUM})\s*个?百分点")

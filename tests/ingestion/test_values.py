@@ -87,3 +87,12 @@ def test_a_range_is_ge_its_low_end_and_le_its_high_end(raw, low, high):
 @pytest.mark.parametrize("raw", ["-10.6", "6", "≥90", "5-3", "提高1.7个百分点", "完成市级下达任务", "", None])
 def test_not_a_range(raw):
     assert parse_range(raw) is None
+
+
+def test_qualifier_after_a_compound_unit():
+    """A limit printed after a long unit (微克/立方米以下) still states its comparator."""
+    from ingestion.values import parse_value
+
+    assert parse_value("26微克/立方米以下").comparator == "le"
+    assert parse_value("32微克/立方米以内").comparator == "le"
+    assert parse_value("0.45吨标准煤/万元以下").comparator == "le"

@@ -7,6 +7,7 @@ also written as that container and read through `process_report`, as the loader 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -209,7 +210,10 @@ def test_stage_label_paragraphs_without_a_box_are_a_list():
     assert (part.title, part.rows_seen, part.facts_read) == ("（三）重点项目安排", 2, 4)
 
 
-TEXT_FIXTURES = sorted(p.name for p in FIXTURES.glob("*.txt") if p.name != "unknown_layout.txt")
+# `stage_matrix_spaced.txt` is a text copy's layout (one row a line, cells spaced apart): in Word, HTML or PDF the
+# same matrix is a real grid, which `stage_matrix_table.txt` covers in every container.
+TEXT_FIXTURES = sorted(p.name for p in FIXTURES.glob("*.txt")
+                       if p.name not in ("unknown_layout.txt", "stage_matrix_spaced.txt"))
 
 
 @pytest.mark.parametrize("container", ["html", "docx", "pdf"])
@@ -554,3 +558,17 @@ def test_a_caption_printed_in_brackets_opens_its_box(caption):
     items, _ = read_projects(Document.from_text(text))
     assert {it.project_name: it.stage for it in items} == {
         "桐溪大桥": "started", "桐溪第三中学": "started", "桐溪港区二期码头": "ongoing"}
+
+
+@pytest.mark.parametrize("gap", ["spaces", "tabs"])
+def test_a_stage_matrix_copied_as_one_row_a_line(gap):
+    text = (FIXTURES / "stage_matrix_spaced.txt").read_text(encoding="utf-8")
+    if gap == "tabs":  # copied out of Excel/WPS: cells joined by TAB
+        text = re.sub(r"(?<=\S) {2,}(?=\S)", "\t", text)
+    items, parts = read_projects(Document.from_text(text))
+    got = {it.project_name: (it.stage, it.category) for it in items}
+    assert got["漓川东站综合枢纽"] == got["环湾快速路三期"] == ("started", "交通")
+    assert got["漓川数据中心"] == ("ongoing", "产业")
+    assert got["白沙体育馆"] == ("completed", "社会民生")
+    assert len(items) == 11 and "漓川高新区扩区" not in got  # the dash is no project; the prose is not mined
+    assert [p.kind for p in project_parts(parts)] == ["project_table"]

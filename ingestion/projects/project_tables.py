@@ -168,10 +168,14 @@ def read_project_tables(doc: Document) -> list[TableRead]:
             continue
         if head is None:
             previous = None
-            matrix = stage_matrix(rows)
+            matrix, grid = stage_matrix(rows), rows
+            if matrix is None and rows and not any(
+                    _INDICATOR_COLUMN.search(c.flat) or _PROJECT_COLUMN.search(c.flat) for c in rows[0]):
+                grid = _transposed(rows)  # `阶段 | 交通 | 产业` over `新开工项目 | A、B | C`: stages down the side
+                matrix = stage_matrix(grid)
             if matrix is not None:
                 title, line = _table_title(doc, table)
-                read = _read_matrix(doc, title, line, rows, *matrix)
+                read = _read_matrix(doc, title, line, grid, *matrix)
                 read.table_start = table.start
                 out.append(read)
             continue
@@ -250,8 +254,9 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
     return TableRead(title or None, line, items, stack, len(body), (category, group_stage))
 
 
-# The corner cell of a stage matrix: what its rows are (`领域`, `类别`, `项目类别`), or nothing.
-_MATRIX_CORNER = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行业|板块|方向|片区|区域)?$")
+# The corner cell of a stage matrix: what its rows are (`领域`, `类别`, `项目类别`; `阶段`, `建设性质` when the
+# stages run down the side), or nothing.
+_MATRIX_CORNER = re.compile(r"^(?:项目|建设)?(?:类别|类型|分类|领域|行业|板块|方向|片区|区域|阶段|性质)?$")
 
 
 _HEADER_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
@@ -268,7 +273,8 @@ def stage_matrix(rows: list[Row]) -> tuple[int, int, dict[int, str]] | None:
     """(header row, category column, {column: stage label}) of a stage matrix: `领域 | 新开工项目 | 续建项目 |
     竣工项目`, a project list laid out with the stage in the column header and the category in the row's first
     cell (after a 序号 column, if any), the names of one category and stage joined by 、 in one cell. Two or more
-    columns headed by stage labels make it one."""
+    columns headed by stage labels make it one. (The same matrix printed with its stages down the side is read
+    transposed.)"""
     for k, row in enumerate(rows[:2]):
         texts = [c.flat for c in row]
         stages = {i: st for i, t in enumerate(texts) if i > 0 and (st := _stage_header(t))}
@@ -280,6 +286,16 @@ def stage_matrix(rows: list[Row]) -> tuple[int, int, dict[int, str]] | None:
                 and len(stages) >= len(texts) - first - 1):
             return k, corner, stages
     return None
+
+
+def _transposed(rows: list[Row]) -> list[Row]:
+    """The grid read by columns (each cell keeps its own line)."""
+    width = max(len(r) for r in rows)
+    return [[r[i] if i < len(r) else Cell("") for r in rows] for i in range(width)]
+
+
+_CONTENT_HEADER = re.compile(r"^(?:主要|重点|重大)?(?:建设)?(?:项目|工程)?(?:名称|内容|清单)?$")
+_HAS_WORD = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
 
 
 def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: int, corner: int,
@@ -295,13 +311,14 @@ def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: i
         kind = row[corner].flat.rstrip("：:") if len(row) > corner else ""
         if _TOTAL_ROW.match(kind):
             continue
-        category = (parse_label(kind)[0] if kind else None) or None
+        # a column headed `项目` / `主要内容` (stages down the side, names beside them) names no category
+        category = (parse_label(kind)[0] if kind and not _CONTENT_HEADER.match(kind) else None) or None
         for col, stage_raw in stages.items():
             if col >= len(row) or not row[col].flat:
                 continue
             for seg in parse_rest(squash(row[col].text)):
                 for name in seg.names:
-                    if _SEQ_CELL.match(name) or name in ("—", "-", "/", "无"):
+                    if not _HAS_WORD.search(name) or name == "无":  # a dash, a figure: no project
                         continue
                     raw = seg.stage_raw or stage_raw
                     items.append(ProjectItem(

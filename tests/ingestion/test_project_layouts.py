@@ -572,3 +572,33 @@ def test_a_stage_matrix_copied_as_one_row_a_line(gap):
     assert got["白沙体育馆"] == ("completed", "社会民生")
     assert len(items) == 11 and "漓川高新区扩区" not in got  # the dash is no project; the prose is not mined
     assert [p.kind for p in project_parts(parts)] == ["project_table"]
+
+
+MATRIX_HEAD = ("关于桐溪县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n"
+               "一、2023年计划执行情况\n全县地区生产总值增长5%。\n二、2024年主要任务\n"
+               "（一）扩大有效投资。新开工桐溪公园等项目。\n专栏1  2024年县重点项目\n")
+
+
+def test_a_stage_matrix_with_its_stages_down_the_side():
+    text = MATRIX_HEAD + (
+        "阶段        交通                  社会民生\n"
+        "新开工项目  桐溪东站综合枢纽      桐溪第二实验学校\n"
+        "续建项目    桐溪港区疏港铁路      桐溪县妇幼保健院迁建\n"
+        "竣工项目    桐溪大桥              —\n"
+        "三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert {it.project_name: (it.stage, it.category) for it in items} == {
+        "桐溪东站综合枢纽": ("started", "交通"),
+        "桐溪第二实验学校": ("started", "社会民生"),
+        "桐溪港区疏港铁路": ("ongoing", "交通"),
+        "桐溪县妇幼保健院迁建": ("ongoing", "社会民生"),
+        "桐溪大桥": ("completed", "交通"),
+    }
+
+
+def test_stages_down_the_side_of_one_column_of_names_give_no_category():
+    text = MATRIX_HEAD + ("类别        重点项目\n新开工项目  桐溪大桥、桐溪第三中学\n续建项目    桐溪港区二期码头\n"
+                          "三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert {it.project_name: (it.stage, it.category) for it in items} == {
+        "桐溪大桥": ("started", None), "桐溪第三中学": ("started", None), "桐溪港区二期码头": ("ongoing", None)}

@@ -25,6 +25,7 @@ BOX_EDGE = re.compile(r"^[ \u3000]*[│┃║|](?=\S|[ \u3000])|[│┃║][ \u3
 _BOX_EDGE_CHARS = "│┃║"
 # a running header names the issuing office or the session document it belongs to
 _RUNNING_HEADER = re.compile(r"(?:局|委|委员会|政府|办公室|办|会议文件(?:之[一二三四五六七八九十]+)?[（(]?\d*[）)]?|文件)$")
+_LEADS = frozenset("-—–－·=＝_~～第0123456789")  # what a page number or a ruling line starts with
 RUNNING_MAX = 40  # a running header is one short line
 NEAR = 2  # non-blank lines between a page number and the running header printed beside it
 
@@ -67,8 +68,11 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     pages = []
     for i, line in enumerate(lines):
-        if "\t" in line[:1]:
-            continue
+        lead = line[:1]
+        if lead in (" ", "\u3000"):
+            lead = line.lstrip(" \u3000")[:1]
+        if not lead or (lead not in _LEADS and not "\u2500" <= lead <= "\u257f"):
+            continue  # most lines: text, a cell (tab-led), a blank line
         if is_page_number(line):
             found[i] = "page_number"
             pages.append(i)

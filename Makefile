@@ -7,11 +7,13 @@ REPORTS   ?= seeds
 GOLD      ?= ../shared/gold
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
-.PHONY: install manifest demo test browser ui docs score clean help
+.PHONY: install manifest demo test test-fast lint browser ui docs score clean help
 
 help:
 	@echo "make demo   - set up .venv, build the warehouse from seeds/ and print the summary"
-	@echo "make test   - set up .venv with dev dependencies and run the whole test suite"
+	@echo "make test   - set up .venv with dev dependencies, lint, and run the whole test suite"
+	@echo "make test-fast - the inner loop: every test but the end-to-end ones that build warehouses (-m 'not e2e')"
+	@echo "make lint   - ruff (Python) and sqlfluff (the dbt models)"
 	@echo "make ui     - open the Dagster UI on http://127.0.0.1:3000"
 	@echo "make docs   - build and serve the dbt docs (lineage, column docs) on http://127.0.0.1:8080"
 	@echo "make score  - score data/warehouse.duckdb against the answer key ($(GOLD))"
@@ -32,8 +34,16 @@ manifest: install
 demo: manifest
 	$(BIN)/devplan build --reports $(REPORTS) --warehouse $(WAREHOUSE)
 
-test: manifest browser
+test: lint manifest browser
 	DEVPLAN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
+
+# the inner loop: no test that builds a warehouse through Dagster and dbt (those are marked e2e)
+test-fast: manifest
+	$(BIN)/python -m pytest -q -m "not e2e"
+
+lint: install
+	$(BIN)/ruff check .
+	@$(MAKE) --no-print-directory lint-sql
 
 # Chromium for the browser test (tests/test_ui_e2e.py, Playwright drives the system binary). Never fails: without
 # apt or root it says why, and the test is skipped with that reason.

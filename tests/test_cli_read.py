@@ -7,12 +7,14 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from .conftest import ROOT, run_devplan
 
 EXAMPLES = ROOT / "examples" / "queries.sql"
 
 
+@pytest.mark.e2e  # builds the seeds warehouse
 def test_status_lists_reports_last_build_and_no_errors(seeds_warehouse):
     proc = run_devplan("status", "--warehouse", str(seeds_warehouse))
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -31,6 +33,7 @@ def test_status_and_query_tell_the_user_to_build_first(tmp_path):
         assert "run `devplan build" in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.e2e  # builds the seeds warehouse
 def test_query_reads_the_serving_copy_read_only(seeds_warehouse):
     proc = run_devplan("query", "select district, n_reports from marts.dim_districts order by district",
                        "--warehouse", str(seeds_warehouse))
@@ -48,6 +51,7 @@ def test_query_reads_the_serving_copy_read_only(seeds_warehouse):
     assert proc.returncode == 1 and "read-only" in proc.stderr
 
 
+@pytest.mark.e2e  # builds the seeds warehouse
 def test_query_falls_back_to_the_warehouse_without_a_serving_copy(seeds_warehouse, tmp_path):
     wh = tmp_path / "warehouse.duckdb"
     shutil.copy(seeds_warehouse, wh)  # no serving.duckdb beside it
@@ -56,6 +60,7 @@ def test_query_falls_back_to_the_warehouse_without_a_serving_copy(seeds_warehous
     assert proc.stdout.split() == ["n", "5"]
 
 
+@pytest.mark.e2e  # builds the seeds warehouse
 def test_example_queries_run_against_the_serving_copy(seeds_warehouse):
     """examples/queries.sql, statement by statement, as `duckdb serving.duckdb < examples/queries.sql` runs it."""
     serving = seeds_warehouse.with_name("serving.duckdb")
@@ -74,6 +79,7 @@ def test_example_queries_run_against_the_serving_copy(seeds_warehouse):
     assert len({r[1] for r in completed}) == 7  # the README's seven projects of 大渡口区's 2022 plan
 
 
+@pytest.mark.e2e  # builds the seeds warehouse
 def test_example_queries_run_through_devplan_query(seeds_warehouse):
     import os
     import subprocess
@@ -87,6 +93,7 @@ def test_example_queries_run_through_devplan_query(seeds_warehouse):
     assert proc.stdout.count("┌") >= 6
 
 
+@pytest.mark.e2e  # builds the seeds warehouse
 def test_mart_metadata_previews_and_chart(seeds_warehouse, tmp_path):
     import base64
 

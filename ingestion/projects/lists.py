@@ -185,21 +185,53 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     bullet above it: the second line of a wrapped item is part of its name, never a name of its own."""
     out: list[tuple[int, str]] = []
     prev_bullet: str | None = None  # the raw line of the bullet just above, if the line above is one
+    prev_no = -1  # line of the entry `out[-1]` ends on
     pieces = [(no, piece) for no in range(start, end + 1) for piece in _GLUED_SYMBOL.split(doc.line(no))]
+    width = max((len(squash(raw)) for _, raw in pieces), default=0)  # the text column, if the copy wraps lines
     for no, raw in pieces:
         s = item_text(raw)
         if not s or _NO_NAME.match(s):  # a page number (`5`, `—5—`) left in the flow reads as a blank line
             prev_bullet = None
             continue
         bulleted = is_bulleted(raw)
-        if out and prev_bullet is not None and not bulleted and heading_level(s) is None and (
+        opens_item = bulleted or heading_level(s) is not None
+        if out and prev_bullet is not None and not opens_item and (
                 _BRACKET_ONLY.match(s)
                 or (_indent(raw) > _indent(prev_bullet) and not _ANY_LIST_MARK.search(s) and len(s) <= 12)):
             out[-1] = (out[-1][0], out[-1][1] + s)
+            prev_no = no
+            continue
+        if out and prev_no == no - 1 and not opens_item and _wrapped(squash(doc.line(prev_no)), s, width):
+            out[-1] = (out[-1][0], out[-1][1] + s)  # `…A、B港区二期码` over `头、C。`: a hard-wrapped paragraph
+            prev_no = no
             continue
         out.append((no, s))
+        prev_no = no
         prev_bullet = raw if bulleted else None
     return out
+
+
+WRAPPED_MIN = 20  # a hard-wrapped line runs to the width of the text column: a short line ends where it ends
+WRAPPED_SHARE = 0.9  # … within a character or two of the longest line of the list
+
+
+def _wrapped(above: str, s: str, width: int) -> bool:
+    """`s` goes on with the enumeration above it, which a text copy cut at the column width: the line above lists
+    several names (two or more `、`/`，`, one after a label, or a bracket left open), runs the full width of the list's longest line and stops without a
+    closing `。`/`；`, and `s` opens no label or group. (One name a line never runs on: a long name with one `、`
+    in it is not an enumeration.)"""
+    seps = len(_ENUMERATION.findall(above))
+    unclosed = above.count("（") + above.count("(") > above.count("）") + above.count(")")
+    listing = seps >= 2 or unclosed or (seps >= 1 and split_label(above)[0] is not None)
+    return (len(above) >= max(WRAPPED_MIN, WRAPPED_SHARE * width) and listing
+            and not above.endswith(_CLOSERS)
+            and not _TRAILING_BRACKET_LABEL.search(above)  # `…绿道【生态类】`: a label glued on, not a wrap
+            and split_label(s)[0] is None and group_label(s) is None and not _BRACKET_LABEL_LINE.match(s))
+
+
+_ENUMERATION = re.compile(r"[、，,]")
+_CLOSERS = ("。", "；", ";", "！", "？", "：", ":", "】")
+_BRACKET_LABEL_LINE = re.compile(r"^【[^】]+】")
 
 
 # A symbol bullet with its space in the middle of a line (`交通类（2项）◆ A◆ B`): a PDF reader ran the lines of a

@@ -602,3 +602,26 @@ def test_stages_down_the_side_of_one_column_of_names_give_no_category():
     items, _ = read_projects(Document.from_text(text))
     assert {it.project_name: (it.stage, it.category) for it in items} == {
         "桐溪大桥": ("started", None), "桐溪第三中学": ("started", None), "桐溪港区二期码头": ("ongoing", None)}
+
+
+def test_a_box_hard_wrapped_at_the_column_width_reads_whole_names_and_keeps_the_stage():
+    items, _ = read("hard_wrapped_box.txt")
+    got = {it.project_name: it.stage for it in items}
+    assert got == {
+        "桐溪大桥": "started", "桐溪第三中学": "started", "桐溪港区二期码头": "started",
+        "桐溪县人民医院新院": "started",  # cut after `桐` at the line end
+        "桐溪至云岭快速通道": "started", "桐溪县城北污水处理厂": "started",  # its `厂。` wrapped alone
+        "桐溪湿地公园": "ongoing", "桐溪县城区雨污分流改造工程（一期）": "ongoing",  # cut inside the bracket
+        "桐溪县图书馆新馆": "ongoing",  # the wrapped line keeps the label's stage
+        "桐溪高新区标准厂房": "ongoing",
+        "桐溪县体育中心": "completed", "桐溪县老城棚户区改造安置房": "completed",
+    }
+
+
+def test_one_long_name_a_line_never_runs_on_into_the_next():
+    text = MATRIX_HEAD + ("◆ 桐溪县城区雨污分流、管网改造及配套设施建设工程一期项目\n"
+                          "◆ 桐溪县第三中学\n桐溪县城北污水处理厂、桐溪县城南污水处理厂提标改造项目\n"
+                          "桐溪县人民医院\n三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert "桐溪县第三中学" in {it.project_name for it in items}
+    assert "桐溪县人民医院" in {it.project_name for it in items}

@@ -15,8 +15,11 @@ import re
 
 from ..document import heading_level, parse_caption, squash
 
-# `— 2 —`, `- 3 -`, `第4页`, `第 3 页 共 18 页`, `3/18`; a bare figure is not one (it may be a table cell)
-PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
+# `— 2 —`, `- 3 -`, `·4·`, `第4页`, `第 3 页 共 18 页`, `共18页 第3页`, `3/18`; a bare or signed figure (`12`, `-12`)
+# is not one: it may be a table cell
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－·]+\s*\d{1,4}\s*[-—–－·]+|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[，,]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*[/／]\s*\d{1,4})\s*$")
 # a line drawn with dashes or box-drawing characters only (a table's ruling, a box's top or bottom edge)
 _RULE = re.compile(r"^[\s\u2500-\u257f\-—–=＝_－~～·]*$")
 _RULE_CHARS = re.compile(r"[\u2500-\u257f\-—–=＝_－~～]")
@@ -25,14 +28,13 @@ BOX_EDGE = re.compile(r"^[ \u3000]*[│┃║|](?=\S|[ \u3000])|[│┃║][ \u3
 _BOX_EDGE_CHARS = "│┃║"
 # a running header names the issuing office or the session document it belongs to
 _RUNNING_HEADER = re.compile(r"(?:局|委|委员会|政府|办公室|办|会议文件(?:之[一二三四五六七八九十]+)?[（(]?\d*[）)]?|文件)$")
-_LEADS = frozenset("-—–－·=＝_~～第0123456789")  # what a page number or a ruling line starts with
+_LEADS = frozenset("-—–－·=＝_~～第共0123456789")  # what a page number or a ruling line starts with
 RUNNING_MAX = 40  # a running header is one short line
 NEAR = 2  # non-blank lines between a page number and the running header printed beside it
 
 
 def is_page_number(line: str) -> bool:
-    s = line.strip()
-    return bool(s) and not squash(s).isdigit() and bool(PAGE_NUMBER.match(s))
+    return bool(PAGE_NUMBER.match(line))
 
 
 def is_rule(line: str) -> bool:

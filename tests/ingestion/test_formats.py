@@ -791,3 +791,18 @@ def test_pdf_running_header_and_footer_printed_on_every_page_are_dropped():
     assert "会议文件" not in text and "共 3 页" not in text and "印发" not in text
     assert text.split("\n")[0] == "关于梅林县2031年国民经济和社会发展计划执行情况的报告"
     assert all(f"第{page}页的正文段落。" in text for page in range(1, 4))
+
+
+def test_page_furniture_in_a_web_page_is_furniture_and_blank_for_the_extractors():
+    from ingestion.document import Document
+    from ingestion.reading import read_document
+
+    page = ("<html><body><p>关于乙县2031年国民经济和社会发展计划执行情况的报告</p><p>专栏1　2032年重点项目</p>"
+            "<p>新开工：乙县物流园、乙县体育馆</p><p>— 6 —</p><p>续建：乙县污水处理厂</p>"
+            "<p>第 7 页 共 9 页</p></body></html>").encode("utf-8")
+    model = read_document("yi.html", page)
+    furniture = [b for b in model.blocks if b.kind == "furniture"]
+    assert [(b.text, b.role) for b in furniture] == [("— 6 —", "page_number"), ("第 7 页 共 9 页", "page_number")]
+    doc = Document.from_model(model)
+    assert all(doc.line(b.start) == "" for b in furniture)
+    assert model.text.split("\n")[furniture[0].start - 1] == "— 6 —"  # the stored text keeps what was printed

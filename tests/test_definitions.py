@@ -94,7 +94,8 @@ def test_sensor_schedule_and_job_are_defined(defs):
     assert defs.resolve_schedule_def("daily_refresh").cron_schedule == "0 6 * * *"
 
 
-def test_daily_schedule_refreshes_all_partitions_in_one_run():
+def test_daily_schedule_refreshes_all_partitions_in_one_run_with_every_test():
+    from orchestration.dbt.test_scope import FULL_TESTS_TAG, full_tests_requested
     from orchestration.reports.schedule import daily_refresh
 
     with dg.instance_for_test() as instance:
@@ -103,6 +104,8 @@ def test_daily_schedule_refreshes_all_partitions_in_one_run():
         instance.add_dynamic_partitions("reports", ["a.txt", "b.txt", "c.txt"])
         request = daily_refresh(dg.build_schedule_context(instance=instance))
         assert request.partition_key_range == dg.PartitionKeyRange("a.txt", "c.txt")
+        # the daily run is the one that tests every row (an incremental refresh tests the reports it loaded)
+        assert request.tags[FULL_TESTS_TAG] == "true" and full_tests_requested(request.tags)
 
 
 def test_a_run_over_a_partition_range_runs_raw_and_dbt_together(defs):

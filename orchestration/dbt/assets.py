@@ -14,7 +14,8 @@ from dagster_dbt import DbtCliResource, dbt_assets
 
 from ..resources import Warehouse
 from .metadata import mart_metadata
-from .project import dbt_project, profile_env
+from .project import dbt_project, profile_env, scoped_env
+from .test_scope import FULL_TESTS_ENV, full_tests_requested, scoped_tests, with_scope
 from .translator import translator
 
 
@@ -33,7 +34,9 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         pool="duckdb",
     )
     def devplan_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
-        logging.getLogger("devplan.dbt").info("dbt build: staging, marts and tests")
+        full = full_tests_requested(context.run.tags)
+        logging.getLogger("devplan.dbt").info(
+            "dbt build: staging, marts and tests" + (" (every test on every row)" if full else ""))
         with warehouse.lock():
             # From the first mart on, events wait for the end of the build (when dbt has released DuckDB's only
             # write connection), so the marts' materializations can carry a row count, a preview and the chart;
@@ -45,10 +48,12 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 # A stable target folder per warehouse keeps dbt's partial-parse cache valid (the warehouse path is
                 # in the profile, so a cache made for another path forces a full re-parse). dbt unit tests check
                 # SQL logic, not data: they run in the test suite (tests/test_dbt_unit_tests.py), not every build.
-                with profile_env(warehouse.file):
+                # Which rows the facts' tests look at is decided in dbt from the warehouse (test_scope.py).
+                with profile_env(warehouse.file), scoped_env(**{FULL_TESTS_ENV: "true" if full else "false"}):
                     invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context,
                                          target_path=dbt_target_path(warehouse.file))
-                for event in invocation.stream():
+                scoped = scoped_tests(invocation.manifest)
+                for event in (with_scope(e, scoped, full) for e in invocation.stream()):
                     if not held and not (isinstance(event, dg.Output) and keys[event.output_name].path[0] == "marts"):
                         yield event
                     else:

@@ -75,6 +75,28 @@ _SESSION_DOCUMENT = re.compile(
 )
 
 
+_SESSION_PREFIX = re.compile(
+    r"^(?P<place>[\u4e00-\u9fa5]{2,20}?(?:省|市|区|县|旗|州|盟))?第[一二三四五六七八九十百]+届人民代表大会"
+    r"[\u4e00-\u9fa5]{0,12}?(?:文件|材料|资料)"
+)
+
+
+def _after_session_document(text: str) -> str:
+    """A line that a PDF reader ran together with the session-document line over it
+    (`XX市第十三届人民代表大会第六次会议文件之四XX市2023年…报告`): the text after the session line. The title
+    names the place the session line opens with, so the title starts at that place again; without one, after the
+    file number."""
+    m = _SESSION_PREFIX.match(text)
+    if not m:
+        return text
+    place = m.group("place")
+    if place:
+        k = text.find(place, m.end())
+        if k >= 0:
+            return text[k:]
+    return re.sub(r"^(?:之[一二三四五六七八九十]|[（(〔]?\d+[）)〕]?)", "", text[m.end():])
+
+
 def title_text(line: str) -> str:
     """One line as a piece of a title: whitespace and Markdown marks removed."""
     text = re.sub(r"\s+", "", line.replace("\u3000", ""))
@@ -101,7 +123,7 @@ def _candidates(lines: list[str]):
             j = i + span
             if j >= limit or not texts[j] or _is_furniture(texts[j]) or _SESSION_DOCUMENT.fullmatch(texts[j]):
                 break
-            joined += texts[j]
+            joined += texts[j] if span else _after_session_document(texts[j])
             runs.append(joined)
         for text in reversed(runs):
             yield i + 1, text

@@ -267,3 +267,10 @@ def test_a_plan_without_a_review_section_has_no_review_year():
             "三、重点任务\n（一）巩固2023年发展成果，推进2023年开工项目建设。\n")
     m = meta(text)
     assert (m.doc_type, m.review_year, m.plan_year) == ("plan", None, 2024)
+
+
+def test_a_session_document_line_run_together_with_the_title_is_cut_off():
+    m = meta("栖川市第九届人民代表大会第三次会议文件之四栖川市2023年国民经济和社会发展计划执行情况与2024年"
+             "国民经济和社会发展计划草案的报告\n一、2023年计划执行情况\n")
+    assert m.title == "栖川市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告"
+    assert (m.city, m.district, m.review_year, m.plan_year) == ("栖川市", "栖川市", 2023, 2024)

@@ -125,3 +125,12 @@ def test_mart_metadata_previews_and_chart(seeds_warehouse, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     inline = tva["target_vs_actual_chart"].value
     assert base64.b64decode(inline.split("base64,", 1)[1].rstrip(")")) == png.read_bytes()
+
+
+def test_the_table_printer_aligns_chinese_in_terminal_columns(capsys):
+    from cli.output import print_table, width
+
+    print_table([("district", 10, False), ("n", 4, True)], [("大渡口区", 121), ("渝北区", 9), ("x", None)])
+    lines = capsys.readouterr().out.splitlines()
+    assert [width(line) for line in lines] == [15, 15, 15, 1]  # trailing blanks (an empty figure) are stripped
+    assert [line[-3:].strip() for line in lines[1:3]] == ["121", "9"]

@@ -1,4 +1,5 @@
 """The folder sensor: new file → a partition and one run; unchanged → nothing; changed → a new run."""
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,9 @@ def test_new_unchanged_changed_and_deleted_files(tmp_path):
         assert [r.partition_key for r in changed.run_requests] == [seed.name]
         assert changed.run_requests[0].run_key != first.run_requests[0].run_key
         assert changed.dynamic_partitions_requests == []  # the partition already exists
+        # the run gets the hash the sensor computed, so the raw asset does not hash the file again
+        assert changed.run_requests[0].run_config["ops"]["raw__reports"]["config"]["sha256"] == {
+            seed.name: hashlib.sha256((folder / seed.name).read_bytes()).hexdigest()}
 
         (folder / seed.name).unlink()
         deleted = evaluate(folder, instance, changed.cursor)

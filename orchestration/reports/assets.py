@@ -26,6 +26,11 @@ class RawReportsConfig(dg.Config):
     sha256: dict[str, str] = {}
 
 
+def hashes_run_config(sha256: dict[str, str]) -> dict:
+    """Run config handing a plan's hashes (name → sha256) to the raw asset."""
+    return {"ops": {RAW_ASSET_KEY.to_python_identifier(): {"config": {"sha256": dict(sha256)}}}}
+
+
 _DESCRIPTION = "One partition per report file. Writes the raw DuckDB tables:\n\n" + "\n".join(
     f"- `{t.qualified}`: {t.description}" for t in RAW_TABLES)
 

@@ -14,6 +14,7 @@ import dagster as dg
 from warehouse.state import Plan, plan_folder
 
 from ..resources import ReportsFolder
+from .assets import hashes_run_config
 from .jobs import refresh_reports_job
 from .partitions import full_range_tags, report_partitions
 
@@ -23,16 +24,21 @@ def folder_run_requests(plan: Plan, known: dict[str, str], existing: list[str]) 
     name:sha), a partition range for many (files in between are skipped by their sha256), so a folder of a
     thousand new reports is one run with one dbt build, not a thousand."""
     version = {n: plan.version(n, known) for n in plan.keys}
+    # the plan's hashes go to the raw asset, so the run does not hash the files again (for a range, the files
+    # in between too: they are skipped unread)
+    hashes = {n: s.sha256 for n, s in plan.current.items()}
     requests = []
     if len(version) == 1:
         (name, v), = version.items()
-        requests.append(dg.RunRequest(partition_key=name, run_key=f"{name}:{v}"))
+        config = hashes_run_config({name: hashes[name]} if name in hashes else {})
+        requests.append(dg.RunRequest(partition_key=name, run_key=f"{name}:{v}", run_config=config))
     elif version:
         order = existing + [n for n in plan.new if n not in set(existing)]
         positions = sorted(order.index(n) for n in version)
         batch = hashlib.sha256("\n".join(f"{n}:{v}" for n, v in sorted(version.items())).encode()).hexdigest()[:16]
         requests.append(dg.RunRequest(run_key=f"batch:{len(version)}:{batch}",
-                                      tags=full_range_tags([order[positions[0]], order[positions[-1]]])))
+                                      tags=full_range_tags([order[positions[0]], order[positions[-1]]]),
+                                      run_config=hashes_run_config(hashes)))
     return dg.SensorResult(
         run_requests=requests,
         dynamic_partitions_requests=[report_partitions.build_add_request(plan.new)] if plan.new else [],

@@ -265,11 +265,13 @@ _HEADER_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
 def _stage_header(text: str) -> str | None:
     """The stage label a column header is (`新开工项目`, `续建项目（12个）`, `2024年竣工项目`), else None."""
     label = _HEADER_YEAR.sub("", text.rstrip("：:"))
+    if label in ("完成", "投产", "投用"):
+        return None  # an indicator table's `2023年完成` column, not a stage of projects
     category, stage = parse_label(label) if label else (None, None)
     return stage if stage and category is None else None
 
 
-def stage_matrix(rows: list[Row]) -> tuple[int, int, dict[int, str]] | None:
+def stage_matrix(rows: list[Row]) -> tuple[int, int | None, dict[int, str]] | None:
     """(header row, category column, {column: stage label}) of a stage matrix: `领域 | 新开工项目 | 续建项目 |
     竣工项目`, a project list laid out with the stage in the column header and the category in the row's first
     cell (after a 序号 column, if any), the names of one category and stage joined by 、 in one cell. Two or more
@@ -277,12 +279,14 @@ def stage_matrix(rows: list[Row]) -> tuple[int, int, dict[int, str]] | None:
     transposed.)"""
     for k, row in enumerate(rows[:2]):
         texts = [c.flat for c in row]
-        stages = {i: st for i, t in enumerate(texts) if i > 0 and (st := _stage_header(t))}
+        stages = {i: st for i, t in enumerate(texts) if (st := _stage_header(t))}
         if len(stages) < 2:
             continue
         first = min(stages)
+        if first == 0 and len(stages) == len(texts):
+            return k, None, stages  # `新开工项目 | 续建项目 | 竣工项目`: names only, no category column
         corner = first - 1
-        if (_MATRIX_CORNER.match(texts[corner]) and all("序号" in t for t in texts[:corner])
+        if (corner >= 0 and _MATRIX_CORNER.match(texts[corner]) and all("序号" in t for t in texts[:corner])
                 and len(stages) >= len(texts) - first - 1):
             return k, corner, stages
     return None
@@ -298,7 +302,7 @@ _CONTENT_HEADER = re.compile(r"^(?:主要|重点|重大)?(?:建设)?(?:项目|�
 _HAS_WORD = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
 
 
-def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: int, corner: int,
+def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: int, corner: int | None,
                  stages: dict[int, str]) -> TableRead:
     """Every cell under a stage column: its names (split like a list line), the column's stage, the row's
     category."""
@@ -308,7 +312,7 @@ def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: i
     stack = GroupStack()
     body = rows[index + 1:]
     for row in body:
-        kind = row[corner].flat.rstrip("：:") if len(row) > corner else ""
+        kind = row[corner].flat.rstrip("：:") if corner is not None and len(row) > corner else ""
         if _TOTAL_ROW.match(kind):
             continue
         # a column headed `项目` / `主要内容` (stages down the side, names beside them) names no category

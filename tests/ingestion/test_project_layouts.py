@@ -625,3 +625,15 @@ def test_one_long_name_a_line_never_runs_on_into_the_next():
     items, _ = read_projects(Document.from_text(text))
     assert "桐溪县第三中学" in {it.project_name for it in items}
     assert "桐溪县人民医院" in {it.project_name for it in items}
+
+
+def test_a_stage_matrix_without_a_category_column():
+    text = MATRIX_HEAD + ("新开工项目          续建项目            竣工项目\n"
+                          "桐溪大桥            桐溪港区二期码头    桐溪县图书馆新馆\n"
+                          "桐溪第三中学        桐溪湿地公园        —\n三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert {it.project_name: (it.stage, it.category) for it in items} == {
+        "桐溪大桥": ("started", None), "桐溪第三中学": ("started", None),
+        "桐溪港区二期码头": ("ongoing", None), "桐溪湿地公园": ("ongoing", None),
+        "桐溪县图书馆新馆": ("completed", None),
+    }

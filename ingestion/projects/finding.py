@@ -14,6 +14,7 @@ from ..document import Document, box_caption, heading_level, is_cell_line, parse
 from .names import (
     _ITEM_NUMBER,
     find_outside_brackets,
+    is_symbol_bulleted,
     item_text,
     split_label,
     split_outside_brackets,
@@ -142,6 +143,17 @@ def _is_labelled_item(s: str) -> bool:
     return bool(_GROUP_LABEL.match(_LABEL_COUNT.sub("", rest.rstrip("：:")))) or group_label(s) is not None
 
 
+def _heads_bullets(doc: Document, no: int) -> bool:
+    """`（一）交通基础设施` right above `◆ A`: a short outline-numbered kind heading the bullets of a box, not the
+    next heading of the report (a task heading is followed by its paragraph, not by bullets)."""
+    s = squash(doc.line(no))
+    m = _LABEL_NUMBER.match(s)
+    if not m or len(s) - m.end() > 16 or _SENTENCE_PUNCT.search(s[m.end():]):
+        return False
+    nxt = _next_text_line(doc, no)
+    return nxt is not None and is_symbol_bulleted(doc.line(nxt))
+
+
 def _caption_of(line: str) -> tuple[str, int] | None:
     return parse_caption(line) or box_caption(line)
 
@@ -154,7 +166,7 @@ def _opens_group(s: str) -> bool:
     return label is not None and not rest.strip("。")
 
 
-def _body_end(doc: Document, caption_line: int) -> int:
+def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
     """Last line of a list body: it stops at the next caption or heading, or at a prose paragraph.
 
     Items numbered `1.` `2.` … read as level-3 headings to the outline; they stay in the body as long as
@@ -175,7 +187,7 @@ def _body_end(doc: Document, caption_line: int) -> int:
                 expected = int(first.group(1))
             if _is_numbered_item(s, expected):
                 expected += 1
-            elif _is_labelled_item(s):
+            elif _is_labelled_item(s) or (boxed and _heads_bullets(doc, no)):
                 expected = 1
             else:
                 break
@@ -269,7 +281,7 @@ def find_project_lists(doc: Document) -> list[ProjectList]:
             continue
         if _is_indicator_table(doc, line):
             continue
-        end = _body_end(doc, line)
+        end = _body_end(doc, line, boxed=True)
         if end > line:
             out.append(_make_list(doc, title, line, end))
     taken = [(p.caption_line, p.end) for p in out]

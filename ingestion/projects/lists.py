@@ -34,6 +34,7 @@ from .names import (
 from .parts import Group, GroupStack, is_open_ended, printed_count
 from .stages import (
     _LABEL_COUNT,
+    _LABEL_NUMBER,
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
     _RESULT_OPENERS,
@@ -299,7 +300,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue
         if label is None and (no not in bulleted or _KIND_ONLY.match(s)) and (
                 _is_category_line(s, nxt) or _heads_bullets(s, no, body[k + 1][0] if nxt else None, bulleted)):
-            context.enter(s, None, outline_level(doc.line(no)))
+            context.enter(_LABEL_NUMBER.sub("", s) or s, None, outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue

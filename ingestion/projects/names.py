@@ -224,6 +224,14 @@ def is_bulleted(line: str) -> bool:
     return bool(s) and strip_item_number(s) != s
 
 
+_SYMBOLS = "●○◆◇■□▪•▶►√★☆➢➤▲△"
+
+
+def is_symbol_bulleted(line: str) -> bool:
+    """The line opens with a bullet mark (`- A`, `◆ A`), not an item number."""
+    return bool(_TEXT_BULLET.match(line)) or squash(line)[:1] in _SYMBOLS
+
+
 def strip_item_number(s: str) -> str:
     """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
     part of it. `1.2022年度…` and `2.1.5万吨…` are numbered names opening with a year or a decimal; `1.5万吨…`

@@ -637,3 +637,12 @@ def test_a_stage_matrix_without_a_category_column():
         "桐溪港区二期码头": ("ongoing", None), "桐溪湿地公园": ("ongoing", None),
         "桐溪县图书馆新馆": ("completed", None),
     }
+
+
+def test_numbered_kind_headings_without_counts_over_bullets_stay_in_their_box():
+    text = MATRIX_HEAD.replace("专栏1  2024年县重点项目", "专栏1：2024年县重点项目") + (
+        "（一）交通基础设施\n◆ 桐溪大桥\n◆ 桐溪港区二期码头\n（二）社会民生\n◆ 桐溪第三中学\n"
+        "（二）保障和改善民生。加快建设桐溪医院。\n三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert {it.project_name: it.category for it in items} == {
+        "桐溪大桥": "交通基础设施", "桐溪港区二期码头": "交通基础设施", "桐溪第三中学": "社会民生"}

@@ -30,6 +30,8 @@ _BOX_EDGE_CHARS = "│┃║"
 _RUNNING_HEADER = re.compile(r"(?:局|委|委员会|政府|办公室|办|会议文件(?:之[一二三四五六七八九十]+)?[（(]?\d*[）)]?|文件)$")
 _LEADS = frozenset("-—–－·=＝_~～第共0123456789")  # what a page number or a ruling line starts with
 RUNNING_MAX = 40  # a running header is one short line
+REPEATS = 3  # an office or session-document line printed this often is a running header even without page numbers
+_LABEL_ENDS = frozenset("局委府室办件）)")
 NEAR = 2  # non-blank lines between a page number and the running header printed beside it
 
 
@@ -57,22 +59,27 @@ def box_content(line: str) -> str | None:
 
 def _header_like(line: str) -> bool:
     s = squash(line)
-    return (0 < len(s) <= RUNNING_MAX and not re.search(r"[，,。；;：:！？]", s) and heading_level(s) is None
+    return (0 < len(s) and s[0] not in "#|" and len(s) <= RUNNING_MAX and not re.search(r"[，,。；;：:！？]", s) and heading_level(s) is None
             and parse_caption(s) is None)
 
 
 def furniture_lines(lines: list[str]) -> dict[int, str]:
     """0-based index → role (`page_number`, `running_header`, `rule`) of every furniture line of a text.
 
-    A running header is a short line beside a page number (blank lines between them do not count) that either
-    repeats beside another page number or names an office or session document: a line printed on every page.
+    A running header is a short line next to a page number (the nearest non-blank line) that either repeats
+    beside another page number or names an office or session document, or an office / session-document line
+    printed three or more times: a line printed on every page.
     """
     found: dict[int, str] = {}
     pages = []
+    labels: dict[str, list[int]] = {}  # office / session-document lines, wherever they stand
     for i, line in enumerate(lines):
         lead = line[:1]
         if lead in (" ", "\u3000"):
             lead = line.lstrip(" \u3000")[:1]
+        if line.rstrip()[-1:] in _LABEL_ENDS and lead != "\t" and _RUNNING_HEADER.search(line.rstrip()) \
+                and _header_like(line):
+            labels.setdefault(squash(line), []).append(i)
         if not lead or (lead not in _LEADS and not "\u2500" <= lead <= "\u257f"):
             continue  # most lines: text, a cell (tab-led), a blank line
         if is_page_number(line):
@@ -80,6 +87,9 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
             pages.append(i)
         elif is_rule(line):
             found[i] = "rule"
+    for where in labels.values():
+        if len(where) >= REPEATS:  # printed on every page, with or without a page number beside it
+            found.update((j, "running_header") for j in where)
     if not pages:
         return found
     beside: dict[str, list[int]] = {}

@@ -414,13 +414,12 @@ def test_an_excel_quoted_cell_spreading_over_lines_is_one_cell_without_its_quote
 def test_page_numbers_and_running_headers_are_furniture_not_text():
     model, raw = layout_model("page_furniture.txt")
     furniture = {b.start: b.role for b in model.blocks if b.kind == "furniture"}
-    assert furniture == {14: "page_number", 16: "running_header", 22: "page_number", 28: "page_number",
-                         30: "running_header"}
-    # the same words printed once under the title are the report's, not a running header
-    assert model.blocks[1].kind == "paragraph" and model.blocks[1].start == 3
+    # the session-document line is on every page, the first one (under the title) too
+    assert furniture == {3: "running_header", 14: "page_number", 16: "running_header", 22: "page_number",
+                         28: "page_number", 30: "running_header"}
     doc = Document.from_text(raw)
     assert doc.n_lines == len(raw.split("\n"))  # line numbers stay those of the stored text
-    assert all(doc.line(no) == "" for no in furniture) and doc.line(3).startswith("桃源区")
+    assert all(doc.line(no) == "" for no in furniture) and doc.line(5) == "一、2031年计划执行情况"
     names = {p.project_name for p in extract_text(raw).projects}
     assert names == {"桃源区智能装备产业园", "桃源区东湖大道改造", "桃源区第二人民医院", "桃源区城市书房"}
 
@@ -462,3 +461,14 @@ def test_masthead_lines_over_the_title_are_marked_not_the_title_or_the_text():
     roles = [(b.start, getattr(b, "role", None)) for b in model.blocks if b.kind == "paragraph"]
     assert roles == [(1, "chrome"), (2, "chrome"), (3, "session_document"), (4, "notice"), (5, ""), (6, ""),
                      (8, "")]
+
+
+def test_a_session_document_line_printed_on_every_page_is_a_running_header_without_page_numbers():
+    page = "丙区第二届人民代表大会第五次会议文件（3）\n\n{}\n\n"
+    text = "关于丙区2031年计划执行情况的报告\n\n" + "".join(page.format(f"第{k}段正文，全年工作有序推进。")
+                                                  for k in range(1, 4))
+    model = text_blocks(text)
+    assert [b.kind for b in model.blocks] == ["paragraph", "furniture", "paragraph", "furniture", "paragraph",
+                                              "furniture", "paragraph"]
+    twice = text_blocks("丙区发展和改革局\n正文一。\n丙区发展和改革局\n正文二。\n")
+    assert not any(b.kind == "furniture" for b in twice.blocks)  # printed twice: a signature, not every page

@@ -105,6 +105,7 @@ def _materialize(plan, reports: Path, warehouse: Path, verbose: bool, full_tests
 
     ensure_manifest()
     from orchestration.definitions import build_definitions
+    from orchestration.reports.assets import hashes_run_config
     from orchestration.reports.checks import RAW_ASSET_KEY
     from orchestration.reports.partitions import full_range_tags, report_partitions
 
@@ -126,8 +127,8 @@ def _materialize(plan, reports: Path, warehouse: Path, verbose: bool, full_tests
         if keys:
             _step(f"materializing {len(keys)} report partition(s), then dbt build")
             # the plan's hashes: unchanged files inside the key range are skipped unread, the others not rehashed
-            run_config["ops"] = {"raw__reports": {"config": {
-                "sha256": {n: s.sha256 for n, s in plan.current.items() if keys[0] <= n <= keys[-1]}}}}
+            run_config.update(hashes_run_config(
+                {n: s.sha256 for n, s in plan.current.items() if keys[0] <= n <= keys[-1]}))
             result = job.execute_in_process(instance=instance, tags={**full_range_tags(keys), **tags},
                                             run_config=run_config, raise_on_error=False)
         else:

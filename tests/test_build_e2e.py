@@ -116,3 +116,28 @@ def test_cli_reports_a_missing_folder_clearly(tmp_path):
     proc = run_devplan("build", "--reports", str(tmp_path / "missing"), "--warehouse", str(tmp_path / "w.duckdb"))
     assert proc.returncode == 1
     assert "does not exist" in proc.stderr
+
+
+def test_with_dagster_home_the_runs_are_in_the_ui_history_and_full_tests_is_tagged(tmp_path, dbt_manifest,
+                                                                                 monkeypatch):
+    import dagster as dg
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:2]
+    for f in seeds:
+        (folder / f.name).write_bytes(f.read_bytes())
+    home, wh = tmp_path / "dagster_home", tmp_path / "w.duckdb"
+    env = {"DAGSTER_HOME": str(home)}
+    assert run_devplan("build", "--reports", str(folder), "--warehouse", str(wh), env_extra=env).returncode == 0
+    (folder / seeds[0].name).unlink()
+    proc = run_devplan("build", "--reports", str(folder), "--warehouse", str(wh), "--full-tests", env_extra=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    with dg.DagsterInstance.get() as instance:
+        runs = instance.get_runs()  # newest first
+        assert [r.status for r in runs] == [dg.DagsterRunStatus.SUCCESS] * 2
+        assert runs[0].tags.get("devplan/full_tests") == "true" and "devplan/full_tests" not in runs[1].tags
+        # every file in the folder is a partition; the deleted file's partition is gone
+        assert instance.get_dynamic_partitions("reports") == [seeds[1].name]

@@ -15,7 +15,7 @@ from ..records import ProjectItem
 from .finding import list_year
 from .lists import Segment, parse_rest
 from .names import clean_name, strip_item_number
-from .parts import GroupStack, is_open_ended
+from .parts import Group, GroupStack, is_open_ended, printed_count
 from .stages import normalize_stage, outline_level, parse_label, title_stage
 
 _NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
@@ -310,6 +310,11 @@ def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: i
     review = bool(doc.meta.review_year) and year == doc.meta.review_year and year != doc.meta.plan_year
     items: list[ProjectItem] = []
     stack = GroupStack()
+    header = rows[index]
+    # a stage header that prints a count (`新开工项目（5个）`) is checked against the names read under it
+    columns = {col: Group(header[col].flat, header[col].line or line, printed_count(header[col].flat))
+               for col in stages}
+    stack.groups.extend(columns.values())
     body = rows[index + 1:]
     for row in body:
         kind = row[corner].flat.rstrip("：:") if corner is not None and len(row) > corner else ""
@@ -320,10 +325,13 @@ def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: i
         for col, stage_raw in stages.items():
             if col >= len(row) or not row[col].flat:
                 continue
+            if is_open_ended(row[col].flat):
+                columns[col].open_ended = True
             for seg in parse_rest(squash(row[col].text)):
                 for name in seg.names:
                     if not _HAS_WORD.search(name) or name == "无":  # a dash, a figure: no project
                         continue
+                    columns[col].names += 1
                     raw = seg.stage_raw or stage_raw
                     items.append(ProjectItem(
                         list_title=title, period_year=year, project_name=name,

@@ -646,3 +646,12 @@ def test_numbered_kind_headings_without_counts_over_bullets_stay_in_their_box():
     items, _ = read_projects(Document.from_text(text))
     assert {it.project_name: it.category for it in items} == {
         "桐溪大桥": "交通基础设施", "桐溪港区二期码头": "交通基础设施", "桐溪第三中学": "社会民生"}
+
+
+def test_a_stage_matrix_header_count_that_disagrees_is_a_warning():
+    text = (FIXTURES / "stage_matrix_table.txt").read_text(encoding="utf-8")
+    counted = text.replace("\t新开工项目\n\t续建项目\n", "\t新开工项目（4个）\n\t续建项目（9个）\n")
+    _, parts = read_projects(Document.from_text(counted))
+    (part,) = project_parts(parts)
+    # 4 started names are printed under `新开工项目（4个）`: only the 续建 column disagrees
+    assert part.problem is not None and "续建项目（9个）" in part.problem and "新开工" not in part.problem

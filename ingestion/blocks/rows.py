@@ -160,8 +160,8 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
             j += 1
             continue
         end = j
-        if layout == TABS and row is not None and '"' in line:
-            row, end = _quoted_row(lines, j, row)
+        if layout == TABS and '"' in line and (row is not None or line.lstrip()[:1] == '"'):
+            row, end = _quoted_row(lines, j, row or (TABS, [line.strip()], []))
         if _compatible(layout, row, width):
             found.append((j, row))
             last = end

@@ -472,3 +472,12 @@ def test_a_session_document_line_printed_on_every_page_is_a_running_header_witho
                                               "furniture", "paragraph"]
     twice = text_blocks("丙区发展和改革局\n正文一。\n丙区发展和改革局\n正文二。\n")
     assert not any(b.kind == "furniture" for b in twice.blocks)  # printed twice: a signature, not every page
+
+
+def test_a_quoted_first_cell_opening_a_row_without_a_tab_is_still_one_cell():
+    text = ("指标名称\t单位\t目标\t完成\n地区生产总值增速\t%\t6\t6.1\n"
+            '"单位工业增加值\n能耗下降"\t%\t3\t3.2\n城镇新增就业\t万人\t1\t1.1\n')
+    (table,) = text_blocks(text).tables
+    assert [[c.flat for c in r] for r in table.rows] == [
+        ["指标名称", "单位", "目标", "完成"], ["地区生产总值增速", "%", "6", "6.1"],
+        ["单位工业增加值能耗下降", "%", "3", "3.2"], ["城镇新增就业", "万人", "1", "1.1"]]

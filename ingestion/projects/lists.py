@@ -177,13 +177,14 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-# A wrapped item's second line: only a bracketed phrase (`（一期）`), or an indented line without a bullet.
+# A wrapped bullet's second line may be only a bracketed phrase (`（一期）`).
 _BRACKET_ONLY = re.compile(r"^[（(][^（）()]{1,12}[）)]$")
 
 
 def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
-    """The list lines as items, a wrapped bullet's continuation (`- A城市更新` over `  （一期）`) joined to the
-    bullet above it: the second line of a wrapped item is part of its name, never a name of its own."""
+    """The list lines as items: a wrapped bullet's continuation (`- A城市更新` over `  （一期）`, a short line
+    indented deeper than the bullet) and the next line of a hard-wrapped enumeration joined to the line above. The
+    second line of a wrapped item is part of it, never a name of its own."""
     out: list[tuple[int, str]] = []
     prev_bullet: str | None = None  # the raw line of the bullet just above, if the line above is one
     prev_no = -1  # line of the entry `out[-1]` ends on
@@ -218,9 +219,9 @@ WRAPPED_SHARE = 0.9  # … within a character or two of the longest line of the 
 
 def _wrapped(above: str, s: str, width: int) -> bool:
     """`s` goes on with the enumeration above it, which a text copy cut at the column width: the line above lists
-    several names (two or more `、`/`，`, one after a label, or a bracket left open), runs the full width of the list's longest line and stops without a
-    closing `。`/`；`, and `s` opens no label or group. (One name a line never runs on: a long name with one `、`
-    in it is not an enumeration.)"""
+    several names (two or more `、`/`，`, one after a label, or a bracket left open), runs the full width of the
+    list's longest line and stops without a closing `。`/`；`, and `s` opens no label or group. (One name a line
+    never runs on: a long name with one `、` in it is not an enumeration.)"""
     seps = len(_ENUMERATION.findall(above))
     unclosed = above.count("（") + above.count("(") > above.count("）") + above.count(")")
     listing = seps >= 2 or unclosed or (seps >= 1 and split_label(above)[0] is not None)

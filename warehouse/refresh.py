@@ -133,9 +133,9 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
                      f"{summary.project_rows} project mentions")
             for name in summary.deleted:
                 log.info(f"removed {name}: no longer in {folder}")
-            for name, problems in summary.problems.items():
-                for part, problem in problems:
-                    log.warning(f"{name}: {part}: {problem}")
+            if summary.problems:  # named by the raw asset's every_part_read check and the build's summary
+                log.warning(f"{sum(map(len, summary.problems.values()))} part(s) of {len(summary.problems)} "
+                            "report(s) not read fully (raw.report_parts)")
             for name, msg in summary.rejected.items():
                 log.warning(f"rejected {name}: {msg}")
             return summary

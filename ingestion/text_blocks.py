@@ -93,7 +93,8 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
         if i in furniture:
             if furniture[i] == "rule" and i + 1 < n and box_content(lines[i + 1]) is not None:
                 last = _box_end(lines, i + 1)
-                out.extend(_framed_blocks(lines, i, last))
+                grid = _box_grid(lines, i, last, out, at)
+                out.extend(grid if grid is not None else _framed_blocks(lines, i, last))
                 i = last + 1
                 continue
             out.append(Furniture("furniture", line.strip(), i + 1, i + 1, role=furniture[i]))
@@ -143,6 +144,34 @@ def _box_end(lines: list[str], first: int) -> int:
     while j > first and not lines[j - 1].strip():
         j -= 1
     return j - 1
+
+
+_EDGES = str.maketrans({"│": "|", "┃": "|", "║": "|"})
+
+
+def _box_grid(lines: list[str], top: int, bottom: int, out: list[Block], at: dict[int, int]) -> list[Block] | None:
+    """A table drawn with box characters (`┌──┬──┐`, `│ 序号 │ 指标 │`, `├──┼──┤`, `└──┴──┘`): the inner edges
+    separate its cells, read like a pipe table; the edges are furniture. None when the box holds no columns (a
+    framed 专栏)."""
+    inner = [j for j in range(top + 1, bottom + 1) if (box_content(lines[j]) or "").strip()]
+    columned = sum(1 for j in inner if any(ch in box_content(lines[j]) for ch in "│┃║"))
+    if not inner or columned * 2 < len(inner):
+        return None
+    view = list(lines)
+    for j in range(top, bottom + 1):
+        view[j] = lines[j].translate(_EDGES)
+    found = read_row_table(view, inner[0])
+    if found is None or found[2] > bottom:
+        return None
+    _, rows, last, header_rows = found
+    blocks: list[Block] = [Furniture("furniture", lines[top].strip(), top + 1, top + 1, role="rule")]
+    blocks.append(_table(view, inner[0], last, rows, out, at, "box", header_rows))
+    for j in range(last + 1, bottom + 1):
+        if is_rule(lines[j]):
+            blocks.append(Furniture("furniture", lines[j].strip(), j + 1, j + 1, role="rule"))
+        elif (box_content(lines[j]) or "").strip():
+            blocks.append(line_block(box_content(lines[j]), j + 1))
+    return blocks
 
 
 def _framed_blocks(lines: list[str], top: int, bottom: int) -> list[Block]:

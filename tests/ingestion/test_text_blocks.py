@@ -481,3 +481,18 @@ def test_a_quoted_first_cell_opening_a_row_without_a_tab_is_still_one_cell():
     assert [[c.flat for c in r] for r in table.rows] == [
         ["指标名称", "单位", "目标", "完成"], ["地区生产总值增速", "%", "6", "6.1"],
         ["单位工业增加值能耗下降", "%", "3", "3.2"], ["城镇新增就业", "万人", "1", "1.1"]]
+
+
+def test_a_table_drawn_with_box_characters_is_a_table_and_its_edges_are_furniture():
+    model, raw = layout_model("box_grid.txt")
+    (table,) = model.tables
+    assert table.layout == "box" and table.title() == "表22032年主要指标预期目标"
+    assert [[c.flat for c in r] for r in table.rows] == [
+        ["序号", "指标名称", "单位", "2032年目标"], ["1", "地区生产总值增速", "%", "6左右"],
+        ["2", "城镇新增就业", "人", "4500以上"], ["3", "森林覆盖率*", "%", "61.2"]]
+    assert [c.line for c in table.rows[1]] == [9, 9, 9, 9]
+    assert [n.text for n in table.notes] == ["注：带*为约束性指标，其余为预期性指标。"]
+    assert [b.start for b in model.blocks if b.kind == "furniture"] == [6, 14]
+    got = {r.indicator_name: (r.value_raw, r.attribute) for r in extract_text(raw).indicators if r.source == "table"}
+    assert got == {"地区生产总值增速": ("6左右", "预期性"), "城镇新增就业": ("4500以上", "预期性"),
+                   "森林覆盖率": ("61.2", "约束性")}

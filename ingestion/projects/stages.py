@@ -14,13 +14,13 @@ from dataclasses import dataclass
 # A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
 # The compounds of 加快/推进 with 建设 are the genre's labels for works under way (`加快建设：A、B`, `推进建设：C`):
 # ongoing, like 续建. They come first so that the longer label wins.
-_STAGE_WORD = (r"加快建设|加快推进|推进建设|持续推进|新开工|开工|续建|在建|竣工|完工|建成|完成|投用|投产|前期|新建|预备|"
-               r"储备")
+_STAGE_WORD = (r"加快建设|加快推进|推进建设|持续推进|新开工|开工|续建|在建|竣工|完工|建成|完成|投用|投产|投运|投入使用|"
+               r"前期|新建|预备|储备")
 _LABEL_STAGE = re.compile(_STAGE_WORD)
 # A label made of stage words and nothing but filler: `开工重点项目`, `竣工项目`, `新开工`, and the compounds
 # `建成投用项目`, `竣工投产项目`, `前期工作项目`, `前期推进项目` (前期 decides: 推进 qualifies the preparatory work).
-_STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保)?(?:{_STAGE_WORD}){{1,2}}(?:推进|工作|实施)?(?:重点|重大)?(?:建设)?"
-                r"(?:项目|工程)?")
+_STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保|争取|预计|全面)?(?:{_STAGE_WORD}){{1,2}}(?:推进|工作|实施)?(?:重点|重大)?"
+                r"(?:建设)?(?:项目|工程)?")
 # A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
 _LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
 _BRACKET_COUNT = re.compile(r"[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]$")
@@ -46,7 +46,7 @@ _TITLE_STAGE = re.compile(r"新开工|新建|续建|在建|竣工|完工|建成|
 
 _PREPARATORY = re.compile(r"前期|预备|储备")
 _STARTED = re.compile(r"开工|启动建设|启动")
-_COMPLETED = re.compile(r"竣工|完工|建成|完成|投用|投产|开通|开园|运营")
+_COMPLETED = re.compile(r"竣工|完工|建成|完成|投用|投产|投运|投入使用|开通|开园|运营")
 _ONGOING = re.compile(r"续建|在建|推进|加快")
 _KIND_END = re.compile(r"(?:项目|工程|类|板块|领域|产业)$")
 _COUNT_TAIL = re.compile(r"[\d一二三四五六七八九十百]*[个项]?")

@@ -655,3 +655,14 @@ def test_a_stage_matrix_header_count_that_disagrees_is_a_warning():
     (part,) = project_parts(parts)
     # 4 started names are printed under `新开工项目（4个）`: only the 续建 column disagrees
     assert part.problem is not None and "续建项目（9个）" in part.problem and "新开工" not in part.problem
+
+
+@pytest.mark.parametrize("label, stage", [
+    ("争取开工项目", "started"), ("全面开工项目", "started"), ("预计竣工项目", "completed"),
+    ("建成投运项目", "completed"), ("投入使用项目", "completed"),
+])
+def test_stage_labels_with_a_qualifier_are_stages_not_categories(label, stage):
+    text = MATRIX_HEAD + f"{label}：桐溪大桥、桐溪第三中学\n三、保障措施\n加强组织领导。\n"
+    items, _ = read_projects(Document.from_text(text))
+    assert {(it.project_name, it.stage, it.category) for it in items} == {
+        ("桐溪大桥", stage, None), ("桐溪第三中学", stage, None)}

@@ -32,7 +32,7 @@ _NESTED_STAGE_LABEL = re.compile(rf"({_STAGE_LABEL})[：:]")
 _STAGE_LABEL_RE = re.compile(_STAGE_LABEL)
 # A verb that opens a sentence of a list (`新开工A、B等项目。`) and gives the stage of what follows.
 _LIST_VERB = re.compile(
-    r"^(?:(?:大力|加快|积极|全力|加速|持续)?推进|新开工|开工建设|开工|续建|完工|竣工|建成投用|建成|投用|完成|加快建设|加快)"
+    r"^(?:(?:大力|加快|积极|全力|加速|持续)?推进(?:建设|实施)?|新开工|开工建设|开工|续建|完工|竣工|建成投用|建成|投用|完成|加快建设|加快)"
 )
 # Words that open the result text of a `name：result` item (民心工程): it reports or plans work, not names.
 _RESULT_OPENERS = re.compile(

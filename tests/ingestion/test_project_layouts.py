@@ -666,3 +666,9 @@ def test_stage_labels_with_a_qualifier_are_stages_not_categories(label, stage):
     items, _ = read_projects(Document.from_text(text))
     assert {(it.project_name, it.stage, it.category) for it in items} == {
         ("桐溪大桥", stage, None), ("桐溪第三中学", stage, None)}
+
+
+def test_a_sentence_opened_by_tuijin_jianshe_names_ongoing_works_without_the_verb():
+    text = MATRIX_HEAD + "推进建设桐溪大桥、桐溪第三中学等项目。\n三、保障措施\n加强组织领导。\n"
+    items, _ = read_projects(Document.from_text(text))
+    assert {(it.project_name, it.stage) for it in items} == {("桐溪大桥", "ongoing"), ("桐溪第三中学", "ongoing")}

@@ -21,14 +21,14 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－·]+\s*\d{1,4}\s*[-—–－·]+|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?"
     r"|共\s*\d{1,4}\s*页\s*[，,]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*[/／]\s*\d{1,4})\s*$")
 # a line drawn with dashes or box-drawing characters only (a table's ruling, a box's top or bottom edge)
-_RULE = re.compile(r"^[\s\u2500-\u257f\-—–=＝_－~～·]*$")
+_RULE = re.compile(r"^[\s\u2500-\u257f\-—–=＝_－~～·+]*$")  # `+` joins the rules of an ASCII grid (`+----+----+`)
 _RULE_CHARS = re.compile(r"[\u2500-\u257f\-—–=＝_－~～]")
 # the vertical edge of a box drawn around a 专栏 (`│（一）产业发展类`, `┃ … ┃`)
 BOX_EDGE = re.compile(r"^[ \u3000]*[│┃║|](?=\S|[ \u3000])|[│┃║][ \u3000]*$")
 _BOX_EDGE_CHARS = "│┃║"
 # a running header names the issuing office or the session document it belongs to
 _RUNNING_HEADER = re.compile(r"(?:局|委|委员会|政府|办公室|办|会议文件(?:之[一二三四五六七八九十]+)?[（(]?\d*[）)]?|文件)$")
-_LEADS = frozenset("-—–－·=＝_~～第共0123456789")  # what a page number or a ruling line starts with
+_LEADS = frozenset("-—–－·=＝_~～+第共0123456789")  # what a page number or a ruling line starts with
 RUNNING_MAX = 40  # a running header is one short line
 REPEATS = 3  # an office or session-document line printed this often is a running header even without page numbers
 _LABEL_ENDS = frozenset("局委府室办件）)")

@@ -496,3 +496,20 @@ def test_a_table_drawn_with_box_characters_is_a_table_and_its_edges_are_furnitur
     got = {r.indicator_name: (r.value_raw, r.attribute) for r in extract_text(raw).indicators if r.source == "table"}
     assert got == {"地区生产总值增速": ("6左右", "预期性"), "城镇新增就业": ("4500以上", "预期性"),
                    "森林覆盖率": ("61.2", "约束性")}
+
+
+def test_an_ascii_grid_table_is_read_across_its_plus_and_dash_rules():
+    model = model_of("""
+        表3 2032年民生指标
+        +------+--------------+------+
+        | 序号 | 指标名称     | 目标 |
+        +======+==============+======+
+        | 1    | 城镇新增就业 | 5000 |
+        +------+--------------+------+
+        | 2    | 新增学位     | 1200 |
+        +------+--------------+------+
+        """)
+    (table,) = model.tables
+    assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标名称", "目标"], ["1", "城镇新增就业", "5000"],
+                                                         ["2", "新增学位", "1200"]]
+    assert table.title() == "表32032年民生指标"

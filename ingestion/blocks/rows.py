@@ -71,7 +71,7 @@ def split_row(line: str, layout: str | None = None) -> tuple[str, list[str], lis
         cells.append(body[pos:])
         starts.append(pos + lead)
     if aligned and letter_spaced:
-        cells, starts = _join_letter_spaced(body, cells, starts, letter_spaced, lead)
+        cells, starts = _join_letter_spaced(cells, starts, letter_spaced)
     return (SPACES, cells, starts) if len(cells) >= 2 else None
 
 
@@ -80,8 +80,7 @@ def _letter(text: str) -> bool:
     return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
 
 
-def _join_letter_spaced(body: str, cells: list[str], starts: list[int], spaced: set[int],
-                        lead: int) -> tuple[list[str], list[str]]:
+def _join_letter_spaced(cells: list[str], starts: list[int], spaced: set[int]) -> tuple[list[str], list[int]]:
     """In a space-aligned row (ASCII-space padding between columns) a label whose characters are spread with
     full-width spaces (`指　　标`) is one cell: the full-width spaces there are letter spacing, not a column."""
     out_cells, out_starts = [], []

@@ -799,7 +799,7 @@ def test_page_furniture_in_a_web_page_is_furniture_and_blank_for_the_extractors(
 
     page = ("<html><body><p>关于乙县2031年国民经济和社会发展计划执行情况的报告</p><p>专栏1　2032年重点项目</p>"
             "<p>新开工：乙县物流园、乙县体育馆</p><p>— 6 —</p><p>续建：乙县污水处理厂</p>"
-            "<p>第 7 页 共 9 页</p></body></html>").encode("utf-8")
+            "<p>第 7 页 共 9 页</p></body></html>").encode()
     model = read_document("yi.html", page)
     furniture = [b for b in model.blocks if b.kind == "furniture"]
     assert [(b.text, b.role) for b in furniture] == [("— 6 —", "page_number"), ("第 7 页 共 9 页", "page_number")]

@@ -29,6 +29,7 @@ from .stages import (
     _NESTED_STAGE_LABEL,
     _STAGE_WORD,
     group_label,
+    kind_heading,
     parse_label,
 )
 
@@ -327,10 +328,18 @@ def _opens_label_list(line: str) -> bool:
     return _is_list_line(rest)
 
 
+def _opens_kind_groups(doc: Document, no: int) -> bool:
+    """`1.先进制造业项目` over `（1）A项目：总投资…` or over `新开工：B、C；续建：D`: the first kind of a list sorted by
+    kind of project, printed without a box."""
+    nxt = _next_text_line(doc, no)
+    return nxt is not None and kind_heading(doc.line(no), doc.line(nxt)) is not None
+
+
 def _list_openers(doc: Document) -> list[int]:
     """Lines that open an unboxed project list: project headings, and stage-label paragraphs."""
     lines = {h.line for h in doc.headings
              if _HEADED_LIST_WORDS.search(h.text) and _OPENER_HINT.search(h.text) and _opens_headed_list(h.text)}
+    lines.update(h.line for h in doc.headings if _opens_kind_groups(doc, h.line))
     heading_lines = {h.line for h in doc.headings}
     lines.update(no for no, line in enumerate(doc.lines, start=1)
                  if no not in heading_lines and _opens_label_list(line))

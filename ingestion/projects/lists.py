@@ -41,6 +41,7 @@ from .stages import (
     _STAGE_LABEL,
     GroupContext,
     group_label,
+    kind_heading,
     normalize_stage,
     outline_level,
     parse_label,
@@ -188,7 +189,8 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     out: list[tuple[int, str]] = []
     prev_bullet: str | None = None  # the raw line of the bullet just above, if the line above is one
     prev_no = -1  # line of the entry `out[-1]` ends on
-    pieces = [(no, piece) for no in range(start, end + 1) for piece in _GLUED_SYMBOL.split(doc.line(no))]
+    pieces = [(no, piece) for no in range(start, end + 1)
+              for glued in _GLUED_SYMBOL.split(doc.line(no)) for piece in _GLUED_ITEM.split(glued)]
     width = max((len(squash(raw)) for _, raw in pieces), default=0)  # the text column, if the copy wraps lines
     for no, raw in pieces:
         s = item_text(raw)
@@ -241,6 +243,11 @@ _BRACKET_LABEL_LINE = re.compile(r"^【[^】]+】")
 _GLUED_SYMBOL = re.compile(r"(?<=\S)(?=[●○◆◇■□▪•▶►★☆➢➤▲△][ \u3000]+\S)")
 
 
+# A numbered item after the full stop of the one before (`…生产线。（2）B项目：总投资…`): a PDF reader ran two
+# paragraphs of a list together; the number opens the next item again.
+_GLUED_ITEM = re.compile(r"(?<=[。；;])(?=[（(]\d{1,2}[）)])")
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \u3000\t"))
 
@@ -250,6 +257,10 @@ _ANY_LIST_MARK = re.compile(r"[、，,；;：:。]")
 
 # A "name" without a single letter or character: a page number or a dash.
 _NO_NAME = re.compile(r"^[\d\s\-—–－·/／.．]*$")
+
+
+# A project's description opens with its investment: `总投资32亿元，建设…`, `项目总投资5亿元…`.
+_DESCRIPTION = re.compile(r"^(?:项目|计划)?总投资")
 
 
 # A stage printed in brackets after a name: `枫林县城南小学（新开工）`, `枫林湖隧道（前期）`.
@@ -293,6 +304,12 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
+        kind = kind_heading(doc.line(no), doc.line(body[k + 1][0]) if nxt is not None else None)
+        if kind is not None:  # `2.基础设施项目` over `（1）A：总投资…` or `新开工：B、C`: the items' category
+            context.enter(kind, None, outline_level(doc.line(no)))
+            group_category, group_stage = context.category, context.stage
+            open_group(s, no)
+            continue
         label, rest = split_label(s)
         if label is not None and not rest.strip("。"):
             context.enter(*parse_label(label), outline_level(doc.line(no)))
@@ -309,7 +326,9 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             stack.mark_open_ended()
         if label is not None and _is_result_text(rest, label):
             # a group's stage (`二、续建项目`) is what the list says; the result text only describes the work
-            stage = group_stage or result_stage(rest, plist.review) or default_stage
+            # a plan list's description of a project (`A项目：总投资32亿元，建设…`) says what it is, not its stage
+            described = not plist.review and _DESCRIPTION.match(rest)
+            stage = group_stage or (None if described else result_stage(rest, plist.review)) or default_stage
             emit(clean_name(label), stage, group_category, no)
             continue
         category, label_stage = parse_label(label) if label is not None else (None, None)

@@ -99,6 +99,27 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+# A `N.` heading that only names a kind of project (`2.基础设施项目`): short, no enumeration, no detail.
+_KIND_HEADING = re.compile(r"^\d{1,2}[.．、](?!\d)([^，,。；;、：:（）()]{2,16})$")
+# What a kind heading heads: an item numbered one level deeper (`（1）A项目：总投资…`) or a stage line (`新开工：A、B`).
+_DEEPER_ITEM = re.compile(r"^[（(]\d{1,2}[）)]|^[①-⑳]")
+_STAGE_LINE = re.compile(rf"^(?:{_STAGE_LABEL})[：:]")
+
+
+def kind_heading(line: str, following: str | None) -> str | None:
+    """The category a numbered kind heading gives the items under it, else None.
+
+    `1.先进制造业项目` on a line of its own over `（1）A项目：总投资…` items or over stage lines (`新开工：A、B；续建：C`)
+    sorts the projects of a list by kind: a category, never a project. A numbered project of a one-name-a-line list
+    (`1.A工程` over `2.B项目`) is followed by its next item, so it stays a project; a stage word makes the line a
+    stage group (`1.新开工项目`), which `group_label` reads."""
+    m = _KIND_HEADING.match(line.strip().replace("\u3000", "").replace(" ", ""))
+    if not m or following is None or not _KIND_END.search(m.group(1)) or parse_label(m.group(1))[1]:
+        return None
+    nxt = re.sub(r"\s", "", following)
+    return m.group(1) if _DEEPER_ITEM.match(nxt) or _STAGE_LINE.match(nxt) else None
+
+
 def title_stage(title: str) -> str | None:
     """A stage word printed in the list title applies to every item (`2022年新建…项目` → 新建).
 

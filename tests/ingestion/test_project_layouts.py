@@ -672,3 +672,59 @@ def test_a_sentence_opened_by_tuijin_jianshe_names_ongoing_works_without_the_ver
     text = MATRIX_HEAD + "推进建设桐溪大桥、桐溪第三中学等项目。\n三、保障措施\n加强组织领导。\n"
     items, _ = read_projects(Document.from_text(text))
     assert {(it.project_name, it.stage) for it in items} == {("桐溪大桥", "ongoing"), ("桐溪第三中学", "ongoing")}
+
+
+def test_numbered_kind_headings_over_detail_paragraphs_are_categories_not_projects():
+    items, parts = read("numbered_kind_headings_detail_items.txt")
+    got = {it.project_name: (it.stage, it.stage_raw, it.category) for it in items}
+    assert got == {
+        "枫岭高端材料深加工项目": ("planned", None, "先进制造业项目"),
+        # `年内建成一期` describes the works planned: no stage word governs the name, so it is planned
+        "青禾智能传感器产业园": ("planned", None, "先进制造业项目"),
+        "枫岭至石湾一级公路改建工程": ("planned", None, "基础设施项目"),
+        "枫岭县城区供水管网提升工程": ("planned", None, "基础设施项目"),
+        "枫岭县中医院迁建项目": ("planned", None, "社会民生项目"),
+    }
+    assert {it.list_title for it in items} == {"（四）2024年重点建设项目"}
+    assert {it.period_year for it in items} == {2024}
+    (part,) = project_parts(parts)
+    assert (part.kind, part.facts_read, part.problem) == ("project_list", 5, None)
+
+
+def test_numbered_kind_headings_in_a_box_take_the_stage_of_the_box_title():
+    items, _ = read("boxed_kind_headings_detail_items.txt")
+    got = {it.project_name: (it.stage, it.category) for it in items}
+    assert got == {
+        "柘溪特种纸浆深加工项目": ("started", "先进制造业项目"),  # `年内完成主体工程` is no stage of its own
+        "柘溪县电子元件产业园": ("started", "先进制造业项目"),
+        "柘溪至麻阳二级公路": ("started", "基础设施项目"),
+    }
+
+
+def test_numbered_kind_headings_over_stage_lines_are_categories_not_projects():
+    items, parts = read("numbered_kind_headings_stage_lines.txt")
+    got = {it.project_name: (it.stage, it.category) for it in items}
+    assert "基础设施项目" not in got and "社会民生项目" not in got and "先进制造业项目" not in got
+    assert got == {
+        "梧川碳纤维复合材料项目": ("started", "先进制造业项目"),
+        "岚峰精密铸件扩能项目": ("started", "先进制造业项目"),
+        "梧川氢能装备产业园": ("started", "先进制造业项目"),
+        "梧川锂电隔膜二期项目": ("ongoing", "先进制造业项目"),
+        "清溪电子元器件产业园": ("ongoing", "先进制造业项目"),
+        "梧川西外环快速路": ("started", "基础设施项目"),
+        "桐溪水库除险加固工程": ("started", "基础设施项目"),
+        "梧川港作业区三期工程": ("ongoing", "基础设施项目"),
+        "梧川区第五中学": ("started", "社会民生项目"),
+        "梧川区妇幼保健院新院区": ("completed", "社会民生项目"),
+    }
+    # the list is titled by its section, never by its first kind heading
+    assert {it.list_title for it in items} == {"（三）重点项目安排"}
+    (part,) = project_parts(parts)
+    assert part.facts_read == 10 and part.problem is None
+
+
+def test_a_numbered_one_name_a_line_list_keeps_every_line_a_project():
+    from ingestion.projects.stages import kind_heading
+    assert kind_heading("1.城东污水处理厂提标改造工程", "2.城西垃圾中转站项目") is None
+    assert kind_heading("1.新开工项目", "（1）A项目：总投资3亿元") is None  # a stage group, read by group_label
+    assert kind_heading("2.基础设施项目", "（1）A公路：总投资3亿元") == "基础设施项目"

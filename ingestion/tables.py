@@ -3,8 +3,9 @@
 The readers hand over tables (`model.Table`), read here as the rendered text prints them (`Table.layout_rows`) so a
 report gives the same records whatever container it came in; `headers.read_header` says what each column holds.
 This module reads the body the way an analyst does: group rows set the category; sub-rows (其中/#, (1)/①, a blank 序号 under a
-numbered row) get their parent; units come from the name (`（%）`), a 单位 column, the cell (`≥340天`) or a
-`单位：` note; a star and the note that explains it (`注：带*为约束性指标`) give the attribute; a table continued
+numbered row) get their parent; units come from the name (`（%）`), a 单位 column (a `—`/`／` there: no unit), the cell
+(`≥340天`) or a `单位：` note; a star and the note that explains it (`注：带*为约束性指标`) give the attribute, and a
+note naming the default (`注：备注栏未标明的均为预期性指标`) gives it to every row that prints none; a table continued
 after a page break (`续表`, header printed again or not) is read as one table with the first part's caption.
 
 Every value string goes through `values.parse_value`; nothing here interprets numbers. Every table looked at is
@@ -71,7 +72,9 @@ MARKS = "*＊▲△★☆※◆"
 _STARS = re.compile(rf"(?:\\?[{MARKS}])+$")
 _LEADING_MARK = re.compile(rf"^(?:\\?[{MARKS}])+(?=\S)")
 _MARK_NOTE = re.compile(rf"[{MARKS}]")
-_OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|不带|无).{0,8}预期性")
+_OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|未注|未列|没有标|不带|无).{0,8}预期性")
+# a note that names its binding rows by number (`第3、5项为约束性指标，其余为预期性`): rows the reader cannot match
+_BINDING_BY_NUMBER = re.compile(r"(?:第|序号)[\d、，,和及至-]+(?:项|条|行)?.{0,6}约束性")
 _NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)")
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
@@ -149,9 +152,20 @@ def clean_name(printed: str) -> CleanName:
     return CleanName(s, unit, starred)
 
 
+# A unit cell printed as a dash or a slash (`—`, `-`, `／`, `/`) or 无: the indicator has no unit.
+_NO_UNIT = re.compile(r"^(?:[-—–－─/／\\]+|无)$")
+
+
+def prints_no_unit(text: str) -> bool:
+    return bool(_NO_UNIT.match(squash(text)))
+
+
 def clean_unit(text: str) -> str | None:
-    """A 单位 cell as printed, parentheses removed: `（%）` → `%`."""
+    """A 单位 cell as printed, parentheses removed: `（%）` → `%`; a dash (`—`, `／`) says there is none (SPEC: blank
+    if none printed)."""
     s = _UNIT_LABEL.sub("", squash(text))
+    if _NO_UNIT.match(s):
+        return None
     while len(s) >= 2 and s[0] in "（(" and s[-1] in "）)":
         s = s[1:-1]
     return s or None
@@ -217,7 +231,8 @@ def read_review_cell(text: str) -> tuple[str, str | None]:
 
 @dataclass(frozen=True)
 class _NoteRules:
-    """What the notes around a table say: `*` = 约束性 (others 预期性), a table-wide unit."""
+    """What the notes around a table say: `*` = 约束性, a default for the rows that print no attribute (`其余为
+    预期性`, `备注栏未标明的均为预期性指标`, `未标注的为预期性指标`), a table-wide unit."""
 
     star_binding: bool = False
     others_expected: bool = False
@@ -230,7 +245,8 @@ class _NoteRules:
         for s in notes:
             if _MARK_NOTE.search(s) and "约束性" in s:
                 star = True
-                others = others or bool(_OTHERS_EXPECTED.search(s))
+            if _OTHERS_EXPECTED.search(s) and not _BINDING_BY_NUMBER.search(s):
+                others = True
             m = _UNIT_NOTE.search(s)
             if m and is_unit(m.group(1)):
                 unit = m.group(1)
@@ -776,7 +792,9 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if not values:  # a heading for the sub-rows that follow (`污染物排放总量*` over its `#` rows): not a row itself
             return []
 
-    unit = clean_unit(_merged_text(parts, UNIT)) or name.unit
+    unit_cell = _merged_text(parts, UNIT)
+    no_unit = prints_no_unit(unit_cell)  # `—` in the unit column: none, whatever the header or a 单位： note says
+    unit = clean_unit(unit_cell) or name.unit
     verdict = read_verdict(_merged_text(parts, VERDICT))
     out: list[IndicatorValue] = []
     for col, cell in values:
@@ -784,7 +802,8 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if col.verdict_in_cell:  # value_raw stays the cell as printed; the figure is read from its value part
             figure, in_cell = read_review_cell(cell.text)
             achieved = in_cell or verdict
-        row_unit = unit or _header_unit(col.header) or unit_in_cell(figure) or info.rules.unit
+        row_unit = unit or (unit_in_cell(figure) if no_unit else
+                            _header_unit(col.header) or unit_in_cell(figure) or info.rules.unit)
         out.extend(_values(info, col, cell, figure, name.name, printed, seq, ctx.category, parent, row_unit,
                            attribute, achieved))
     return out

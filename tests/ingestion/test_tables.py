@@ -1628,3 +1628,104 @@ def test_kept_within_the_target_is_a_verdict_word_in_a_completion_column():
     values, _ = read_tables(doc_with(t))
     assert [(v.indicator_name, v.value_raw, v.achieved_raw) for v in values if v.measure == "actual"] == [
         ("样例失业率", "4.2", "是"), ("样例总值增速", "5.1", "否"), ("样例能耗降低", "3.2", "是")]
+
+
+def _attribute_and_unit(values):
+    return {(v.table_title[:3], v.indicator_name): (v.unit, v.attribute) for v in values}
+
+
+EXPECTED_DEFAULTS = {
+    # 表1 `注：备注栏未标明的均为预期性指标。`: blank 备注 cells take the default, a printed 约束性 stays
+    ("表1：", "岚溪地区总值增速"): ("%", "预期性"),
+    ("表1：", "岚溪单位产值能耗降低"): ("%", "约束性"),
+    ("表1：", "岚溪河长制覆盖村数"): (None, "预期性"),  # a `—` unit cell: no unit
+    ("表1：", "岚溪城镇新增就业"): ("万人", "预期性"),
+    # 表2 `注：未标注的为预期性指标。` over a 指标属性 column, a `-` unit cell
+    ("表2：", "岚溪养老保险参保率"): ("%", "预期性"),
+    ("表2：", "岚溪耕地保有量"): ("万亩", "约束性"),
+    ("表2：", "岚溪公共服务满意度"): (None, "预期性"),
+    # 表3 `注：带▲的为约束性指标，其余为预期性。`, `／` and `/` unit cells
+    ("表3：", "岚溪空气质量优良天数比例"): ("%", "约束性"),
+    ("表3：", "岚溪森林覆盖率"): (None, "预期性"),
+    ("表3：", "岚溪生活垃圾分类覆盖率"): (None, "预期性"),
+    # 表4 prints no note: a blank 备注 says nothing
+    ("表4：", "岚溪外贸进出口总额"): ("亿元", None),
+    ("表4：", "岚溪实际利用外资"): ("万美元", "约束性"),
+}
+
+
+def test_fixture_a_note_giving_the_default_attribute_and_dash_unit_cells():
+    values, parts = read_fixture("default_attribute_and_dash_unit.txt")
+    assert _attribute_and_unit(values) == EXPECTED_DEFAULTS
+    assert [p.problem for p in parts] == [None] * 4
+
+
+GRID_ROWS = [["序号", "指标名称", "单位", "2024年目标", "备注"], ["1", "岚溪地区总值增速", "%", "6左右", ""],
+             ["2", "岚溪单位产值能耗降低", "%", "3", "约束性"], ["3", "岚溪河长制覆盖村数", "—", "全覆盖", ""],
+             ["4", "岚溪城镇新增就业", "万人", "1.2", ""]]
+GRID_TITLE = ["关于岚溪县2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告",
+              "一、2023年计划执行情况", "全年经济运行总体平稳。", "二、2024年计划草案", "表1：2024年主要指标预期目标"]
+GRID_NOTE = "注：备注栏未标明的均为预期性指标。"
+
+
+def _grid_docx() -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for text in GRID_TITLE:
+        d.add_paragraph(text)
+    t = d.add_table(rows=len(GRID_ROWS), cols=len(GRID_ROWS[0]), style="Table Grid")  # blank cells of their own
+    for r, row in enumerate(GRID_ROWS):
+        for c, text in enumerate(row):
+            if text:
+                t.cell(r, c).text = text
+    d.add_paragraph(GRID_NOTE)
+    d.add_paragraph("三、2024年重点工作")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _grid_html() -> bytes:
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in GRID_ROWS)
+    paras = "".join(f"<p>{t}</p>" for t in GRID_TITLE)
+    return (f"<html><head><meta charset='utf-8'></head><body>{paras}<table border='1'>{rows}</table>"
+            f"<p>{GRID_NOTE}</p><p>三、2024年重点工作</p></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("container", ["docx", "html"])
+def test_default_attribute_note_and_dash_unit_read_the_same_from_a_real_grid(container):
+    # a Word table or a web page with blank 备注 cells of their own (no merge) under and over a printed 约束性
+    from ingestion.process import process_report
+
+    data = {"docx": _grid_docx, "html": _grid_html}[container]()
+    processed = process_report(f"defaults.{container}", data)
+    assert processed.ok, processed.error
+    values = [v for v in processed.extraction.indicators if v.source == "table"]
+    assert _attribute_and_unit(values) == {k: v for k, v in EXPECTED_DEFAULTS.items() if k[0] == "表1："}
+
+
+@pytest.mark.parametrize("note, blank", [
+    ("注：其余为预期性指标。", "预期性"),
+    ("注：表中未注明的均为预期性指标。", "预期性"),
+    ("注：第2项为约束性指标，其余为预期性指标。", None),  # rows named by number: not a default this reader can apply
+    ("注：2024年目标为初步测算数。", None),
+])
+def test_a_default_attribute_note_applies_only_to_rows_without_an_attribute(note, blank):
+    cells = [["序号", "指标名称", "单位", "2024年目标", "属性"], ["1", "样例总值增速", "%", "6", ""],
+             ["2", "样例水耗降低", "—", "3", "约束性"]]
+    text = ("表1：2024年主要指标\n" + "\n\n".join("\n".join("\t" + c for c in row) for row in cells)
+            + f"\n\n{note}\n二、其他\n")
+    values, _ = read_tables(doc_of(text, ReportMeta("重庆市", "某某区", "review_and_plan", 2023, 2024, None, None)))
+    assert {v.indicator_name: (v.unit, v.attribute) for v in values} == {
+        "样例总值增速": ("%", blank), "样例水耗降低": (None, "约束性")}
+
+
+@pytest.mark.parametrize("dash", ["—", "-", "／", "/", "——"])
+def test_a_unit_cell_printed_as_a_dash_means_no_unit(dash):
+    from ingestion.tables import clean_unit
+
+    assert clean_unit(dash) is None
+    assert clean_unit("（%）") == "%"

@@ -1,1 +1,1 @@
-"""Dagster orchestration of devplan: raw loading, dbt models, sensor, schedule and the `devplan` CLI."""
+"""Dagster orchestration of devplan: resources, the raw asset and its checks, dbt assets, the serving copy, sensor, schedule, job (the `devplan` command is `cli/`)."""

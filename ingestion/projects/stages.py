@@ -99,10 +99,12 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
     return None
 
 
-# A `N.` heading that only names a kind of project (`2.基础设施项目`): short, no enumeration, no detail.
-_KIND_HEADING = re.compile(r"^\d{1,2}[.．、](?!\d)([^，,。；;、：:（）()]{2,16})$")
+# A numbered heading that only names a kind of project (`2.基础设施项目`, `（二）社会民生项目（8个）`): short, no
+# enumeration, no detail. `（二）` headings need a described item under them (below); `1.` ones any deeper item.
+_KIND_HEADING = re.compile(r"^(\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]+[）)])([^，,。；;、：:（）()]{2,16})$")
 # What a kind heading heads: an item numbered one level deeper (`（1）A项目：总投资…`) or a stage line (`新开工：A、B`).
 _DEEPER_ITEM = re.compile(r"^[（(]\d{1,2}[）)]|^[①-⑳]")
+_DESCRIBED_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)[^：:，,。；;]{2,30}[：:](?:项目|计划)?总投资")
 _STAGE_LINE = re.compile(rf"^(?:{_STAGE_LABEL})[：:]")
 
 
@@ -110,14 +112,16 @@ def kind_heading(line: str, following: str | None) -> str | None:
     """The category a numbered kind heading gives the items under it, else None.
 
     `1.先进制造业项目` on a line of its own over `（1）A项目：总投资…` items or over stage lines (`新开工：A、B；续建：C`)
-    sorts the projects of a list by kind: a category, never a project. A numbered project of a one-name-a-line list
-    (`1.A工程` over `2.B项目`) is followed by its next item, so it stays a project; a stage word makes the line a
-    stage group (`1.新开工项目`), which `group_label` reads."""
-    m = _KIND_HEADING.match(line.strip().replace("\u3000", "").replace(" ", ""))
-    if not m or following is None or not _KIND_END.search(m.group(1)) or parse_label(m.group(1))[1]:
+    sorts the projects of a list by kind: a category, never a project; so does `（一）先进制造业项目` over
+    `1.A项目：总投资…`. A numbered project of a one-name-a-line list (`1.A工程` over `2.B项目`) is followed by its next
+    item, so it stays a project; a task heading (`（三）重点项目`) is followed by its prose; a stage word makes the line
+    a stage group (`1.新开工项目`), which `group_label` reads."""
+    m = _KIND_HEADING.match(_LABEL_COUNT.sub("", re.sub(r"\s", "", line)))
+    if not m or following is None or not _KIND_END.search(m.group(2)) or parse_label(m.group(2))[1]:
         return None
     nxt = re.sub(r"\s", "", following)
-    return m.group(1) if _DEEPER_ITEM.match(nxt) or _STAGE_LINE.match(nxt) else None
+    deeper = _DEEPER_ITEM.match(nxt) if m.group(1)[0].isdigit() else _DESCRIBED_ITEM.match(nxt)
+    return m.group(2) if deeper or _STAGE_LINE.match(nxt) else None
 
 
 def title_stage(title: str) -> str | None:

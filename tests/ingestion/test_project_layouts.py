@@ -728,3 +728,22 @@ def test_a_numbered_one_name_a_line_list_keeps_every_line_a_project():
     assert kind_heading("1.城东污水处理厂提标改造工程", "2.城西垃圾中转站项目") is None
     assert kind_heading("1.新开工项目", "（1）A项目：总投资3亿元") is None  # a stage group, read by group_label
     assert kind_heading("2.基础设施项目", "（1）A公路：总投资3亿元") == "基础设施项目"
+
+
+def test_outline_numbered_kind_headings_over_numbered_detail_items_are_categories():
+    items, parts = read("outline_kind_headings_detail_items.txt")
+    assert {it.project_name: (it.stage, it.category) for it in items} == {
+        "柏川晶圆级封装测试基地": ("planned", "先进制造业项目"),
+        "柏川生物医药中试平台": ("planned", "先进制造业项目"),
+        "柏川市儿童医院": ("planned", "社会民生项目"),
+    }
+    assert {it.list_title for it in items} == {"三、2024年重点建设项目安排"}
+    (part,) = project_parts(parts)
+    assert part.facts_read == 3 and part.problem is None
+
+
+def test_a_task_heading_over_its_numbered_prose_opens_no_kind_group():
+    from ingestion.projects.stages import kind_heading
+    assert kind_heading("（三）重点项目", "1.加快推进交通基础设施建设，完善路网。") is None
+    assert kind_heading("（二）社会民生项目", "1.A医院：总投资3亿元，新建床位500张。") == "社会民生项目"
+    assert kind_heading("1.先进制造业项目（12个）", "（1）A项目：总投资3亿元") == "先进制造业项目"

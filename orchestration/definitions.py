@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from .dbt.assets import build_dbt_assets
 from .dbt.project import dbt_executable, dbt_project, ensure_manifest, manifest_missing_message
+from .dbt.resource import DevplanDbtCliResource
 from .reports.assets import raw_reports
 from .reports.jobs import refresh_reports_job
 from .reports.schedule import daily_refresh
@@ -38,8 +38,8 @@ def build_definitions(reports: Path | None = None, warehouse: Path | None = None
         resources={
             "reports_folder": ReportsFolder(path=str(reports)),
             "warehouse": Warehouse(path=str(warehouse)),
-            "dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir),
-                                  dbt_executable=dbt_executable()),
+            "dbt": DevplanDbtCliResource(project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir),
+                                         dbt_executable=dbt_executable()),
         },
     )
 

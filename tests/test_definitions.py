@@ -113,3 +113,16 @@ def test_a_run_over_a_partition_range_runs_raw_and_dbt_together(defs):
     job = defs.resolve_job_def("refresh_reports")
     keys = {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
     assert "raw/reports" in keys and "marts/fct_indicators" in keys
+
+
+def test_the_dbt_resource_knows_its_version_without_asking_dbt(defs):
+    """The resource skips `dbt --version` for the venv's own dbt: the version it assumes is the one dbt prints."""
+    import re
+    import subprocess
+
+    from orchestration.dbt.resource import DevplanDbtCliResource
+
+    dbt = defs.resources["dbt"]
+    assert isinstance(dbt, DevplanDbtCliResource)
+    printed = subprocess.run([dbt.dbt_executable, "--version"], capture_output=True, text=True, check=True).stdout
+    assert str(dbt._cli_version) == re.search(r"(\d+\.\d+\.\d+)", printed).group(1)

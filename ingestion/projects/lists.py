@@ -260,7 +260,7 @@ _NO_NAME = re.compile(r"^[\d\s\-—–－·/／.．]*$")
 
 
 # A project's description opens with its investment: `总投资32亿元，建设…`, `项目总投资5亿元…`.
-_DESCRIPTION = re.compile(r"^(?:项目|计划)?总投资")
+_DESCRIPTION = re.compile(r"^(?:项目|计划|估算|预计)?总投资")
 
 
 # A stage printed in brackets after a name: `枫林县城南小学（新开工）`, `枫林湖隧道（前期）`.

@@ -104,7 +104,7 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
 _KIND_HEADING = re.compile(r"^(\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]+[）)])([^，,。；;、：:（）()]{2,16})$")
 # What a kind heading heads: an item numbered one level deeper (`（1）A项目：总投资…`) or a stage line (`新开工：A、B`).
 _DEEPER_ITEM = re.compile(r"^[（(]\d{1,2}[）)]|^[①-⑳]")
-_DESCRIBED_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)[^：:，,。；;]{2,30}[：:](?:项目|计划)?总投资")
+_DESCRIBED_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)[^：:，,。；;]{2,30}[：:](?:项目|计划|估算|预计)?总投资")
 _STAGE_LINE = re.compile(rf"^(?:{_STAGE_LABEL})[：:]")
 
 

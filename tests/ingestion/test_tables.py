@@ -1692,7 +1692,7 @@ def _grid_html() -> bytes:
     rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in GRID_ROWS)
     paras = "".join(f"<p>{t}</p>" for t in GRID_TITLE)
     return (f"<html><head><meta charset='utf-8'></head><body>{paras}<table border='1'>{rows}</table>"
-            f"<p>{GRID_NOTE}</p><p>三、2024年重点工作</p></body></html>").encode("utf-8")
+            f"<p>{GRID_NOTE}</p><p>三、2024年重点工作</p></body></html>").encode()
 
 
 @pytest.mark.parametrize("container", ["docx", "html"])

@@ -272,7 +272,7 @@ def _review_heading(outline: Outline, year: int | None) -> Heading | None:
     return None
 
 
-def _summary_lines(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
+def _summary_lines(outline: Outline, top: Heading, end: int, closing: tuple[int, ...] = ()) -> tuple[int, ...]:
     """The review's headline summary under `top`: its untitled text (`——…` lines, list items) up to the first
     sub-heading, then a run of numbered lead sentences (`（一）经济运行稳中有进。…`). The whole run is the summary
     when the text before it announces the indicators (`从主要指标完成情况看：`) or the text after it announces the
@@ -299,7 +299,7 @@ def _summary_lines(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
         if _WORK_LEAD.search(text):
             break
         announced = announced or bool(_INDICATOR_LEAD.search(text))
-    topical = not _headline_elsewhere(outline, top, end, out)
+    topical = not _headline_elsewhere(outline, top, end, [*out, *closing])
     out += [h.line for h in run if announced or (topical and _SUMMARY_SUBHEADING.search(_lead_of(h)))]
     return tuple(out)
 
@@ -320,6 +320,45 @@ def _headline_elsewhere(outline: Outline, top: Heading, end: int, untitled: list
 
 
 _INDICATOR_TITLE = re.compile(r"指标|数据")
+
+
+# A paragraph that sums the year up, wherever the review part places it: at its end, after the work review and
+# right before the indicator table (`总的看，全年经济运行稳中有进。初步核算，全区地区生产总值完成…。主要指标完成情况见
+# 表1。`). It opens with the genre's summing-up words, points at the indicator table, or reports the headline
+# aggregate as a completed figure right before the table or at the end of the part.
+_SUMMING_UP = re.compile(r"^(?:总的看|总体看|总的来看|总体来看|综合来看|综合看|初步核算|从主要指标(?:完成情况)?看|主要指标完成情况)")
+_TABLE_POINTER = re.compile(r"见(?:附)?表\d")
+_AGGREGATE_DONE = re.compile(
+    r"^(?:[^，,。；;]{0,6}[，,])?(?:全年|全区|全县|全市|全旗|我区|我县|本区|预计|初步核算)*(?:实现|完成)?"
+    r"地区生产总值(?:（GDP）)?(?:完成|实现|达到)?\d")
+
+
+def _closing_summary(outline: Outline, top: Heading, end: int) -> tuple[int, ...]:
+    """Summary paragraphs of the review part after its first sub-heading (those before it are its opening
+    summary): they state headline figures and open with `总的看` / `初步核算` …, point at the indicator table
+    (`见表1`), or report the year's aggregates and close the part or stand right above its table. Work-review
+    paragraphs under `（一）…` are none of these; a paragraph under a summary sub-heading (`（一）经济运行情况`) is
+    read with that sub-heading."""
+    first = outline.next_heading(top.line)
+    items = [it for it in outline.after(first) if it.start < end]
+    out = []
+    for k, it in enumerate(items):
+        if it.kind != "text":
+            continue
+        text = squash(outline.text(it.start))
+        if not _HEADLINE_FIGURE.search(text) or _under_summary_heading(outline, it.start):
+            continue
+        closes = k + 1 == len(items) or items[k + 1].kind == "other"
+        if _SUMMING_UP.search(text) or _TABLE_POINTER.search(text) or (closes and _AGGREGATE_DONE.search(text)):
+            out.append(it.start)
+    return tuple(out)
+
+
+def _under_summary_heading(outline: Outline, no: int) -> bool:
+    """The paragraph sits under a sub-heading about the economy or the indicators (`（一）经济运行情况` /
+    `初步核算，…`): that sub-heading's section is the summary, read as such."""
+    h = outline.section(no)
+    return h is not None and h.level > 1 and bool(_SUMMARY_SUBHEADING.search(h.text))
 
 
 def _section_text(outline: Outline, h: Heading) -> tuple[int, ...]:
@@ -363,7 +402,9 @@ def _review_scopes(outline: Outline, top: Heading | None, year: int | None) -> l
         plan_only = outline.doc.meta.doc_type == "plan" or outline.doc.meta.review_year is None
         return _opening_review(outline, year) if year is not None and plan_only else []
     end = outline.section_end(top)
-    summary = _summary_lines(outline, top, end)
+    closing = _closing_summary(outline, top, end)
+    summary = _summary_lines(outline, top, end, closing)
+    summary += tuple(no for no in closing if no not in summary)
     scopes = [Scope(top.text, "actual", year, summary)]
     inside = [h for h in outline.headings if top.line < h.line < end]
     level = min((h.level for h in inside), default=0)  # its first sub-level: （一） or, without those, 1.

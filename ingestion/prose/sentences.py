@@ -246,14 +246,23 @@ def _clean(text: str) -> str:
     return _ITEM_MARK.sub("", _ENUMERATOR.sub("", text))
 
 
+# An item number inside a paragraph: a list of targets run into one paragraph after its announcement
+# (`主要预期目标建议为：（1）地区生产总值增长6%；（2）…`, `①…`, `(1)…`, `1.…`, `一是…；二是…`). It opens a sentence or
+# the clause after the announcement's colon and is never a figure.
+_INLINE_ITEM = re.compile(
+    rf"^(?:[（(](?:\d{{1,2}}|[{CN_NUM}]{{1,3}})[）)]|[①-⑳]|\d{{1,2}}[.．、](?!\d)|[{CN_NUM}]{{1,3}}是(?=[\u4e00-\u9fff]))")
+
+
 def _sentences(text: str) -> list[str]:
-    """Sentences, each without the item number that may open it (`1.地区生产总值增长6%；2.城镇新增就业…`)."""
-    return [_ENUMERATOR.sub("", s) for s in _SENTENCE_END.split(text) if s]
+    """Sentences, each without the item number that may open it (`1.地区生产总值增长6%；（2）城镇新增就业…`)."""
+    return [_INLINE_ITEM.sub("", s) for s in _SENTENCE_END.split(text) if s]
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 # `地区生产总值：增长6%左右`: a colon between a name and its value joins them (a colon before a name announces it).
-_NAME_COLON = re.compile(r"(?<=[\u4e00-\u9fff）)])[：:](?=(?:增长|下降|提高|降低|控制在|达到|不低于|不超过|突破|超过|约)?\d)")
+# An item number after the colon (`建议为：1.地区生产总值…`) opens a list, not a value.
+_NAME_COLON = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])[：:](?!\d{1,2}[.．、](?!\d))(?=(?:增长|下降|提高|降低|控制在|达到|不低于|不超过|突破|超过|约)?\d)")
 _CLAUSE_END = re.compile(r"[，,：:]")
 _ITEM_JOIN = re.compile(r"[、和及与]")
 _TRAILING_QUALIFIER = re.compile(rf"{_QUAL_POST}$")
@@ -306,7 +315,13 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
     if "：" in sentence or ":" in sentence:
         sentence = _NAME_COLON.sub("", sentence)
     state, rows = _SentenceState(), []
-    for clause in _CLAUSE_END.split(sentence):
+    clauses = _CLAUSE_END.split(sentence)
+    if len(clauses) == 1 and "下达" in sentence:
+        own = _subject_task(_INLINE_ITEM.sub("", sentence), scope)
+        if own:
+            return [own]
+    for clause in clauses:
+        clause = _INLINE_ITEM.sub("", clause)
         if clause.startswith("其中") and _strip_lead(clause) == "":
             state.parent_next = True
             continue
@@ -316,3 +331,22 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
     return rows
 
 
+
+
+# An assigned task that is a whole target item names its own subject inside it (`（9）完成市下达的节能减排任务`): the
+# subject is the indicator. Run into a sentence after another figure (`…以内，完成市下达的节能减排目标`) it names
+# none, and a task without a subject (`完成上级下达的目标任务`) neither.
+_TASK_SUBJECT = re.compile(r"下达的?(?P<subject>[\u4e00-\u9fff]{2,8}?)(?:目标|任务|指标)+$")
+
+
+def _subject_task(sentence: str, scope: Scope) -> _Row | None:
+    if scope.measure != "target" or "qtask" not in scope.qualitative:
+        return None
+    values = _values(sentence, scope.qualitative)
+    if len(values) != 1 or values[0].kind != "qtask" or values[0].end != len(sentence) \
+            or _strip_lead(sentence[: values[0].start]):
+        return None
+    m = _TASK_SUBJECT.search(values[0].raw)
+    if not m or m.group("subject") in ("目标", "任务", "指标"):
+        return None
+    return _Row(m.group("subject"), values[0], values[0].raw, name_raw=squash(sentence))

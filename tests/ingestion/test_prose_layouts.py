@@ -635,3 +635,117 @@ def test_a_five_year_frame_announced_outside_a_target_section():
     ]))
     assert facts(doc, "target") == {"地区生产总值增速": (7.0, "approx", "%"), "城镇调查失业率": (5.5, "le", "%"),
                                     "规模以上工业增加值增速": (10.0, "eq", "%"), "城镇新增就业": (2.2, "ge", "万人")}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The headline summary closing the review part, after the work review and right above the indicator table; the
+# year's targets as a numbered list run into one paragraph (`主要预期目标建议为：（1）…；（2）…`)
+# ---------------------------------------------------------------------------------------------------------------
+
+CLOSING = "closing_summary_district_2022.txt"
+CLOSING_REVIEW_TITLE = "一、2022年国民经济和社会发展计划执行情况"
+CLOSING_PLAN_TITLE = "二、2023年经济社会发展的总体要求和主要目标"
+
+
+def closing_text() -> str:
+    return (FIXTURES / CLOSING).read_text(encoding="utf-8")
+
+
+def test_summary_paragraph_after_the_work_review_is_the_review_headline():
+    doc = Document.from_text(closing_text())
+    actual = facts(doc, "actual")
+    assert actual == {
+        "地区生产总值": (842.6, "eq", "亿元"),
+        "地区生产总值增速": (4.8, "eq", "%"),
+        "规模以上工业增加值增速": (6.3, "eq", "%"),
+        "固定资产投资增速": (9.1, "eq", "%"),
+        "社会消费品零售总额增速": (2.4, "eq", "%"),
+        "一般公共预算收入": (51.7, "eq", "亿元"),
+        "一般公共预算收入增速": (3.2, "eq", "%"),
+        "城镇居民人均可支配收入增速": (4.1, "eq", "%"),
+        "农村居民人均可支配收入增速": (6.0, "eq", "%"),
+        "单位地区生产总值能耗降低": (None, "qualitative", None),
+    }  # the work review （一）–（六） (完成投资213亿元, 新增城区学位3400个 …) is not read
+    summary_line = next(no for no, line in enumerate(doc.lines, 1) if line.strip().startswith("总的看"))
+    assert {(r.table_title, r.period_year, r.source_line) for r in rows(doc, "actual")} == \
+        {(CLOSING_REVIEW_TITLE, 2022, summary_line)}
+
+
+@pytest.mark.parametrize("cue", ["总体看，全年经济运行稳中有进。", "综合来看，全年经济运行稳中有进。", ""])
+def test_closing_summary_found_by_its_cue_its_table_pointer_or_its_aggregates(cue):
+    opening = "总的看，全年经济运行稳中有进。初步核算，"
+    text = closing_text()
+    variants = [text.replace(opening, cue)]  # no 初步核算: its other cue or the table pointer
+    if not cue:  # neither cue nor pointer: the aggregates reported right above the table
+        variants.append(text.replace(opening, "").replace("主要指标完成情况见表1。", ""))
+    for variant in variants:
+        actual = facts(Document.from_text(variant), "actual")
+        assert actual["地区生产总值"] == (842.6, "eq", "亿元"), variant
+        assert actual["农村居民人均可支配收入增速"] == (6.0, "eq", "%")
+
+
+def test_work_review_paragraphs_at_the_end_of_the_part_stay_out():
+    text = closing_text()
+    start = text.index("　　总的看")
+    end = text.index("\n", start)
+    # without its summary the part ends with a work-review paragraph: its figures are no headline
+    assert rows(Document.from_text(text[:start] + text[end + 1:]), "actual") == []
+    assert rows(Document.from_text(text[:start] + "　　全区新增城区学位3400个，发放救助资金2.7亿元。\n"
+                                   + text[end + 1:]), "actual") == []
+
+
+def test_targets_listed_inline_after_the_announcement():
+    doc = Document.from_text(closing_text())
+    target = {r.indicator_name: (r.value_num, r.comparator, r.value_raw) for r in rows(doc, "target")
+              if r.table_title == CLOSING_PLAN_TITLE}
+    assert target == {
+        "地区生产总值增速": (6.5, "eq", "增长6.5%"),
+        "规模以上工业增加值增速": (8.0, "eq", "增长8%"),
+        "固定资产投资增速": (7.0, "approx", "增长7%左右"),
+        "社会消费品零售总额增速": (5.0, "eq", "增长5%"),
+        "一般公共预算收入增速": (4.0, "eq", "增长4%"),
+        "城镇居民人均可支配收入增速": (5.5, "eq", "增长5.5%"),
+        "农村居民人均可支配收入增速": (7.0, "eq", "增长7%"),
+        "城镇调查失业率": (5.5, "le", "控制在5.5%以内"),
+        "节能减排": (None, "qualitative", "完成市下达的节能减排任务"),  # an item of its own names its subject
+    }
+    assert {r.period_year for r in rows(doc, "target") if r.table_title == CLOSING_PLAN_TITLE} == {2023}
+
+
+_MARKERS = {
+    "half-width parentheses": lambda n: f"({n})",
+    "circled": lambda n: "①②③④⑤⑥⑦⑧⑨"[n - 1],
+    "decimal": lambda n: f"{n}.",
+    "一是": lambda n: "一二三四五六七八九"[n - 1] + "是",
+    "（一）": lambda n: "（" + "一二三四五六七八九"[n - 1] + "）",
+}
+
+
+@pytest.mark.parametrize("marker", list(_MARKERS))
+@pytest.mark.parametrize("verb", ["建议为", "拟定为", "安排为", "确定为", "是"])
+def test_inline_numbered_targets_with_each_marker_and_announcement(marker, verb):
+    text = closing_text().replace("主要预期目标建议为", f"主要预期目标{verb}")
+    for n in range(1, 10):
+        text = text.replace(f"（{n}）", _MARKERS[marker](n))
+    target = {r.indicator_name: (r.value_num, r.comparator) for r in rows(Document.from_text(text), "target")
+              if r.table_title == CLOSING_PLAN_TITLE}
+    assert len(target) == 9, target
+    assert target["地区生产总值增速"] == (6.5, "eq")
+    assert target["城镇调查失业率"] == (5.5, "le")
+    assert target["节能减排"] == (None, "qualitative")
+
+
+def test_inline_targets_under_a_general_requirements_sub_heading():
+    text = closing_text().replace("　　2023年经济社会发展的总体要求是：", "　　（一）总体要求\n　　2023年经济社会发展的总体要求是：")
+    target = {r.indicator_name for r in rows(Document.from_text(text), "target") if r.table_title == "（一）总体要求"}
+    assert len(target) == 9 and "固定资产投资增速" in target, target
+
+
+def test_an_assigned_task_names_its_subject_only_as_an_item_of_its_own():
+    text = closing_text()
+    run_on = text.replace("控制在5.5%以内；（9）完成市下达的节能减排任务", "控制在5.5%以内，完成市下达的节能减排任务")
+    no_subject = text.replace("完成市下达的节能减排任务", "完成上级下达的目标任务")
+    for variant in (run_on, no_subject):
+        target = facts(Document.from_text(variant), "target")
+        assert target["城镇调查失业率"] == (5.5, "le", "%")
+        assert not any(v[1] == "qualitative" for v in target.values()), target

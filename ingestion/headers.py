@@ -45,7 +45,8 @@ _UNIT_HEADER = re.compile(r"^(?:计量|指标)?单位$")  # not 责任单位 / �
 _SEQ_HEADER = re.compile(r"序号|编号|^序$|^No\.?$", re.I)
 _CATEGORY_HEADER = re.compile(r"类别|分类|领域|类型|方面|板块")
 _PROJECT_HEADER = re.compile(r"建设|投资|业主|地点|规模|起止|工期|项目名称")  # a project table, not an indicator table
-_RATIO_HEADER = re.compile(r"完成率|完成计划|占计划|计划完成|为计划|完成进度|完成比例|完成程度")
+# a ratio to the plan, or a completion column read by its cells (`超额完成` → the verdict, `102%` → a ratio)
+_RATIO_HEADER = re.compile(r"完成率|完成计划|占计划|计划完成|为计划|完成比例|(?:完成|执行|实现|达标)(?:进度|程度|状态)")
 _CHANGE_HEADER = re.compile(r"增减|比上年|同比|较上年|增长|增幅|变化")
 _PART_YEAR = re.compile(r"\d{1,2}\s*[-—–－~～至]\s*\d{1,2}\s*月|[一二三四1-4]季度|上半年|前三季度|截至|截止")
 _NAME_HEADER = re.compile(r"指标|名称|^(?:项目|内容|主要指标)$")
@@ -369,7 +370,8 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
         if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, _ATTRIBUTE_WORD) \
                 or c.role == _REMARK and any(_ATTRIBUTE_WORD.match(t) for t in texts):
             out.append(Column(c.index, ATTRIBUTE, c.header))  # an attribute word is never a value
-        elif c.role in (_REVIEW, VALUE, _OTHER) and _mostly(texts, _VERDICT_WORD):
+        elif c.role in (_REVIEW, VALUE, _OTHER, IGNORED) and _mostly(texts, _VERDICT_WORD):
+            # a header naming completion says a verdict or a ratio (完成进度: `超额完成` or `102%`); the cells decide
             out.append(Column(c.index, VERDICT, c.header))
         elif c.role == _REVIEW:
             out.append(Column(c.index, VALUE, c.header, c.period_year, "actual", verdict_in_cell=True))
@@ -536,6 +538,7 @@ def is_repeated_header(row: Sequence[Cell | None], header: Header) -> bool:
     if texts == [t for t in header.texts if t][: len(texts)]:
         return True
     roles = [header_role(t) for t in texts]
-    if len(texts) >= 2 and all(roles) and NAME in roles:
+    # a row number says a body row (`一 | 总量指标 | 亿元`: a group row numbered in the 序号 column), never a header
+    if len(texts) >= 2 and all(roles) and NAME in roles and not any(_SEQ_CELL.match(t) for t in texts):
         return True
     return all(_is_label(t) for t in texts) and not any(_FIGURE.match(_YEAR.sub("", t)) for t in texts)

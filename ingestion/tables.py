@@ -183,6 +183,16 @@ def _header_unit(header: str) -> str | None:
     return _UNIT_LABEL.sub("", m.group(1)) if m and is_unit(m.group(1)) else None
 
 
+def group_label_unit(label: str) -> str | None:
+    """The unit a group row prints for its member rows: `二、增长速度（%）` → %, `一、总量指标（单位：亿元）` → 亿元,
+    `三、民生指标 单位：万人` → 万人; `（一）经济发展（6项）` prints none."""
+    unit = clean_name(label).unit
+    if unit:
+        return unit
+    m = _UNIT_NOTE.search(squash(label))
+    return m.group(1) if m and is_unit(m.group(1)) else None
+
+
 def read_verdict(text: str) -> str | None:
     """The report's verdict as 是/否: `是`, `完成`, `√` → 是; `否`, `未完成`, `×` → 否; anything else as printed."""
     s = squash(text)
@@ -392,14 +402,23 @@ class _Owner:
     starred: bool = False
     has_value: bool = True  # False: a heading row (no value of its own) whose number its sub-rows carry
     children: int = 0
+    unit: str | None = None  # the unit it prints: its members' when the row turns out to be a group label
 
 
 @dataclass
 class _Context:
-    """What carries down the rows of a table: the category and the row that sub-rows belong to."""
+    """What carries down the rows of a table: the category (and the unit its group row prints for its members) and
+    the row that sub-rows belong to."""
 
     category: str | None = None
     owner: _Owner | None = None
+    group_unit: str | None = None  # `二、增长速度（%）`: the unit of every member row that prints none of its own
+
+    def open_group(self, label: str, unit: str | None = None) -> None:
+        """A group row sets the category as printed; the unit it prints (in parentheses, `单位：…`, or its unit
+        cell) goes to its member rows."""
+        self.category = label
+        self.group_unit = unit or group_label_unit(label)
 
 
 @dataclass(frozen=True)
@@ -679,7 +698,8 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
             continue  # the header printed again after a page break
         next_row = body[k + 1] if k + 1 < len(body) else None
         if single is not None and _is_group_row(single, cells, columns, next_row):
-            ctx.category, ctx.owner = single.flat, None
+            ctx.open_group(single.flat)
+            ctx.owner = None
             continue
         out.extend(_read_data_row(split_row(cells, columns), ctx, info))
     part.facts_read = len(out)
@@ -750,8 +770,8 @@ def _is_sub_row(parts: _Parts, printed: str, seq: str | None, ctx: _Context, inf
 
 def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[IndicatorValue]:
     """Update the carried context with one data row and return its values."""
-    if parts.text(CATEGORY):
-        ctx.category = parts.text(CATEGORY)  # an empty 类别 cell carries the one above
+    if parts.text(CATEGORY) and parts.text(CATEGORY) != ctx.category:
+        ctx.open_group(parts.text(CATEGORY))  # an empty 类别 cell carries the one above
     seq = parts.text(SEQ) or None
     name_cell = parts.by_role.get(NAME)
     printed = name_cell.flat if name_cell else ""
@@ -763,15 +783,18 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     attribute = read_attribute(_merged_text(parts, ATTRIBUTE))
     values = [(col, cell) for col, cell in parts.values
               if not _is_empty_value(cell.flat) and not _ATTRIBUTE_WORD.match(cell.flat)]
+    own_unit = clean_unit(_merged_text(parts, UNIT)) or name.unit  # in the unit column or the name (`（人）`)
     if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
-        ctx.category, ctx.owner = printed, None
+        ctx.open_group(printed, own_unit)
+        ctx.owner = None
         return []
 
     # a merged group-name cell beside the first sub-row opens a group without a value row; a bare `其中` cell
     # before the name only marks the row as a sub-row of the row above
     group = clean_name("".join(c.flat for c in parts.group_cells))
     if group.name and _CN_ORDINAL.match(group.name):  # a section label (一、…) beside its rows is their category
-        ctx.category, ctx.owner, parts.group_cells = group.name, None, []
+        ctx.open_group(group.name, group.unit)
+        ctx.owner, parts.group_cells = None, []
     elif group.name and (ctx.owner is None or ctx.owner.name != group.name):
         ctx.owner = _Owner(group.name, seq, None, group.starred, has_value=False)
 
@@ -782,19 +805,19 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
             seq = seq or owner.seq  # the group has no row of its own: its number goes to its rows (as 类别 does)
         starred = name.starred or owner.starred
         attribute = attribute or info.rules.attribute(starred) or owner.attribute
-        ctx.owner = _Owner(owner.name, owner.seq, owner.attribute, owner.starred, owner.has_value, owner.children + 1)
+        ctx.owner = replace(owner, children=owner.children + 1)
     else:
         if owner is not None and not owner.has_value and owner.seq is None and not owner.children:
-            ctx.category = owner.name  # an unnumbered value-less row nobody belonged to was a group label
+            ctx.open_group(owner.name, owner.unit)  # an unnumbered value-less row nobody belonged to was a group label
         parent = None
         attribute = attribute or info.rules.attribute(name.starred)
-        ctx.owner = _Owner(name.name, seq, attribute, name.starred, has_value=bool(values))
+        ctx.owner = _Owner(name.name, seq, attribute, name.starred, has_value=bool(values), unit=own_unit)
         if not values:  # a heading for the sub-rows that follow (`污染物排放总量*` over its `#` rows): not a row itself
             return []
 
     unit_cell = _merged_text(parts, UNIT)
     no_unit = prints_no_unit(unit_cell)  # `—` in the unit column: none, whatever the header or a 单位： note says
-    unit = clean_unit(unit_cell) or name.unit
+    unit = own_unit
     verdict = read_verdict(_merged_text(parts, VERDICT))
     out: list[IndicatorValue] = []
     for col, cell in values:
@@ -802,8 +825,13 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if col.verdict_in_cell:  # value_raw stays the cell as printed; the figure is read from its value part
             figure, in_cell = read_review_cell(cell.text)
             achieved = in_cell or verdict
-        row_unit = unit or (unit_in_cell(figure) if no_unit else
-                            _header_unit(col.header) or unit_in_cell(figure) or info.rules.unit)
+        # the row's own unit (its unit cell, name or cell) wins over its group row's, which wins over the table's
+        if no_unit:
+            row_unit = unit or unit_in_cell(figure)
+        elif ctx.group_unit:
+            row_unit = unit or unit_in_cell(figure) or ctx.group_unit
+        else:
+            row_unit = unit or _header_unit(col.header) or unit_in_cell(figure) or info.rules.unit
         out.extend(_values(info, col, cell, figure, name.name, printed, seq, ctx.category, parent, row_unit,
                            attribute, achieved))
     return out

@@ -368,3 +368,32 @@ def test_labels_printed_from_the_left_edge_under_spanning_years_are_still_theirs
     )
     _, roles = described(grid, plan_year=2024)
     assert roles == GROWTH_ROLES
+
+
+# --------------------------------------------------------------------------------------------------------------
+# a column naming completion is read by its cells: verdict words → the verdict, percentages → a ratio
+# --------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["完成进度", "完成状态", "完成程度", "执行进度", "实现程度", "达标与否", "是否实现",
+                                    "评价", "完成情况", "2023年完成进度"])
+def test_a_completion_column_of_verdict_words_is_the_verdict(header):
+    grid = table(["指标名称", "单位", "2023年目标", "2023年完成", header], ["样例甲", "%", "6", "6.4", "超额完成"],
+                 ["样例乙", "亿元", "12", "11.5", "未完成"], ["样例丙", "%", "3", "3", "完成"])
+    _, roles = described(grid, plan_year=2024)
+    assert roles == [NAME, UNIT, (VALUE, 2023, "target"), (VALUE, 2023, "actual"), VERDICT]
+
+
+@pytest.mark.parametrize("header", ["完成进度", "完成状态", "执行进度", "实现程度"])
+def test_a_completion_column_of_percentages_is_a_ratio_never_a_value(header):
+    grid = table(["指标名称", "单位", "2023年目标", "2023年完成", header], ["样例甲", "亿元", "20", "21", "105%"],
+                 ["样例乙", "亿元", "12", "10.8", "90%"])
+    _, roles = described(grid, plan_year=2024)
+    assert roles == [NAME, UNIT, (VALUE, 2023, "target"), (VALUE, 2023, "actual"), IGNORED]
+
+
+def test_a_group_row_numbered_in_the_seq_column_is_no_repeated_header():
+    h = read_header(table(["序号", "指标名称", "单位", "2024年目标"], ["1", "样例数", "个", "5"]))
+    assert h is not None
+    assert not is_repeated_header([Cell("一"), Cell("总量指标"), Cell("亿元")], h)
+    assert is_repeated_header([Cell("指标名称"), Cell("单位")], h)

@@ -1729,3 +1729,67 @@ def test_a_unit_cell_printed_as_a_dash_means_no_unit(dash):
 
     assert clean_unit(dash) is None
     assert clean_unit("（%）") == "%"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a completion column read by its cells; a unit printed in a group row
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_fixture_a_completion_progress_column_of_verdict_words_gives_the_verdicts():
+    values, parts = read_fixture("completion_progress_verdict.txt")
+    table1 = [v for v in values if v.table_title.startswith("表1")]
+    assert {v.indicator_name: v.achieved_raw for v in table1 if v.measure == "actual"} == {
+        "青岙地区生产总值增速": "是", "青岙固定资产投资增速": "否", "青岙一般公共预算收入": "是",
+        "青岙城镇新增就业": "是", "青岙森林覆盖率": "是", "青岙单位产值能耗降低": "否"}
+    assert all(v.achieved_raw is None for v in table1 if v.measure == "target")
+    # the same header over percentages is a ratio to the plan: neither a verdict nor a value
+    table2 = [v for v in values if v.table_title.startswith("表2")]
+    assert [(v.measure, v.value_raw, v.achieved_raw) for v in table2 if v.indicator_name == "青岙进出口总额"] == [
+        ("target", "12", None), ("actual", "10.8", None)]
+    assert not any("%" in v.value_raw for v in table2)
+    assert [p.problem for p in parts] == [None, None]
+
+
+def test_fixture_a_unit_printed_in_a_group_row_goes_to_its_rows_that_print_none():
+    values, parts = read_fixture("group_row_units.txt")
+    assert [(v.category, v.indicator_name, v.unit) for v in values] == [
+        ("一、总量指标（亿元）", "澄屿地区生产总值", "亿元"),
+        ("一、总量指标（亿元）", "澄屿一般公共预算收入", "亿元"),
+        ("一、总量指标（亿元）", "澄屿常住人口", "万人"),  # the row's own unit, in its name, wins
+        ("二、增长速度（%）", "澄屿规上工业增加值增速", "%"),
+        ("二、增长速度（%）", "澄屿城镇新增就业", "人"),  # in its unit cell
+        ("二、增长速度（%）", "澄屿空气优良天数", "天"),  # in its value cell
+        ("二、增长速度（%）", "澄屿河湖长制覆盖", None),  # a dash in its unit cell: it has none
+        ("三、民生指标", "澄屿新增养老床位", None),  # a group that prints no unit gives none
+        ("三、民生指标", "澄屿居民收入增速", None),
+    ]
+    assert [v.value_raw for v in values][:4] == ["480", "36", "27.5", "7左右"]
+    assert [p.problem for p in parts] == [None]
+
+
+PLAN_2024 = ReportMeta("重庆市", "某某区", "review_and_plan", 2023, 2024, None, None)
+
+
+@pytest.mark.parametrize("group_cells, category", [
+    (["一", "总量指标", "亿元", "", ""], "总量指标"),  # numbered in the 序号 column, the unit in its unit cell
+    (["一", "总量指标（亿元）", "", "", ""], "总量指标（亿元）"),
+    (["一、总量指标（单位：亿元）"], "一、总量指标（单位：亿元）"),  # one merged text with a `单位：` label
+])
+def test_a_group_row_unit_in_any_of_its_printed_places_reaches_its_rows(group_cells, category):
+    cells = [["序号", "指标名称", "单位", "2024年目标", "属性"], group_cells,
+             ["1", "样例地区总值", "", "300", "预期性"], ["2", "样例工业产值", "", "120", "预期性"],
+             ["3", "样例户籍人口", "万人", "41", "预期性"]]
+    text = ("表1：2024年主要指标\n" + "\n\n".join("\n".join("\t" + c for c in row) for row in cells)
+            + "\n\n二、其他\n")
+    values, _ = read_tables(Document.from_text(text, meta=PLAN_2024))  # (no dedent: it would drop the empty cells)
+    assert [(v.category, v.indicator_name, v.unit) for v in values] == [
+        (category, "样例地区总值", "亿元"), (category, "样例工业产值", "亿元"), (category, "样例户籍人口", "万人")]
+
+
+def test_a_group_row_without_a_unit_leaves_the_header_and_note_units_to_its_rows():
+    cells = [["序号", "指标名称", "2024年目标（亿元）"], ["一、总量指标（12项）"], ["1", "样例地区总值", "300"]]
+    text = ("表1：2024年主要指标\n" + "\n\n".join("\n".join("\t" + c for c in row) for row in cells)
+            + "\n\n二、其他\n")
+    values, _ = read_tables(doc_of(text, PLAN_2024))
+    assert [(v.category, v.unit) for v in values] == [("一、总量指标（12项）", "亿元")]

@@ -486,3 +486,13 @@ def test_compound_units_and_head_counts():
     assert facts(doc, "target") == [("万元地区生产总值用水量", "立方米/万元", 38.0, "le"),
                                     ("单位规上工业增加值能耗", "吨标准煤/万元", 0.42, "le"),
                                     ("生猪出栏", "万头", 32.0, "ge")]
+
+
+def test_item_numbers_run_into_a_target_paragraph_are_never_figures():
+    doc = review_report("全年实现地区生产总值506.91亿元。",
+                        target="主要预期目标拟定为：1.地区生产总值增长6%；(10)城镇新增就业1.2万人；三是粮食产量稳定在30万吨以上。")
+    assert facts(doc, "target") == [
+        ("地区生产总值增速", "%", 6.0, "eq"),
+        ("城镇新增就业", "万人", 1.2, "eq"),
+        ("粮食产量", "万吨", 30.0, "ge"),
+    ]

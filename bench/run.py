@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import tempfile
 import platform
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 

@@ -4,7 +4,7 @@ site chrome, GBK/GB2312 declarations), GBK/UTF-16/UTF-8-BOM+CRLF text and .pdf g
 marts as the originals."""
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest

@@ -43,9 +43,15 @@ def parsed_share(values: list[TableValue]) -> float | None:
     return sum(is_understood(v.value_raw, v.value_num) for v in values) / len(values)
 
 
+# a count of the indicators missed or met is a subset, not the plan's total (`未达预期的5项指标中`)
+_SUBSET_BEFORE = re.compile(r"(?:未|没有|达到|超过|完成)[^，,。；;]{0,6}的?$")
+
+
 def stated_indicator_counts(text: str) -> list[int]:
     """Counts of indicators the report states for its own plan (`…计划报告32项指标中`)."""
-    return sorted({int(next(g for g in m.groups() if g)) for m in _STATED_COUNT.finditer(text or "")})
+    text = text or ""
+    return sorted({int(next(g for g in m.groups() if g)) for m in _STATED_COUNT.finditer(text)
+                   if not _SUBSET_BEFORE.search(text[max(0, m.start() - 8):m.start()])})
 
 
 def indicators_per_table(values: list[TableValue]) -> dict[str, int]:
@@ -67,8 +73,18 @@ def stated_count_matches(text: str, values: list[TableValue]) -> tuple[bool | No
     tables = indicators_per_table(values)
     if not stated or not tables:
         return None, {"stated": stated, "tables": tables}
-    ok = all(n in tables.values() for n in stated)
+    # a table with numbered rows and unnumbered sub-rows (其中：…) holds either count of indicators
+    counts = set(tables.values()) | set(_names_per_table(values).values())
+    ok = all(n in counts for n in stated)
     return ok, {"stated": stated, "tables": tables}
+
+
+def _names_per_table(values: list[TableValue]) -> dict[str, int]:
+    by_table: dict[str, list[TableValue]] = defaultdict(list)
+    for v in values:
+        by_table[v.table_title or "(untitled table)"].append(v)
+    return {t: max(len({v.indicator_name for v in rows if v.measure == m}) for m in {v.measure for v in rows})
+            for t, rows in by_table.items()}
 
 
 PARSED_SHARE_MIN = 0.95  # below this share of understood table values a report's tables were probably mis-read

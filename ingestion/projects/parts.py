@@ -17,7 +17,9 @@ from ..records import PartSeen
 # A count printed with a label: `（15个）`, `（共8项）`, `15个` at the end.
 _PRINTED_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?([\d一二三四五六七八九十百]+)\s*[个项处][）)]|(?:共|计)?(\d+)[个项])$")
 # An enumeration that stops at examples (`…等。`, `…等项目`) or a name that stands for several (`A等7个…项目`).
-_OPEN_ENDED = re.compile(r"等[\d一二三四五六七八九十百]+[个项]|等(?:重点|重大|一批)?(?:项目|工程)?[。；;.]?$")
+# The examples may be followed by what is done to them (`…等项目前期工作。`, `…等工程建设。`).
+_OPEN_ENDED = re.compile(
+    r"等[\d一二三四五六七八九十百]+[个项]|等(?:重点|重大|一批)?(?:项目|工程)?(?:前期工作|前期|建设|开工|竣工|投用)?[。；;.]?$")
 
 
 def printed_count(label: str) -> int | None:

@@ -747,3 +747,16 @@ def test_a_task_heading_over_its_numbered_prose_opens_no_kind_group():
     assert kind_heading("（三）重点项目", "1.加快推进交通基础设施建设，完善路网。") is None
     assert kind_heading("（二）社会民生项目", "1.A医院：总投资3亿元，新建床位500张。") == "社会民生项目"
     assert kind_heading("1.先进制造业项目（12个）", "（1）A项目：总投资3亿元") == "先进制造业项目"
+
+
+def test_examples_followed_by_the_work_on_them_do_not_check_the_count():
+    """`A、B等项目前期工作。` names examples of a counted group: the printed count is not a promise of names."""
+    from ingestion.extract import extract_text
+
+    text = ("关于青川县2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n\n"
+            "四、2024年重点项目安排\n\n"
+            "1.农业项目（6个）：加快推进青川县万亩高标准农田、青川县肉牛养殖基地等项目前期工作。\n\n"
+            "2.工业项目（2个）：青川县新材料产业园、青川县食品加工园。\n")
+    ex = extract_text(text)
+    assert {p.project_name for p in ex.projects} >= {"青川县万亩高标准农田", "青川县肉牛养殖基地", "青川县新材料产业园"}
+    assert not [p for p in ex.parts if p.problem and "农业项目" in p.problem]

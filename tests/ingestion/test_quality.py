@@ -37,3 +37,17 @@ def test_stated_count_against_numbered_rows():
     ok, _ = stated_count_matches("计划报告33项指标中，完成29项", rows)
     assert ok is False
     assert stated_count_matches("没有说指标数。", rows)[0] is None
+
+
+def test_a_subset_count_and_sub_rows_do_not_make_a_stated_count_disagree():
+    """`34项指标中…5项未达预期` states one total (34); a table of 33 numbered rows and one 其中 sub-row holds it."""
+    from ingestion.quality import TableValue, stated_count_matches, stated_indicator_counts
+
+    text = "纳入年度计划考核的34项指标中，29项达到或超过预期，5项未达预期。\n未达预期的5项指标中，地区生产总值增速略低。"
+    assert stated_indicator_counts(text) == [34]
+    rows = [TableValue("表1", str(i), f"指标{i}", "target", "1", 1.0) for i in range(1, 34)]
+    rows.append(TableValue("表1", None, "工业投资增速", "target", "1", 1.0))
+    ok, _ = stated_count_matches(text, rows)
+    assert ok
+    ok, _ = stated_count_matches("纳入考核的40项指标中，完成36项。", rows)
+    assert ok is False

@@ -115,7 +115,9 @@ def matrix_folder() -> dict[str, bytes]:
 def test_every_rejection_kind_in_a_large_folder_gives_the_same_results_with_one_or_two_workers(tmp_path, monkeypatch):
     monkeypatch.setattr(ingestion.batch, "process_report", faulty)  # the forked workers run it
     monkeypatch.setattr("warehouse.refresh.MAX_REPORT_BYTES", 200_000)
-    monkeypatch.setenv("DEVPLAN_EXTRACT_TIMEOUT_S", "2")
+    # only the injected hang may reach the limit: a real file (pdfplumber on a damaged PDF) on a loaded CI machine
+    # can take a few seconds
+    monkeypatch.setenv("DEVPLAN_EXTRACT_TIMEOUT_S", "10")
     files = matrix_folder()
     folder = write_folder(tmp_path / "reports", files)
     results = {}
@@ -130,7 +132,7 @@ def test_every_rejection_kind_in_a_large_folder_gives_the_same_results_with_one_
                           "minutes.txt": "metadata", "good_gbk_again.txt": "duplicate", "oversized.txt": "read",
                           "segfault.txt": "extract", "hang.txt": "extract"}
         assert "extraction crashed" in summary.rejected["segfault.txt"]
-        assert "took longer than 2 s" in summary.rejected["hang.txt"]
+        assert "took longer than 10 s" in summary.rejected["hang.txt"]
         assert "over the" in summary.rejected["oversized.txt"]
         assert sorted(summary.loaded) == sorted(set(files) - set(summary.rejected))
         assert summary.incomplete.keys() == {"truncated.txt"}

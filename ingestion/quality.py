@@ -56,15 +56,11 @@ def stated_indicator_counts(text: str) -> list[int]:
 
 def indicators_per_table(values: list[TableValue]) -> dict[str, int]:
     """Indicators per table: numbered rows when the table numbers them, else distinct names per measure."""
-    by_table: dict[str, list[TableValue]] = defaultdict(list)
+    seqs: dict[str, set] = defaultdict(set)
     for v in values:
-        by_table[v.table_title or "(untitled table)"].append(v)
-    out = {}
-    for title, rows in by_table.items():
-        seqs = {v.seq for v in rows if v.seq}
-        names = max(len({v.indicator_name for v in rows if v.measure == m}) for m in {v.measure for v in rows})
-        out[title] = len(seqs) if seqs else names
-    return out
+        if v.seq:
+            seqs[v.table_title or "(untitled table)"].add(v.seq)
+    return {title: len(seqs[title]) if seqs[title] else names for title, names in _names_per_table(values).items()}
 
 
 def stated_count_matches(text: str, values: list[TableValue]) -> tuple[bool | None, dict]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "caption", "table", "note", "furniture"]
@@ -29,17 +30,14 @@ class Cell:
     col_span: int = 1
     line: int | None = None  # line of the rendered text the cell's text starts on
 
-    @property
+    @cached_property
     def flat(self) -> str:
-        """The text with all whitespace removed: how names and values are compared and stored."""
-        try:
-            return self.__dict__["_flat"]
-        except KeyError:
-            from .document import squash
+        """The text with all whitespace removed: how names and values are compared and stored. Cached in the
+        instance's `__dict__` (the extractors read it hundreds of thousands of times per report: after the first
+        read it is a plain attribute, no call)."""
+        from .document import squash
 
-            value = squash(self.text)
-            object.__setattr__(self, "_flat", value)
-            return value
+        return squash(self.text)
 
 
 @dataclass

@@ -36,15 +36,12 @@ from .blocks.lines import (
 from .blocks.masthead import mark_masthead
 from .blocks.outline import apply_decimal_outline, is_outline_run
 from .blocks.rows import read_row_table
-from .document import clean_line, is_cell_line, parse_caption, squash
+from .document import clean_line, parse_caption, squash
 from .layout import GridTable
 from .model import Block, Caption, Cell, DocumentModel, Furniture, Paragraph, Table
 
 __all__ = ["text_blocks", "blocks_of_lines", "split_lines", "is_caption", "is_continuation", "is_note",
            "is_title_like", "read_cell_rows"]
-
-_ROW_HINTS = ("\t", "  ", "\u3000", "|")  # a line without any of these cannot be a row of cells
-
 
 def split_lines(text: str) -> list[str]:
     """The report's lines as `Document` numbers them (line ends normalised, word-processor artefacts removed)."""
@@ -79,7 +76,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                     continued.add(id(out[-1]))
             i = last + 1
             continue
-        if is_cell_line(line):
+        if line[:1] == "\t":  # is_cell_line, inlined: this loop visits every line
             rows, last, joined = read_cell_rows(lines, i)
             if _is_box(rows):
                 out.extend(_box_blocks(lines, i, last))
@@ -100,7 +97,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             out.append(Furniture("furniture", line.strip(), i + 1, i + 1, role=furniture[i]))
             i += 1
             continue
-        if any(h in line for h in _ROW_HINTS):
+        if "\t" in line or "  " in line or "\u3000" in line or "|" in line:  # else no row of cells
             found = read_row_table(lines, i)
             if found is not None and is_outline_run([[c.text for c in r] for r in found[1]]):
                 found = None  # decimal outline titles aligned on a tab stop, not a table

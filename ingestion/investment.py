@@ -96,6 +96,7 @@ _SCOPE_SPLIT = re.compile(r"其中|按投资主体分|按主体分|分主体|按
 # `部分行业` / `部分领域` are not splits
 _KIND_SPLIT = re.compile(r"按行业分|(?<!部)分行业|按领域分|(?<!部)分领域看?|按类别分|(?<!部)分类别|按板块分|分板块|以下领域|以下板块|以下行业")
 _YEAR = re.compile(r"(\d{4})年")
+_DIGIT = re.compile(r"\d")
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -255,6 +256,8 @@ class _ParagraphReader:
         return [f for f in self.figures if not f.owner.listed and (f.owner.key or id(f.owner) in with_amounts)]
 
     def _sentence(self, sentence: str) -> None:
+        if not _DIGIT.search(sentence):  # every figure holds a number
+            return
         quoted = _inside_quotes(sentence)
         matches = [m for m in _FIGURE.finditer(sentence) if not quoted[m.start()]]
         if not matches:
@@ -357,15 +360,21 @@ def value_in_yi(value_num: float, unit: str) -> float | None:
 
 def extract_investments(doc: Document) -> list[InvestmentFigure]:
     out: list[InvestmentFigure] = []
+    sections: dict[int, tuple[str, int | None] | None] = {}  # innermost heading line → (title, part year), once
     for block in doc.line_blocks:
         if block.kind not in ("paragraph", "heading"):
             continue
         chain = doc.heading_chain(block.start)
-        if not _is_project_section(chain):
+        key = chain[-1].line if chain else 0
+        if key not in sections:
+            sections[key] = (heading_title(chain[-1]), part_year(doc, chain)) if _is_project_section(chain) else None
+        section = sections[key]
+        if section is None:
             continue
-        for f in read_paragraph(doc.line(block.start), part_year(doc, chain)):
+        title, year = section
+        for f in read_paragraph(doc.line(block.start), year):
             out.append(InvestmentFigure(
-                section_heading=heading_title(chain[-1]),
+                section_heading=title,
                 period_year=f.year,
                 scope=f.owner.scope,
                 kind=f.owner.kind,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 COMPARATORS = ("eq", "ge", "le", "gt", "lt", "approx", "increase_by", "decrease_by", "qualitative")
 
@@ -58,6 +59,12 @@ def strip_notes(raw: str) -> str:
     return _NOTE.sub("", raw)
 
 
+# A report prints the same few value forms over and over (`—`, `6左右`, `8%以上`), and a table cell is read twice
+# (is it a figure? then its value): a pure function of the string, so each distinct string is read once.
+VALUE_CACHE = 16384
+
+
+@lru_cache(maxsize=VALUE_CACHE)
 def parse_value(raw: str | None) -> ParsedValue:
     """Read one printed value (a table cell or a prose phrase)."""
     if raw is None:

@@ -74,14 +74,25 @@ class _Value:
 
 def _inside_quotes(text: str) -> list[bool]:
     """Per character: inside “…” or 《…》, where digits are parts of names (`“1+12”合作协议`, `“3113”行动`)."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in "“《":
+    out = [False] * len(text)
+    if "“" not in text and "《" not in text:  # most sentences quote nothing
+        return out
+    depth, start = 0, 0
+    for m in _QUOTE_MARK.finditer(text):  # only the marks are visited: a quote is True from its opening mark on
+        if m.group() in "“《":
+            if not depth:
+                start = m.start()
             depth += 1
-        elif ch in "”》" and depth:
+        elif depth:
             depth -= 1
-        out.append(depth > 0)
+            if not depth:
+                out[start:m.start()] = [True] * (m.start() - start)
+    if depth:
+        out[start:] = [True] * (len(text) - start)
     return out
+
+
+_QUOTE_MARK = re.compile(r"[“”《》]")
 
 
 _GROWTH_WORDS = re.compile(rf"^{_GROWTH_LEAD}?(?:(?:增速|增幅)为?)?")  # 同比增长8% → 增长8%; 增速为6% → 6%

@@ -496,3 +496,14 @@ def test_item_numbers_run_into_a_target_paragraph_are_never_figures():
         ("城镇新增就业", "万人", 1.2, "eq"),
         ("粮食产量", "万吨", 30.0, "ge"),
     ]
+
+
+def test_quote_mask_marks_quoted_and_titled_names_nested_and_unclosed():
+    """Digits inside “…” or 《…》 belong to a name: the mask covers from the opening mark to the closing one."""
+    from ingestion.prose import _inside_quotes
+
+    F, T = False, True
+    assert _inside_quotes("a“b《c》d”e") == [F, T, T, T, T, T, T, F, F]
+    assert _inside_quotes("a“b") == [F, T, T]  # a quote left open runs to the end
+    assert _inside_quotes("a”b“c") == [F, F, F, T, T]  # a stray closing mark closes nothing
+    assert _inside_quotes("增长6%") == [F] * 4

@@ -28,6 +28,7 @@ from .stages import (
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
     _STAGE_WORD,
+    could_be_kind_heading,
     group_label,
     kind_heading,
     parse_label,
@@ -331,6 +332,8 @@ def _opens_label_list(line: str) -> bool:
 def _opens_kind_groups(doc: Document, no: int) -> bool:
     """`1.先进制造业项目` over `（1）A项目：总投资…` or over `新开工：B、C；续建：D`: the first kind of a list sorted by
     kind of project, printed without a box."""
+    if not could_be_kind_heading(squash(doc.line(no))):
+        return False  # most headings: the line below need not be looked up
     nxt = _next_text_line(doc, no)
     return nxt is not None and kind_heading(doc.line(no), doc.line(nxt)) is not None
 
@@ -342,7 +345,7 @@ def _list_openers(doc: Document) -> list[int]:
     lines.update(h.line for h in doc.headings if _opens_kind_groups(doc, h.line))
     heading_lines = {h.line for h in doc.headings}
     lines.update(no for no, line in enumerate(doc.lines, start=1)
-                 if no not in heading_lines and _opens_label_list(line))
+                 if "项目" in line[:24] and no not in heading_lines and _opens_label_list(line))  # most lines: no call
     return sorted(lines)
 
 

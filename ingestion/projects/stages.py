@@ -116,12 +116,18 @@ def kind_heading(line: str, following: str | None) -> str | None:
     `1.A项目：总投资…`. A numbered project of a one-name-a-line list (`1.A工程` over `2.B项目`) is followed by its next
     item, so it stays a project; a task heading (`（三）重点项目`) is followed by its prose; a stage word makes the line
     a stage group (`1.新开工项目`), which `group_label` reads."""
-    m = _KIND_HEADING.match(_LABEL_COUNT.sub("", re.sub(r"\s", "", line)))
+    m = _KIND_HEADING.match(_LABEL_COUNT.sub("", "".join(line.split())))  # split: the characters `\s` matches
     if not m or following is None or not _KIND_END.search(m.group(2)) or parse_label(m.group(2))[1]:
         return None
-    nxt = re.sub(r"\s", "", following)
+    nxt = "".join(following.split())
     deeper = _DEEPER_ITEM.match(nxt) if m.group(1)[0].isdigit() else _DESCRIBED_ITEM.match(nxt)
     return m.group(2) if deeper or _STAGE_LINE.match(nxt) else None
+
+
+def could_be_kind_heading(line: str) -> bool:
+    """A cheap test `kind_heading` is None for: the line (whitespace removed) has no kind word
+    (…项目/工程/类/板块/领域/产业, what `_KIND_END` ends a kind heading with) at all."""
+    return "项目" in line or "工程" in line or "类" in line or "板块" in line or "领域" in line or "产业" in line
 
 
 def title_stage(title: str) -> str | None:

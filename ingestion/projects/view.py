@@ -35,9 +35,14 @@ def _unframed(line: str) -> str:
     return line
 
 
+_PAGE_NUMBER_LEADS = "-—–－·第"  # what a page number (`PAGE_NUMBER`) can open with, besides a digit
+
+
 def _furniture_free(line: str) -> str:
+    if line[:1] == "\t":
+        return line  # a table cell (`\t-15`, a negative figure) is never a page number
     s = line.strip()
-    if s and PAGE_NUMBER.match(s) and not s.isdigit():
+    if s and (s[0] in _PAGE_NUMBER_LEADS or s[0].isdecimal()) and PAGE_NUMBER.match(s) and not s.isdigit():
         return ""  # `— 5 —`: a page number, never a project or the end of a list
     return line
 

@@ -22,6 +22,7 @@ from .blocks.captions import (
     untitled_caption,
 )
 from .blocks.cells import read_cell_rows
+from .blocks.fields import could_start, read_field_table
 from .blocks.furniture import box_content, furniture_lines, is_rule
 from .blocks.lines import (
     BARE_CAPTION,
@@ -101,6 +102,13 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             found = read_row_table(lines, i)
             if found is not None and is_outline_run([[c.text for c in r] for r in found[1]]):
                 found = None  # decimal outline titles aligned on a tab stop, not a table
+            if found is not None:
+                layout, rows, last, header_rows = found
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
+        if could_start(line):
+            found = read_field_table(lines, i)
             if found is not None:
                 layout, rows, last, header_rows = found
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))

@@ -513,3 +513,43 @@ def test_an_ascii_grid_table_is_read_across_its_plus_and_dash_rules():
     assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标名称", "目标"], ["1", "城镇新增就业", "5000"],
                                                          ["2", "新增学位", "1200"]]
     assert table.title() == "表32032年民生指标"
+
+
+def test_a_table_flattened_into_labelled_fields_is_read_as_its_grid():
+    """`类别：…；序号：1；指标名称：…；…` rows (a 类别 printed on a group's first row only) and `【类别】` group lines
+    over `1.名称（单位）：值（属性）` items are the two ways a web page's table reaches us without its grid."""
+    model, raw = layout_model("field_labelled.txt")
+    review, plan = model.tables
+    assert [c.flat for c in review.rows[0]] == ["类别", "序号", "指标名称", "单位", "属性", "2031年目标", "完成", "是否完成"]
+    assert review.title() == "表12031年青岚县主要指标完成情况" and [n.text for n in review.notes][0].startswith("注：")
+    assert plan.title() == "表22032年青岚县主要预期目标" and (plan.start, plan.end) == (22, 30)
+    rows = {(r.indicator_name, r.period_year, r.measure): r for r in extract_text(raw).indicators if r.source == "table"}
+    gdp = rows[("地区生产总值增速", 2031, "actual")]
+    assert (gdp.value_raw, gdp.achieved_raw, gdp.category, gdp.unit, gdp.attribute, gdp.source_line) == \
+        ("5.1", "否", "经济运行", "%", "预期性", 9)
+    tax = rows[("税收收入增速", 2031, "actual")]  # an empty 序号 field and `其中：`: a sub-row of the row above
+    assert (tax.parent_name, tax.category, tax.value_raw) == ("一般公共预算收入增速", "经济运行", "2.6")
+    assert rows[("森林覆盖率", 2031, "target")].category == "民生保障"  # the 类别 field carried down its group
+    assert rows[("城镇新增就业", 2031, "target")].comparator == "ge"
+    # the item form: unit from the name's parentheses, attribute after the value, group lines without brackets
+    gdp_plan = rows[("地区生产总值增速", 2032, "target")]
+    assert (gdp_plan.value_raw, gdp_plan.comparator, gdp_plan.unit, gdp_plan.attribute, gdp_plan.category,
+            gdp_plan.seq) == ("5.5左右", "approx", "%", "预期性", "经济运行", "1")
+    assert rows[("税收收入增速", 2032, "target")].parent_name == "一般公共预算收入增速"
+    assert rows[("森林覆盖率", 2032, "target")].attribute == "约束性"
+    assert rows[("单位地区生产总值能耗降低", 2032, "target")].comparator == "qualitative"
+    cpi = [r for r in extract_text(raw).indicators if r.indicator_name == "居民消费价格涨幅" and r.period_year == 2032
+           and r.source == "table"]
+    assert sorted((r.comparator, r.value_num) for r in cpi) == [("ge", 2.0), ("le", 3.0)]
+    assert len([r for r in rows if r[1] == 2031]) == 10 and len([r for r in rows if r[1] == 2032]) == 7
+
+
+def test_a_sentence_or_a_list_line_with_colons_is_not_a_field_table():
+    model = model_of("""
+        主要指标：地区生产总值增长5%；一般公共预算收入增长3%；城镇新增就业2000人。
+        城镇新增就业：2000人以上；新建幼儿园：3所；改造老旧小区：12个。
+        1.产业项目：甲县智能农机产业园、甲县冷链物流中心。
+        2.民生项目：甲县第二中学、甲县人民医院。
+        3.城市更新：甲县老旧小区改造、甲县地下管网改造。
+        """)
+    assert not model.tables

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from .names import (
+    _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
     find_outside_brackets,
     is_symbol_bulleted,
     item_text,
     split_label,
     split_outside_brackets,
+    stage_lead,
     strip_item_number,
 )
 from .parts import is_open_ended, printed_count
@@ -85,6 +87,9 @@ def _is_list_sentence(sentence: str) -> bool:
         return True
     if all(_ITEM_NUMBER.match(c) for c in clauses[1:]):
         return True  # `1.A工程；2.B项目；3.C中心。`: numbered items run on in one paragraph
+    if "，" not in sentence and "," not in sentence and 2 * sum(1 for c in clauses if _ENDS_WITH_HEAD.search(c)) \
+            >= len(clauses):
+        return True  # `A中心；B产业园；C工程`: names separated by semicolons, most ending in a facility's noun
     return all(_LIST_VERB.match(c) for c in clauses)
 
 
@@ -303,9 +308,10 @@ _HEADING_STOP = re.compile(r"[，,。；;]")
 def _opens_headed_list(s: str) -> bool:
     """A heading that opens an unboxed project list: a stage group (`（一）计划新开工项目（15个）`, `1.续建项目：`)
     or a numbered paragraph of one kind of project (`1.先进制造业项目（126个）：A、B、C等。`)."""
-    if len(s) > OPENER_LABEL_MAX and "：" not in s[:OPENER_LABEL_MAX] and ":" not in s[:OPENER_LABEL_MAX]:
-        return False  # a task paragraph numbered like a heading: its label would sit at the start
     text = strip_item_number(_LABEL_NUMBER.sub("", s))
+    if len(s) > OPENER_LABEL_MAX and "：" not in s[:OPENER_LABEL_MAX] and ":" not in s[:OPENER_LABEL_MAX] \
+            and stage_lead(text) is None:
+        return False  # a task paragraph numbered like a heading: its label would sit at the start
     group = group_label(text)
     if group is not None and group[1]:
         return True

@@ -11,7 +11,7 @@ import functools
 import re
 
 from ..document import squash
-from .stages import _STAGE_LABEL
+from .stages import _LABEL_COUNT, _STAGE_LABEL
 
 OPEN_BRACKETS = "（(【[《〈“‘「『"
 CLOSE_BRACKETS = "）)】]》〉”’」』"
@@ -189,14 +189,28 @@ _BARE_NUMBER = re.compile(r"[\d.]+")
 
 @functools.lru_cache(maxsize=4096)
 def split_label(s: str) -> tuple[str | None, str]:
-    """`交通：A、B` → ('交通', 'A、B'); a line without a short leading label → (None, line)."""
+    """`交通：A、B` → ('交通', 'A、B'); `新开工项目12个。A；B` → ('新开工项目12个', 'A；B'); a line without a short
+    leading label → (None, line)."""
     i = find_outside_brackets(s, "：:")
     if i <= 0:
-        return None, s
+        return stage_lead(s) or (None, s)
     label = s[:i]
     if len(label) > 30 or _LABEL_BREAK.search(label) or _BARE_NUMBER.fullmatch(label):
-        return None, s
+        return stage_lead(s) or (None, s)
     return label, s[i + 1:]
+
+
+_STAGE_LEAD = re.compile(rf"^((?:{_STAGE_LABEL})[^。，,；;：:]{{0,8}})。(?=.)")
+_STAGE_LABEL_ONLY = re.compile(_STAGE_LABEL)
+
+
+def stage_lead(s: str) -> tuple[str, str] | None:
+    """A paragraph that opens with a stage label and its count closed like a sentence, then names the projects:
+    `新开工项目12个。A；B；C。` reads as `新开工项目12个：A；B；C。` does. (label, rest); None for any other line."""
+    m = _STAGE_LEAD.match(s)
+    if not m or not _STAGE_LABEL_ONLY.fullmatch(_LABEL_COUNT.sub("", m.group(1))):
+        return None
+    return m.group(1), s[m.end():]
 
 _ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?:(?!\d)|(?=(?:19|20)\d\d年)|(?=\d+[.．]\d))|[（(]\d{1,2}[）)]|\d{1,2}[)）](?!\d)|[①-⑳]|[●○◆◇■□▪•▶►√★☆➢➤▲△])")
 # A Markdown or plain-text bullet (`- A项目`, `* A项目`): the marker needs the space after it, so a name that

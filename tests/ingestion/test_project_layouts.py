@@ -760,3 +760,30 @@ def test_examples_followed_by_the_work_on_them_do_not_check_the_count():
     ex = extract_text(text)
     assert {p.project_name for p in ex.projects} >= {"青川县万亩高标准农田", "青川县肉牛养殖基地", "青川县新材料产业园"}
     assert not [p for p in ex.parts if p.problem and "农业项目" in p.problem]
+
+
+def test_numbered_stage_sentences_name_their_projects_after_a_full_stop():
+    """`1.新开工项目3个。A；B；C。`: a numbered paragraph whose lead sentence is a stage label and its count, the
+    names after it separated by `；`, in a report with no box: the lead reads as a `新开工项目3个：` label."""
+    items, parts = read("numbered_stage_sentences.txt")
+    assert {it.project_name: (it.stage, it.stage_raw) for it in items} == {
+        "松岭县竹木精深加工产业园": ("started", "新开工项目"),
+        "松岭至青石快速通道": ("started", "新开工项目"),
+        "松岭县城南污水处理厂（二期）": ("started", "新开工项目"),
+        "松岭县人民医院综合楼": ("ongoing", "续建项目"),
+        "松岭县第四中学": ("ongoing", "续建项目"),
+        "松岭县全民健身中心": ("completed", "竣工投产项目"),
+        "青石镇农旅综合体": ("completed", "竣工投产项目"),
+    }
+    assert {it.period_year for it in items} == {2032}
+    (part,) = project_parts(parts)
+    assert part.facts_read == 7 and part.problem is None  # every printed count agrees with the names
+
+
+def test_a_semicolon_separated_task_sentence_is_not_a_list_of_names():
+    from ingestion.projects.finding import _is_list_sentence
+    from ingestion.projects.names import split_label
+    assert not _is_list_sentence("推进特色产业提质增效；加快数字化改造；培育规模以上工业企业")
+    assert _is_list_sentence("松岭县人民医院综合楼；松岭县第四中学；青石镇农旅综合体")
+    assert split_label("新开工项目3个。A中心；B园") == ("新开工项目3个", "A中心；B园")
+    assert split_label("新建学校3所。全年完成投资5亿元") == (None, "新建学校3所。全年完成投资5亿元")

@@ -9,7 +9,8 @@ of two "cells" at most, never a run of rows.
 
 When the rows are aligned on character columns (a fixed-width copy), a row whose empty cells vanished is put
 back in its columns by where its cells start; otherwise the printed cells are kept in order and the header
-interpreter aligns a short row.
+interpreter aligns a short row. A cell that filled its column wraps in such a copy: the line under the row holds
+only the rest of that cell, indented to where the cell starts, and is joined to it.
 """
 from __future__ import annotations
 
@@ -166,6 +167,14 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
             last = end
             j = end + 1
             continue
+        wrapped = _wrapped_cell(lines[found[-1][0]], found[-1][1], line) \
+            if row is None and layout == SPACES and found[-1][1] is not None else None
+        if wrapped is not None:  # the rest of a cell the aligned copy wrapped: `　　　增速` under `…增加值　%`
+            cells = found[-1][1][1]
+            cells[wrapped] = f"{cells[wrapped]}\n{line.strip()}"
+            last = j
+            j += 1
+            continue
         if row is None and _group_row(line) and _rows_follow(lines, j + 1, layout, width):
             found.append((j, None))
             last = j
@@ -200,6 +209,31 @@ def _quoted_row(lines: list[str], j: int, row: tuple[str, list[str], list[int]]
     except (csv.Error, StopIteration):
         return row, j
     return (TABS, [c.strip() for c in cells], []), end
+
+
+WRAP_GAP = 2  # display columns between a cell that fills its column and the next cell: one separator, no padding
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十]+)")
+
+
+def _wrapped_cell(above: str, row: tuple[str, list[str], list[int]], line: str) -> int | None:
+    """The cell of the row above (`2　规模以上工业增加值　%　10`) whose text goes on on `line` (`　　增速`): the line
+    holds one short text indented to where that cell starts (not the row's first cell: a line at the left edge is
+    a group label), and the cell fills its column (only a separator before the next cell, no padding), which is
+    why the aligned copy wrapped it. None when the line is no such continuation."""
+    _, texts, starts = row
+    text = line.strip()
+    if not text or len(starts) != len(texts) or len(texts) < 3 or SENTENCE_PUNCT.search(text) or _ORDINAL.match(text):
+        return None
+    at = _display_starts(above, starts)
+    indent = _width(line[: len(line) - len(line.lstrip())])
+    for k in range(1, len(texts) - 1):
+        if abs(at[k] - indent) > 1:
+            continue
+        end = at[k] + _width(texts[k])
+        if at[k + 1] - end <= WRAP_GAP and _width(text) <= at[k + 1] - at[k]:
+            return k
+        return None
+    return None
 
 
 def _rows_follow(lines: list[str], j: int, layout: str, width: int) -> bool:

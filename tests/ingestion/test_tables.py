@@ -1793,3 +1793,22 @@ def test_a_group_row_without_a_unit_leaves_the_header_and_note_units_to_its_rows
             + "\n\n二、其他\n")
     values, _ = read_tables(doc_of(text, PLAN_2024))
     assert [(v.category, v.unit) for v in values] == [("一、总量指标（12项）", "亿元")]
+
+
+def test_fixture_names_wrapped_onto_a_second_line_of_an_aligned_table_are_joined():
+    """A full-width-aligned copy wraps a name that fills its column onto the next line, indented to the name column
+    (`规模以上工业增加值` / `增速`); a page footer may stand between two rows. The wrapped rest is part of the name
+    (a star on it included), never a group row; a group label at the left edge stays one."""
+    values, parts = read_fixture("wrapped_names_aligned.txt")
+    rows = {(v.indicator_name, v.measure): v for v in values}
+    assert sorted({v.indicator_name for v in values}) == sorted([
+        "地区生产总值增速", "规模以上工业增加值增速", "全社会固定资产投资增速", "民间投资增速",
+        "单位地区生产总值能耗降低", "农村常住居民人均可支配收入增速", "城镇新增就业"])
+    assert {v.category for v in values if v.seq in ("1", "2", "3") or v.seq is None} == {"一、经济发展"}
+    assert {v.category for v in values if v.seq in ("4", "5", "6")} == {"二、生态民生"}
+    assert rows[("民间投资增速", "actual")].parent_name == "全社会固定资产投资增速"
+    assert rows[("单位地区生产总值能耗降低", "target")].attribute == "约束性"  # the star printed on the wrapped rest
+    assert rows[("农村常住居民人均可支配收入增速", "actual")].attribute == "预期性"
+    assert rows[("全社会固定资产投资增速", "actual")].achieved_raw == "否"
+    assert rows[("规模以上工业增加值增速", "actual")].source_line == 11
+    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 14, None)]

@@ -150,6 +150,14 @@ def _is_category_line(s: str, nxt: str | None) -> bool:
     return bool(_NESTED_STAGE_LABEL.match(nxt) or _KIND_ONLY.match(s))
 
 
+def _heads_stage_lines(s: str, nxt: str | None) -> bool:
+    """A bulleted short line right above a stage line that names projects (`◆能源产业` over `新开工：A、B；`): the
+    kind the stage lines under it sort, not a project. (Above a bare stage heading, `【续建项目】`, a bulleted line
+    is the last item of the group before.)"""
+    m = _NESTED_STAGE_LABEL.match(nxt) if nxt is not None else None
+    return m is not None and bool(nxt[m.end():].strip("。；;，,、 ")) and not _ENDS_WITH_HEAD.search(s)
+
+
 def _heads_bullets(s: str, no: int, next_no: int | None, bulleted: set[int]) -> bool:
     """A short line without a bullet right above bulleted items (`城市更新` over `◆ A`, `◆ B`), itself not after
     a bullet of the same list: the heading of the items under it, as a bold or short line in a box prints it."""
@@ -205,7 +213,7 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
             out[-1] = (out[-1][0], out[-1][1] + s)
             prev_no = no
             continue
-        if out and prev_no == no - 1 and not opens_item and _wrapped(squash(doc.line(prev_no)), s, width):
+        if out and prev_no == no - 1 and not opens_item and _wrapped(squash(doc.line(prev_no)), s, width, out[-1][1]):
             out[-1] = (out[-1][0], out[-1][1] + s)  # `…A、B港区二期码` over `头、C。`: a hard-wrapped paragraph
             prev_no = no
             continue
@@ -219,14 +227,16 @@ WRAPPED_MIN = 20  # a hard-wrapped line runs to the width of the text column: a 
 WRAPPED_SHARE = 0.9  # … within a character or two of the longest line of the list
 
 
-def _wrapped(above: str, s: str, width: int) -> bool:
+def _wrapped(above: str, s: str, width: int, entry: str | None = None) -> bool:
     """`s` goes on with the enumeration above it, which a text copy cut at the column width: the line above lists
-    several names (two or more `、`/`，`, one after a label, or a bracket left open), runs the full width of the
-    list's longest line and stops without a closing `。`/`；`, and `s` opens no label or group. (One name a line
-    never runs on: a long name with one `、` in it is not an enumeration.)"""
-    seps = len(_ENUMERATION.findall(above))
+    several names (two or more `、`/`，`, one after a label, or a bracket left open; counted over the whole entry
+    when the line above already went on from the one before it), runs the full width of the list's longest line
+    and stops without a closing `。`/`；`, and `s` opens no label or group. (One name a line never runs on: a long
+    name with one `、` in it is not an enumeration.)"""
+    listed = entry if entry is not None and entry.endswith(above) else above
+    seps = len(_ENUMERATION.findall(listed))
     unclosed = above.count("（") + above.count("(") > above.count("）") + above.count(")")
-    listing = seps >= 2 or unclosed or (seps >= 1 and split_label(above)[0] is not None)
+    listing = seps >= 2 or unclosed or (seps >= 1 and split_label(listed)[0] is not None)
     return (len(above) >= max(WRAPPED_MIN, WRAPPED_SHARE * width) and listing
             and not above.endswith(_CLOSERS)
             and not _TRAILING_BRACKET_LABEL.search(above)  # `…绿道【生态类】`: a label glued on, not a wrap
@@ -316,7 +326,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             group_category, group_stage = context.category, context.stage
             open_group(label, no)
             continue
-        if label is None and (no not in bulleted or _KIND_ONLY.match(s)) and (
+        if label is None and (no not in bulleted or _KIND_ONLY.match(s) or _heads_stage_lines(s, nxt)) and (
                 _is_category_line(s, nxt) or _heads_bullets(s, no, body[k + 1][0] if nxt else None, bulleted)):
             context.enter(_LABEL_NUMBER.sub("", s) or s, None, outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage

@@ -787,3 +787,26 @@ def test_a_semicolon_separated_task_sentence_is_not_a_list_of_names():
     assert _is_list_sentence("松岭县人民医院综合楼；松岭县第四中学；青石镇农旅综合体")
     assert split_label("新开工项目3个。A中心；B园") == ("新开工项目3个", "A中心；B园")
     assert split_label("新建学校3所。全年完成投资5亿元") == (None, "新建学校3所。全年完成投资5亿元")
+
+
+def test_a_run_of_names_hard_wrapped_to_its_last_syllable_and_kind_bullets_over_stage_lines():
+    """A text copy of a PDF wraps a run of names at the column width, down to a last line holding only `目。`
+    (`…等6个项` / `目。`): the run is read whole. A bulleted kind (`◆新能源产业`) over stage lines that name
+    projects is their category, not a project."""
+    items, parts = read("wrapped_run_kind_bullets.txt")
+    done = {it.project_name: it.stage for it in items if it.period_year == 2031}
+    assert done == {
+        "柳林旗40万千瓦风电项目": "completed", "柳林镇集中供热改扩建工程": "completed",
+        "白沙湾工业园区污水处理厂": "completed", "柳林旗中蒙医院综合楼": "completed",
+        "红柳河柳林旗段堤防加固工程": "completed", "柳林镇棚户区改造（二期）": "completed",
+    }
+    plan = {it.project_name: (it.category, it.stage) for it in items if it.period_year == 2032}
+    assert plan == {
+        "柳林旗20万千瓦光伏治沙项目": ("新能源产业", "started"),
+        "柳林旗风光制氢一体化示范项目": ("新能源产业", "started"),
+        "柳林旗220千伏输变电工程": ("新能源产业", "ongoing"),
+        "柳林旗第二中学": ("社会民生", "started"),
+        "柳林镇养老服务综合体": ("社会民生", "started"),
+        "柳林旗青少年活动中心": ("社会民生", "completed"),
+    }
+    assert [p.problem for p in project_parts(parts)] == [None, None]  # 6 named as `等6个项目` says

@@ -100,7 +100,8 @@ class Note(Block):
 class Furniture(Block):
     """Page furniture, not the report's text: a page number (`— 5 —`), a running header printed on every page, a
     ruling line or a box's edge (`┌────┐`). Kept as a block so line numbers stay those of the stored text;
-    extractors skip it (`Document.lines` shows it as a blank line). `role`: page_number, running_header, rule."""
+    extractors skip it (`Document.lines` shows it as a blank line). `role`: page_number, running_header, rule, chrome
+    (a web page's links bar, related links and footer after the report)."""
 
     role: str = ""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..document import heading_level, parse_caption, squash
+from .chrome import trailing_chrome
 
 # `— 2 —`, `- 3 -`, `·4·`, `第4页`, `第 3 页 共 18 页`, `共18页 第3页`, `3/18`; a bare or signed figure (`12`, `-12`)
 # is not one: it may be a table cell
@@ -64,7 +65,8 @@ def _header_like(line: str) -> bool:
 
 
 def furniture_lines(lines: list[str]) -> dict[int, str]:
-    """0-based index → role (`page_number`, `running_header`, `rule`) of every furniture line of a text.
+    """0-based index → role (`page_number`, `running_header`, `rule`, `chrome`) of every furniture line of a text
+    (`chrome`: a web page's links and footer after the report, `chrome.py`).
 
     A running header is a short line next to a page number (the nearest non-blank line) that either repeats
     beside another page number or names an office or session document, or an office / session-document line
@@ -90,6 +92,7 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
     for where in labels.values():
         if len(where) >= REPEATS:  # printed on every page, with or without a page number beside it
             found.update((j, "running_header") for j in where)
+    found.update((j, "chrome") for j in trailing_chrome(lines) if j not in found)
     if not pages:
         return found
     beside: dict[str, list[int]] = {}

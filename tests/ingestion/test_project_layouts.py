@@ -810,3 +810,18 @@ def test_a_run_of_names_hard_wrapped_to_its_last_syllable_and_kind_bullets_over_
         "柳林旗青少年活动中心": ("社会民生", "completed"),
     }
     assert [p.problem for p in project_parts(parts)] == [None, None]  # 6 named as `等6个项目` says
+
+
+def test_a_list_that_ends_a_web_page_stops_at_the_page_chrome():
+    """The links bar (`【打印本页】 【关闭窗口】`), the related links (other reports' titles) and the footer after
+    the report are the page's chrome: an attachment list at the end of the report does not run on into them."""
+    items, parts = read("attachment_then_page_chrome.txt")
+    assert {it.project_name: it.stage for it in items} == {
+        "青杉高新区智能传感器产业园": "started", "青杉区第二人民医院迁建项目": "started",
+        "青杉河下游段生态修复工程": "started", "青杉区城市更新东门片区改造项目": "ongoing",
+        "青杉至柳湾快速通道": "ongoing",
+    }
+    (part,) = project_parts(parts)
+    assert part.problem is None  # both printed counts agree with the names
+    doc = Document.from_text((FIXTURES / "attachment_then_page_chrome.txt").read_text(encoding="utf-8"))
+    assert doc.line(20) == "" and doc.line(15) == "青杉区城市更新东门片区改造项目"

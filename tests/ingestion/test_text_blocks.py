@@ -553,3 +553,23 @@ def test_a_sentence_or_a_list_line_with_colons_is_not_a_field_table():
         3.城市更新：甲县老旧小区改造、甲县地下管网改造。
         """)
     assert not model.tables
+
+
+def test_the_page_chrome_after_a_web_copy_is_furniture_but_a_links_bar_before_text_is_not():
+    model = model_of("""
+        一、2031年计划执行情况
+        全县经济平稳。
+        甲县第二中学
+        【打印本页】 【关闭窗口】
+        相关链接
+        甲县2030年国民经济和社会发展统计公报
+        主办单位：甲县人民政府办公室
+        """)
+    assert [(b.start, b.role) for b in model.blocks if b.kind == "furniture"] == \
+        [(4, "chrome"), (5, "chrome"), (6, "chrome"), (7, "chrome")]
+    middle = model_of("""
+        一、2031年计划执行情况
+        分享到
+        全县经济平稳。
+        """)
+    assert not [b for b in middle.blocks if b.kind == "furniture"]

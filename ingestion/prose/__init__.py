@@ -68,7 +68,7 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
                 seen.add((r.name, r.raw))
                 attribute = r.attribute or (_printed_attribute(attributed, _base_name(r.name)) if attributed else None)
                 line, offset = outline.line_of(no, r.name_raw or r.raw, r.raw, offset)
-                out += [_record(scope, r, line, attribute, parsed) for parsed in _parsed(r)]
+                out += [_record(scope, r, line, attribute, parsed) for parsed in _parsed(r, scope.measure)]
     return out
 
 
@@ -76,8 +76,12 @@ _FLIP = {"ge": "le", "le": "ge", "gt": "lt", "lt": "gt"}
 _RANGE_NOISE = re.compile(r"[^\d.%％\-～~—–－至到]")  # verb, units and 左右 around a range's two numbers
 
 
-def _parsed(r: _Row) -> list[ParsedValue]:
-    """The value(s) of a row: a range gives two (`ge` low, `le` high), anything else one."""
+_HELD_AT = re.compile(r"^控制在?[-−+]?\d+(?:[.．]\d+)?\s*[%％]?$")  # `控制在5.1%`, with no 以内/以下 after it
+
+
+def _parsed(r: _Row, measure: str | None = None) -> list[ParsedValue]:
+    """The value(s) of a row: a range gives two (`ge` low, `le` high), anything else one. A review's `控制在5.1%`
+    reports the level the year reached (eq); only a plan's `控制在…` sets a ceiling."""
     if r.value.kind in _RANGE_KINDS:
         pair = parse_range(_RANGE_NOISE.sub("", r.raw))
         if pair:
@@ -88,6 +92,8 @@ def _parsed(r: _Row) -> list[ParsedValue]:
     parsed = parse_value(r.raw.replace(compound, "", 1) if compound else r.raw)
     if _negated(r.name, r.value) and parsed.value_num is not None:  # 投资增速: `下降2.1%` is -2.1
         parsed = ParsedValue(-parsed.value_num, _FLIP.get(parsed.comparator, parsed.comparator))
+    if measure == "actual" and parsed.comparator == "le" and _HELD_AT.match(r.raw):
+        parsed = ParsedValue(parsed.value_num, "eq")
     return [parsed]
 
 

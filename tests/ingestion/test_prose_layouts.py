@@ -749,3 +749,14 @@ def test_an_assigned_task_names_its_subject_only_as_an_item_of_its_own():
         target = facts(Document.from_text(variant), "target")
         assert target["城镇调查失业率"] == (5.5, "le", "%")
         assert not any(v[1] == "qualitative" for v in target.values()), target
+
+
+def test_a_reviewed_level_held_at_a_figure_is_that_figure_but_a_planned_one_is_a_ceiling():
+    """`城镇调查失业率控制在4.9%` in the review reports the level the year reached (eq); the plan's `控制在5.5%` and any
+    `…以内` set a ceiling (le)."""
+    doc = load("held_levels_review_2031.txt")
+    actual, target = facts(doc, "actual"), facts(doc, "target")
+    assert actual["城镇调查失业率"] == (4.9, "eq", "%")
+    assert actual["居民消费价格涨幅"] == (2.1, "le", "%")
+    assert target["城镇调查失业率"] == (5.5, "le", "%")
+    assert target["居民消费价格涨幅"] == (3.0, "le", "%")

@@ -26,6 +26,7 @@ from .names import (
     find_outside_brackets,
     is_bulleted,
     item_text,
+    join_shared_places,
     split_label,
     split_names,
     split_outside_brackets,
@@ -99,7 +100,7 @@ def _clause_segments(text: str) -> list[Segment]:
         pm = re.search(r"(?:等(?:重点|重大)?)?(?:项目)?前期工作$", clause)
         if pm:
             clause, stage = clause[: pm.start()], "前期工作"
-        names = split_names(clause)
+        names = join_shared_places(split_names(clause))
         if not names:
             continue
         if m or pm or not out:

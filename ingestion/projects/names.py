@@ -154,6 +154,28 @@ def _is_shared_fragment(prev: str, piece: str, nxt: str) -> bool:
     return 0 < k <= 2 and k + 1 < len(nxt)
 
 
+_PLACE_END = re.compile(r"(?:镇|乡|街道|村|苏木|嘎查)$")
+_PLACE_LEAD = re.compile(r"^.{1,6}?(?:镇|乡|街道|村|苏木|嘎查)")
+
+
+def join_shared_places(names: list[str]) -> list[str]:
+    """`甘州区党寨镇、碱滩镇高标准农田建设项目` in a list is one printed name: a bare place (a 镇/乡/街道/村 with no
+    works or facility of its own) before a name that opens with another place and names the works shares those
+    works, so the list's name stays as printed instead of leaving a place on its own. (Task prose, whose names are
+    not printed as a list's, gives each place the works: `projects/prose.py`.)"""
+    out: list[str] = []
+    carry = ""
+    for k, name in enumerate(names):
+        nxt = names[k + 1] if k + 1 < len(names) else ""
+        if _PLACE_END.search(name) and not _ENDS_WITH_HEAD.search(name) and _PLACE_LEAD.match(nxt) \
+                and _ENDS_WITH_HEAD.search(nxt):
+            carry += name + "、"
+            continue
+        out.append(carry + name)
+        carry = ""
+    return out
+
+
 _TRAILING_COUNT = re.compile(r"等[\d一二三四五六七八九十百]+[个项处座所家条]([^\d]{1,6})$")
 
 

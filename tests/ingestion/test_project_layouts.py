@@ -825,3 +825,15 @@ def test_a_list_that_ends_a_web_page_stops_at_the_page_chrome():
     assert part.problem is None  # both printed counts agree with the names
     doc = Document.from_text((FIXTURES / "attachment_then_page_chrome.txt").read_text(encoding="utf-8"))
     assert doc.line(20) == "" and doc.line(15) == "青杉区城市更新东门片区改造项目"
+
+
+def test_a_bare_place_before_a_place_that_names_the_works_keeps_the_listed_name_whole():
+    """`石泉县云雾镇、后柳镇高标准农田建设项目` is one printed name of the list (two towns sharing one job), not a bare
+    town and a project; a name that is a place and its works of its own (`城关镇老旧小区改造`) stays one name."""
+    items, _ = read("shared_works_places.txt")
+    assert {it.project_name: it.category for it in items} == {
+        "石泉县云雾镇、后柳镇高标准农田建设项目": "现代农业",
+        "石泉县茶叶精深加工园": "现代农业",
+        "石泉县城关镇老旧小区改造": "城乡建设",
+        "池河镇污水处理厂": "城乡建设",
+    }

@@ -758,5 +758,6 @@ def test_a_reviewed_level_held_at_a_figure_is_that_figure_but_a_planned_one_is_a
     actual, target = facts(doc, "actual"), facts(doc, "target")
     assert actual["城镇调查失业率"] == (4.9, "eq", "%")
     assert actual["居民消费价格涨幅"] == (2.1, "le", "%")
+    assert actual["牧业年度牲畜存栏"] == (312.4, "eq", "万头只")  # livestock counted in head and animals (头只)
     assert target["城镇调查失业率"] == (5.5, "le", "%")
     assert target["居民消费价格涨幅"] == (3.0, "le", "%")

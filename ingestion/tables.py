@@ -72,6 +72,12 @@ MARKS = "*＊▲△★☆※◆"
 _STARS = re.compile(rf"(?:\\?[{MARKS}])+$")
 _LEADING_MARK = re.compile(rf"^(?:\\?[{MARKS}])+(?=\S)")
 _MARK_NOTE = re.compile(rf"[{MARKS}]")
+# a footnote marker after a name (`地区生产总值①`, `…增加值②*`): the note under the table explains it
+_FOOTNOTE_MARK = re.compile(r"[①-⑳](?=[*＊▲△★☆※◆]*$)")
+# a note naming its binding rows (`④表中单位地区生产总值能耗降低、粮食总产量为约束性指标，其余为预期性指标`)
+_BINDING_NAMES = re.compile(r"(?:^|[：:；;。，,])[①-⑳\d.．、（）()\s]*(?:表中|其中|本表中?)?([^：:；;。，,]{2,80}?)"
+                            r"(?:等[\d一二三四五六七八九十]+项)?(?:指标)?(?:为|是|属于?)约束性")
+_NAME_JOIN = re.compile(r"[、和及]")
 _OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|未注|未列|没有标|不带|无).{0,8}预期性")
 # a note that names its binding rows by number (`第3、5项为约束性指标，其余为预期性`): rows the reader cannot match
 _BINDING_BY_NUMBER = re.compile(r"(?:第|序号)[\d、，,和及至-]+(?:项|条|行)?.{0,6}约束性")
@@ -138,7 +144,7 @@ def clean_name(printed: str) -> CleanName:
 
     Only a trailing parenthesis that reads as a unit is moved out; `（可比价）` stays in the name.
     """
-    s = _strip_marks(squash(printed))
+    s = _FOOTNOTE_MARK.sub("", _strip_marks(squash(printed)))
     starred = bool(_STARS.search(s) or _LEADING_MARK.search(s))
     s = _LEADING_MARK.sub("", s)
     s = _STARS.sub("", s)
@@ -247,11 +253,13 @@ class _NoteRules:
     star_binding: bool = False
     others_expected: bool = False
     unit: str | None = None
+    binding: frozenset[str] = frozenset()  # names a note calls 约束性 (`A、B为约束性指标`)
 
     @classmethod
     def read(cls, notes: Sequence[str]) -> _NoteRules:
         star = others = False
         unit = None
+        binding: set[str] = set()
         for s in notes:
             if _MARK_NOTE.search(s) and "约束性" in s:
                 star = True
@@ -260,10 +268,13 @@ class _NoteRules:
             m = _UNIT_NOTE.search(s)
             if m and is_unit(m.group(1)):
                 unit = m.group(1)
-        return cls(star, others, unit)
+            if "约束性" in s and not _MARK_NOTE.search(s) and not _BINDING_BY_NUMBER.search(s):
+                for found in _BINDING_NAMES.finditer(s):
+                    binding.update(n for n in _NAME_JOIN.split(found.group(1)) if len(n) >= 2 and "的" not in n)
+        return cls(star, others, unit, frozenset(binding))
 
-    def attribute(self, starred: bool) -> str | None:
-        if self.star_binding and starred:
+    def attribute(self, starred: bool, name: str | None = None) -> str | None:
+        if self.star_binding and starred or name is not None and name in self.binding:
             return "约束性"
         if self.others_expected and not starred:
             return "预期性"
@@ -804,13 +815,13 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if not owner.has_value:
             seq = seq or owner.seq  # the group has no row of its own: its number goes to its rows (as 类别 does)
         starred = name.starred or owner.starred
-        attribute = attribute or info.rules.attribute(starred) or owner.attribute
+        attribute = attribute or info.rules.attribute(starred, name.name) or owner.attribute
         ctx.owner = replace(owner, children=owner.children + 1)
     else:
         if owner is not None and not owner.has_value and owner.seq is None and not owner.children:
             ctx.open_group(owner.name, owner.unit)  # an unnumbered value-less row nobody belonged to was a group label
         parent = None
-        attribute = attribute or info.rules.attribute(name.starred)
+        attribute = attribute or info.rules.attribute(name.starred, name.name)
         ctx.owner = _Owner(name.name, seq, attribute, name.starred, has_value=bool(values), unit=own_unit)
         if not values:  # a heading for the sub-rows that follow (`污染物排放总量*` over its `#` rows): not a row itself
             return []

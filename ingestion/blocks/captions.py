@@ -7,6 +7,8 @@ sentence before its caption when it states the star rule are the table's notes.
 """
 from __future__ import annotations
 
+import re
+
 from ..document import is_cell_line, parse_caption, squash
 from ..model import Block, Caption, Cell, Note, Table
 from .furniture import is_rule
@@ -31,16 +33,38 @@ def _note(lines: list[str], j: int) -> Note:
 
 
 def notes_after(lines: list[str], last: int) -> list[Note]:
-    """Note lines printed right under a table (备注：…, 注：“*”代表约束性指标…)."""
+    """Note lines printed right under a table (备注：…, 注：“*”代表约束性指标…), and the numbered footnotes that go
+    on after `注：①…` or `注：1.…` on lines of their own (`②…`, `2.…`)."""
     notes = []
+    number = 0  # the footnote number the last note line printed (0: none)
     for j in range(last + 1, min(len(lines), last + 1 + LOOKAHEAD)):
         line = lines[j]
         if not line.strip() or is_rule(line):  # a ruling line closing the table
             continue
+        printed = footnote_number(line)
+        if notes and number and printed == number + 1:
+            notes.append(_note(lines, j))
+            number = printed
+            continue
         if is_cell_line(line) or is_outline(line) or not (is_note(line) or MARK_NOTE.search(line)):
             break
         notes.append(_note(lines, j))
+        number = footnote_number(_NOTE_LEAD.sub("", squash(line), count=1)) or 0
     return notes
+
+
+_NOTE_LEAD = re.compile(r"^(?:注|备注|说明)\s*[：:]")
+_FOOTNOTE = re.compile(r"^(?:([①-⑳])|(\d{1,2})[.．、](?!\d)|[（(](\d{1,2})[）)])")
+
+
+def footnote_number(line: str) -> int | None:
+    """The number a footnote line opens with: `②…` → 2, `3.…` → 3, `（4）…` → 4; None when it opens with none."""
+    m = _FOOTNOTE.match(squash(line))
+    if not m:
+        return None
+    if m.group(1):
+        return ord(m.group(1)) - ord("①") + 1
+    return int(m.group(2) or m.group(3))
 
 
 def caption_above(lines: list[str], start: int) -> tuple[int | None, list[Note]]:

@@ -1812,3 +1812,18 @@ def test_fixture_names_wrapped_onto_a_second_line_of_an_aligned_table_are_joined
     assert rows[("全社会固定资产投资增速", "actual")].achieved_raw == "否"
     assert rows[("规模以上工业增加值增速", "actual")].source_line == 11
     assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 14, None)]
+
+
+def test_fixture_footnote_markers_and_a_note_naming_the_binding_rows():
+    """`地区生产总值①` carries a footnote marker, not part of the name; the footnotes go on under `注：①…` as `②…`,
+    `③…` lines, and `③表中A、B为约束性指标，其余为预期性指标` names the binding rows: A and B 约束性, the rest 预期性."""
+    values, parts = read_fixture("footnoted_names_binding_note.txt")
+    got = {(v.indicator_name, v.measure): (v.attribute, v.achieved_raw) for v in values}
+    assert got == {
+        ("地区生产总值", "target"): ("预期性", None), ("地区生产总值", "actual"): ("预期性", "是"),
+        ("一般公共预算收入", "target"): ("预期性", None), ("一般公共预算收入", "actual"): ("预期性", "否"),
+        ("单位地区生产总值能耗降低", "target"): ("约束性", None), ("单位地区生产总值能耗降低", "actual"): ("约束性", "是"),
+        ("粮食总产量", "target"): ("约束性", None), ("粮食总产量", "actual"): ("约束性", "是"),
+        ("城镇新增就业", "target"): ("预期性", None), ("城镇新增就业", "actual"): ("预期性", "是"),
+    }
+    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 10, None)]

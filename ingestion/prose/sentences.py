@@ -167,6 +167,11 @@ class _ClauseReader:
         followers = self._followers(v, rest)
         if parsed.name in _RELATIONAL and self.state.subjects:  # `税收收入15.6亿元，占比73.2%`
             parsed = replace(parsed, name=self.state.subjects[-1] + parsed.name)
+        elif parsed.name in _MEASURES and head.startswith("、") and self.state.subjects:
+            # `粮食播种面积稳定在42万亩以上、产量不低于15.5万吨`: the measure after 、 is of the same subject (粮食产量)
+            stem = _MEASURE_END.sub("", self.state.subjects[-1])
+            if stem and stem != self.state.subjects[-1]:
+                parsed = replace(parsed, name=stem + parsed.name)
         names = self._names(parsed, v, followers + 1 if parsed.one_to_one else 0)
         # `城镇…52860元、农村…34120元，分别增长5.1%、6.8%`: a 、-list of named figures keeps all its subjects
         prior = self.state.subjects if head.startswith("、") and v.kind == "level" and self.rows else []
@@ -270,6 +275,10 @@ _OWN_QUALIFIER = re.compile(rf"{_QUAL_POST}$|^{_COMP_PRE}")
 
 # A share named without its subject refers to the figure just before it.
 _RELATIONAL = ("占比", "比重", "所占比重", "占比重")
+# What is measured of one subject (粮食: its 播种面积 and its 产量; 生猪: 存栏 and 出栏): a bare measure after 、 names
+# the subject of the measure before it
+_MEASURES = ("产量", "总产量", "单产", "播种面积", "种植面积", "面积", "产值", "总产值", "存栏", "出栏", "存栏量", "出栏量")
+_MEASURE_END = re.compile("(?:" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
 _GROWTH_SUFFIX = re.compile(r"(?:增速|下降)$")
 
 # A sentence framed by a multi-year period (`“十四五”时期…目标是：…年均增长6%`, `到2025年，…`): its figures are that

@@ -761,3 +761,15 @@ def test_a_reviewed_level_held_at_a_figure_is_that_figure_but_a_planned_one_is_a
     assert actual["牧业年度牲畜存栏"] == (312.4, "eq", "万头只")  # livestock counted in head and animals (头只)
     assert target["城镇调查失业率"] == (5.5, "le", "%")
     assert target["居民消费价格涨幅"] == (3.0, "le", "%")
+
+
+def test_a_bare_measure_after_a_comma_of_enumeration_names_the_subject_before_it():
+    """`粮食播种面积稳定在61万亩以上、产量不低于24.5万吨`: the 产量 is the 粮食's (粮食产量), as `生猪存栏…、出栏…` gives
+    生猪出栏."""
+    doc = load("shared_subject_measures_2032.txt")
+    target, actual = facts(doc, "target"), facts(doc, "actual")
+    assert target["粮食播种面积"] == (61.0, "ge", "万亩")
+    assert target["粮食产量"] == (24.5, "ge", "万吨")
+    assert actual["生猪存栏"] == (38.6, "eq", "万头")
+    assert actual["生猪出栏"] == (52.1, "eq", "万头")
+    assert "产量" not in target and "出栏" not in actual

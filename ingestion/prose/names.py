@@ -42,7 +42,7 @@ _NOT_A_NAME = re.compile(r"(?<![\d.])\d+年|我们|我区|我县|我市|目标|�
 # In task sections a number often only sizes a set of designated sites, pilots or documents, or a project list
 # (`安排县级重点项目43个`, which the investment figures carry).
 _DESIGNATION = re.compile(r"示范|试点|样板|方案|预案|规划|清单|政策")
-_PROJECT_PROGRAMME = re.compile(r"(?:重点|重大|新开工|开工|续建|竣工)(?:建设)?项目$")
+_PROJECT_PROGRAMME = re.compile(r"(?:重点|重大|新开工|开工|续建|竣工|完工|投产|建成|投用|前期)+(?:建设)?项目$")
 _COMPARISON_START = ("高于", "低于", "比", "较")
 # A value without a number (`保持平稳增长`) only counts for a name that is plainly a statistic, not a sector or a
 # clause fragment (`建筑业将保持平稳增长`, `需继续保持平稳增长`).

@@ -773,3 +773,17 @@ def test_a_bare_measure_after_a_comma_of_enumeration_names_the_subject_before_it
     assert actual["生猪存栏"] == (38.6, "eq", "万头")
     assert actual["生猪出栏"] == (52.1, "eq", "万头")
     assert "产量" not in target and "出栏" not in actual
+
+
+def test_a_count_of_a_stage_group_of_projects_is_not_an_indicator():
+    """`3.竣工投产项目6个。A；B。` counts the names of a list (as 新开工项目12个 does), it is no target of the plan;
+    a task target in the same section is one."""
+    text = ("关于松岭县2031年国民经济和社会发展计划执行情况及2032年国民经济和社会发展计划草案的报告\n"
+            "一、2031年国民经济和社会发展计划执行情况\n全县地区生产总值增长5.2%。\n"
+            "二、2032年主要预期目标\n地区生产总值增长5.5%左右。\n三、2032年重点工作\n（一）聚焦项目建设\n"
+            "1.新开工项目2个。松岭县竹木产业园；松岭县第四中学。\n"
+            "2.竣工投产项目2个。松岭县全民健身中心；青石镇农旅综合体。\n"
+            "（二）聚焦民生改善\n推进义务教育优质均衡发展，新增学位1200个。\n")
+    names = {r.indicator_name for r in rows(Document.from_text(text), "target")}
+    assert "新增学位" in names
+    assert not {n for n in names if n.endswith("项目")}

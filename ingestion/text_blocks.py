@@ -34,7 +34,7 @@ from .blocks.lines import (
     line_block,
     plain,
 )
-from .blocks.masthead import mark_masthead
+from .blocks.masthead import mark_masthead, masthead_role
 from .blocks.outline import apply_decimal_outline, is_outline_run
 from .blocks.rows import read_row_table
 from .document import clean_line, parse_caption, squash
@@ -102,6 +102,8 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             found = read_row_table(lines, i)
             if found is not None and is_outline_run([[c.text for c in r] for r in found[1]]):
                 found = None  # decimal outline titles aligned on a tab stop, not a table
+            if found is not None and all(masthead_role(" ".join(c.text for c in r)) == "chrome" for r in found[1]):
+                found = None  # a web page's `发布时间：…   来源：…` and `【打印】   【关闭】` lines spaced apart
             if found is not None:
                 layout, rows, last, header_rows = found
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))

@@ -573,3 +573,17 @@ def test_the_page_chrome_after_a_web_copy_is_furniture_but_a_links_bar_before_te
         全县经济平稳。
         """)
     assert not [b for b in middle.blocks if b.kind == "furniture"]
+
+
+def test_a_web_pages_spaced_source_and_links_lines_over_the_title_are_no_table():
+    model = model_of("""
+        甲县2031年国民经济和社会发展计划执行情况及2032年国民经济和社会发展计划草案的报告
+
+        发布时间：2032-01-14 10:32   来源：甲县发展和改革局   浏览次数：215
+
+        【字体：大 中 小】   【打印】   【关闭】
+
+        一、2031年计划执行情况
+        """)
+    assert not model.tables
+    assert [b.role for b in model.blocks if isinstance(b, Paragraph)][1:] == ["chrome", "chrome"]

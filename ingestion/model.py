@@ -13,7 +13,7 @@ This module is the contract between readers (`ingestion/formats/`, `ingestion/te
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -21,7 +21,7 @@ from typing import Literal
 BlockKind = Literal["heading", "paragraph", "list_item", "caption", "table", "note", "furniture"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Cell:
     """One printed cell of a table (the top-left cell of a merge carries the text and the spans)."""
 
@@ -29,6 +29,15 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     line: int | None = None  # line of the rendered text the cell's text starts on
+
+    def __init__(self, text: str, row_span: int = 1, col_span: int = 1, line: int | None = None):
+        # written out because a frozen dataclass's own __init__ sets each field through object.__setattr__,
+        # five times slower, and a report has tens of thousands of cells; the instance stays frozen
+        d = self.__dict__
+        d["text"] = text
+        d["row_span"] = row_span
+        d["col_span"] = col_span
+        d["line"] = line
 
     @cached_property
     def flat(self) -> str:
@@ -139,11 +148,13 @@ class Table(Block):
         """The rows as a rectangle: a merged cell fills every position it covers; a missing cell is None."""
         return self._expand()[0]
 
-    def layout_rows(self) -> list[list[Cell]]:
+    def layout_rows(self, covered: Callable[[Cell], Cell] | None = None) -> list[list[Cell]]:
         """The rows as the text layout prints them, left to right: each printed cell once (a cell spanning
         columns is one cell), an empty cell where a cell spanning rows from above covers the row, nothing for a
         missing cell. For a table read from text this is `rows`; for a container's grid it is what the
-        same table read back from the rendered text gives, so records do not depend on the container."""
+        same table read back from the rendered text gives, so records do not depend on the container.
+        `covered(cell)` is what stands where `cell` covers the row from above (default: an empty cell; the
+        indicator reader keeps the merged cell there, a unit or attribute printed once for several rows)."""
         grid, origin = self._expand()
         out: list[list[Cell]] = []
         for r, row in enumerate(grid):
@@ -154,7 +165,7 @@ class Table(Block):
                 if cell is None:
                     c += 1
                     continue
-                printed.append(cell if origin[r][c] else Cell(""))
+                printed.append(cell if origin[r][c] else covered(cell) if covered is not None else Cell(""))
                 c += cell.col_span
             out.append(printed)
         return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .document import Document, parse_caption, squash
 from .headers import (
@@ -108,6 +109,14 @@ NOTES_UNDER_CAPTION = 3  # note blocks read under a caption printed below a tabl
 MIN_ROWS_TO_WARN = 3  # a headerless grid this long whose rows read like indicators is a warning
 
 
+# The cell readers below are pure functions of a cell's text, and a report prints the same names, units and values
+# in table after table (a continued table, a review table and a plan table listing the same indicators): each
+# distinct text is read once per process.
+CELL_CACHE = 16384
+_cached = lru_cache(maxsize=CELL_CACHE)
+
+
+@_cached
 def is_unit(text: str) -> bool:
     """Does `text` read as a unit of measure (`%`, `万元/人`, `公里/平方公里`)?"""
     return bool(_UNIT.match(_UNIT_LABEL.sub("", squash(text))))
@@ -133,6 +142,7 @@ def _strip_marks(s: str) -> str:
         s = stripped
 
 
+@_cached
 def clean_name(printed: str) -> CleanName:
     """`其中：某收入增速（%）` → 某收入增速 / %; `优良天数（天）*` → 优良天数 / 天 / starred.
 
@@ -156,10 +166,12 @@ def clean_name(printed: str) -> CleanName:
 _NO_UNIT = re.compile(r"^(?:[-—–－─/／\\]+|无)$")
 
 
+@_cached
 def prints_no_unit(text: str) -> bool:
     return bool(_NO_UNIT.match(squash(text)))
 
 
+@_cached
 def clean_unit(text: str) -> str | None:
     """A 单位 cell as printed, parentheses removed: `（%）` → `%`; a dash (`—`, `／`) says there is none (SPEC: blank
     if none printed)."""
@@ -171,18 +183,21 @@ def clean_unit(text: str) -> str | None:
     return s or None
 
 
+@_cached
 def unit_in_cell(value: str) -> str | None:
     """The unit printed after the figure in a value cell (`≥340天` → 天, `5.5%以内` → %); None when there is none."""
     m = _CELL_UNIT.match(strip_notes(value))
     return m.group(1) if m and "百分点" not in m.group(1) else None
 
 
+@_cached
 def _header_unit(header: str) -> str | None:
     """A unit printed in a value column's header: `2024年目标（亿元）` → 亿元."""
     m = _TRAILING_PAREN.search(header)
     return _UNIT_LABEL.sub("", m.group(1)) if m and is_unit(m.group(1)) else None
 
 
+@_cached
 def group_label_unit(label: str) -> str | None:
     """The unit a group row prints for its member rows: `二、增长速度（%）` → %, `一、总量指标（单位：亿元）` → 亿元,
     `三、民生指标 单位：万人` → 万人; `（一）经济发展（6项）` prints none."""
@@ -193,6 +208,7 @@ def group_label_unit(label: str) -> str | None:
     return m.group(1) if m and is_unit(m.group(1)) else None
 
 
+@_cached
 def read_verdict(text: str) -> str | None:
     """The report's verdict as 是/否: `是`, `完成`, `√` → 是; `否`, `未完成`, `×` → 否; anything else as printed."""
     s = squash(text)
@@ -215,6 +231,7 @@ def read_attribute(text: str) -> str | None:
     return None
 
 
+@_cached
 def read_review_cell(text: str) -> tuple[str, str | None]:
     """(value as printed, verdict 是/否 or None) of a review cell that states both.
 
@@ -270,6 +287,7 @@ class _NoteRules:
         return None
 
 
+@_cached
 def _is_note(text: str) -> bool:
     """`注：…`, `资料来源：…`, or a line stating the mark rule (`*为约束性指标`): never a row."""
     return bool(_NOTE_START.match(text)) or (bool(_MARK_NOTE.match(text)) and "约束性" in text)
@@ -279,6 +297,7 @@ def _is_empty_value(text: str) -> bool:
     return bool(_EMPTY_VALUE.match(text))
 
 
+@_cached
 def _is_figure(value: str) -> bool:
     body = strip_notes(value)
     return len(body) <= FIGURE_MAX and not _CLAUSE_PUNCT.search(body) and parse_value(value).value_num is not None
@@ -526,21 +545,11 @@ class _Covered(Cell):
 def _printed_rows(table: Table) -> list[Row]:
     """`Table.layout_rows()` (each printed cell once, left to right), with the positions that a cell spanning rows
     covers kept as `_Covered` so that `_merged_text` can read the merged cell there."""
-    grid = table.grid()
-    out: list[Row] = []
-    for r, row in enumerate(grid):
-        printed: Row = []
-        c = 0
-        while c < len(row):
-            cell = row[c]
-            if cell is None:
-                c += 1
-                continue
-            covered = r > 0 and c < len(grid[r - 1]) and grid[r - 1][c] is cell
-            printed.append(_Covered("", by=cell) if covered else cell)
-            c += max(cell.col_span, 1)
-        out.append(printed)
-    return out
+    return table.layout_rows(covered=_covered_by)
+
+
+def _covered_by(cell: Cell) -> Cell:
+    return _Covered("", by=cell)
 
 
 def _merged_text(parts: _Parts, role: str) -> str:

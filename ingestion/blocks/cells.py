@@ -53,17 +53,23 @@ def read_cell_rows(lines: list[str], start: int) -> tuple[list[list[Cell]], int,
         line = lines[i]
         if line[:1] == "\t":  # a cell line (document.is_cell_line, inlined: this loop runs over every cell)
             # a trailing tab is layout noise, not an empty cell
-            parts = line[1:].rstrip().split("\t")
-            multi = len(parts) > 1
-            if row is None or gap or joined or (multi and row):
-                row = []
-                rows.append(row)
-                gap = False
-            joined = multi
-            any_joined = any_joined or multi
-            row.extend([part.strip(), i + 1] for part in parts)
+            body = line[1:].rstrip()
+            if "\t" not in body:  # one cell, the genre's own layout: most lines
+                if row is None or gap or joined:
+                    row = []
+                    rows.append(row)
+                    gap = False
+                joined = False
+                row.append([body.strip(), i + 1])
+            else:
+                if row is None or gap or joined or row:
+                    row = []
+                    rows.append(row)
+                    gap = False
+                joined = any_joined = True
+                row.extend([[part.strip(), i + 1] for part in body.split("\t")])
             last = i
-        elif not line.strip():
+        elif not line or line.isspace():  # a blank line (`not line.strip()`)
             gap = True
         elif row and wrap_candidate(line) and (not gap or _table_resumes(lines, i)):
             cell = row[-1]

@@ -93,11 +93,22 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
 
     An 、 between two single Chinese numerals (`中征一、二线`) is a numbering, not a separator.
     """
-    parts, start = [], 0
-    for i in _outside_positions(text, separators):
-        if not _is_numbering(text, i):
-            parts.append(text[start:i])
-            start = i + 1
+    # `_outside_positions` and `_is_numbering` written out: this runs on every clause of every list and prose
+    # line, and the generator and the calls cost more than the splitting
+    parts, start, k = [], 0, 0
+    spans = _inside_spans(text)
+    n_spans, last = len(spans), len(text) - 1
+    for m in _char_class(separators).finditer(text):
+        i = m.start()
+        if n_spans:
+            while k < n_spans and spans[k][1] < i:
+                k += 1
+            if k < n_spans and spans[k][0] <= i:
+                continue  # inside brackets or quotes
+        if text[i] == "、" and 0 < i < last and text[i - 1] in CN_DIGITS and text[i + 1] in CN_DIGITS:
+            continue  # a numbering
+        parts.append(text[start:i])
+        start = i + 1
     parts.append(text[start:])
     return parts
 
@@ -108,6 +119,9 @@ def _is_numbering(text: str, i: int) -> bool:
 
 def find_outside_brackets(text: str, chars: str) -> int:
     """Index of the first of `chars` outside brackets and quotes, or -1."""
+    if not _inside_spans(text):  # nothing bracketed: the first one anywhere
+        m = _char_class(chars).search(text)
+        return m.start() if m else -1
     return next(_outside_positions(text, chars), -1)
 
 
@@ -134,9 +148,10 @@ def _merge_fragments(parts: list[str]) -> list[str]:
             i += 1
             continue
         p, carry = carry + p, ""
-        if out and _BARE_PHASE.match(p):
+        if out and p[-1:] == "期" and _BARE_PHASE.match(p):
             out[-1] += "、" + p
-        elif out and _is_shared_fragment(out[-1], p, parts[i + 1] if i + 1 < len(parts) else ""):
+        # (`_FRAGMENT`, the first test of `_is_shared_fragment`, needs two or three characters)
+        elif out and len(p) <= 3 and _is_shared_fragment(out[-1], p, parts[i + 1] if i + 1 < len(parts) else ""):
             out[-1] += "、" + p + "、" + parts[i + 1]
             i += 1
         else:
@@ -163,6 +178,8 @@ _TRAILING_DENG = re.compile(r"(?:等(?:[\d一二三四五六七八九十百]+个
 def clean_name(name: str) -> str:
     """Drop list punctuation and the trailing `等项目` / `等` / `等18个项目` / `等N个片区` the list adds to its last item."""
     s = name.strip("。.；;，,、：: ")
+    if "等" not in s:
+        return s  # both trailers open with 等
     m = _TRAILING_COUNT.search(s)
     if m and s[: m.start()].endswith(m.group(1)):
         return s[: m.start()]
@@ -177,8 +194,8 @@ def clean_name(name: str) -> str:
 
 def split_names(text: str) -> list[str]:
     """Project names from one enumeration: split on 、，；, keep bracketed/quoted text and 及/和/与 whole."""
-    parts = [squash(p) for p in split_outside_brackets(text, ITEM_SEPARATORS)]
-    parts = [p.strip("。.") for p in parts if p.strip("。.")]
+    parts = [p for p in ("".join(piece.split()).strip("。.") for piece in split_outside_brackets(text, ITEM_SEPARATORS))
+             if p]  # each piece squashed (`squash`, inlined) and stripped once
     names = [clean_name(p) for p in _merge_fragments(parts)]
     return [n for n in names if n]
 

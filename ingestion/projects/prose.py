@@ -48,11 +48,16 @@ def _is_generic(name: str) -> bool:
     return False
 
 
+_ALL_TAILS = _TAIL_STAGES + _WORKS_TAILS
+
+
 def _strip_tails(obj: str) -> tuple[str, str | None]:
     """Remove the works words after the names; return the names part and any stage word found there."""
     stage = None
     changed = True
     while changed and obj:
+        if not obj.endswith(_ALL_TAILS):
+            break  # one C call for the common case: no tail at all
         changed = False
         for tail in _TAIL_STAGES + _WORKS_TAILS:
             if obj.endswith(tail):
@@ -104,16 +109,20 @@ def _listed_with_deng(obj: str) -> tuple[list[str], str | None] | None:
     return _split_prose_names(names_part), tail_stage
 
 
+_HEAD_NOUN = re.compile(rf"(?:{_HEAD}){_PHASE}")
+_COUNTED_PROJECTS = re.compile(r"[\d一二三四五六七八九十]+个[^、]{0,6}项目$")
+
+
 def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
     """`<name with a project head noun>[works]`; the text after the name may only be works or a time
     adverb (`渝邻快速通道尽早解决…`). Returns names, tail stage, and whether a works word followed."""
     core, tail_stage = _strip_tails(obj)
     had_tail = core != obj
-    ends = [m.end() for m in re.finditer(rf"(?:{_HEAD}){_PHASE}", core)]
+    ends = [m.end() for m in _HEAD_NOUN.finditer(core)]
     for end in reversed(ends):
         rest = core[end:]
         if rest == "" or _TIME_ADVERB.match(rest):
-            names = _split_prose_names(re.sub(r"[\d一二三四五六七八九十]+个[^、]{0,6}项目$", "", core[:end]))
+            names = _split_prose_names(_COUNTED_PROJECTS.sub("", core[:end]))
             headed = [n for n in names if _ENDS_WITH_HEAD.search(n)]
             if 2 * len(headed) < len(names):
                 names = headed  # mostly not facilities: keep only the ones that are
@@ -196,12 +205,13 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
     out: list[ProjectItem] = []
     for no in _task_lines(doc):
         line = doc.line(no)
-        if not squash(line) or is_cell_line(line):
+        flat = squash(line)
+        if not flat or is_cell_line(line):
             continue
         year = list_year(doc, "", no)
         section = doc.section(no)
-        title = "prose:" + _heading_title(section.text if section else squash(line))
-        for sentence in split_outside_brackets(squash(line), "。；;！"):
+        title = "prose:" + _heading_title(section.text if section else flat)
+        for sentence in split_outside_brackets(flat, "。；;！"):
             previous: list[ProjectItem] = []
             for clause in split_outside_brackets(sentence, "，,"):
                 if previous and _STAGE_CLAUSE.match(clause):

@@ -90,7 +90,8 @@ def _is_list_sentence(sentence: str) -> bool:
 
 def _stage_pieces(s: str) -> list[str]:
     """`s` cut before each stage label that follows a sentence end (`…。续建项目：…`)."""
-    cuts = [m.start() for m in _NESTED_STAGE_LABEL.finditer(s) if m.start() > 0 and s[m.start() - 1] in "。；;"]
+    cuts = [m.start() for m in _NESTED_STAGE_LABEL.finditer(s) if m.start() > 0 and s[m.start() - 1] in "。；;"] \
+        if "：" in s or ":" in s else []  # a stage label ends in a colon
     if not cuts:
         return [s]
     bounds = [0, *cuts, len(s)]

@@ -33,7 +33,6 @@ from .names import (
 )
 from .parts import Group, GroupStack, is_open_ended, printed_count
 from .stages import (
-    _LABEL_COUNT,
     _LABEL_NUMBER,
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
@@ -47,6 +46,7 @@ from .stages import (
     parse_label,
     result_stage,
     title_stage,
+    without_count,
 )
 
 # ---------------------------------------------------------------------------------------------------------
@@ -54,12 +54,15 @@ from .stages import (
 # ---------------------------------------------------------------------------------------------------------
 
 
+_KIND_WORDS = ("类", "板块", "领域", "方面")
+
+
 def _is_result_text(rest: str, label: str = "") -> bool:
     """The text after `name：` reports or plans the work (民心工程) rather than listing project names.
 
     Not when the label is a kind (`交通基础设施类：建成A；续建B、C`) or the text is several `；`-clauses that each
     open with a stage verb: that is a list sorted by stage."""
-    if _NESTED_STAGE_LABEL.match(rest) or re.search(r"(?:类|板块|领域|方面)$", _LABEL_COUNT.sub("", label)):
+    if _NESTED_STAGE_LABEL.match(rest) or without_count(label).endswith(_KIND_WORDS):
         return False
     clauses = [c for c in split_outside_brackets(rest.rstrip("。"), "；;") if c]
     if len(clauses) > 1 and all(_LIST_VERB.match(c) for c in clauses):
@@ -80,6 +83,9 @@ class Segment:
     stage_raw: str | None
 
 
+_PREPARATORY_TAIL = re.compile(r"(?:等(?:重点|重大)?)?(?:项目)?前期工作$")
+
+
 def _clause_segments(text: str) -> list[Segment]:
     """Verb-governed sentences: `新开工A、B等项目。续建C项目，推进D等项目。加快E等项目前期工作。`.
 
@@ -96,7 +102,7 @@ def _clause_segments(text: str) -> list[Segment]:
         m = _LIST_VERB.match(clause)
         if m:
             stage, clause = m.group(0), clause[m.end():]
-        pm = re.search(r"(?:等(?:重点|重大)?)?(?:项目)?前期工作$", clause)
+        pm = _PREPARATORY_TAIL.search(clause) if clause.endswith("前期工作") else None
         if pm:
             clause, stage = clause[: pm.start()], "前期工作"
         names = split_names(clause)
@@ -115,7 +121,8 @@ def parse_rest(rest: str, glued: bool = False) -> list[Segment]:
     `glued`: the line opened with a stage label, so a stage label further on opens the next stage's names even
     right after a name (`…A中学加快建设：B…`: a PDF reader ran two label lines together)."""
     marks = [m for m in _NESTED_STAGE_LABEL.finditer(rest)
-             if m.start() == 0 or rest[m.start() - 1] in "；;。，," or glued]
+             if m.start() == 0 or rest[m.start() - 1] in "；;。，," or glued] \
+        if "：" in rest or ":" in rest else []  # a stage label ends in a colon
     if not marks:
         return _clause_segments(rest)
     out = []

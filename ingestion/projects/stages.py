@@ -23,6 +23,14 @@ _STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保|争取|预计|全面)?(?:{
                 r"(?:建设)?(?:项目|工程)?")
 # A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
 _LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
+
+
+def without_count(text: str) -> str:
+    """`text` without the count printed at its end (`_LABEL_COUNT`); the regex only runs on a text that ends
+    the way a count ends (a bracket, 个 or 项)."""
+    return _LABEL_COUNT.sub("", text) if text[-1:] in "）)个项\n" else text
+
+
 _BRACKET_COUNT = re.compile(r"[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]$")
 # An outline number in front of a label inside a list: `（一）新开工项目：…`, `一、交通项目`.
 _LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
@@ -116,7 +124,10 @@ def kind_heading(line: str, following: str | None) -> str | None:
     `1.A项目：总投资…`. A numbered project of a one-name-a-line list (`1.A工程` over `2.B项目`) is followed by its next
     item, so it stays a project; a task heading (`（三）重点项目`) is followed by its prose; a stage word makes the line
     a stage group (`1.新开工项目`), which `group_label` reads."""
-    m = _KIND_HEADING.match(_LABEL_COUNT.sub("", "".join(line.split())))  # split: the characters `\s` matches
+    s = "".join(line.split())  # the characters `\s` matches
+    if not (s[:1].isdecimal() or s[:1] in "（("):
+        return None  # `_KIND_HEADING` opens with a number: no regex for the other lines
+    m = _KIND_HEADING.match(without_count(s))
     if not m or following is None or not _KIND_END.search(m.group(2)) or parse_label(m.group(2))[1]:
         return None
     nxt = "".join(following.split())

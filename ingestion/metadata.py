@@ -98,9 +98,15 @@ def _after_session_document(text: str) -> str:
 
 
 def title_text(line: str) -> str:
-    """One line as a piece of a title: whitespace and Markdown marks removed."""
-    text = re.sub(r"\s+", "", line.replace("\u3000", ""))
-    return _MARKDOWN_MARKS.sub("", _MARKDOWN_MARKS.sub("", text))
+    """One line as a piece of a title: whitespace and Markdown marks removed. (`str.split` splits at the
+    characters `\\s` matches, the full-width space included; the marks can only stand at either end.)"""
+    text = "".join(line.split())
+    if text[:1] in _MARK_ENDS or text[-1:] in "*_":
+        text = _MARKDOWN_MARKS.sub("", _MARKDOWN_MARKS.sub("", text))
+    return text
+
+
+_MARK_ENDS = frozenset("#>*_")
 
 
 def _is_furniture(text: str) -> bool:

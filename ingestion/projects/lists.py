@@ -285,7 +285,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     def emit(name: str, stage_raw: str | None, category: str | None, line_no: int) -> None:
         if _NO_NAME.match(name):
             return  # `5`, `—5—`: a page number left in the flow, never a project
-        tagged = _STAGE_TAG.match(name)
+        tagged = _STAGE_TAG.match(name) if name[-1:] in "）)" else None  # the tag closes the name
         if tagged:  # `A工程（续建）`: the item's own stage, printed after its name
             name, stage_raw = tagged.group(1), tagged.group(2)
         items.append(ProjectItem(

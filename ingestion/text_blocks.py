@@ -84,7 +84,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 out.append(_table(lines, i, last, rows, out, at, "tabs" if joined else "cells", None))
             i = last + 1
             continue
-        if not line.strip():
+        if not line or line.isspace():  # a blank line (`not line.strip()`)
             i += 1
             continue
         if i in furniture:

@@ -15,8 +15,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
+
+
+class _once:  # noqa: N801 (used like `functools.cached_property`)
+    """A property computed on first read and kept in the instance's `__dict__`, where the next reads find it
+    as a plain attribute (no call). Unlike `functools.cached_property` (Python 3.11) it takes no lock, which
+    costs more than the value here: the extractors read a cell's `flat` hundreds of thousands of times a run.
+    It writes `__dict__` directly, so it also works on a frozen dataclass."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
 
 BlockKind = Literal["heading", "paragraph", "list_item", "caption", "table", "note", "furniture"]
 
@@ -39,14 +57,11 @@ class Cell:
         d["col_span"] = col_span
         d["line"] = line
 
-    @cached_property
+    @_once
     def flat(self) -> str:
-        """The text with all whitespace removed: how names and values are compared and stored. Cached in the
-        instance's `__dict__` (the extractors read it hundreds of thousands of times per report: after the first
-        read it is a plain attribute, no call)."""
-        from .document import squash
-
-        return squash(self.text)
+        """The text with all whitespace removed (`document.squash`): how names and values are compared and
+        stored."""
+        return "".join(self.text.split())
 
 
 @dataclass
@@ -133,9 +148,11 @@ class Table(Block):
     continued: bool = False
     layout: str = ""  # how it was recognised: docx html pdf cells tabs spaces markdown
 
-    @property
+    @_once
     def n_cols(self) -> int:
-        """The grid's width: a row's own cells plus the columns that cells spanning rows from above take in it."""
+        """The grid's width: a row's own cells plus the columns that cells spanning rows from above take in it.
+        Computed once (every reader of the grid asks for it); `rows` are not changed after a Table is built
+        (`dataclasses.replace` makes a new Table)."""
         width = 0
         carried: list[tuple[int, int]] = []  # (rows still covered below, columns) of cells spanning rows
         for row in self.rows:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..document import CN_NUM, squash
+from ..scan import scanner
 from .names import (
     _LIST_JOINS,
     _STATISTIC_HEAD,
@@ -36,7 +37,7 @@ _OBJECT_TAIL = re.compile(r"(?:落户发展|落户|落地|入驻)$")
 _TASK_OBJECT = re.compile(r"(?:建设|改造|治理|整治|编制|更新|调查|评估|审核|工作|项目)$")
 
 # A sentence that counts the plan's own indicators (`32项指标中，完成29项，完成率90.6%`).
-_INDICATOR_COUNT = re.compile(r"(?<!\d)\d+项[^，,。；;]{0,8}指标|指标[^，,。；;]{0,4}\d+项|指标中|共计\d+项")
+_INDICATOR_COUNT = scanner(r"(?<!\d)\d+项[^，,。；;]{0,8}指标|指标[^，,。；;]{0,4}\d+项|指标中|共计\d+项")
 _NOTE_LINE = re.compile(r"^(?:备注|注)[：:]")
 
 
@@ -218,7 +219,7 @@ def _spread_qualifier(rows: list[_Row]) -> None:
                 a.raw += m.group(0)
 
 
-_RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三次产业结构5.2:35.1:59.7: a ratio, not a value
+_RATIO = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三次产业结构5.2:35.1:59.7: a ratio, not a value
 
 
 # What leads a list item or a `——` line: bullets (`- `, `•`, `◆`, Markdown `*`) and item numbers (`（1）`, `①`).
@@ -261,7 +262,7 @@ def _sentences(text: str) -> list[str]:
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 # `地区生产总值：增长6%左右`: a colon between a name and its value joins them (a colon before a name announces it).
 # An item number after the colon (`建议为：1.地区生产总值…`) opens a list, not a value.
-_NAME_COLON = re.compile(
+_NAME_COLON = scanner(
     r"(?<=[\u4e00-\u9fff）)])[：:](?!\d{1,2}[.．、](?!\d))(?=(?:增长|下降|提高|降低|控制在|达到|不低于|不超过|突破|超过|约)?\d)")
 _CLAUSE_END = re.compile(r"[，,：:]")
 _ITEM_JOIN = re.compile(r"[、和及与]")
@@ -274,8 +275,8 @@ _GROWTH_SUFFIX = re.compile(r"(?:增速|下降)$")
 
 # A sentence framed by a multi-year period (`“十四五”时期…目标是：…年均增长6%`, `到2025年，…`): its figures are that
 # period's, never this year's targets. (`结合“十四五”规划总体目标，建议全年GDP增长6%左右` is framed by this year.)
-_PERIOD_FRAME = re.compile(rf"十[{CN_NUM}]五”?(?:时期|期间|末)|(?:今后|未来)五年|五年内|到(20\d\d)年")
-_FIRST_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|年)")  # a figure, not a year
+_PERIOD_FRAME = scanner(rf"十[{CN_NUM}]五”?(?:时期|期间|末)|(?:今后|未来)五年|五年内|到(20\d\d)年")
+_FIRST_NUMBER = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|年)")  # a figure, not a year
 
 
 def _framed_by_another_period(sentence: str, year: int | None) -> re.Match | None:

@@ -301,10 +301,16 @@ _PROJECT_KIND = re.compile(r"(?:项目|工程)$")
 _HEADING_STOP = re.compile(r"[，,。；;]")
 
 
+def _label_in_reach(s: str) -> bool:
+    """Short, or its label colon within the first characters: a task paragraph numbered like a heading (long,
+    without a leading label) opens no list."""
+    return len(s) <= OPENER_LABEL_MAX or "：" in s[:OPENER_LABEL_MAX] or ":" in s[:OPENER_LABEL_MAX]
+
+
 def _opens_headed_list(s: str) -> bool:
     """A heading that opens an unboxed project list: a stage group (`（一）计划新开工项目（15个）`, `1.续建项目：`)
     or a numbered paragraph of one kind of project (`1.先进制造业项目（126个）：A、B、C等。`)."""
-    if len(s) > OPENER_LABEL_MAX and "：" not in s[:OPENER_LABEL_MAX] and ":" not in s[:OPENER_LABEL_MAX]:
+    if not _label_in_reach(s):
         return False  # a task paragraph numbered like a heading: its label would sit at the start
     text = strip_item_number(_LABEL_NUMBER.sub("", s))
     group = group_label(text)
@@ -342,7 +348,8 @@ def _opens_kind_groups(doc: Document, no: int) -> bool:
 def _list_openers(doc: Document) -> list[int]:
     """Lines that open an unboxed project list: project headings, and stage-label paragraphs."""
     lines = {h.line for h in doc.headings
-             if _HEADED_LIST_WORDS.search(h.text) and _OPENER_HINT.search(h.text) and _opens_headed_list(h.text)}
+             if _HEADED_LIST_WORDS.search(h.text) and _label_in_reach(h.text) and _OPENER_HINT.search(h.text)
+             and _opens_headed_list(h.text)}
     lines.update(h.line for h in doc.headings if _opens_kind_groups(doc, h.line))
     heading_lines = {h.line for h in doc.headings}
     lines.update(no for no, line in enumerate(doc.lines, start=1)

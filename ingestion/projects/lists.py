@@ -197,7 +197,7 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     prev_bullet: str | None = None  # the raw line of the bullet just above, if the line above is one
     prev_no = -1  # line of the entry `out[-1]` ends on
     pieces = [(no, piece) for no in range(start, end + 1)
-              for glued in _GLUED_SYMBOL.split(doc.line(no)) for piece in _GLUED_ITEM.split(glued)]
+              for glued in _glued_symbol_split(doc.line(no)) for piece in _glued_item_split(glued)]
     width = max((len(squash(raw)) for _, raw in pieces), default=0)  # the text column, if the copy wraps lines
     for no, raw in pieces:
         s = item_text(raw)
@@ -253,6 +253,17 @@ _GLUED_SYMBOL = re.compile(r"(?<=\S)(?=[●○◆◇■□▪•▶►★☆➢�
 # A numbered item after the full stop of the one before (`…生产线。（2）B项目：总投资…`): a PDF reader ran two
 # paragraphs of a list together; the number opens the next item again.
 _GLUED_ITEM = re.compile(r"(?<=[。；;])(?=[（(]\d{1,2}[）)])")
+
+
+def _glued_symbol_split(line: str) -> list[str]:
+    return _GLUED_SYMBOL.split(line) if _SYMBOL_MARK.search(line) else [line]  # the lookbehind runs everywhere
+
+
+def _glued_item_split(text: str) -> list[str]:
+    return _GLUED_ITEM.split(text) if "（" in text or "(" in text else [text]
+
+
+_SYMBOL_MARK = re.compile(r"[●○◆◇■□▪•▶►★☆➢➤▲△]")  # the marks `_GLUED_SYMBOL` splits before
 
 
 def _indent(line: str) -> int:

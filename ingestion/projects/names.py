@@ -149,7 +149,7 @@ def _merge_fragments(parts: list[str]) -> list[str]:
     i = 0
     while i < len(parts):
         p = parts[i]
-        if _CODE.match(p) and i + 1 < len(parts):
+        if (p[:1] < "\x80" or p[:1] in "－＃") and _CODE.match(p) and i + 1 < len(parts):  # a code opens ASCII
             carry = carry + p + "、"
             i += 1
             continue

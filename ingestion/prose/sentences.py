@@ -77,8 +77,8 @@ class _ClauseReader:
     rows: list[_Row] = field(default_factory=list)
     clause_parent: str | None = None  # set when the previous clause was a bare 其中
 
-    def read(self) -> list[_Row]:
-        values = _values(self.clause, self.scope.qualitative)
+    def read(self, values: list[_Value]) -> list[_Row]:
+        """`values`: the clause's value phrases (`phrases._values`)."""
         if self.state.parent_next:
             self.clause_parent = self.state.parent_for(values[0]) if values else None
             self.state.parent_next = False
@@ -256,7 +256,16 @@ _INLINE_ITEM = re.compile(
 
 def _sentences(text: str) -> list[str]:
     """Sentences, each without the item number that may open it (`1.地区生产总值增长6%；（2）城镇新增就业…`)."""
-    return [_INLINE_ITEM.sub("", s) for s in _SENTENCE_END.split(text) if s]
+    return [_drop_item_number(s) for s in _SENTENCE_END.split(text) if s]
+
+
+# the characters an item number can open with (besides a digit)
+_ITEM_FIRST = frozenset("（(" + CN_NUM + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
+
+
+def _drop_item_number(s: str) -> str:
+    """`s` without the item number that may open it (`_INLINE_ITEM`); most sentences and clauses have none."""
+    return _INLINE_ITEM.sub("", s) if s[:1] in _ITEM_FIRST or s[:1].isdecimal() else s
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
@@ -280,6 +289,8 @@ _FIRST_NUMBER = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|年)")  # a figure, 
 
 
 def _framed_by_another_period(sentence: str, year: int | None) -> re.Match | None:
+    if "五" not in sentence and "到" not in sentence:  # every frame names 五 (五年, 十四五) or 到
+        return None
     first = _FIRST_NUMBER.search(sentence)
     m = _PERIOD_FRAME.search(sentence, 0, first.start() if first else len(sentence))
     return m if m and not (m.group(1) and year is not None and int(m.group(1)) == year) else None
@@ -307,7 +318,7 @@ def _turn(year: int | None) -> re.Pattern:
 
 
 def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:
-    if _INDICATOR_COUNT.search(sentence):
+    if ("指标" in sentence or "共计" in sentence) and _INDICATOR_COUNT.search(sentence):  # each count names one
         return []
     if scope.measure == "target":
         sentence = _this_years_part(sentence, scope.year)
@@ -318,15 +329,19 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
     state, rows = _SentenceState(), []
     clauses = _CLAUSE_END.split(sentence)
     if len(clauses) == 1 and "下达" in sentence:
-        own = _subject_task(_INLINE_ITEM.sub("", sentence), scope)
+        own = _subject_task(_drop_item_number(sentence), scope)
         if own:
             return [own]
     for clause in clauses:
-        clause = _INLINE_ITEM.sub("", clause)
+        clause = _drop_item_number(clause)
         if clause.startswith("其中") and _strip_lead(clause) == "":
             state.parent_next = True
             continue
-        clause_rows = _ClauseReader(clause, scope, higher, state).read()
+        values = _values(clause, scope.qualitative)
+        if not values:  # most clauses state no figure: nothing to read, and a bare 其中 before one is spent
+            state.parent_next = False
+            continue
+        clause_rows = _ClauseReader(clause, scope, higher, state).read(values)
         _spread_qualifier(clause_rows)
         rows += clause_rows
     return rows

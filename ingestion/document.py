@@ -189,10 +189,14 @@ class Document:
         """The outline as the typed blocks read it: numbered headings (`第一部分`, `一、`, `（一）`, `1.`), Markdown
         `#` headings, decimal outline titles typed as text (`1.1  …`, a level below their part). A heading inside
         a table or a boxed 专栏 (a category line of a project list) is the box's, not the report's."""
-        out = []
+        from .blocks.furniture import box_content  # once here, not per heading (blocks/ imports this module)
+
+        out, lines = [], self.lines
         for b in self.model.blocks:
-            if b.kind == "heading" and not self._in_box(b.start):
-                out.append(Heading(b.start, b.level, squash(b.text)))
+            if b.kind == "heading":
+                line = lines[b.start - 1]
+                if line[:1] != "\t" and box_content(line) is None:  # a heading in a table cell or a box is the box's
+                    out.append(Heading(b.start, b.level, squash(b.text)))
         return out
 
     @cached_property
@@ -204,12 +208,6 @@ class Document:
             if b.kind == "caption" and b.caption_kind in _CAPTION_KINDS:
                 out.append(Caption(b.start, b.caption_kind, b.number, squash(b.text.split("\n", 1)[0])))
         return out
-
-    def _in_box(self, no: int) -> bool:
-        from .blocks.furniture import box_content
-
-        line = self.lines[no - 1]
-        return is_cell_line(line) or box_content(line) is not None
 
     @cached_property
     def _chains(self) -> tuple[list[int], list[list[Heading]]]:

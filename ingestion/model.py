@@ -110,9 +110,7 @@ class Caption(Block):
 
     @property
     def flat(self) -> str:
-        from .document import squash
-
-        return squash(self.text)
+        return "".join(self.text.split())  # document.squash; not cached: a Caption, like any Block, is mutable
 
 
 @dataclass

@@ -272,7 +272,7 @@ class Document:
                     nxt = lines[k - 1]
                     if nxt[:1] == "\t":
                         j = k
-                    elif nxt.strip():
+                    elif nxt and not nxt.isspace():  # `nxt.strip()`
                         # a non-tab line inside a run is a wrapped cell when the run goes on right after it
                         if k + 1 <= n and (lines[k][:1] == "\t" or not lines[k].strip()) \
                                 and heading_level(nxt) is None and parse_caption(nxt) is None and len(nxt.strip()) <= 40:
@@ -283,7 +283,7 @@ class Document:
                 out.append(LineBlock("cells", i, j))
                 i = j + 1
                 continue
-            if not line.strip():
+            if not line or line.isspace():  # a blank line (`not line.strip()`)
                 i += 1
                 continue
             if parse_caption(line):

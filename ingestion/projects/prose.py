@@ -10,7 +10,15 @@ import re
 from ..document import Document, is_cell_line, squash
 from ..records import ProjectItem
 from .finding import list_year
-from .names import _ENDS_WITH_HEAD, _HEAD, _PHASE, find_outside_brackets, split_names, split_outside_brackets
+from .names import (
+    _ENDS_WITH_HEAD,
+    _HEAD,
+    _PHASE,
+    HEAD_START,
+    find_outside_brackets,
+    split_names,
+    split_outside_brackets,
+)
 from .stages import normalize_stage
 
 # Verbs that give a stage to the names they govern, and verbs that govern projects without a stage.
@@ -109,7 +117,7 @@ def _listed_with_deng(obj: str) -> tuple[list[str], str | None] | None:
     return _split_prose_names(names_part), tail_stage
 
 
-_HEAD_NOUN = re.compile(rf"(?:{_HEAD}){_PHASE}")
+_HEAD_NOUN = re.compile(rf"{HEAD_START}(?:{_HEAD}){_PHASE}")
 _COUNTED_PROJECTS = re.compile(r"[\d一二三四五六七八九十]+个[^、]{0,6}项目$")
 
 

@@ -40,6 +40,7 @@ from .document import Document, Heading, squash, strip_leading
 from .projects import normalize_stage
 from .prose import _inside_quotes
 from .records import InvestmentFigure
+from .vocabulary import REVIEW_PART_WORDS
 
 MEASURES = (
     "project_count",
@@ -56,7 +57,7 @@ WHOLE = "全部"  # scope of a figure whose sentence names no project set
 # --------------------------------------------------------------------------------------------------------------
 
 _SECTION_TOPIC = re.compile(r"项目|投资")
-_REVIEW_PART = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效")
+_REVIEW_PART = re.compile(REVIEW_PART_WORDS)
 
 # A number that is a value: not part of a code (F02C, 5G), an ordinal (第6) or a longer number.
 _NUM = r"(?<![\dA-Za-z.．第])\d+(?:\.\d+)?"

@@ -40,6 +40,7 @@ from .model import Caption, Cell, Note, Table
 from .quality import is_understood
 from .records import IndicatorValue, PartSeen, ReportMeta
 from .values import parse_range, parse_value, strip_notes
+from .vocabulary import ATTRIBUTE_WORD, NOTE_START, UNIT_LABEL, VERDICT_NO, VERDICT_YES
 
 Row = list[Cell]
 
@@ -63,7 +64,6 @@ _CELL_UNIT = re.compile(rf"^(?:[≥≤<>＞＜约]|不低于|不高于|不超过
                         rf"(?:\d+(?:[.．]\d+)?%?[～~—–－至-])?[-−+]?\d+(?:[.．]\d+)?"
                         rf"({_UNIT_TOKEN}(?:/{_UNIT_TOKEN})*)(?:以上|以下|以内|左右|及以上)?$")
 _TRAILING_PAREN = re.compile(r"[（(]([^（）()]+)[）)]$")
-_UNIT_LABEL = re.compile(r"^(?:计量)?单位[：:]")
 _UNIT_NOTE = re.compile(r"(?:计量)?单位[：:]([^，,。；;）)]+)")
 
 _SUBROW_MARK = re.compile(r"^(?:其中[：:，,]?|[#＃]+)")
@@ -76,7 +76,6 @@ _MARK_NOTE = re.compile(rf"[{MARKS}]")
 _OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|未注|未列|没有标|不带|无).{0,8}预期性")
 # a note that names its binding rows by number (`第3、5项为约束性指标，其余为预期性`): rows the reader cannot match
 _BINDING_BY_NUMBER = re.compile(r"(?:第|序号)[\d、，,和及至-]+(?:项|条|行)?.{0,6}约束性")
-_NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)")
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _SEQ_NUMBER = re.compile(r"\d{1,3}")
@@ -85,10 +84,6 @@ _BARE_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|�
 _EMPTY_VALUE = re.compile(r"^[-—–－/／\\…·]*$|^(?:无|暂无|暂无数据|待定)$")
 _CLAUSE_PUNCT = re.compile(r"[，,；;。]")
 _SUB_SEQ = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳])$")  # (1) / ① numbering of sub-rows under a numbered row
-# A verdict may say 完成/未完成, √/× instead of 是/否; the warehouse reads 是/否.
-_VERDICT_NO = re.compile(r"^(?:否|未完成|没有完成|尚未完成|未达到|未达|未达标|未实现|不达标|×|✗|✘|╳)")
-_VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|√|✓|✔"
-                          r"|控制在(?:年度|全年)?(?:目标|计划|预期|控制目标)(?:值)?(?:以内|之内|范围内|内))")
 # a review cell: `未完成（增长2.1%）`, `完成（6.5%）`; else pieces split at `，`: `增长5.2%，完成年度目标`
 _REVIEW_PAREN = re.compile(r"^((?:未|没有|超额|基本|已)?(?:完成|达到|实现)[^（(]{0,8})[（(](.+)[）)]$")
 _REVIEW_SPLIT = re.compile(r"[，,；;]")
@@ -96,7 +91,6 @@ _VERDICT_AFTER = re.compile(r"^(.*\d.*)[（(]([^（）()]+)[）)]$")  # `增长5
 _CONTINUED_TITLE = re.compile(r"^[（(]?续(?:上)?表|[（(]续(?:表)?[）)]$")
 _TARGET_PIECE = re.compile(r"^(?:年度|全年)?(?:目标|计划|预期)")  # `目标6%，完成6.2%`: the target is not the outcome
 _DIGIT = re.compile(r"\d")
-_ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
 # a ruling line drawn with characters in a text copy (`──────`, `=====`, `------`): a row that holds only one is
 # printed furniture, neither a group label nor a row
 _RULE = re.compile(r"^[\u2500-\u257f\-=_－＝━]{4,}$")
@@ -119,7 +113,7 @@ _cached = lru_cache(maxsize=CELL_CACHE)
 @_cached
 def is_unit(text: str) -> bool:
     """Does `text` read as a unit of measure (`%`, `万元/人`, `公里/平方公里`)?"""
-    return bool(_UNIT.match(_UNIT_LABEL.sub("", squash(text))))
+    return bool(_UNIT.match(UNIT_LABEL.sub("", squash(text))))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -155,7 +149,7 @@ def clean_name(printed: str) -> CleanName:
     unit = None
     m = _TRAILING_PAREN.search(s)
     if m and is_unit(m.group(1)):
-        unit = _UNIT_LABEL.sub("", m.group(1))
+        unit = UNIT_LABEL.sub("", m.group(1))
         s = s[: m.start()]
         starred = starred or bool(_STARS.search(s))
         s = _STARS.sub("", s)
@@ -175,7 +169,7 @@ def prints_no_unit(text: str) -> bool:
 def clean_unit(text: str) -> str | None:
     """A 单位 cell as printed, parentheses removed: `（%）` → `%`; a dash (`—`, `／`) says there is none (SPEC: blank
     if none printed)."""
-    s = _UNIT_LABEL.sub("", squash(text))
+    s = UNIT_LABEL.sub("", squash(text))
     if _NO_UNIT.match(s):
         return None
     while len(s) >= 2 and s[0] in "（(" and s[-1] in "）)":
@@ -194,7 +188,7 @@ def unit_in_cell(value: str) -> str | None:
 def _header_unit(header: str) -> str | None:
     """A unit printed in a value column's header: `2024年目标（亿元）` → 亿元."""
     m = _TRAILING_PAREN.search(header)
-    return _UNIT_LABEL.sub("", m.group(1)) if m and is_unit(m.group(1)) else None
+    return UNIT_LABEL.sub("", m.group(1)) if m and is_unit(m.group(1)) else None
 
 
 @_cached
@@ -214,9 +208,9 @@ def read_verdict(text: str) -> str | None:
     s = squash(text)
     if not s:
         return None
-    if _VERDICT_NO.match(s):
+    if VERDICT_NO.match(s):
         return "否"
-    if _VERDICT_YES.match(s):
+    if VERDICT_YES.match(s):
         return "是"
     return s
 
@@ -290,7 +284,7 @@ class _NoteRules:
 @_cached
 def _is_note(text: str) -> bool:
     """`注：…`, `资料来源：…`, or a line stating the mark rule (`*为约束性指标`): never a row."""
-    return bool(_NOTE_START.match(text)) or (bool(_MARK_NOTE.match(text)) and "约束性" in text)
+    return bool(NOTE_START.match(text)) or (bool(_MARK_NOTE.match(text)) and "约束性" in text)
 
 
 def _is_empty_value(text: str) -> bool:
@@ -721,7 +715,7 @@ def _rows_read_like_indicators(body: Sequence[Row]) -> bool:
     whose header the reader did not hand over (printed apart from the rows), not a list of other things."""
     def indicator_like(row: Row) -> bool:
         texts = [c.flat for c in row if c.flat]
-        marked = any(is_unit(t) or _ATTRIBUTE_WORD.match(t) for t in texts)
+        marked = any(is_unit(t) or ATTRIBUTE_WORD.match(t) for t in texts)
         figures = [t for t in texts if _DIGIT.search(t)]  # besides a leading row number
         return marked and (len(figures) >= 2 or bool(figures) and not _SEQ_LIKE.match(texts[0]))
     return len(body) >= MIN_ROWS_TO_WARN and sum(map(indicator_like, body)) * 2 > len(body)
@@ -791,7 +785,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         return []
     attribute = read_attribute(_merged_text(parts, ATTRIBUTE))
     values = [(col, cell) for col, cell in parts.values
-              if not _is_empty_value(cell.flat) and not _ATTRIBUTE_WORD.match(cell.flat)]
+              if not _is_empty_value(cell.flat) and not ATTRIBUTE_WORD.match(cell.flat)]
     own_unit = clean_unit(_merged_text(parts, UNIT)) or name.unit  # in the unit column or the name (`（人）`)
     if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
         ctx.open_group(printed, own_unit)

@@ -24,10 +24,11 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ..document import CN_NUM, Document, Heading, squash
+from ..vocabulary import REVIEW_PART_WORDS
 from .decimal_outline import decimal_outline
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
 
-_REVIEW_HEADING = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效|过去一年|一年来")
+_REVIEW_HEADING = re.compile(rf"{REVIEW_PART_WORDS}|过去一年|一年来")
 _SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济(?:运行|发展稳|增长|稳|平稳|实力|总量)|综合实力")
 # A target paragraph that has no 目标 heading of its own announces itself (`主要预期目标是：`, `主要目标为：`,
 # `主要预期目标是，`).

@@ -55,6 +55,8 @@ from .stages import (
 
 
 _KIND_WORDS = ("类", "板块", "领域", "方面")
+_NAMES_END = re.compile(r"(?:等)?项目$|前期工作$")
+_FIGURE_OR_COMMA = re.compile(r"\d|[，,]")
 
 
 def _is_result_text(rest: str, label: str = "") -> bool:
@@ -68,9 +70,9 @@ def _is_result_text(rest: str, label: str = "") -> bool:
     if len(clauses) > 1 and all(_LIST_VERB.match(c) for c in clauses):
         return False
     first = split_outside_brackets(rest, "。")[0]
-    if re.search(r"(?:等)?项目$|前期工作$", first):
+    if _NAMES_END.search(first):
         return False
-    if _LIST_VERB.match(first) and "、" in first and not re.search(r"\d|[，,]", first):
+    if _LIST_VERB.match(first) and "、" in first and not _FIGURE_OR_COMMA.search(first):
         return False  # `建成A、B、C。`: a verb over a list of names
     return bool(_RESULT_OPENERS.match(rest))
 
@@ -293,17 +295,18 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     group_category: str | None = None
     group_stage: str | None = None
 
+    title, year, review = plist.title, plist.period_year, plist.review
+
     def emit(name: str, stage_raw: str | None, category: str | None, line_no: int) -> None:
         if _NO_NAME.match(name):
             return  # `5`, `—5—`: a page number left in the flow, never a project
         tagged = _STAGE_TAG.match(name) if name[-1:] in "）)" else None  # the tag closes the name
         if tagged:  # `A工程（续建）`: the item's own stage, printed after its name
             name, stage_raw = tagged.group(1), tagged.group(2)
-        items.append(ProjectItem(
-            list_title=plist.title, period_year=plist.period_year, project_name=name,
-            stage=normalize_stage(stage_raw, plist.review), source_line=line_no,
-            category=category or None, stage_raw=stage_raw or None,
-        ))
+        # ProjectItem(list_title, period_year, project_name, stage, source_line, category, stage_raw), positional:
+        # this runs once per name
+        items.append(ProjectItem(title, year, name, normalize_stage(stage_raw, review), line_no,
+                                 category or None, stage_raw or None))
         stack.count_name()
 
     context = GroupContext()

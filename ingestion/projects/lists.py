@@ -56,6 +56,7 @@ from .stages import (
 
 _KIND_WORDS = ("类", "板块", "领域", "方面")
 _NAMES_END = re.compile(r"(?:等)?项目$|前期工作$")
+_NAMES_ENDINGS = ("项目", "前期工作", "\n")
 _FIGURE_OR_COMMA = re.compile(r"\d|[，,]")
 
 
@@ -70,7 +71,7 @@ def _is_result_text(rest: str, label: str = "") -> bool:
     if len(clauses) > 1 and all(_LIST_VERB.match(c) for c in clauses):
         return False
     first = split_outside_brackets(rest, "。")[0]
-    if _NAMES_END.search(first):
+    if first.endswith(_NAMES_ENDINGS) and _NAMES_END.search(first):  # no scan of a long line that cannot match
         return False
     if _LIST_VERB.match(first) and "、" in first and not _FIGURE_OR_COMMA.search(first):
         return False  # `建成A、B、C。`: a verb over a list of names
@@ -167,6 +168,12 @@ def _heads_bullets(s: str, no: int, next_no: int | None, bulleted: set[int]) -> 
 
 
 _TRAILING_BRACKET_LABEL = re.compile(r"(?<=.)(?:【[^】]{1,20}】|[◆●■▪•][^◆●■▪•]{1,12}(?:类|板块|领域))$")
+_LABEL_ENDINGS = ("】", "类", "板块", "领域", "\n")  # how a match of it ends (`$` may stand before a final \n)
+
+
+def _trailing_label(s: str) -> re.Match | None:
+    # the pattern opens with a lookbehind, so `re` would try it at every character of a long list line
+    return _TRAILING_BRACKET_LABEL.search(s) if s.endswith(_LABEL_ENDINGS) else None
 
 
 def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -176,7 +183,7 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for k, (no, s) in enumerate(body):
         nxt = body[k + 1][1] if k + 1 < len(body) else None
-        m = _TRAILING_BRACKET_LABEL.search(s)
+        m = _trailing_label(s)
         cut = s.rfind("。", 0, len(s) - 1)
         if m:  # `…绿道【生态类】`, `…公园◆民生类`
             out += [(no, s[: m.start()]), (no, item_text(m.group(0)))]
@@ -238,7 +245,7 @@ def _wrapped(above: str, s: str, width: int) -> bool:
     listing = seps >= 2 or unclosed or (seps >= 1 and split_label(above)[0] is not None)
     return (len(above) >= max(WRAPPED_MIN, WRAPPED_SHARE * width) and listing
             and not above.endswith(_CLOSERS)
-            and not _TRAILING_BRACKET_LABEL.search(above)  # `…绿道【生态类】`: a label glued on, not a wrap
+            and not _trailing_label(above)  # `…绿道【生态类】`: a label glued on, not a wrap
             and split_label(s)[0] is None and group_label(s) is None and not _BRACKET_LABEL_LINE.match(s))
 
 

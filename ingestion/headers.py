@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .document import parse_caption, squash
 from .model import Cell
@@ -90,6 +90,12 @@ class Header:
     @property
     def texts(self) -> tuple[str, ...]:
         return tuple(c.header for c in self.columns)
+
+    @cached_property
+    def printed_texts(self) -> tuple[str, ...]:
+        """The header texts as a repeated header row prints them: the empty ones left out (compared with every
+        body row, so computed once)."""
+        return tuple(t for t in self.texts if t)
 
 
 def is_title_like(text: str) -> bool:
@@ -528,7 +534,7 @@ def is_repeated_header(row: Sequence[Cell | None], header: Header) -> bool:
     texts = [c.flat for c in row if c is not None and c.flat]
     if not texts:
         return False
-    if texts == [t for t in header.texts if t][: len(texts)]:
+    if tuple(texts) == header.printed_texts[: len(texts)]:
         return True
     roles = [header_role(t) for t in texts]
     # a row number says a body row (`一 | 总量指标 | 亿元`: a group row numbered in the 序号 column), never a header

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Qualitative values of the genre: a task handed down, a direction, a parity (完成市级下达任务, 正增长,
 # 与GDP增长同步, 保持平稳增长, 达到约束性要求 …)
@@ -23,8 +23,7 @@ _STATED_COUNT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class TableValue:
+class TableValue(NamedTuple):  # one per table value of every report: a tuple is built several times faster
     table_title: str | None
     seq: str | None
     indicator_name: str

@@ -281,6 +281,9 @@ class _NoteRules:
         return None
 
 
+_NOTE_FIRST = frozenset("注备说资数" + MARKS)  # what `_is_note` text opens with (NOTE_START's words, a mark)
+
+
 @_cached
 def _is_note(text: str) -> bool:
     """`注：…`, `资料来源：…`, or a line stating the mark rule (`*为约束性指标`): never a row."""
@@ -319,31 +322,50 @@ def _index_of(columns: Sequence[Column], role: str) -> int | None:
     return next((i for i, c in enumerate(columns) if c.role == role), None)
 
 
-def _row_offset(cells: Row, columns: Sequence[Column]) -> int:
+@dataclass(frozen=True)
+class _Columns:
+    """A header's columns with the positions rows are placed by (the name and 序号 columns), found once per table
+    rather than once per row; `short` is the same without the sub-row name column, for a row that prints fewer
+    cells than the header (its name printed once)."""
+
+    columns: Sequence[Column]
+    name_idx: int  # 0 when there is no name column
+    seq_idx: int | None
+    short: _Columns | None = None
+
+    @classmethod
+    def of(cls, columns: Sequence[Column]) -> _Columns:
+        def plain(cols: Sequence[Column]) -> _Columns:
+            return cls(cols, _index_of(cols, NAME) or 0, _index_of(cols, SEQ))
+        if any(c.role == NAME_SUB for c in columns):
+            return replace(plain(columns), short=plain([c for c in columns if c.role != NAME_SUB]))
+        return plain(columns)
+
+
+def _row_offset(cells: Row, layout: _Columns) -> int:
     """Where a short row starts among the columns.
 
     A text row with fewer cells than the header lost leading cells (序号 or 类别 left out) unless it starts with a
     row number, in which case it lost trailing ones. The name column is never skipped.
     """
-    missing = len(columns) - len(cells)
-    name_idx = _index_of(columns, NAME) or 0
-    seq_idx = _index_of(columns, SEQ)
-    if seq_idx is not None and _SEQ_LIKE.match(cells[0].flat):
-        return min(seq_idx, missing)
-    return min(missing, name_idx)
+    missing = len(layout.columns) - len(cells)
+    if layout.seq_idx is not None and _SEQ_LIKE.match(cells[0].flat):
+        return min(layout.seq_idx, missing)
+    return min(missing, layout.name_idx)
 
 
-def split_row(cells: Row, columns: Sequence[Column]) -> _Parts:
+def split_row(cells: Row, layout: _Columns) -> _Parts:
     """Assign a row's cells to columns; extra cells belong to the name area (a merged group-name cell).
 
     A real grid gives every row the full width (a merged cell repeated); a text layout may print a row with cells
     left out or with an extra group-name cell. With a two-column name area (group name | sub-row name) a row may
     fill both, repeat its name in both, or print it once.
     """
-    if len(cells) < len(columns) and any(c.role == NAME_SUB for c in columns):
-        columns = [c for c in columns if c.role != NAME_SUB]
+    if len(cells) < len(layout.columns) and layout.short is not None:
+        layout = layout.short
+    columns = layout.columns
     n, m = len(columns), len(cells)
-    name_idx = _index_of(columns, NAME) or 0
+    name_idx = layout.name_idx
     group_cells: list[Cell] = []
     name_area = cells[name_idx: name_idx + max(m - n, 0) + 1] if m > n else []
     if m > n and not any(_BARE_FIGURE.match(c.flat) for c in name_area):
@@ -355,7 +377,7 @@ def split_row(cells: Row, columns: Sequence[Column]) -> _Parts:
     elif m > n:  # extra cells that are figures are not a merged group name: a ragged row, read left to right
         placed = list(zip(columns, cells))
     else:
-        offset = _row_offset(cells, columns) if m < n else 0
+        offset = _row_offset(cells, layout) if m < n else 0
         placed = list(zip(columns[offset:], cells))
     by_role: dict[str, Cell] = {}
     values = []
@@ -650,7 +672,8 @@ def _looks_like_indicators(header: Header, body: Sequence[Row]) -> bool:
     name_header = header.role(NAME)[0].header
     if "指标" in name_header or header.role(UNIT) or header.role(ATTRIBUTE):
         return True
-    cells = [cell.flat for row in body for _, cell in split_row(row, header.columns).values if cell.flat]
+    layout = _Columns.of(header.columns)
+    cells = [cell.flat for row in body for _, cell in split_row(row, layout).values if cell.flat]
     figures = [c for c in cells if _is_figure(c)]
     return bool(cells) and 2 * len(figures) >= len(cells)
 
@@ -680,7 +703,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     part.kind = "indicator_table"
     header = _measures_from_caption(header, title)
     columns = header.columns
-    in_grid_notes = [c.flat for r in body for c in r if _is_note(c.flat)]
+    in_grid_notes = [c.flat for r in body for c in r if c.flat[:1] in _NOTE_FIRST and _is_note(c.flat)]
     info = _TableInfo(
         title=title,
         caption_line=t.line,
@@ -692,6 +715,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
         meta=meta,
     )
     ctx = _Context()
+    layout = _Columns.of(columns)
     out: list[IndicatorValue] = []
     for k, cells in enumerate(body):
         single = _single_text(cells)
@@ -704,7 +728,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
             ctx.open_group(single.flat)
             ctx.owner = None
             continue
-        out.extend(_read_data_row(split_row(cells, columns), ctx, info))
+        out.extend(_read_data_row(split_row(cells, layout), ctx, info))
     part.facts_read = len(out)
     part.problem = _problem(out)
     return out, part

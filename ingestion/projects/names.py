@@ -276,10 +276,11 @@ def item_text(line: str) -> str:
         mark = bullet.group(0).strip()[:1]
         line = line[: bullet.end()] + re.sub(rf"(?<=\S){re.escape(mark)}[ \u3000]+(?=\S)", "；", line[bullet.end():])
     text = _TEXT_BULLET.sub("", line, count=1).strip()
-    if not _ANY_SEPARATOR.search(text):  # `A项目  B工程　C中心`: names a web or PDF copy spaced apart
-        text = _SPACED_APART.sub("、", text)
+    if ("  " in text or "\u3000" in text) and not _ANY_SEPARATOR.search(text):
+        text = _SPACED_APART.sub("、", text)  # `A项目  B工程　C中心`: names a web or PDF copy spaced apart
     s = strip_item_number(squash(text))
-    s = _GLUED_BULLET.sub("；", s)
+    if "：" in s or ":" in s:  # a glued bullet is followed by a stage label and its colon
+        s = _GLUED_BULLET.sub("；", s)
     m = _BRACKET_LABEL.match(s)
     return f"{m.group(1)}：{s[m.end():]}" if m else s
 

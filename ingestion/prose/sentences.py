@@ -326,21 +326,26 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
             return []
     if "：" in sentence or ":" in sentence:
         sentence = _NAME_COLON.sub("", sentence)
-    state, rows = _SentenceState(), []
+    rows: list[_Row] = []
+    state: _SentenceState | None = None  # made when a clause needs it: most sentences state no figure
     clauses = _CLAUSE_END.split(sentence)
     if len(clauses) == 1 and "下达" in sentence:
         own = _subject_task(_drop_item_number(sentence), scope)
         if own:
             return [own]
+    qualitative = scope.qualitative
     for clause in clauses:
         clause = _drop_item_number(clause)
         if clause.startswith("其中") and _strip_lead(clause) == "":
+            state = state or _SentenceState()
             state.parent_next = True
             continue
-        values = _values(clause, scope.qualitative)
+        values = _values(clause, qualitative)
         if not values:  # most clauses state no figure: nothing to read, and a bare 其中 before one is spent
-            state.parent_next = False
+            if state is not None:
+                state.parent_next = False
             continue
+        state = state or _SentenceState()
         clause_rows = _ClauseReader(clause, scope, higher, state).read(values)
         _spread_qualifier(clause_rows)
         rows += clause_rows

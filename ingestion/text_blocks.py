@@ -45,7 +45,9 @@ __all__ = ["text_blocks", "blocks_of_lines", "split_lines", "is_caption", "is_co
 
 def split_lines(text: str) -> list[str]:
     """The report's lines as `Document` numbers them (line ends normalised, word-processor artefacts removed)."""
-    return [clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # `clean_line` only changes a line with a bookmark: no line holds a line end any more
+    return [clean_line(x) for x in lines] if "[bookmark:" in text else lines
 
 
 def text_blocks(text: str) -> DocumentModel:

@@ -94,6 +94,7 @@ def is_cell_line(line: str) -> bool:
     return line.startswith("\t")
 
 
+_HEADING_LEADS = frozenset("第（(" + CN_NUM)  # the first characters of `_HEADING_PATTERNS`, besides a digit
 # heading_level and parse_caption are pure functions of one line that several passes ask about the same lines
 # (the block reader, the coarse line blocks, the list finder, the table reader): memoised, each line is read once.
 _LINE_MEMO = 1 << 16
@@ -104,6 +105,9 @@ def heading_level(line: str) -> int | None:
     if line[:1] == "\t":  # a table cell (is_cell_line)
         return None
     s = line.strip().replace("\u3000", "")
+    lead = s[:1]
+    if not (lead in _HEADING_LEADS or lead.isdecimal()):
+        return None  # what every heading pattern opens with (`\d` is a decimal digit): most lines, no regex
     for level, pat in _HEADING_PATTERNS:
         if pat.match(s):
             return level
@@ -114,7 +118,10 @@ def heading_level(line: str) -> int | None:
 def parse_caption(line: str) -> tuple[str, int] | None:
     if line[:1] == "\t":  # a table cell (is_cell_line)
         return None
-    m = _CAPTION.match(line.strip().replace("\u3000", " "))
+    s = line.strip().replace("\u3000", " ")
+    if s[:1] not in "表专附":
+        return None  # what `_CAPTION` opens with: most lines, no regex
+    m = _CAPTION.match(s)
     if not m:
         return None
     kind, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

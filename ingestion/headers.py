@@ -357,7 +357,18 @@ def _body_texts(body: Sequence[Sequence[Cell | None]], k: int) -> list[str]:
 
 
 def _mostly(texts: list[str], pattern: re.Pattern) -> bool:
-    return bool(texts) and sum(1 for t in texts if pattern.match(t)) >= MOSTLY * len(texts)
+    """At least MOSTLY of `texts` match; decided as soon as the texts left cannot change the answer."""
+    need = MOSTLY * len(texts)
+    hits, left = 0, len(texts)
+    for t in texts:
+        left -= 1
+        if pattern.match(t):
+            hits += 1
+            if hits >= need:
+                return True
+        elif hits + left < need:
+            return False
+    return bool(texts) and hits >= need
 
 
 def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_year: int | None) -> list[Column]:
@@ -536,8 +547,9 @@ def is_repeated_header(row: Sequence[Cell | None], header: Header) -> bool:
         return False
     if tuple(texts) == header.printed_texts[: len(texts)]:
         return True
-    roles = [header_role(t) for t in texts]
-    # a row number says a body row (`一 | 总量指标 | 亿元`: a group row numbered in the 序号 column), never a header
-    if len(texts) >= 2 and all(roles) and NAME in roles and not any(_SEQ_CELL.match(t) for t in texts):
+    # every text a header word, one of them the name header; a row number says a body row (`一 | 总量指标 | 亿元`:
+    # a group row numbered in the 序号 column), never a header. (A body row fails at its first figure or name.)
+    if len(texts) >= 2 and all(map(header_role, texts)) and NAME in map(header_role, texts) \
+            and not any(_SEQ_CELL.match(t) for t in texts):
         return True
     return all(_is_label(t) for t in texts) and not any(_FIGURE.match(_YEAR.sub("", t)) for t in texts)

@@ -290,8 +290,11 @@ def _is_note(text: str) -> bool:
     return bool(NOTE_START.match(text)) or (bool(_MARK_NOTE.match(text)) and "约束性" in text)
 
 
-def _is_empty_value(text: str) -> bool:
-    return bool(_EMPTY_VALUE.match(text))
+@_cached
+def _holds_value(text: str) -> bool:
+    """A value cell that states something: not empty (`—`, `/`, 暂无), not an attribute word (预期性) in a value
+    column."""
+    return not _EMPTY_VALUE.match(text) and not ATTRIBUTE_WORD.match(text)
 
 
 @_cached
@@ -427,7 +430,7 @@ def _is_group_row(single: Cell, cells: Row, columns: Sequence[Column], next_row:
 # --------------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per row: not frozen, whose per-field setattr costs more than the row's reading
 class _Owner:
     """A row that following sub-rows belong to."""
 
@@ -808,8 +811,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     if not name.name:  # a bare `其中：` row announces the sub-rows; the row they belong to stays the owner
         return []
     attribute = read_attribute(_merged_text(parts, ATTRIBUTE))
-    values = [(col, cell) for col, cell in parts.values
-              if not _is_empty_value(cell.flat) and not ATTRIBUTE_WORD.match(cell.flat)]
+    values = [(col, cell) for col, cell in parts.values if _holds_value(cell.flat)]
     own_unit = clean_unit(_merged_text(parts, UNIT)) or name.unit  # in the unit column or the name (`（人）`)
     if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
         ctx.open_group(printed, own_unit)

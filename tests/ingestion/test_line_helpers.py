@@ -50,3 +50,11 @@ def test_split_outside_brackets_keeps_brackets_quotes_and_numberings_whole():
     assert split_outside_brackets("一、二", "，") == ["一、二"]
     assert find_outside_brackets("A（甲：乙）B：C", "：:") == 7
     assert find_outside_brackets("A：B", "：:") == 1 and find_outside_brackets("AB", "：:") == -1
+
+
+def test_a_table_without_merged_cells_is_its_own_grid_padded_to_its_widest_row():
+    table = Table("table", "", rows=[[Cell("指标"), Cell("单位"), Cell("目标")], [Cell("地区生产总值"), Cell("%")]])
+    assert table.n_cols == 3
+    assert [[c.text if c else None for c in row] for row in table.grid()] == [
+        ["指标", "单位", "目标"], ["地区生产总值", "%", None]]
+    assert [[c.text for c in row] for row in table.layout_rows()] == [["指标", "单位", "目标"], ["地区生产总值", "%"]]

@@ -151,7 +151,7 @@ class Table(Block):
         """The grid's width: a row's own cells plus the columns that cells spanning rows from above take in it.
         Computed once (every reader of the grid asks for it); `rows` are not changed after a Table is built
         (`dataclasses.replace` makes a new Table)."""
-        if self._unmerged:
+        if self.unmerged:
             return max((len(row) for row in self.rows), default=0)
         width = 0
         carried: list[tuple[int, int]] = []  # (rows still covered below, columns) of cells spanning rows
@@ -172,7 +172,7 @@ class Table(Block):
         same table read back from the rendered text gives, so records do not depend on the container.
         `covered(cell)` is what stands where `cell` covers the row from above (default: an empty cell; the
         indicator reader keeps the merged cell there, a unit or attribute printed once for several rows)."""
-        if self._unmerged:  # each cell where it is printed: the rows themselves
+        if self.unmerged:  # each cell where it is printed: the rows themselves
             return [list(row) for row in self.rows]
         grid, origin = self._expand()
         out: list[list[Cell]] = []
@@ -190,13 +190,14 @@ class Table(Block):
         return out
 
     @_once
-    def _unmerged(self) -> bool:
-        """No cell spans rows or columns (every table read from text): the grid is the rows, padded."""
+    def unmerged(self) -> bool:
+        """No cell spans rows or columns (every table read from text): the grid is the rows, padded.
+        Computed once; readers that treat such a table more simply ask it here."""
         return all(c.row_span == 1 and c.col_span == 1 for row in self.rows for c in row)
 
     def _expand(self) -> tuple[list[list[Cell | None]], list[list[bool]]]:
         n = self.n_cols
-        if self._unmerged:
+        if self.unmerged:
             return ([[*row, *[None] * (n - len(row))] for row in self.rows],
                     [[True] * len(row) + [False] * (n - len(row)) for row in self.rows])
         out: list[list[Cell | None]] = [[None] * n for _ in self.rows]

@@ -3,6 +3,12 @@
 Every extractor works from this one view so that they agree on line numbers and on which section a line
 belongs to. Line numbers are 1-based, as an editor shows them, because they are what a user checks a fact
 against.
+
+What several passes ask about the same line or cell is computed once and shared, so an extractor need not keep
+its own copy: `heading_level` and `parse_caption` are memoised per line text (the block reader, the coarse
+`line_blocks`, the list finder and the table readers all ask them); a cell's whitespace-free text is `Cell.flat`,
+kept on the cell, and a table's `n_cols` / `unmerged` on the table (`model.py`). `squash` is `str.split` based:
+call it freely, but prefer `Cell.flat` for a cell.
 """
 from __future__ import annotations
 

@@ -226,7 +226,7 @@ _RATIO = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三�
 _ITEM_MARK = re.compile(r"^(?:[—–\-*+•●◆◇■□▪▶►·]+|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # `1,234亿元`: a separator inside a number, not a clause break
+_THOUSANDS = scanner(r"(?<=\d),(?=\d{3}(?!\d))")  # `1,234亿元`: a separator inside a number, not a clause break
 
 
 # Full-width digits (`１８６．２亿元，增长６．１％`) read as the ASCII ones the value patterns and parse_value expect.
@@ -243,7 +243,8 @@ def _clean(text: str) -> str:
     if "**" in text:  # Markdown bold
         text = text.replace("**", "")
     text = _NOTE_PAREN.sub("", text)
-    text = _RATIO.sub("", text)
+    if ":" in text or "：" in text or "∶" in text:  # a ratio has one
+        text = _RATIO.sub("", text)
     return _ITEM_MARK.sub("", _ENUMERATOR.sub("", text))
 
 

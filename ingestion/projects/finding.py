@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
+from ..scan import scanner
 from .names import (
     _ITEM_NUMBER,
     find_outside_brackets,
@@ -295,7 +296,7 @@ def find_project_lists(doc: Document) -> list[ProjectList]:
 
 _HEADED_LIST_WORDS = re.compile(r"项目|工程")
 # What an opener of an unboxed list always has: a stage word, a count or a label colon.
-_OPENER_HINT = re.compile(rf"{_STAGE_WORD}|[\d一二三四五六七八九十百]+[个项]|[：:]|等")
+_OPENER_HINT = scanner(rf"{_STAGE_WORD}|[\d一二三四五六七八九十百]+[个项]|[：:]|等")
 OPENER_LABEL_MAX = 40  # an opener is a short heading, or its label and colon come within its first characters
 _PROJECT_KIND = re.compile(r"(?:项目|工程)$")
 _HEADING_STOP = re.compile(r"[，,。；;]")

@@ -9,6 +9,7 @@ import re
 
 from ..document import Document, is_cell_line, squash
 from ..records import ProjectItem
+from ..scan import scanner
 from .finding import list_year
 from .names import (
     _ENDS_WITH_HEAD,
@@ -44,7 +45,7 @@ _GENERIC_START = re.compile(
     r"基础设施|民间|农村|城市|城乡|社区|乡村|智慧|智能|\d+(?:\.\d+)?万?[只头亩吨个家座所条户]|"
     r"融入|对接|参与|服务|深化|提升|完善|加强|集镇)"  # a verb, or a kind of place, opens no name
 )
-_GENERIC_PART = re.compile(r"的|[\d一二三四五六七八九十百]+(?:大|项|个|批|条|座|所)|发展|安全|放心|试点|创建|工作|体系|机制|集群|技术改造|示范区|行动|计划")
+_GENERIC_PART = scanner(r"的|[\d一二三四五六七八九十百]+(?:大|项|个|批|条|座|所)|发展|安全|放心|试点|创建|工作|体系|机制|集群|技术改造|示范区|行动|计划")
 
 
 _TYPE_OF_WORK = re.compile(r"(?:项目|工程)$")

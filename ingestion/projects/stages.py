@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..scan import scanner
+
 # A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
 # The compounds of 加快/推进 with 建设 are the genre's labels for works under way (`加快建设：A、B`, `推进建设：C`):
 # ongoing, like 续建. They come first so that the longer label wins.
@@ -36,7 +38,7 @@ _BRACKET_COUNT = re.compile(r"[（(]\s*(?:共|计)?[\d一二三四五六七八�
 _LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 # A line that is only a group label inside a list (`（一）新开工项目（20个）`, `二、交通类项目：`).
 _GROUP_LABEL = re.compile(r"^.{0,14}(?:项目|工程|类)[：:]?$")
-_NESTED_STAGE_LABEL = re.compile(rf"({_STAGE_LABEL})[：:]")
+_NESTED_STAGE_LABEL = scanner(rf"({_STAGE_LABEL})[：:]")  # searched through list lines: skips ahead
 _STAGE_LABEL_RE = re.compile(_STAGE_LABEL)
 # A verb that opens a sentence of a list (`新开工A、B等项目。`) and gives the stage of what follows.
 _LIST_VERB = re.compile(
@@ -48,7 +50,7 @@ _RESULT_OPENERS = re.compile(
     r"项目总投资|计划总投资|总投资|计划投资|年度计划|投资|用地|规划|设计|全长|长约|长度|规模|年产|年处理|日处理|日供水|拟)"
 )
 # A stage verb in a result text, earliest one wins: `完成主体工程施工`, `目前已开工建设`.
-_RESULT_STAGE = re.compile(r"已?开工建设|已?开工|建成投用|竣工投用|建成|完成|竣工|完工|投用|投产|开通|续建|新建")
+_RESULT_STAGE = scanner(r"已?开工建设|已?开工|建成投用|竣工投用|建成|完成|竣工|完工|投用|投产|开通|续建|新建")
 # Stage words a list title can carry for all its items (`2022年新建工业产业重点项目`).
 _TITLE_STAGE = re.compile(r"新开工|新建|续建|在建|竣工|完工|建成|完成|投产|投用|前期|预备|储备|开工")
 

@@ -4,7 +4,8 @@ The plan (`warehouse.state.plan_refresh`) compares the folder with what the ware
 once. With nothing to load or remove and the marts current, the build prints the summary and ends without
 importing Dagster, dagster-dbt or dbt (start-up is most of a no-change build). Otherwise the files to load or
 remove become partitions and the refresh job runs once over them in-process (raw partitions, one dbt build, the
-serving copy), with the plan's hashes passed to the raw asset so no file is hashed again.
+serving copy), with the plan's hashes passed to the raw asset so no file is hashed again. The files to load start
+extracting before Dagster is imported (`warehouse.refresh.extract_ahead`); the raw asset takes those results.
 
 Dagster instance: with `$DAGSTER_HOME` set the run is recorded there (the UI's run history shows it; every file
 in the folder is a partition, and partitions of deleted files are removed after the run); without it an
@@ -116,6 +117,10 @@ def _planned_events(persistent: bool):
 
 def _materialize(plan, reports: Path, warehouse: Path, verbose: bool, full_tests: bool) -> int:
     """One in-process run of the refresh job over the plan's files (or dbt and the serving copy alone)."""
+    if plan.to_load:  # extraction starts now, on the core Dagster's start-up leaves idle; the raw asset takes it
+        from warehouse.refresh import extract_ahead
+
+        extract_ahead(reports, {n: plan.current[n].sha256 for n in plan.to_load})
     _step("preparing the dbt manifest")
     from orchestration.dbt.project import ensure_manifest
 

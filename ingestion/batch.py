@@ -16,6 +16,8 @@ file a dead worker held (it breaks for every pending future) nor when a file act
 as running). Here each worker gets one file at a time over its own pipe, so a crash or a timeout is always
 attributed to the right file. Results come back as plain data (`ProcessedReport` with a `Rejection`), so nothing
 fails to unpickle in the caller.
+
+`Ahead` runs the same pool in the background, so a caller can extract while it prepares something else.
 """
 from __future__ import annotations
 
@@ -57,10 +59,53 @@ def process_batch(items: Sequence[Item], workers: int | None = None, time_limit_
     items = list(items)
     if not items:
         return []
+    return _Pool(_pool_size(len(items), workers), _limit(time_limit_s), process or process_report).run(items, progress)
+
+
+def _pool_size(n_items: int, workers: int | None) -> int:
     workers = max(1, workers or os.cpu_count() or 1)
-    n_workers = 1 if len(items) < PARALLEL_THRESHOLD else min(workers, len(items))
-    limit = DEFAULT_TIME_LIMIT_S if time_limit_s is None else float(time_limit_s)
-    return _Pool(n_workers, limit, process or process_report).run(items, progress)
+    return 1 if n_items < PARALLEL_THRESHOLD else min(workers, n_items)
+
+
+def _limit(time_limit_s: float | None) -> float:
+    return DEFAULT_TIME_LIMIT_S if time_limit_s is None else float(time_limit_s)
+
+
+class Ahead:
+    """A batch extracted in the background from now on, while the caller does other work (`devplan build` imports
+    Dagster and creates its run meanwhile, which leaves a core idle for seconds).
+
+    The same pool and the same isolation as `process_batch`, with one difference: its workers are all forked
+    here, in the caller's thread, and a worker that dies or is stopped is not replaced (a fork from the
+    background thread while the caller imports modules could leave the new worker with an import lock nobody
+    will release). The file it held is quarantined as in `process_batch`; the files no worker was left for
+    are returned as None by `results()`, for the caller to extract itself."""
+
+    def __init__(self, items: Sequence[Item], workers: int | None = None, time_limit_s: float | None = None,
+                 progress: Progress | None = None, process: Processor | None = None):
+        self.items = list(items)
+        self._results: list[ProcessedReport | None] = [None] * len(self.items)
+        self._pool = _Pool(_pool_size(len(self.items), workers), _limit(time_limit_s), process or process_report,
+                           replace=False)
+        self._frozen = _freeze_heap()
+        self._pool.workers = [self._pool._start() for _ in range(self._pool.size)] if self.items else []
+        self._thread = threading.Thread(target=self._run, args=(progress,), name="devplan-extract-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self, progress: Progress | None) -> None:
+        try:
+            if self.items:
+                self._results = self._pool.run(self.items, progress)
+        except Exception:  # the caller extracts whatever has no result
+            self._pool._close()
+        finally:
+            if self._frozen:
+                gc.unfreeze()
+
+    def results(self) -> list[ProcessedReport | None]:
+        """Wait for the batch; one result per item in input order, None where the caller must extract it."""
+        self._thread.join()
+        return self._results
 
 
 # Files a worker holds at once: the one it extracts and the next, already in its inbox, so it never waits for this
@@ -82,6 +127,7 @@ class _Pool:
     size: int
     time_limit_s: float
     process: Processor
+    replace: bool = True  # a fresh worker for one that died or was stopped (not in `Ahead`)
     workers: list[_Worker] = field(default_factory=list)
 
     def run(self, items: list[Item], progress: Progress | None) -> list[ProcessedReport]:
@@ -106,9 +152,10 @@ class _Pool:
 
         frozen = _freeze_heap()
         try:
-            self.workers = [self._start() for _ in range(self.size)]
-            while done < len(items):
-                for w in self.workers:
+            if not self.workers:
+                self.workers = [self._start() for _ in range(self.size)]
+            while done < len(items) and self.workers:
+                for w in list(self.workers):
                     while todo and len(w.held) < DEPTH:
                         i = todo.popleft()
                         if not self._dispatch(w, i, items[i]):
@@ -164,7 +211,10 @@ class _Pool:
 
     def _replace(self, w: _Worker) -> None:
         self._kill(w)
-        self.workers[self.workers.index(w)] = self._start()
+        if self.replace:
+            self.workers[self.workers.index(w)] = self._start()
+        else:
+            self.workers.remove(w)
 
     @staticmethod
     def _reap(w: _Worker) -> int | None:

@@ -269,7 +269,10 @@ def _glued_symbol_split(line: str) -> list[str]:
 
 
 def _glued_item_split(text: str) -> list[str]:
-    return _GLUED_ITEM.split(text) if "（" in text or "(" in text else [text]
+    return _GLUED_ITEM.split(text) if _GLUED_ITEM_AT.search(text) else [text]
+
+
+_GLUED_ITEM_AT = re.compile(r"[。；;][（(]\d")  # where `_GLUED_ITEM` can split (it opens with a lookbehind)
 
 
 _SYMBOL_MARK = re.compile(r"[●○◆◇■□▪•▶►★☆➢➤▲△]")  # the marks `_GLUED_SYMBOL` splits before

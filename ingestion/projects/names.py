@@ -244,6 +244,7 @@ _ANY_SEPARATOR = re.compile(r"[、，,；;]")
 # A wide gap between two names: two or more spaces, or a full-width space, between word characters.
 _SPACED_APART = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z0-9])(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=[\u4e00-\u9fa5A-Za-z0-9])")
 # A bullet in the middle of a line, right before a stage label: two items run together.
+_GLUED_MARK = re.compile(r"[-－●◆■▪•)）]")  # what every match of `_GLUED_BULLET` holds (found by a quick scan)
 _GLUED_BULLET = re.compile(rf"(?<=[^\d])(?:[-－●◆■▪•]|\d{{1,2}}[)）])(?=(?:{_STAGE_LABEL})[：:])")
 
 
@@ -286,7 +287,7 @@ def item_text(line: str) -> str:
     if ("  " in text or "\u3000" in text) and not _ANY_SEPARATOR.search(text):
         text = _SPACED_APART.sub("、", text)  # `A项目  B工程　C中心`: names a web or PDF copy spaced apart
     s = strip_item_number(squash(text))
-    if "：" in s or ":" in s:  # a glued bullet is followed by a stage label and its colon
+    if ("：" in s or ":" in s) and _GLUED_MARK.search(s):  # a glued bullet: a mark, a stage label, its colon
         s = _GLUED_BULLET.sub("；", s)
     m = _BRACKET_LABEL.match(s)
     return f"{m.group(1)}：{s[m.end():]}" if m else s

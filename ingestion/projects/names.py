@@ -230,6 +230,7 @@ def split_label(s: str) -> tuple[str | None, str]:
         return None, s
     return label, s[i + 1:]
 
+_ITEM_LEADS = frozenset("（(●○◆◇■□▪•▶►√★☆➢➤▲△")
 _ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?:(?!\d)|(?=(?:19|20)\d\d年)|(?=\d+[.．]\d))|[（(]\d{1,2}[）)]|\d{1,2}[)）](?!\d)|[①-⑳]|[●○◆◇■□▪•▶►√★☆➢➤▲△])")
 # A Markdown or plain-text bullet (`- A项目`, `* A项目`): the marker needs the space after it, so a name that
 # starts with a hyphen or a code is left alone.
@@ -269,6 +270,9 @@ def strip_item_number(s: str) -> str:
     """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
     part of it. `1.2022年度…` and `2.1.5万吨…` are numbered names opening with a year or a decimal; `1.5万吨…`
     is a number."""
+    lead = s[:1]
+    if not (lead.isdecimal() or lead in _ITEM_LEADS or "①" <= lead <= "⑳"):
+        return s  # what `_ITEM_NUMBER` opens with (`\d` is a decimal digit): most names, no regex
     return _ITEM_NUMBER.sub("", s, count=1)
 
 

@@ -237,7 +237,14 @@ def _width(text: str) -> int:
 
 
 def _display_starts(line: str, starts: list[int]) -> list[int]:
-    return [_width(line[:s]) for s in starts]
+    """The display column of each cell start (`starts` ascending, as `split_row` gives them): the width summed
+    once along the line, not again from its start for every cell."""
+    out, width, pos = [], 0, 0
+    for s in starts:
+        width += _width(line[pos:s])
+        pos = s
+        out.append(width)
+    return out
 
 
 def _column_starts(found, lines: list[str]) -> list[int] | None:

@@ -34,12 +34,17 @@ manifest: install
 demo: manifest
 	$(BIN)/devplan build --reports $(REPORTS) --warehouse $(WAREHOUSE)
 
+# two pytest-xdist workers; a unit of work is a module, or one end-to-end test (tests/conftest.py groups them,
+# longest first). `make test PYTEST_WORKERS=0` runs the suite in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder)
+
 test: lint manifest browser
-	DEVPLAN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
+	DEVPLAN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
 
 # the inner loop: no test that builds a warehouse through Dagster and dbt (those are marked e2e)
 test-fast: manifest
-	$(BIN)/python -m pytest -q -m "not e2e"
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not e2e"
 
 lint: install
 	$(BIN)/ruff check .

@@ -16,13 +16,18 @@ file a dead worker held (it breaks for every pending future) nor when a file act
 as running). Here each worker gets one file at a time over its own pipe, so a crash or a timeout is always
 attributed to the right file. Results come back as plain data (`ProcessedReport` with a `Rejection`), so nothing
 fails to unpickle in the caller.
+
+`Ahead` runs the same pool in the background, so a caller can extract while it prepares something else.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
+import queue
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -54,18 +59,67 @@ def process_batch(items: Sequence[Item], workers: int | None = None, time_limit_
     items = list(items)
     if not items:
         return []
+    return _Pool(_pool_size(len(items), workers), _limit(time_limit_s), process or process_report).run(items, progress)
+
+
+def _pool_size(n_items: int, workers: int | None) -> int:
     workers = max(1, workers or os.cpu_count() or 1)
-    n_workers = 1 if len(items) < PARALLEL_THRESHOLD else min(workers, len(items))
-    limit = DEFAULT_TIME_LIMIT_S if time_limit_s is None else float(time_limit_s)
-    return _Pool(n_workers, limit, process or process_report).run(items, progress)
+    return 1 if n_items < PARALLEL_THRESHOLD else min(workers, n_items)
+
+
+def _limit(time_limit_s: float | None) -> float:
+    return DEFAULT_TIME_LIMIT_S if time_limit_s is None else float(time_limit_s)
+
+
+class Ahead:
+    """A batch extracted in the background from now on, while the caller does other work (`devplan build` imports
+    Dagster and creates its run meanwhile, which leaves a core idle for seconds).
+
+    The same pool and the same isolation as `process_batch`, with one difference: its workers are all forked
+    here, in the caller's thread, and a worker that dies or is stopped is not replaced (a fork from the
+    background thread while the caller imports modules could leave the new worker with an import lock nobody
+    will release). The file it held is quarantined as in `process_batch`; the files no worker was left for
+    are returned as None by `results()`, for the caller to extract itself."""
+
+    def __init__(self, items: Sequence[Item], workers: int | None = None, time_limit_s: float | None = None,
+                 progress: Progress | None = None, process: Processor | None = None):
+        self.items = list(items)
+        self._results: list[ProcessedReport | None] = [None] * len(self.items)
+        self._pool = _Pool(_pool_size(len(self.items), workers), _limit(time_limit_s), process or process_report,
+                           replace=False)
+        self._frozen = _freeze_heap()
+        self._pool.workers = [self._pool._start() for _ in range(self._pool.size)] if self.items else []
+        self._thread = threading.Thread(target=self._run, args=(progress,), name="devplan-extract-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self, progress: Progress | None) -> None:
+        try:
+            if self.items:
+                self._results = self._pool.run(self.items, progress)
+        except Exception:  # the caller extracts whatever has no result
+            self._pool._close()
+        finally:
+            if self._frozen:
+                gc.unfreeze()
+
+    def results(self) -> list[ProcessedReport | None]:
+        """Wait for the batch; one result per item in input order, None where the caller must extract it."""
+        self._thread.join()
+        return self._results
+
+
+# Files a worker holds at once: the one it extracts and the next, already in its inbox, so it never waits for this
+# process to collect a result and send more (on a busy machine that wait was a tenth of a batch). The first file a
+# worker holds is always the one it is extracting: results come back in the order the files were sent.
+DEPTH = 2
 
 
 @dataclass
 class _Worker:
     process: mp.Process
     conn: Connection
-    index: int | None = None  # the file it holds
-    started: float = 0.0
+    held: deque[int] = field(default_factory=deque)  # the files it holds, in order; the first is being extracted
+    started: float = 0.0  # when the first of `held` started, as seen from here
 
 
 @dataclass
@@ -73,6 +127,7 @@ class _Pool:
     size: int
     time_limit_s: float
     process: Processor
+    replace: bool = True  # a fresh worker for one that died or was stopped (not in `Ahead`)
     workers: list[_Worker] = field(default_factory=list)
 
     def run(self, items: list[Item], progress: Progress | None) -> list[ProcessedReport]:
@@ -87,43 +142,51 @@ class _Pool:
             if progress is not None:
                 progress(done, len(items))
 
+        def fail(w: _Worker, message: str) -> None:
+            """`w` is gone while extracting its first file: that file is quarantined, the others go back."""
+            i = w.held.popleft()
+            todo.extendleft(reversed(w.held))  # never started: not their fault
+            w.held.clear()
+            finish(i, _rejected(items[i], "extract", message))
+            self._replace(w)
+
+        frozen = _freeze_heap()
         try:
-            self.workers = [self._start() for _ in range(self.size)]
-            while done < len(items):
-                for w in self.workers:
-                    if w.index is None and todo:
+            if not self.workers:
+                self.workers = [self._start() for _ in range(self.size)]
+            while done < len(items) and self.workers:
+                for w in list(self.workers):
+                    while todo and len(w.held) < DEPTH:
                         i = todo.popleft()
                         if not self._dispatch(w, i, items[i]):
                             todo.appendleft(i)  # the file never reached the worker: not its fault
-                            self._replace(w)
-                busy = [w for w in self.workers if w.index is not None]
+                            if not w.held:
+                                self._replace(w)
+                            break  # a worker that holds files and died is found below
+                busy = [w for w in self.workers if w.held]
                 if not busy:
                     continue
-                now = time.monotonic()
-                timeout = max(0.0, min(w.started + self.time_limit_s for w in busy) - now)
+                timeout = max(0.0, min(w.started + self.time_limit_s for w in busy) - time.monotonic())
                 ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
                 for w in busy:
-                    i = w.index
                     if w.conn in ready:
                         try:
                             rec = w.conn.recv()
-                        except (EOFError, OSError):  # died while holding file i
-                            finish(i, _rejected(items[i], "extract", _crash_message(self._reap(w))))
-                            self._replace(w)
+                        except (EOFError, OSError):  # died while holding its first file
+                            fail(w, _crash_message(self._reap(w)))
                             continue
-                        w.index = None
-                        finish(i, rec)
+                        finish(w.held.popleft(), rec)
+                        w.started = time.monotonic()  # it went on to the next file at once
                     elif w.process.sentinel in ready:
-                        finish(i, _rejected(items[i], "extract", _crash_message(self._reap(w))))
-                        self._replace(w)
+                        fail(w, _crash_message(self._reap(w)))
                     elif time.monotonic() - w.started >= self.time_limit_s:
                         self._kill(w)
-                        finish(i, _rejected(items[i], "extract",
-                                            f"extraction took longer than {self.time_limit_s:g} s and was stopped "
-                                            "(the per-file limit, DEVPLAN_EXTRACT_TIMEOUT_S)"))
-                        self._replace(w)
+                        fail(w, f"extraction took longer than {self.time_limit_s:g} s and was stopped "
+                                "(the per-file limit, DEVPLAN_EXTRACT_TIMEOUT_S)")
         finally:
             self._close()
+            if frozen:
+                gc.unfreeze()
         return results  # type: ignore[return-value]
 
     def _start(self) -> _Worker:
@@ -138,15 +201,20 @@ class _Pool:
         if not w.process.is_alive():
             return False
         try:
-            w.conn.send(item)
+            w.conn.send(item)  # the worker's inbox thread takes it at once, even while it extracts
         except (OSError, EOFError):
             return False
-        w.index, w.started = i, time.monotonic()
+        if not w.held:
+            w.started = time.monotonic()
+        w.held.append(i)
         return True
 
     def _replace(self, w: _Worker) -> None:
         self._kill(w)
-        self.workers[self.workers.index(w)] = self._start()
+        if self.replace:
+            self.workers[self.workers.index(w)] = self._start()
+        else:
+            self.workers.remove(w)
 
     @staticmethod
     def _reap(w: _Worker) -> int | None:
@@ -159,11 +227,10 @@ class _Pool:
             w.process.kill()
         w.process.join(timeout=5)
         w.conn.close()
-        w.index = None
 
     def _close(self) -> None:
         for w in self.workers:
-            if w.index is None and w.process.is_alive():
+            if not w.held and w.process.is_alive():
                 try:
                     w.conn.send(None)  # finish cleanly
                 except OSError:
@@ -172,6 +239,17 @@ class _Pool:
             w.process.join(timeout=2)
             self._kill(w)
         self.workers = []
+
+
+def _freeze_heap() -> bool:
+    """Move the caller's objects out of the garbage collector's reach for the batch (`gc.freeze`): workers are
+    forked from a process holding Dagster and the run's files, and every full collection in a worker (and here,
+    while results arrive) would walk, and copy-on-write, that whole heap. Returns whether it froze (it does not
+    when someone else already did, so their freeze is theirs to undo)."""
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
 
 
 def _rejected(item: Item, stage: str, message: str) -> ProcessedReport:
@@ -195,14 +273,15 @@ def _crash_message(exitcode: int | None) -> str:
 
 
 def _serve(conn: Connection, process: Processor, parent_pid: int) -> None:
-    """A worker: extract one file per message until told to stop; it never outlives the caller."""
+    """A worker: extract one file after another, in the order they arrive, until told to stop; it never outlives
+    the caller. A thread takes the files off the pipe as they come (the caller sends the next one while this one
+    is extracted, and a large file would otherwise block it until the pipe is read)."""
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle: it stops the workers
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(conn, inbox), name="devplan-inbox", daemon=True).start()
     while True:
-        try:
-            item = conn.recv()
-        except (EOFError, OSError):
-            return
+        item = inbox.get()
         if item is None:
             return
         try:
@@ -215,6 +294,18 @@ def _serve(conn: Connection, process: Processor, parent_pid: int) -> None:
             return
         except Exception as exc:  # a result that cannot be sent back
             conn.send(_rejected(item, "extract", f"extraction result could not be returned: {type(exc).__name__}: {exc}"))
+
+
+def _receive(conn: Connection, inbox: queue.SimpleQueue) -> None:
+    """The worker's inbox: every message from the caller, then None when the pipe closes or says stop."""
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            item = None
+        inbox.put(item)
+        if item is None:
+            return
 
 
 def _die_with_parent(parent_pid: int) -> None:

@@ -48,10 +48,11 @@ def _width(row) -> int:
 
 def find_incomplete(model: DocumentModel) -> list[Incomplete]:
     """The cut row at the end of a report, if the file ends inside a table row (else an empty list)."""
-    blocks = [(i, b) for i, b in enumerate(model.blocks) if b.kind != "furniture" and b.text.strip()]
-    if not blocks or not isinstance(blocks[-1][1], Table):
+    last = next(((i, b) for i, b in reversed(list(enumerate(model.blocks)))  # the last block with text
+                 if b.kind != "furniture" and b.text.strip()), None)
+    if last is None or not isinstance(last[1], Table):
         return []
-    index, table = blocks[-1]
+    index, table = last
     end = _last_text_line(model)
     if table.end < end or len(table.rows) < 2:
         return []

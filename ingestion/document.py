@@ -3,6 +3,12 @@
 Every extractor works from this one view so that they agree on line numbers and on which section a line
 belongs to. Line numbers are 1-based, as an editor shows them, because they are what a user checks a fact
 against.
+
+What several passes ask about the same line or cell is computed once and shared, so an extractor need not keep
+its own copy: `heading_level` and `parse_caption` are memoised per line text (the block reader, the coarse
+`line_blocks`, the list finder and the table readers all ask them); a cell's whitespace-free text is `Cell.flat`,
+kept on the cell, and a table's `n_cols` / `unmerged` on the table (`model.py`). `squash` is `str.split` based:
+call it freely, but prefer `Cell.flat` for a cell.
 """
 from __future__ import annotations
 
@@ -94,6 +100,7 @@ def is_cell_line(line: str) -> bool:
     return line.startswith("\t")
 
 
+_HEADING_LEADS = frozenset("第（(" + CN_NUM)  # the first characters of `_HEADING_PATTERNS`, besides a digit
 # heading_level and parse_caption are pure functions of one line that several passes ask about the same lines
 # (the block reader, the coarse line blocks, the list finder, the table reader): memoised, each line is read once.
 _LINE_MEMO = 1 << 16
@@ -104,6 +111,9 @@ def heading_level(line: str) -> int | None:
     if line[:1] == "\t":  # a table cell (is_cell_line)
         return None
     s = line.strip().replace("\u3000", "")
+    lead = s[:1]
+    if not (lead in _HEADING_LEADS or lead.isdecimal()):
+        return None  # what every heading pattern opens with (`\d` is a decimal digit): most lines, no regex
     for level, pat in _HEADING_PATTERNS:
         if pat.match(s):
             return level
@@ -114,7 +124,10 @@ def heading_level(line: str) -> int | None:
 def parse_caption(line: str) -> tuple[str, int] | None:
     if line[:1] == "\t":  # a table cell (is_cell_line)
         return None
-    m = _CAPTION.match(line.strip().replace("\u3000", " "))
+    s = line.strip().replace("\u3000", " ")
+    if s[:1] not in "表专附":
+        return None  # what `_CAPTION` opens with: most lines, no regex
+    m = _CAPTION.match(s)
     if not m:
         return None
     kind, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -189,10 +202,14 @@ class Document:
         """The outline as the typed blocks read it: numbered headings (`第一部分`, `一、`, `（一）`, `1.`), Markdown
         `#` headings, decimal outline titles typed as text (`1.1  …`, a level below their part). A heading inside
         a table or a boxed 专栏 (a category line of a project list) is the box's, not the report's."""
-        out = []
+        from .blocks.furniture import box_content  # once here, not per heading (blocks/ imports this module)
+
+        out, lines = [], self.lines
         for b in self.model.blocks:
-            if b.kind == "heading" and not self._in_box(b.start):
-                out.append(Heading(b.start, b.level, squash(b.text)))
+            if b.kind == "heading":
+                line = lines[b.start - 1]
+                if line[:1] != "\t" and box_content(line) is None:  # a heading in a table cell or a box is the box's
+                    out.append(Heading(b.start, b.level, squash(b.text)))
         return out
 
     @cached_property
@@ -204,12 +221,6 @@ class Document:
             if b.kind == "caption" and b.caption_kind in _CAPTION_KINDS:
                 out.append(Caption(b.start, b.caption_kind, b.number, squash(b.text.split("\n", 1)[0])))
         return out
-
-    def _in_box(self, no: int) -> bool:
-        from .blocks.furniture import box_content
-
-        line = self.lines[no - 1]
-        return is_cell_line(line) or box_content(line) is not None
 
     @cached_property
     def _chains(self) -> tuple[list[int], list[list[Heading]]]:
@@ -274,7 +285,7 @@ class Document:
                     nxt = lines[k - 1]
                     if nxt[:1] == "\t":
                         j = k
-                    elif nxt.strip():
+                    elif nxt and not nxt.isspace():  # `nxt.strip()`
                         # a non-tab line inside a run is a wrapped cell when the run goes on right after it
                         if k + 1 <= n and (lines[k][:1] == "\t" or not lines[k].strip()) \
                                 and heading_level(nxt) is None and parse_caption(nxt) is None and len(nxt.strip()) <= 40:
@@ -285,7 +296,7 @@ class Document:
                 out.append(LineBlock("cells", i, j))
                 i = j + 1
                 continue
-            if not line.strip():
+            if not line or line.isspace():  # a blank line (`not line.strip()`)
                 i += 1
                 continue
             if parse_caption(line):

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .document import parse_caption, squash
 from .model import Cell
+from .vocabulary import ATTRIBUTE_WORD, NOTE_START, TABLE_TITLE_WORDS, UNIT_LABEL, VERDICT_WORD
 
 # roles
 NAME, NAME_SUB, SEQ, UNIT, CATEGORY, ATTRIBUTE, VERDICT, VALUE, IGNORED = (
@@ -50,16 +51,8 @@ _RATIO_HEADER = re.compile(r"完成率|完成计划|占计划|计划完成|为�
 _CHANGE_HEADER = re.compile(r"增减|比上年|同比|较上年|增长|增幅|变化")
 _PART_YEAR = re.compile(r"\d{1,2}\s*[-—–－~～至]\s*\d{1,2}\s*月|[一二三四1-4]季度|上半年|前三季度|截至|截止")
 _NAME_HEADER = re.compile(r"指标|名称|^(?:项目|内容|主要指标)$")
-_UNIT_ROW = re.compile(r"^(?:计量)?单位[：:]")
-_NOTE_ROW = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
 _FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?")
 _SEQ_CELL = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+[、.．]?)$")
-_ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
-_VERDICT_WORD = re.compile(
-    r"^(?:是|否|达标|未达标|不达标|√|✓|✔|×|✗|✘|╳"
-    r"|(?:已|未|没有|超额|基本|尚未)?(?:完成|达到|达|实现)(?:预期|目标|年度目标|计划|要求|任务)?"
-    r"|控制在(?:年度|全年)?(?:目标|计划|预期)(?:值)?(?:以内|之内|范围内|内))$")
-_TITLE_WORDS = re.compile(r"指标|目标|完成情况|执行情况|计划|预期|表$|[表单]（[^（）]*）$")
 _CLAUSE = re.compile(r"[，,。；;！？!?]")
 TITLE_MAX = 50
 
@@ -98,12 +91,18 @@ class Header:
     def texts(self) -> tuple[str, ...]:
         return tuple(c.header for c in self.columns)
 
+    @cached_property
+    def printed_texts(self) -> tuple[str, ...]:
+        """The header texts as a repeated header row prints them: the empty ones left out (compared with every
+        body row, so computed once)."""
+        return tuple(t for t in self.texts if t)
+
 
 def is_title_like(text: str) -> bool:
     """A line that reads as a table's title though it is not numbered (`2019年主要经济指标完成情况表`)."""
     s = squash(text)
-    return (6 <= len(s) <= TITLE_MAX and not _CLAUSE.search(s) and not _NOTE_ROW.match(s)
-            and not _UNIT_ROW.match(s) and bool(_TITLE_WORDS.search(s)))
+    return (6 <= len(s) <= TITLE_MAX and not _CLAUSE.search(s) and not NOTE_START.match(s)
+            and not UNIT_LABEL.match(s) and bool(TABLE_TITLE_WORDS.search(s)))
 
 
 def header_measure(text: str) -> str | None:
@@ -160,7 +159,7 @@ def header_role(text: str) -> str | None:
         return VALUE
     if _NAME_HEADER.search(s):
         return NAME
-    if _FIGURE.match(s) or _VERDICT_WORD.match(s) or _ATTRIBUTE_WORD.match(s):
+    if _FIGURE.match(s) or VERDICT_WORD.match(s) or ATTRIBUTE_WORD.match(s):
         return None
     return _OTHER
 
@@ -358,7 +357,18 @@ def _body_texts(body: Sequence[Sequence[Cell | None]], k: int) -> list[str]:
 
 
 def _mostly(texts: list[str], pattern: re.Pattern) -> bool:
-    return bool(texts) and sum(1 for t in texts if pattern.match(t)) >= MOSTLY * len(texts)
+    """At least MOSTLY of `texts` match; decided as soon as the texts left cannot change the answer."""
+    need = MOSTLY * len(texts)
+    hits, left = 0, len(texts)
+    for t in texts:
+        left -= 1
+        if pattern.match(t):
+            hits += 1
+            if hits >= need:
+                return True
+        elif hits + left < need:
+            return False
+    return bool(texts) and hits >= need
 
 
 def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_year: int | None) -> list[Column]:
@@ -367,10 +377,10 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
     body = [row for row in body if _single(row) is None]  # a group row (one merged text) says nothing of columns
     for c in columns:
         texts = _body_texts(body, c.index)
-        if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, _ATTRIBUTE_WORD) \
-                or c.role == _REMARK and any(_ATTRIBUTE_WORD.match(t) for t in texts):
+        if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, ATTRIBUTE_WORD) \
+                or c.role == _REMARK and any(ATTRIBUTE_WORD.match(t) for t in texts):
             out.append(Column(c.index, ATTRIBUTE, c.header))  # an attribute word is never a value
-        elif c.role in (_REVIEW, VALUE, _OTHER, IGNORED) and _mostly(texts, _VERDICT_WORD):
+        elif c.role in (_REVIEW, VALUE, _OTHER, IGNORED) and _mostly(texts, VERDICT_WORD):
             # a header naming completion says a verdict or a ratio (完成进度: `超额完成` or `102%`); the cells decide
             out.append(Column(c.index, VERDICT, c.header))
         elif c.role == _REVIEW:
@@ -508,11 +518,11 @@ def read_header(grid: list[list[Cell | None]], header_rows: int | None = None,
         single = _single(grid[start])
         if single is None or _is_header_row(grid[start]):
             break
-        if _UNIT_ROW.match(single):
+        if UNIT_LABEL.match(single):
             unit_note = single
         elif parse_caption(single) is not None or is_title_like(single):
             title = title or single
-        elif not _NOTE_ROW.match(single):
+        elif not NOTE_START.match(single):
             break
         start += 1
     found: Header | None = None
@@ -535,10 +545,11 @@ def is_repeated_header(row: Sequence[Cell | None], header: Header) -> bool:
     texts = [c.flat for c in row if c is not None and c.flat]
     if not texts:
         return False
-    if texts == [t for t in header.texts if t][: len(texts)]:
+    if tuple(texts) == header.printed_texts[: len(texts)]:
         return True
-    roles = [header_role(t) for t in texts]
-    # a row number says a body row (`一 | 总量指标 | 亿元`: a group row numbered in the 序号 column), never a header
-    if len(texts) >= 2 and all(roles) and NAME in roles and not any(_SEQ_CELL.match(t) for t in texts):
+    # every text a header word, one of them the name header; a row number says a body row (`一 | 总量指标 | 亿元`:
+    # a group row numbered in the 序号 column), never a header. (A body row fails at its first figure or name.)
+    if len(texts) >= 2 and all(map(header_role, texts)) and NAME in map(header_role, texts) \
+            and not any(_SEQ_CELL.match(t) for t in texts):
         return True
     return all(_is_label(t) for t in texts) and not any(_FIGURE.match(_YEAR.sub("", t)) for t in texts)

@@ -40,6 +40,8 @@ from .document import Document, Heading, squash, strip_leading
 from .projects import normalize_stage
 from .prose import _inside_quotes
 from .records import InvestmentFigure
+from .scan import scanner
+from .vocabulary import REVIEW_PART_WORDS
 
 MEASURES = (
     "project_count",
@@ -56,13 +58,13 @@ WHOLE = "全部"  # scope of a figure whose sentence names no project set
 # --------------------------------------------------------------------------------------------------------------
 
 _SECTION_TOPIC = re.compile(r"项目|投资")
-_REVIEW_PART = re.compile(r"执行情况|完成情况|情况回顾|工作回顾|主要成效")
+_REVIEW_PART = re.compile(REVIEW_PART_WORDS)
 
 # A number that is a value: not part of a code (F02C, 5G), an ordinal (第6) or a longer number.
 _NUM = r"(?<![\dA-Za-z.．第])\d+(?:\.\d+)?"
 _CMP = r"(?:约|近|超过|超|逾|突破|达到|达|为|高于|不低于|不少于)?"
 _MONEY_WORDS = r"总投资|年度计划投资|计划投资|年度投资|年度预计实现投资|预计实现投资|预计投资|完成年度投资|累计完成投资|完成投资"
-_FIGURE = re.compile(
+_FIGURE = scanner(
     rf"(?P<money>(?P<mword>{_MONEY_WORDS})(?P<mval>{_CMP}(?P<mnum>{_NUM})(?P<munit>万亿元|亿元|万元|元)))"
     rf"|(?P<rate>(?P<rword>计划投资完成率|投资完成率|完成年度计划的?)(?P<rval>{_CMP}(?P<rnum>{_NUM})[%％]))"
     rf"|(?P<share>(?P<sword>占比|占)(?P<sval>{_CMP}(?P<snum>{_NUM})[%％]))"
@@ -89,12 +91,12 @@ _TRAIL = re.compile(r"(?:共计|共|有|合计|总数|数量|达到|达|为|计)
 # Progress words: a count under one of them splits a set by stage. 前期 is not among them (see module doc).
 _PROGRESS = r"新开工|开工建设|开工|续建|在建|竣工投用|竣工|完工|建成投用|建成|投用"
 _STAGE_HEAD = re.compile(rf"^(?:{_PROGRESS})")
-_STAGE_TAIL = re.compile(rf"(?:已|正在|均)?(?:{_PROGRESS})$")
+_STAGE_TAIL = scanner(rf"(?:已|正在|均)?(?:{_PROGRESS})$")
 _ANY_STAGE = re.compile(rf"{_PROGRESS}|前期")
 
 _SCOPE_SPLIT = re.compile(r"其中|按投资主体分|按主体分|分主体|按投资来源分|按资金来源分")
 # `部分行业` / `部分领域` are not splits
-_KIND_SPLIT = re.compile(r"按行业分|(?<!部)分行业|按领域分|(?<!部)分领域看?|按类别分|(?<!部)分类别|按板块分|分板块|以下领域|以下板块|以下行业")
+_KIND_SPLIT = scanner(r"按行业分|(?<!部)分行业|按领域分|(?<!部)分领域看?|按类别分|(?<!部)分类别|按板块分|分板块|以下领域|以下板块|以下行业")
 _YEAR = re.compile(r"(\d{4})年")
 _DIGIT = re.compile(r"\d")
 
@@ -360,15 +362,19 @@ def value_in_yi(value_num: float, unit: str) -> float | None:
 
 def extract_investments(doc: Document) -> list[InvestmentFigure]:
     out: list[InvestmentFigure] = []
-    sections: dict[int, tuple[str, int | None] | None] = {}  # innermost heading line → (title, part year), once
+    # the blocks come in line order: the section (innermost heading) changes only at a heading, and whether it is
+    # about projects, its title and its part's year are worked out once per section
+    heading_lines = [h.line for h in doc.headings]
+    k, section = -2, None  # index of the innermost heading above the block (-1: none)
     for block in doc.line_blocks:
         if block.kind not in ("paragraph", "heading"):
             continue
-        chain = doc.heading_chain(block.start)
-        key = chain[-1].line if chain else 0
-        if key not in sections:
-            sections[key] = (heading_title(chain[-1]), part_year(doc, chain)) if _is_project_section(chain) else None
-        section = sections[key]
+        at = k if k >= 0 else -1
+        while at + 1 < len(heading_lines) and heading_lines[at + 1] <= block.start:
+            at += 1
+        if at != k:
+            k, chain = at, doc.heading_chain(block.start)
+            section = (heading_title(chain[-1]), part_year(doc, chain)) if _is_project_section(chain) else None
         if section is None:
             continue
         title, year = section

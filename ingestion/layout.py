@@ -19,10 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .model import Cell, DocumentModel
+from .model import Cell, DocumentModel
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\u2028\u2029\x85]")
 
@@ -99,8 +97,7 @@ def render(items: Iterable[str | GridTable]) -> DocumentModel:
     inside a paragraph flow is still recognised); each GridTable keeps its real grid, its cells pointing at the
     lines their text starts on.
     """
-    from .model import DocumentModel
-    from .text_blocks import blocks_of_lines
+    from .text_blocks import blocks_of_lines  # text_blocks imports this module
 
     lines: list[str] = []
     grids: dict[int, tuple[int, GridTable]] = {}
@@ -135,7 +132,5 @@ def render(items: Iterable[str | GridTable]) -> DocumentModel:
 
 def _at_line(cell: Cell, printed: list[str], line: int) -> Cell:
     """The cell with the text its lines print (as the text reader reads it back) and the line it starts on."""
-    from .model import Cell
-
     text = "\n".join(x.strip() for x in printed if x.strip())
     return Cell(text, cell.row_span, cell.col_span, line)

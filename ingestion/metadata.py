@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .records import ReportMeta
+from .vocabulary import CHROME, NOTICE, REVIEW_PART_WORDS, SESSION_DOCUMENT
 
 _PLAN_NAME = r"(?:国民经济和社会发展|国民经济与社会发展|经济和社会发展|经济社会发展|国民经济社会发展)"
 _PLACE = r"(?P<place>[\u4e00-\u9fa5]*?)"  # a place is Chinese characters only: no bracket, mark or breadcrumb
@@ -47,13 +48,9 @@ NEARBY_LINES = 8  # lines after the title searched for the place a title leaves 
 HEAD_LINES = 80  # titles sit in the first lines; a web page's chrome and a notice can push them down a little
 
 
-# Page furniture above (or around) a title: breadcrumbs, source/date lines, print/close links, font-size links.
-_CHROME = re.compile(
-    r"[>＞»›]|^(?:来源|信息来源|发布时间|发布日期|发文日期|浏览次数|点击数|当前位置|您的位置|您当前的位置|分享到|字号|字体)[：:]?"
-    r"|打印本页|关闭窗口|【\s*(?:字体|字号)|扫一扫"
-)
-# A line wholly in brackets (`（此件公开发布）`, `【大 中 小】`): never the start of a title (a `（草案）` line may end one).
-_BRACKETED = re.compile(r"^[（(【\[〔][^（）()【】\[\]〔〕]{1,30}[）)】\]〕]$")
+# The masthead over a title (`vocabulary.py`): page furniture (breadcrumbs, source/date lines, print links) and a
+# line wholly in brackets (`（此件公开发布）`) never join a title (a `（草案）` line may end one), nor does the
+# session-document line that files the report among the session's papers.
 # Markdown marks a converter leaves around a title line: `# `, `> `, `**…**`, `__…__`.
 _MARKDOWN_MARKS = re.compile(r"^(?:#{1,6}|>+)\s*|^\s*[*_]{2}|[*_]{2}\s*$")
 
@@ -67,12 +64,6 @@ _REPORT_END = re.compile(r"报告(?:[（(][^（）()]{1,8}[）)])?")
 _ISSUER = re.compile(r"[\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室)?|发展和改革(?:委员会|局)|发展改革(?:委员会|局)|发改委|发改局)")
 
 
-# A session-document line printed over the title (`XX市第十三届人民代表大会第六次会议文件之四`, `大会文件（8）`): it
-# files the report among the session's papers, it is not part of the title or its place.
-_SESSION_DOCUMENT = re.compile(
-    r"[\u4e00-\u9fa5]{0,30}(?:人民代表大会|人大|大会)[\u4e00-\u9fa5]{0,12}?(?:文件|材料|资料)"
-    r"(?:之[一二三四五六七八九十\d]+|[（(〔]?[\d一二三四五六七八九十]+[）)〕]?)?"
-)
 
 
 _SESSION_PREFIX = re.compile(
@@ -98,13 +89,19 @@ def _after_session_document(text: str) -> str:
 
 
 def title_text(line: str) -> str:
-    """One line as a piece of a title: whitespace and Markdown marks removed."""
-    text = re.sub(r"\s+", "", line.replace("\u3000", ""))
-    return _MARKDOWN_MARKS.sub("", _MARKDOWN_MARKS.sub("", text))
+    """One line as a piece of a title: whitespace and Markdown marks removed. (`str.split` splits at the
+    characters `\\s` matches, the full-width space included; the marks can only stand at either end.)"""
+    text = "".join(line.split())
+    if text[:1] in _MARK_ENDS or text[-1:] in "*_":
+        text = _MARKDOWN_MARKS.sub("", _MARKDOWN_MARKS.sub("", text))
+    return text
+
+
+_MARK_ENDS = frozenset("#>*_")
 
 
 def _is_furniture(text: str) -> bool:
-    return bool(_CHROME.search(text))
+    return bool(CHROME.search(text))
 
 
 def _candidates(lines: list[str]):
@@ -115,13 +112,13 @@ def _candidates(lines: list[str]):
     limit = min(len(lines), HEAD_LINES)
     texts = [title_text(lines[i]) for i in range(limit)]
     for i in range(limit):
-        if (not texts[i] or _is_furniture(texts[i]) or _BRACKETED.match(texts[i]) or _ISSUER.fullmatch(texts[i])
-                or _SESSION_DOCUMENT.fullmatch(texts[i])):
+        if (not texts[i] or _is_furniture(texts[i]) or NOTICE.match(texts[i]) or _ISSUER.fullmatch(texts[i])
+                or SESSION_DOCUMENT.fullmatch(texts[i])):
             continue
         joined, runs = "", []
         for span in range(3):
             j = i + span
-            if j >= limit or not texts[j] or _is_furniture(texts[j]) or _SESSION_DOCUMENT.fullmatch(texts[j]):
+            if j >= limit or not texts[j] or _is_furniture(texts[j]) or SESSION_DOCUMENT.fullmatch(texts[j]):
                 break
             joined += texts[j] if span else _after_session_document(texts[j])
             runs.append(joined)
@@ -237,7 +234,7 @@ def read_metadata(doc) -> ReportMeta:
 # A top-level section that reviews a year: `一、2023年经济社会发展回顾`, `第一部分 2023年计划执行情况`.
 _REVIEW_SECTION = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)(?:关于)?(?P<year>(?:19|20)\d{2})年"
-    r"[^。，；]{0,30}?(?:回顾|执行情况|完成情况|工作总结|主要工作|发展情况|运行情况|工作成效|主要成效)"
+    rf"[^。，；]{{0,30}}?(?:{REVIEW_PART_WORDS}|回顾|工作总结|主要工作|发展情况|运行情况|工作成效)"
 )
 
 

@@ -13,15 +13,33 @@ This module is the contract between readers (`ingestion/formats/`, `ingestion/te
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
+
+
+class _once:  # noqa: N801 (used like `functools.cached_property`)
+    """A property computed on first read and kept in the instance's `__dict__`, where the next reads find it
+    as a plain attribute (no call). Unlike `functools.cached_property` (Python 3.11) it takes no lock, which
+    costs more than the value here: the extractors read a cell's `flat` hundreds of thousands of times a run.
+    It writes `__dict__` directly, so it also works on a frozen dataclass."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
 
 BlockKind = Literal["heading", "paragraph", "list_item", "caption", "table", "note", "furniture"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Cell:
     """One printed cell of a table (the top-left cell of a merge carries the text and the spans)."""
 
@@ -30,14 +48,20 @@ class Cell:
     col_span: int = 1
     line: int | None = None  # line of the rendered text the cell's text starts on
 
-    @cached_property
-    def flat(self) -> str:
-        """The text with all whitespace removed: how names and values are compared and stored. Cached in the
-        instance's `__dict__` (the extractors read it hundreds of thousands of times per report: after the first
-        read it is a plain attribute, no call)."""
-        from .document import squash
+    def __init__(self, text: str, row_span: int = 1, col_span: int = 1, line: int | None = None):
+        # written out because a frozen dataclass's own __init__ sets each field through object.__setattr__,
+        # five times slower, and a report has tens of thousands of cells; the instance stays frozen
+        d = self.__dict__
+        d["text"] = text
+        d["row_span"] = row_span
+        d["col_span"] = col_span
+        d["line"] = line
 
-        return squash(self.text)
+    @_once
+    def flat(self) -> str:
+        """The text with all whitespace removed (`document.squash`): how names and values are compared and
+        stored."""
+        return "".join(self.text.split())
 
 
 @dataclass
@@ -86,9 +110,7 @@ class Caption(Block):
 
     @property
     def flat(self) -> str:
-        from .document import squash
-
-        return squash(self.text)
+        return "".join(self.text.split())  # document.squash; not cached: a Caption, like any Block, is mutable
 
 
 @dataclass
@@ -125,9 +147,13 @@ class Table(Block):
     continued: bool = False
     layout: str = ""  # how it was recognised: docx html pdf cells tabs spaces markdown
 
-    @property
+    @_once
     def n_cols(self) -> int:
-        """The grid's width: a row's own cells plus the columns that cells spanning rows from above take in it."""
+        """The grid's width: a row's own cells plus the columns that cells spanning rows from above take in it.
+        Computed once (every reader of the grid asks for it); `rows` are not changed after a Table is built
+        (`dataclasses.replace` makes a new Table)."""
+        if self.unmerged:
+            return max((len(row) for row in self.rows), default=0)
         width = 0
         carried: list[tuple[int, int]] = []  # (rows still covered below, columns) of cells spanning rows
         for row in self.rows:
@@ -140,11 +166,15 @@ class Table(Block):
         """The rows as a rectangle: a merged cell fills every position it covers; a missing cell is None."""
         return self._expand()[0]
 
-    def layout_rows(self) -> list[list[Cell]]:
+    def layout_rows(self, covered: Callable[[Cell], Cell] | None = None) -> list[list[Cell]]:
         """The rows as the text layout prints them, left to right: each printed cell once (a cell spanning
         columns is one cell), an empty cell where a cell spanning rows from above covers the row, nothing for a
         missing cell. For a table read from text this is `rows`; for a container's grid it is what the
-        same table read back from the rendered text gives, so records do not depend on the container."""
+        same table read back from the rendered text gives, so records do not depend on the container.
+        `covered(cell)` is what stands where `cell` covers the row from above (default: an empty cell; the
+        indicator reader keeps the merged cell there, a unit or attribute printed once for several rows)."""
+        if self.unmerged:  # each cell where it is printed: the rows themselves
+            return [list(row) for row in self.rows]
         grid, origin = self._expand()
         out: list[list[Cell]] = []
         for r, row in enumerate(grid):
@@ -155,13 +185,22 @@ class Table(Block):
                 if cell is None:
                     c += 1
                     continue
-                printed.append(cell if origin[r][c] else Cell(""))
+                printed.append(cell if origin[r][c] else covered(cell) if covered is not None else Cell(""))
                 c += cell.col_span
             out.append(printed)
         return out
 
+    @_once
+    def unmerged(self) -> bool:
+        """No cell spans rows or columns (every table read from text): the grid is the rows, padded.
+        Computed once; readers that treat such a table more simply ask it here."""
+        return all(c.row_span == 1 and c.col_span == 1 for row in self.rows for c in row)
+
     def _expand(self) -> tuple[list[list[Cell | None]], list[list[bool]]]:
         n = self.n_cols
+        if self.unmerged:
+            return ([[*row, *[None] * (n - len(row))] for row in self.rows],
+                    [[True] * len(row) + [False] * (n - len(row)) for row in self.rows])
         out: list[list[Cell | None]] = [[None] * n for _ in self.rows]
         origin = [[False] * n for _ in self.rows]
         for r, row in enumerate(self.rows):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 # Qualitative values of the genre: a task handed down, a direction, a parity (完成市级下达任务, 正增长,
 # 与GDP增长同步, 保持平稳增长, 达到约束性要求 …)
@@ -22,8 +23,7 @@ _STATED_COUNT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class TableValue:
+class TableValue(NamedTuple):  # one per table value of every report: a tuple is built several times faster
     table_title: str | None
     seq: str | None
     indicator_name: str
@@ -33,7 +33,12 @@ class TableValue:
 
 
 def is_understood(value_raw: str, value_num: float | None) -> bool:
-    return value_num is not None or bool(_KNOWN_QUALITATIVE.search(value_raw or ""))
+    return value_num is not None or _known_qualitative(value_raw or "")
+
+
+@lru_cache(maxsize=4096)  # a table repeats its qualitative cells (完成市下达任务) row after row
+def _known_qualitative(value_raw: str) -> bool:
+    return bool(_KNOWN_QUALITATIVE.search(value_raw))
 
 
 def parsed_share(values: list[TableValue]) -> float | None:
@@ -50,8 +55,32 @@ _SUBSET_BEFORE = re.compile(r"(?:未|没有|达到|超过|完成)[^，,。；;]{
 def stated_indicator_counts(text: str) -> list[int]:
     """Counts of indicators the report states for its own plan (`…计划报告32项指标中`)."""
     text = text or ""
-    return sorted({int(next(g for g in m.groups() if g)) for m in _STATED_COUNT.finditer(text)
+    return sorted({int(next(g for g in m.groups() if g)) for m in _stated_counts(text)
                    if not _SUBSET_BEFORE.search(text[max(0, m.start() - 8):m.start()])})
+
+
+# Every character a statement of the count may hold: digits, whitespace and these words' characters.
+_COUNT_CHARS = frozenset("项主要发展计划指标中，,共有")
+
+
+def _in_count(ch: str) -> bool:
+    return ch in _COUNT_CHARS or ch.isdecimal() or ch.isspace()  # the characters `\d` and `\s` match
+
+
+def _stated_counts(text: str):
+    """`_STATED_COUNT.finditer(text)`, searching only where a statement can be: it names 指标 and holds only
+    `_COUNT_CHARS`, digits and whitespace, so it lies inside the run of such characters around a `指标` (a
+    report has a few dozen; the pattern has no literal to skip ahead to and would try every character)."""
+    n = len(text)
+    k = text.find("指标")
+    while k >= 0:
+        start, end = k, k + 2
+        while start and _in_count(text[start - 1]):
+            start -= 1
+        while end < n and _in_count(text[end]):
+            end += 1
+        yield from _STATED_COUNT.finditer(text, start, end)
+        k = text.find("指标", end)  # the next run starts after this one ends
 
 
 def indicators_per_table(values: list[TableValue]) -> dict[str, int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .document import Document, parse_caption, squash
 from .headers import (
@@ -39,6 +40,7 @@ from .model import Caption, Cell, Note, Table
 from .quality import is_understood
 from .records import IndicatorValue, PartSeen, ReportMeta
 from .values import parse_range, parse_value, strip_notes
+from .vocabulary import ATTRIBUTE_WORD, NOTE_START, UNIT_LABEL, VERDICT_NO, VERDICT_YES
 
 Row = list[Cell]
 
@@ -62,7 +64,6 @@ _CELL_UNIT = re.compile(rf"^(?:[≥≤<>＞＜约]|不低于|不高于|不超过
                         rf"(?:\d+(?:[.．]\d+)?%?[～~—–－至-])?[-−+]?\d+(?:[.．]\d+)?"
                         rf"({_UNIT_TOKEN}(?:/{_UNIT_TOKEN})*)(?:以上|以下|以内|左右|及以上)?$")
 _TRAILING_PAREN = re.compile(r"[（(]([^（）()]+)[）)]$")
-_UNIT_LABEL = re.compile(r"^(?:计量)?单位[：:]")
 _UNIT_NOTE = re.compile(r"(?:计量)?单位[：:]([^，,。；;）)]+)")
 
 _SUBROW_MARK = re.compile(r"^(?:其中[：:，,]?|[#＃]+)")
@@ -81,7 +82,6 @@ _NAME_JOIN = re.compile(r"[、和及]")
 _OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|未注|未列|没有标|不带|无).{0,8}预期性")
 # a note that names its binding rows by number (`第3、5项为约束性指标，其余为预期性`): rows the reader cannot match
 _BINDING_BY_NUMBER = re.compile(r"(?:第|序号)[\d、，,和及至-]+(?:项|条|行)?.{0,6}约束性")
-_NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)")
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _SEQ_NUMBER = re.compile(r"\d{1,3}")
@@ -90,10 +90,6 @@ _BARE_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?(?:以上|�
 _EMPTY_VALUE = re.compile(r"^[-—–－/／\\…·]*$|^(?:无|暂无|暂无数据|待定)$")
 _CLAUSE_PUNCT = re.compile(r"[，,；;。]")
 _SUB_SEQ = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳])$")  # (1) / ① numbering of sub-rows under a numbered row
-# A verdict may say 完成/未完成, √/× instead of 是/否; the warehouse reads 是/否.
-_VERDICT_NO = re.compile(r"^(?:否|未完成|没有完成|尚未完成|未达到|未达|未达标|未实现|不达标|×|✗|✘|╳)")
-_VERDICT_YES = re.compile(r"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|√|✓|✔"
-                          r"|控制在(?:年度|全年)?(?:目标|计划|预期|控制目标)(?:值)?(?:以内|之内|范围内|内))")
 # a review cell: `未完成（增长2.1%）`, `完成（6.5%）`; else pieces split at `，`: `增长5.2%，完成年度目标`
 _REVIEW_PAREN = re.compile(r"^((?:未|没有|超额|基本|已)?(?:完成|达到|实现)[^（(]{0,8})[（(](.+)[）)]$")
 _REVIEW_SPLIT = re.compile(r"[，,；;]")
@@ -101,7 +97,6 @@ _VERDICT_AFTER = re.compile(r"^(.*\d.*)[（(]([^（）()]+)[）)]$")  # `增长5
 _CONTINUED_TITLE = re.compile(r"^[（(]?续(?:上)?表|[（(]续(?:表)?[）)]$")
 _TARGET_PIECE = re.compile(r"^(?:年度|全年)?(?:目标|计划|预期)")  # `目标6%，完成6.2%`: the target is not the outcome
 _DIGIT = re.compile(r"\d")
-_ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
 # a ruling line drawn with characters in a text copy (`──────`, `=====`, `------`): a row that holds only one is
 # printed furniture, neither a group label nor a row
 _RULE = re.compile(r"^[\u2500-\u257f\-=_－＝━]{4,}$")
@@ -114,9 +109,17 @@ NOTES_UNDER_CAPTION = 3  # note blocks read under a caption printed below a tabl
 MIN_ROWS_TO_WARN = 3  # a headerless grid this long whose rows read like indicators is a warning
 
 
+# The cell readers below are pure functions of a cell's text, and a report prints the same names, units and values
+# in table after table (a continued table, a review table and a plan table listing the same indicators): each
+# distinct text is read once per process.
+CELL_CACHE = 16384
+_cached = lru_cache(maxsize=CELL_CACHE)
+
+
+@_cached
 def is_unit(text: str) -> bool:
     """Does `text` read as a unit of measure (`%`, `万元/人`, `公里/平方公里`)?"""
-    return bool(_UNIT.match(_UNIT_LABEL.sub("", squash(text))))
+    return bool(_UNIT.match(UNIT_LABEL.sub("", squash(text))))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -139,6 +142,7 @@ def _strip_marks(s: str) -> str:
         s = stripped
 
 
+@_cached
 def clean_name(printed: str) -> CleanName:
     """`其中：某收入增速（%）` → 某收入增速 / %; `优良天数（天）*` → 优良天数 / 天 / starred.
 
@@ -151,7 +155,7 @@ def clean_name(printed: str) -> CleanName:
     unit = None
     m = _TRAILING_PAREN.search(s)
     if m and is_unit(m.group(1)):
-        unit = _UNIT_LABEL.sub("", m.group(1))
+        unit = UNIT_LABEL.sub("", m.group(1))
         s = s[: m.start()]
         starred = starred or bool(_STARS.search(s))
         s = _STARS.sub("", s)
@@ -162,14 +166,16 @@ def clean_name(printed: str) -> CleanName:
 _NO_UNIT = re.compile(r"^(?:[-—–－─/／\\]+|无)$")
 
 
+@_cached
 def prints_no_unit(text: str) -> bool:
     return bool(_NO_UNIT.match(squash(text)))
 
 
+@_cached
 def clean_unit(text: str) -> str | None:
     """A 单位 cell as printed, parentheses removed: `（%）` → `%`; a dash (`—`, `／`) says there is none (SPEC: blank
     if none printed)."""
-    s = _UNIT_LABEL.sub("", squash(text))
+    s = UNIT_LABEL.sub("", squash(text))
     if _NO_UNIT.match(s):
         return None
     while len(s) >= 2 and s[0] in "（(" and s[-1] in "）)":
@@ -177,18 +183,21 @@ def clean_unit(text: str) -> str | None:
     return s or None
 
 
+@_cached
 def unit_in_cell(value: str) -> str | None:
     """The unit printed after the figure in a value cell (`≥340天` → 天, `5.5%以内` → %); None when there is none."""
     m = _CELL_UNIT.match(strip_notes(value))
     return m.group(1) if m and "百分点" not in m.group(1) else None
 
 
+@_cached
 def _header_unit(header: str) -> str | None:
     """A unit printed in a value column's header: `2024年目标（亿元）` → 亿元."""
     m = _TRAILING_PAREN.search(header)
-    return _UNIT_LABEL.sub("", m.group(1)) if m and is_unit(m.group(1)) else None
+    return UNIT_LABEL.sub("", m.group(1)) if m and is_unit(m.group(1)) else None
 
 
+@_cached
 def group_label_unit(label: str) -> str | None:
     """The unit a group row prints for its member rows: `二、增长速度（%）` → %, `一、总量指标（单位：亿元）` → 亿元,
     `三、民生指标 单位：万人` → 万人; `（一）经济发展（6项）` prints none."""
@@ -199,14 +208,15 @@ def group_label_unit(label: str) -> str | None:
     return m.group(1) if m and is_unit(m.group(1)) else None
 
 
+@_cached
 def read_verdict(text: str) -> str | None:
     """The report's verdict as 是/否: `是`, `完成`, `√` → 是; `否`, `未完成`, `×` → 否; anything else as printed."""
     s = squash(text)
     if not s:
         return None
-    if _VERDICT_NO.match(s):
+    if VERDICT_NO.match(s):
         return "否"
-    if _VERDICT_YES.match(s):
+    if VERDICT_YES.match(s):
         return "是"
     return s
 
@@ -221,6 +231,7 @@ def read_attribute(text: str) -> str | None:
     return None
 
 
+@_cached
 def read_review_cell(text: str) -> tuple[str, str | None]:
     """(value as printed, verdict 是/否 or None) of a review cell that states both.
 
@@ -281,15 +292,23 @@ class _NoteRules:
         return None
 
 
+_NOTE_FIRST = frozenset("注备说资数" + MARKS)  # what `_is_note` text opens with (NOTE_START's words, a mark)
+
+
+@_cached
 def _is_note(text: str) -> bool:
     """`注：…`, `资料来源：…`, or a line stating the mark rule (`*为约束性指标`): never a row."""
-    return bool(_NOTE_START.match(text)) or (bool(_MARK_NOTE.match(text)) and "约束性" in text)
+    return bool(NOTE_START.match(text)) or (bool(_MARK_NOTE.match(text)) and "约束性" in text)
 
 
-def _is_empty_value(text: str) -> bool:
-    return bool(_EMPTY_VALUE.match(text))
+@_cached
+def _holds_value(text: str) -> bool:
+    """A value cell that states something: not empty (`—`, `/`, 暂无), not an attribute word (预期性) in a value
+    column."""
+    return not _EMPTY_VALUE.match(text) and not ATTRIBUTE_WORD.match(text)
 
 
+@_cached
 def _is_figure(value: str) -> bool:
     body = strip_notes(value)
     return len(body) <= FIGURE_MAX and not _CLAUSE_PUNCT.search(body) and parse_value(value).value_num is not None
@@ -317,31 +336,50 @@ def _index_of(columns: Sequence[Column], role: str) -> int | None:
     return next((i for i, c in enumerate(columns) if c.role == role), None)
 
 
-def _row_offset(cells: Row, columns: Sequence[Column]) -> int:
+@dataclass(frozen=True)
+class _Columns:
+    """A header's columns with the positions rows are placed by (the name and 序号 columns), found once per table
+    rather than once per row; `short` is the same without the sub-row name column, for a row that prints fewer
+    cells than the header (its name printed once)."""
+
+    columns: Sequence[Column]
+    name_idx: int  # 0 when there is no name column
+    seq_idx: int | None
+    short: _Columns | None = None
+
+    @classmethod
+    def of(cls, columns: Sequence[Column]) -> _Columns:
+        def plain(cols: Sequence[Column]) -> _Columns:
+            return cls(cols, _index_of(cols, NAME) or 0, _index_of(cols, SEQ))
+        if any(c.role == NAME_SUB for c in columns):
+            return replace(plain(columns), short=plain([c for c in columns if c.role != NAME_SUB]))
+        return plain(columns)
+
+
+def _row_offset(cells: Row, layout: _Columns) -> int:
     """Where a short row starts among the columns.
 
     A text row with fewer cells than the header lost leading cells (序号 or 类别 left out) unless it starts with a
     row number, in which case it lost trailing ones. The name column is never skipped.
     """
-    missing = len(columns) - len(cells)
-    name_idx = _index_of(columns, NAME) or 0
-    seq_idx = _index_of(columns, SEQ)
-    if seq_idx is not None and _SEQ_LIKE.match(cells[0].flat):
-        return min(seq_idx, missing)
-    return min(missing, name_idx)
+    missing = len(layout.columns) - len(cells)
+    if layout.seq_idx is not None and _SEQ_LIKE.match(cells[0].flat):
+        return min(layout.seq_idx, missing)
+    return min(missing, layout.name_idx)
 
 
-def split_row(cells: Row, columns: Sequence[Column]) -> _Parts:
+def split_row(cells: Row, layout: _Columns) -> _Parts:
     """Assign a row's cells to columns; extra cells belong to the name area (a merged group-name cell).
 
     A real grid gives every row the full width (a merged cell repeated); a text layout may print a row with cells
     left out or with an extra group-name cell. With a two-column name area (group name | sub-row name) a row may
     fill both, repeat its name in both, or print it once.
     """
-    if len(cells) < len(columns) and any(c.role == NAME_SUB for c in columns):
-        columns = [c for c in columns if c.role != NAME_SUB]
+    if len(cells) < len(layout.columns) and layout.short is not None:
+        layout = layout.short
+    columns = layout.columns
     n, m = len(columns), len(cells)
-    name_idx = _index_of(columns, NAME) or 0
+    name_idx = layout.name_idx
     group_cells: list[Cell] = []
     name_area = cells[name_idx: name_idx + max(m - n, 0) + 1] if m > n else []
     if m > n and not any(_BARE_FIGURE.match(c.flat) for c in name_area):
@@ -353,7 +391,7 @@ def split_row(cells: Row, columns: Sequence[Column]) -> _Parts:
     elif m > n:  # extra cells that are figures are not a merged group name: a ragged row, read left to right
         placed = list(zip(columns, cells))
     else:
-        offset = _row_offset(cells, columns) if m < n else 0
+        offset = _row_offset(cells, layout) if m < n else 0
         placed = list(zip(columns[offset:], cells))
     by_role: dict[str, Cell] = {}
     values = []
@@ -403,7 +441,7 @@ def _is_group_row(single: Cell, cells: Row, columns: Sequence[Column], next_row:
 # --------------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per row: not frozen, whose per-field setattr costs more than the row's reading
 class _Owner:
     """A row that following sub-rows belong to."""
 
@@ -537,21 +575,11 @@ class _Covered(Cell):
 def _printed_rows(table: Table) -> list[Row]:
     """`Table.layout_rows()` (each printed cell once, left to right), with the positions that a cell spanning rows
     covers kept as `_Covered` so that `_merged_text` can read the merged cell there."""
-    grid = table.grid()
-    out: list[Row] = []
-    for r, row in enumerate(grid):
-        printed: Row = []
-        c = 0
-        while c < len(row):
-            cell = row[c]
-            if cell is None:
-                c += 1
-                continue
-            covered = r > 0 and c < len(grid[r - 1]) and grid[r - 1][c] is cell
-            printed.append(_Covered("", by=cell) if covered else cell)
-            c += max(cell.col_span, 1)
-        out.append(printed)
-    return out
+    return table.layout_rows(covered=_covered_by)
+
+
+def _covered_by(cell: Cell) -> Cell:
+    return _Covered("", by=cell)
 
 
 def _merged_text(parts: _Parts, role: str) -> str:
@@ -658,7 +686,8 @@ def _looks_like_indicators(header: Header, body: Sequence[Row]) -> bool:
     name_header = header.role(NAME)[0].header
     if "指标" in name_header or header.role(UNIT) or header.role(ATTRIBUTE):
         return True
-    cells = [cell.flat for row in body for _, cell in split_row(row, header.columns).values if cell.flat]
+    layout = _Columns.of(header.columns)
+    cells = [cell.flat for row in body for _, cell in split_row(row, layout).values if cell.flat]
     figures = [c for c in cells if _is_figure(c)]
     return bool(cells) and 2 * len(figures) >= len(cells)
 
@@ -688,7 +717,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     part.kind = "indicator_table"
     header = _measures_from_caption(header, title)
     columns = header.columns
-    in_grid_notes = [c.flat for r in body for c in r if _is_note(c.flat)]
+    in_grid_notes = [c.flat for r in body for c in r if c.flat[:1] in _NOTE_FIRST and _is_note(c.flat)]
     info = _TableInfo(
         title=title,
         caption_line=t.line,
@@ -700,6 +729,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
         meta=meta,
     )
     ctx = _Context()
+    layout = _Columns.of(columns)
     out: list[IndicatorValue] = []
     for k, cells in enumerate(body):
         single = _single_text(cells)
@@ -712,7 +742,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
             ctx.open_group(single.flat)
             ctx.owner = None
             continue
-        out.extend(_read_data_row(split_row(cells, columns), ctx, info))
+        out.extend(_read_data_row(split_row(cells, layout), ctx, info))
     part.facts_read = len(out)
     part.problem = _problem(out)
     return out, part
@@ -723,7 +753,7 @@ def _rows_read_like_indicators(body: Sequence[Row]) -> bool:
     whose header the reader did not hand over (printed apart from the rows), not a list of other things."""
     def indicator_like(row: Row) -> bool:
         texts = [c.flat for c in row if c.flat]
-        marked = any(is_unit(t) or _ATTRIBUTE_WORD.match(t) for t in texts)
+        marked = any(is_unit(t) or ATTRIBUTE_WORD.match(t) for t in texts)
         figures = [t for t in texts if _DIGIT.search(t)]  # besides a leading row number
         return marked and (len(figures) >= 2 or bool(figures) and not _SEQ_LIKE.match(texts[0]))
     return len(body) >= MIN_ROWS_TO_WARN and sum(map(indicator_like, body)) * 2 > len(body)
@@ -792,8 +822,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     if not name.name:  # a bare `其中：` row announces the sub-rows; the row they belong to stays the owner
         return []
     attribute = read_attribute(_merged_text(parts, ATTRIBUTE))
-    values = [(col, cell) for col, cell in parts.values
-              if not _is_empty_value(cell.flat) and not _ATTRIBUTE_WORD.match(cell.flat)]
+    values = [(col, cell) for col, cell in parts.values if _holds_value(cell.flat)]
     own_unit = clean_unit(_merged_text(parts, UNIT)) or name.unit  # in the unit column or the name (`（人）`)
     if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
         ctx.open_group(printed, own_unit)

@@ -46,7 +46,9 @@ __all__ = ["text_blocks", "blocks_of_lines", "split_lines", "is_caption", "is_co
 
 def split_lines(text: str) -> list[str]:
     """The report's lines as `Document` numbers them (line ends normalised, word-processor artefacts removed)."""
-    return [clean_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # `clean_line` only changes a line with a bookmark: no line holds a line end any more
+    return [clean_line(x) for x in lines] if "[bookmark:" in text else lines
 
 
 def text_blocks(text: str) -> DocumentModel:
@@ -85,7 +87,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 out.append(_table(lines, i, last, rows, out, at, "tabs" if joined else "cells", None))
             i = last + 1
             continue
-        if not line.strip():
+        if not line or line.isspace():  # a blank line (`not line.strip()`)
             i += 1
             continue
         if i in furniture:

@@ -5,22 +5,37 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = ROOT.parent / "shared" / "gold"
 
 
+def _shared_dir(tmp_path_factory) -> Path:
+    """A folder all workers of this test session see: under pytest-xdist (`make test` runs two) each worker has
+    its own base temp folder inside the session's; without xdist it is the session's own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
-def dbt_manifest() -> Path:
-    """`@dbt_assets` needs target/manifest.json; outside `dagster dev` nobody else prepares it."""
+def dbt_manifest(tmp_path_factory) -> Path:
+    """`@dbt_assets` needs target/manifest.json; outside `dagster dev` nobody else prepares it. Parsed once per
+    session: a second worker's `dbt parse` would rewrite the manifest while the first one's builds read it."""
     from orchestration.dbt.project import prepare_manifest
 
-    return prepare_manifest()
+    shared = _shared_dir(tmp_path_factory)
+    done = shared / "dbt_manifest.prepared"
+    with FileLock(str(shared / "dbt_manifest.lock")):
+        if not done.exists():
+            done.write_text(str(prepare_manifest()))
+    return Path(done.read_text())
 
 
 def run_devplan(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
@@ -31,13 +46,55 @@ def run_devplan(*args: str, env_extra: dict | None = None) -> subprocess.Complet
                           capture_output=True, text=True, timeout=600)
 
 
+def wait_unreaped(proc: subprocess.Popen, timeout: float) -> int:
+    """Wait up to `timeout` s for `proc` to end, without reaping it; its exit code (negative: the signal).
+
+    Until `proc.wait()` reaps it, its pid (and so its process group's id) stays taken. Signalling the group of a
+    process already reaped may reach whoever got that number since: Linux hands out pids in turn and reuses them
+    (32768 by default; a machine running builds goes round in about half an hour), and a shell job started
+    meanwhile leads its own group. So a test kills what is left of a process group first and reaps after."""
+    deadline = time.monotonic() + timeout
+    while (info := os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)) is None:
+        if time.monotonic() > deadline:
+            raise subprocess.TimeoutExpired(proc.args, timeout)
+        time.sleep(0.05)
+    return info.si_status if info.si_code == os.CLD_EXITED else -info.si_status
+
+
 @pytest.fixture(scope="session")
-def seeds_warehouse(tmp_path_factory, dbt_manifest) -> Path:
-    """A warehouse built by `devplan build` from the five sample reports."""
-    wh = tmp_path_factory.mktemp("seeds") / "warehouse.duckdb"
-    proc = run_devplan("build", "--reports", str(SEEDS), "--warehouse", str(wh))
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return wh
+def seeds_build(tmp_path_factory, dbt_manifest) -> Path:
+    """The folder of a warehouse built by `devplan build` from the five sample reports (warehouse.duckdb, its
+    serving copy and dbt target folder), built once per test session, whatever the number of workers. Never
+    handed to a test: `seeds_warehouse` and `seeds_warehouse_copy` give copies of it."""
+    shared = _shared_dir(tmp_path_factory)
+    built = shared / "seeds_build"
+    with FileLock(str(shared / "seeds_build.lock")):
+        if not built.exists():
+            building = shared / "seeds_building"
+            shutil.rmtree(building, ignore_errors=True)
+            proc = run_devplan("build", "--reports", str(SEEDS), "--warehouse", str(building / "warehouse.duckdb"))
+            assert proc.returncode == 0, proc.stdout + proc.stderr
+            building.rename(built)  # complete, or not there at all
+    return built
+
+
+def copy_seeds_build(seeds_build: Path, folder: Path, name: str = "warehouse.duckdb") -> Path:
+    """A warehouse at folder/name in the state a fresh `devplan build` of seeds/ leaves it (with its serving copy
+    and dbt target folder beside it), without building it again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = Path(name).stem
+    shutil.copy(seeds_build / "warehouse.duckdb", folder / name)
+    shutil.copy(seeds_build / "serving.duckdb", folder / "serving.duckdb")
+    if (seeds_build / "warehouse.dbt_target").is_dir():
+        shutil.copytree(seeds_build / "warehouse.dbt_target", folder / f"{stem}.dbt_target")
+    return folder / name
+
+
+@pytest.fixture(scope="session")
+def seeds_warehouse(tmp_path_factory, seeds_build) -> Path:
+    """A warehouse built by `devplan build` from the five sample reports, shared by the tests of a worker that
+    only read it (or, like a build with nothing new, leave it as it was)."""
+    return copy_seeds_build(seeds_build, tmp_path_factory.mktemp("seeds"))
 
 
 def query_rows(warehouse: Path, sql: str, params=None) -> list[tuple]:
@@ -59,3 +116,36 @@ def reports_copy(tmp_path) -> Path:
     folder = tmp_path / "reports"
     shutil.copytree(SEEDS, folder)
     return folder
+
+
+# `make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadgroup --no-loadscope-reorder`). A unit
+# of work is a module, so that module-scoped fixtures are set up once and tests that follow one another in a
+# module stay together, except that an end-to-end test that needs no module-scoped fixture is a unit of its own
+# (most of them build warehouses for a minute: the two workers only finish together if those are spread).
+# The modules with the longest single tests go first, then the other end-to-end tests, then the rest.
+LONGEST_FIRST = ("tests/test_ui_e2e.py", "tests/test_crash_safety.py")
+
+
+def _work_unit(item: pytest.Item) -> str:
+    module = item.nodeid.split("::", 1)[0]
+    defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    module_scoped = any(d and d[-1].scope in ("module", "package", "class") for d in defs.values())
+    if item.get_closest_marker("e2e") and not module_scoped:
+        return item.name
+    return module
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    if not getattr(config.option, "loadgroup", False):  # only on an xdist worker of a `--dist loadgroup` run
+        return
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_work_unit(item)))
+
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.split("::", 1)[0]
+        if module in LONGEST_FIRST:
+            return LONGEST_FIRST.index(module)
+        return len(LONGEST_FIRST) + (0 if item.get_closest_marker("e2e") else 1)
+
+    items.sort(key=rank)  # stable: the collection order within a rank

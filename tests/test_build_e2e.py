@@ -6,7 +6,7 @@ import pytest
 
 from ingestion.document import squash
 
-from .conftest import SEEDS, run_devplan
+from .conftest import SEEDS, copy_seeds_build, run_devplan
 
 pytestmark = pytest.mark.e2e
 
@@ -84,9 +84,9 @@ def _derived_report(src: Path, dst: Path) -> None:
     dst.write_text(text.replace("8以上", "7以上"), encoding="utf-8")
 
 
-def test_incremental_lifecycle_new_unchanged_deleted_and_rejected(reports_copy, tmp_path, query, dbt_manifest):
-    wh = tmp_path / "w.duckdb"
-    assert run_devplan("build", "--reports", str(reports_copy), "--warehouse", str(wh)).returncode == 0
+def test_incremental_lifecycle_new_unchanged_deleted_and_rejected(reports_copy, tmp_path, query, seeds_build):
+    # the warehouse a first build of the copied folder leaves (its files and contents are those of seeds/)
+    wh = copy_seeds_build(seeds_build, tmp_path, "w.duckdb")
     before = query(wh, "select report_id, ingested_at, count(*) from marts.fct_indicators group by all order by 1")
 
     _derived_report(next(reports_copy.glob("000_*.txt")), reports_copy / "new report（九龙坡）.txt")

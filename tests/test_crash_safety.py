@@ -22,7 +22,7 @@ import pytest
 
 from bench.make_corpus import derive
 
-from .conftest import ROOT, SEEDS, run_devplan
+from .conftest import ROOT, SEEDS, run_devplan, wait_unreaped
 
 pytestmark = pytest.mark.e2e
 
@@ -195,9 +195,9 @@ def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt
             started = _descendants(proc.pid)
             build = next(p for p, cmd in started.items() if " -m cli " in f" {cmd} ")
             os.kill(proc.pid if target == "cli" else build, sig)  # one process, not the process group
-            proc.wait(timeout=30)
+            code = wait_unreaped(proc, timeout=30)
             if (sig, target) != (signal.SIGKILL, "cli"):
-                assert proc.returncode == 1, f"{sig.name} of the {target}: exit {proc.returncode}"  # a fatal end
+                assert code == 1, f"{sig.name} of the {target}: exit {code}"  # a fatal end
             deadline = time.monotonic() + 15
             while set(started) & set(_processes()) and time.monotonic() < deadline:
                 time.sleep(0.1)
@@ -205,7 +205,7 @@ def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt
             assert not left, f"{sig.name} of the {target}: still running after the CLI ended: {left}"
         finally:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of this test's build
+                os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of this test's build (the CLI is unreaped)
             proc.wait(timeout=30)
     rerun = run_devplan("build", "--reports", str(reports), "--warehouse", str(wh))
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr

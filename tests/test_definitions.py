@@ -83,7 +83,8 @@ def test_raw_is_partitioned_by_report_and_dbt_runs_once_per_run(defs):
 
 def test_dbt_tests_are_asset_checks_and_quarantine_has_a_check(defs):
     check_keys = {(c.asset_key.to_user_string(), c.name) for c in defs.resolve_asset_graph().asset_check_keys}
-    assert ("marts/fct_indicators", "accepted_values_fct_indicators_comparator__eq__ge__le__gt__lt__approx__increase_by__decrease_by__qualitative") in check_keys
+    assert ("marts/fct_indicators", "column_values_fct_indicators") in check_keys
+    assert ("marts/fct_indicators", "relationships_fct_indicators_report_id__report_id__ref_dim_reports_") in check_keys
     assert {("raw/reports", "no_rejected_files"), ("raw/reports", "table_values_parsed"),
             ("raw/reports", "stated_indicator_count")} <= check_keys
 

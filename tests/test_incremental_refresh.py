@@ -81,7 +81,7 @@ def test_adding_a_report_rewrites_only_its_rows_and_tests_only_them(built):
     assert new in after["fct_indicators"] and new in after["fct_projects"]
 
     checks = fact_checks(result)
-    planted = checks[("fct_projects", "not_null_fct_projects_project_name")]
+    planted = checks[("fct_projects", "column_values_fct_projects")]
     assert planted.passed and planted.metadata["test_scope"].value == SCOPE_NEW
     # warn-severity tests (uncoded names, coded share) report what the seed lacks; no error-severity test fails
     errors = [k for k, e in checks.items() if not e.passed and e.severity == dg.AssetCheckSeverity.ERROR]
@@ -101,6 +101,6 @@ def test_a_full_tests_run_tests_every_row(built):
     result = refresh(folder, warehouse, [new], tags=full_tests_tags())
 
     checks = fact_checks(result)
-    assert not checks[("fct_projects", "not_null_fct_projects_project_name")].passed
+    assert not checks[("fct_projects", "column_values_fct_projects")].passed
     assert {e.metadata["test_scope"].value for e in checks.values() if "test_scope" in e.metadata} == {SCOPE_ALL}
     assert not result.success  # an error-severity test failed: the build says so

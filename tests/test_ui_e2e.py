@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, wait_unreaped
 
 pytestmark = pytest.mark.e2e
 
@@ -33,7 +33,9 @@ SEED = "001_75144584ef8d5438.txt"
 # Screenshots go to a temporary folder so a test run never rewrites the committed images; to refresh the ones
 # the README shows, run with DEVPLAN_SCREENSHOTS=docs/img.
 IMG_DIR_ENV = "DEVPLAN_SCREENSHOTS"
-STARTUP_S, RUN_S = 120, 150
+# deadlines, not waits: a run launched from the UI queues behind the folder sensor's (one run at a time), and on a
+# loaded machine (the suite runs on two workers) starting a run's process alone can take minutes
+STARTUP_S, RUN_S = 300, 600
 
 RUNS_QUERY = """{ runsOrError(limit: 20) { __typename ... on Runs { results { runId status
   tags { key value } } } } }"""
@@ -115,14 +117,16 @@ def dagster_dev(tmp_path, dbt_manifest):
         _wait_until_loaded(base, proc, log)
         yield base, log
     finally:
-        # the whole process group (webserver, daemon, code servers, run workers): a polite signal, then SIGKILL
+        # the whole process group (webserver, daemon, code servers, run workers): a polite signal, then SIGKILL;
+        # `dagster dev` is reaped last, so its pid is still the group's id when the group is killed
         for sig, grace in ((signal.SIGINT, 8), (signal.SIGKILL, 10)):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, sig)
             with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=grace)
+                wait_unreaped(proc, timeout=grace)
         with contextlib.suppress(ProcessLookupError):  # children that outlived the parent
             os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
 
 
 def _dismiss_welcome(page, wait_ms: int = 8000) -> None:

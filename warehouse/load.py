@@ -2,7 +2,9 @@
 
 A report's old rows are deleted and its new rows inserted together, so a crash leaves either the old or the new
 version, never a mix. Every insert names its columns (from `schema`), so a column added to a record or a table
-never shifts values into the wrong column. The caller holds the writer lock (`lock.writer_lock`).
+never shifts values into the wrong column. Each table gets one insert per batch (`bulk.TableRows`): a load of a
+thousand reports is a handful of statements, not one per report or per row. The caller holds the writer lock
+(`lock.writer_lock`).
 """
 from __future__ import annotations
 
@@ -10,13 +12,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-import duckdb
-
 from ingestion.errors import Rejection
 from ingestion.process import EXTRACTOR_VERSION, ProcessedReport
-from ingestion.records import as_rows
 
-from .schema import Table, table
+from .bulk import TableRows
+from .schema import table
 
 # raw.build_state holds one row: when the raw layer last changed, and when the marts (and the serving copy)
 # were last completed after such a change. A build killed anywhere between the two leaves them apart, and the
@@ -42,46 +42,13 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-_PANDAS_TYPES = {"integer": "Int64", "bigint": "Int64", "double": "float64", "timestamp": "datetime64[us]"}
-
-
-def _frame(rows: list[dict], t: Table):
-    import pandas as pd  # only a load needs it (a build with nothing new never does)
-
-    df = pd.DataFrame(rows, columns=t.column_names)
-    for c in t.columns:
-        df[c.name] = df[c.name].astype(_PANDAS_TYPES.get(c.type, "object"))
-    return df
-
-
-def insert_rows(con: duckdb.DuckDBPyConnection, t: Table, rows: list[dict]) -> int:
-    """Insert dicts into a raw table by column name (a key the table lacks is an error, a missing key is NULL)."""
-    if not rows:
-        return 0
-    unknown = set().union(*rows) - set(t.column_names)
-    if unknown:
-        raise KeyError(f"{t.qualified} has no column(s) {sorted(unknown)}")
-    con.register("_batch", _frame(rows, t))
-    try:
-        names = ", ".join(t.column_names)
-        values = ", ".join(f"cast({c.name} as json)" if c.type == "json" else c.name for c in t.columns)
-        con.execute(f"insert into {t.qualified} ({names}) select {values} from _batch")
-    finally:
-        con.unregister("_batch")
-    return len(rows)
-
-
 def _insert_one(con, name: str, **values) -> None:
     t = table(name)
     cols = ", ".join(values)
     con.execute(f"insert into {t.qualified} ({cols}) values ({', '.join('?' * len(values))})", list(values.values()))
 
 
-def _event(con, report_file: str, sha256: str | None, event: str, detail: str | None, now: datetime) -> None:
-    _insert_one(con, "report_events", report_file=report_file, sha256=sha256, event=event, detail=detail, event_at=now)
-
-
-def _record_error(con, p: ProcessedReport, now: datetime) -> None:
+def _record_error(con, events: TableRows, p: ProcessedReport, now: datetime) -> None:
     stage, message = p.error.stage, p.error.message
     updated = con.execute(
         "update raw.ingest_errors set last_seen = ?, message = ? "
@@ -92,7 +59,7 @@ def _record_error(con, p: ProcessedReport, now: datetime) -> None:
         con.execute("delete from raw.ingest_errors where report_file = ?", [p.report_file])
         _insert_one(con, "ingest_errors", report_file=p.report_file, sha256=p.sha256, stage=stage, message=message,
                     first_seen=now, last_seen=now)
-    _event(con, p.report_file, p.sha256, "rejected", f"{stage}: {message}", now)
+    events.add(report_file=p.report_file, sha256=p.sha256, event="rejected", detail=f"{stage}: {message}", event_at=now)
 
 
 def mark_raw_changed(con, now: datetime) -> None:
@@ -154,41 +121,41 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
                             [ids])
             con.execute("delete from raw.ingest_errors where report_file in (select unnest(?::varchar[]))", [ids])
 
-        report_rows, ind_rows, proj_rows, inv_rows, part_rows = [], [], [], [], []
+        reports, events = TableRows(table("reports")), TableRows(table("report_events"))
+        facts = {name: TableRows(table(name)) for name in _FACT_TABLES}
         for p in accepted:
             for detail in p.incomplete:  # ingestion left the cut row out; the event says so
-                _event(con, p.report_file, p.sha256, "incomplete", detail, now)
+                events.add(report_file=p.report_file, sha256=p.sha256, event="incomplete", detail=detail, event_at=now)
                 summary.incomplete.setdefault(p.report_file, []).append(detail)
             for part in p.problems:
                 summary.problems.setdefault(p.report_file, []).append((part_label(part), part.problem))
             meta = dict(p.extraction.meta.__dict__, extractor_version=EXTRACTOR_VERSION, quality=p.quality)
-            report_rows.append(dict(report_id=p.report_file, report_file=p.report_file, sha256=p.sha256, size=p.size,
-                                    text=p.text, metadata=json.dumps(meta, ensure_ascii=False), ingested_at=now))
-            for i, r in enumerate(as_rows(p.extraction.indicators), start=1):
-                ind_rows.append(dict(r, report_id=p.report_file, row_no=i))
-            for i, r in enumerate(as_rows(p.extraction.projects), start=1):
-                proj_rows.append(dict(r, report_id=p.report_file, item_no=i))
-            for i, r in enumerate(as_rows(p.extraction.investments), start=1):
-                inv_rows.append(dict(r, report_id=p.report_file, item_no=i))
-            for i, r in enumerate(as_rows(p.extraction.parts), start=1):
-                part_rows.append(dict(r, report_id=p.report_file, part_no=i))
-            _event(con, p.report_file, p.sha256, "loaded",
-                   f"{len(p.extraction.indicators)} indicator values, {len(p.extraction.projects)} project mentions, "
-                   f"{len(p.extraction.investments)} investment figures", now)
+            reports.add(report_id=p.report_file, report_file=p.report_file, sha256=p.sha256, size=p.size, text=p.text,
+                        metadata=json.dumps(meta, ensure_ascii=False), ingested_at=now)
+            ex = p.extraction
+            facts["indicator_rows"].add_records(ex.indicators, number="row_no", report_id=p.report_file)
+            facts["project_items"].add_records(ex.projects, number="item_no", report_id=p.report_file)
+            facts["investment_plans"].add_records(ex.investments, number="item_no", report_id=p.report_file)
+            facts["report_parts"].add_records(ex.parts, number="part_no", report_id=p.report_file)
+            events.add(report_file=p.report_file, sha256=p.sha256, event="loaded", event_at=now,
+                       detail=f"{len(ex.indicators)} indicator values, {len(ex.projects)} project mentions, "
+                              f"{len(ex.investments)} investment figures")
             summary.loaded.append(p.report_file)
-        insert_rows(con, table("reports"), report_rows)
-        summary.indicator_rows = insert_rows(con, table("indicator_rows"), ind_rows)
-        summary.project_rows = insert_rows(con, table("project_items"), proj_rows)
-        summary.investment_rows = insert_rows(con, table("investment_plans"), inv_rows)
-        insert_rows(con, table("report_parts"), part_rows)
+        reports.insert(con)
+        summary.indicator_rows = facts["indicator_rows"].insert(con)
+        summary.project_rows = facts["project_items"].insert(con)
+        summary.investment_rows = facts["investment_plans"].insert(con)
+        facts["report_parts"].insert(con)
 
         for p in processed:
             if not p.ok:
-                _record_error(con, p, now)
+                _record_error(con, events, p, now)
                 summary.rejected[p.report_file] = f"{p.error.stage}: {p.error.message}"
         for name in deleted:
-            _event(con, name, None, "deleted", "file no longer in the reports folder; its facts and errors were removed", now)
+            events.add(report_file=name, event="deleted", event_at=now,
+                       detail="file no longer in the reports folder; its facts and errors were removed")
             summary.deleted.append(name)
+        events.insert(con)
         if processed or deleted:
             mark_raw_changed(con, now)
         con.execute("commit")

@@ -18,7 +18,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from ingestion.batch import DEFAULT_TIME_LIMIT_S, PARALLEL_THRESHOLD, process_batch
+from ingestion.batch import DEFAULT_TIME_LIMIT_S, PARALLEL_THRESHOLD, Ahead, process_batch
 from ingestion.errors import Rejection
 from ingestion.folder import sha256_bytes
 from ingestion.process import ProcessedReport
@@ -124,9 +124,7 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
                 todo.append((name, data, sha))
             if unchanged:
                 log.info(f"{len(unchanged)} file(s) unchanged since they were loaded: skipped")
-            if todo:
-                log.info(f"extracting {len(todo)} file(s) ({sum(len(item[1]) for item in todo) / 1e6:.1f} MB)")
-            ready.extend(_process_all(todo, workers))
+            ready.extend(_process_all(folder, todo, workers))
             summary = load_batch(con, ready, deleted)
             summary.unchanged = unchanged
             log.info(f"loaded {len(summary.loaded)} report(s): {summary.indicator_rows} indicator values, "
@@ -143,10 +141,52 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
             con.close()
 
 
-def _process_all(todo: list[tuple[str, bytes, str]], workers: int | None) -> list[ProcessedReport]:
-    """Extract in worker processes; a file that crashes or outlasts the time limit is quarantined alone."""
-    return process_batch(todo, workers=workers if workers is not None else extract_workers(),
-                         time_limit_s=extract_time_limit_s(), progress=_progress)
+def _process_all(folder: Path, todo: list[tuple[str, bytes, str]], workers: int | None) -> list[ProcessedReport]:
+    """Extract in worker processes; a file that crashes or outlasts the time limit is quarantined alone. Files
+    extracted ahead (`extract_ahead`) with the same name and hash are taken from there."""
+    ahead = _take_ahead(folder)
+    rest = [item for item in todo if (item[0], item[2]) not in ahead]
+    if len(rest) < len(todo):
+        log.info(f"{len(todo) - len(rest)} file(s) extracted while the run started")
+    if rest:
+        log.info(f"extracting {len(rest)} file(s) ({sum(len(item[1]) for item in rest) / 1e6:.1f} MB)")
+    extracted = iter(process_batch(rest, workers=workers if workers is not None else extract_workers(),
+                                   time_limit_s=extract_time_limit_s(), progress=_progress))
+    return [ahead[(name, sha)] if (name, sha) in ahead else next(extracted) for name, _, sha in todo]
+
+
+_AHEAD: dict[Path, Ahead] = {}  # reports folder → the extraction `extract_ahead` started for it
+
+
+def extract_ahead(folder: Path, sha256: Mapping[str, str]) -> None:
+    """Start extracting these files of `folder` (name → sha256, as a plan hashed them) in the background, now.
+
+    `devplan build` calls it before it imports Dagster, so the workers extract while the run is prepared on the
+    other core. The raw asset's refresh then takes the result of every file it reads with the same name and hash
+    (the content decides, so a result is never used for another version of a file) and extracts the others
+    itself; a refresh without a matching extraction ahead (the UI's, the sensor's) extracts everything, through
+    the same `process_batch` isolation either way."""
+    folder = Path(folder).resolve()
+    items = []
+    for name, sha in sorted(sha256.items()):
+        path = folder / name
+        if not _plain_name(name) or path.is_symlink() or not path.is_file():
+            continue
+        data, rejected = _read_one(path, sha)
+        if rejected is None:  # a file that cannot be read is rejected by the refresh itself
+            items.append((name, data, sha))
+    if items:
+        log.info(f"extracting {len(items)} file(s) ({sum(len(i[1]) for i in items) / 1e6:.1f} MB) while the run starts")
+        _AHEAD[folder] = Ahead(items, workers=extract_workers(), time_limit_s=extract_time_limit_s(),
+                               progress=_progress)
+
+
+def _take_ahead(folder: Path) -> dict[tuple[str, str], ProcessedReport]:
+    """(name, sha256) → result of what was extracted ahead for `folder` (waiting for it to finish), once."""
+    ahead = _AHEAD.pop(Path(folder).resolve(), None)
+    if ahead is None:
+        return {}
+    return {(name, sha): rec for (name, _, sha), rec in zip(ahead.items, ahead.results()) if rec is not None}
 
 
 PROGRESS_STEPS = 10  # progress lines per long extraction (readable in a log as well as on a terminal)

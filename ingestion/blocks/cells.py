@@ -43,8 +43,8 @@ def read_cell_rows(lines: list[str], start: int) -> tuple[list[list[Cell]], int,
     Returns (rows, index of the last line used, whether rows were TAB-joined lines). A tab-led line opens a
     cell; a blank line closes the row; a short non-tab line continues the last cell.
     """
-    rows: list[list[list]] = []  # cells under construction: [text, line]
-    row: list[list] | None = None
+    rows: list[list[Cell]] = []
+    row: list[Cell] | None = None
     gap = False  # a blank line was seen since the last cell text
     joined = False  # the current row is one line of TAB-joined cells
     any_joined = False
@@ -53,23 +53,29 @@ def read_cell_rows(lines: list[str], start: int) -> tuple[list[list[Cell]], int,
         line = lines[i]
         if line[:1] == "\t":  # a cell line (document.is_cell_line, inlined: this loop runs over every cell)
             # a trailing tab is layout noise, not an empty cell
-            parts = line[1:].rstrip().split("\t")
-            multi = len(parts) > 1
-            if row is None or gap or joined or (multi and row):
-                row = []
-                rows.append(row)
-                gap = False
-            joined = multi
-            any_joined = any_joined or multi
-            row.extend([part.strip(), i + 1] for part in parts)
+            body = line[1:].rstrip()
+            if "\t" not in body:  # one cell, the genre's own layout: most lines
+                if row is None or gap or joined:
+                    row = []
+                    rows.append(row)
+                    gap = False
+                joined = False
+                row.append(Cell(body.strip(), 1, 1, i + 1))
+            else:
+                if row is None or gap or joined or row:
+                    row = []
+                    rows.append(row)
+                    gap = False
+                joined = any_joined = True
+                row.extend([Cell(part.strip(), 1, 1, i + 1) for part in body.split("\t")])
             last = i
-        elif not line.strip():
+        elif not line or line.isspace():  # a blank line (`not line.strip()`)
             gap = True
         elif row and wrap_candidate(line) and (not gap or _table_resumes(lines, i)):
-            cell = row[-1]
-            cell[0] = f"{cell[0]}\n{line.strip()}" if cell[0] else line.strip()
+            cell = row[-1]  # a wrapped piece: the cell again with it (a rare line: the common ones make no copy)
+            row[-1] = Cell(f"{cell.text}\n{line.strip()}" if cell.text else line.strip(), 1, 1, cell.line)
             gap = False
             last = i
         else:
             break
-    return [[Cell(t, line=n) for t, n in r] for r in rows], last, any_joined
+    return rows, last, any_joined

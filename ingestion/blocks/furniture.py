@@ -79,11 +79,12 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
         lead = line[:1]
         if lead in (" ", "\u3000"):
             lead = line.lstrip(" \u3000")[:1]
-        if line.rstrip()[-1:] in _LABEL_ENDS and lead != "\t" and _RUNNING_HEADER.search(line.rstrip()) \
-                and _header_like(line):
+        if not lead or lead == "\t":
+            continue  # a blank line or a cell (tab-led): never furniture
+        if line.rstrip()[-1:] in _LABEL_ENDS and _RUNNING_HEADER.search(line.rstrip()) and _header_like(line):
             labels.setdefault(squash(line), []).append(i)
-        if not lead or (lead not in _LEADS and not "\u2500" <= lead <= "\u257f"):
-            continue  # most lines: text, a cell (tab-led), a blank line
+        if lead not in _LEADS and not "\u2500" <= lead <= "\u257f":
+            continue  # most lines: text
         if is_page_number(line):
             found[i] = "page_number"
             pages.append(i)

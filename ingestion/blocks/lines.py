@@ -57,7 +57,11 @@ def is_caption(line: str) -> bool:
     """表N/专栏N/附表N/附件N captions, and `续表` (the rest of a table after a page break)."""
     if is_cell_line(line):
         return False
-    text = plain(line)
+    return _is_caption_text(plain(line))
+
+
+def _is_caption_text(text: str) -> bool:
+    """`is_caption` of a line already `plain` and not a table cell."""
     if parse_caption(text) is not None:
         return True
     return text[:1] in _EXTRA_LEADS and bool(_EXTRA_CAPTION.match(squash(text)))
@@ -115,9 +119,10 @@ def line_block(line: str, no: int) -> Block | None:
         level = heading_level(inner)
         return Heading("heading", inner, no, no, level=len(md.group(1)) - 1 if level is None else level,
                        number=heading_number(inner) if level is not None else None, marks=len(md.group(1)))
-    if is_caption(line):
+    plain_text = plain(text)  # = plain(line): the line is made plain once for every test below
+    if line[:1] != "\t" and _is_caption_text(plain_text):  # is_caption(line)
         return caption_block(text, no)
-    text = plain(text)
+    text = plain_text
     level = heading_level(text)
     if level is not None:
         return Heading("heading", text, no, no, level=level, number=heading_number(text))

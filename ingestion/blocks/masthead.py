@@ -12,24 +12,18 @@ import re
 
 from ..document import squash
 from ..model import Block, Paragraph
+from ..vocabulary import CHROME, NOTICE, SESSION_DOCUMENT
 
-_SESSION_DOCUMENT = re.compile(
-    r"^[\u4e00-\u9fa5]{0,30}(?:人民代表大会|人大|大会)[\u4e00-\u9fa5]{0,12}?(?:文件|材料|资料)"
-    r"(?:之[一二三四五六七八九十\d]+|[（(〔]?[\d一二三四五六七八九十]+[）)〕]?)?$")
-_NOTICE = re.compile(r"^[（(【\[〔][^（）()【】\[\]〔〕]{1,30}[）)】\]〕]$")
-_CHROME = re.compile(
-    r"[>＞»›]|^(?:来源|信息来源|发布时间|发布日期|发文日期|浏览次数|点击数|当前位置|您的位置|您当前的位置|分享到|字号|字体)[：:]?"
-    r"|打印本页|关闭窗口|【(?:字体|字号)|扫一扫")
 _DRAFT = re.compile(r"^[（(](?:草案|征求意见稿|送审稿|讨论稿)[）)]$")  # a title's own last line
 
 
 def masthead_role(text: str) -> str | None:
     s = squash(text)
-    if _SESSION_DOCUMENT.match(s):
+    if SESSION_DOCUMENT.fullmatch(s):
         return "session_document"
-    if _NOTICE.match(s) and not _DRAFT.match(s):
+    if NOTICE.match(s) and not _DRAFT.match(s):
         return "notice"
-    if _CHROME.search(s):
+    if CHROME.search(s):
         return "chrome"
     return None
 

@@ -125,6 +125,8 @@ def _compatible(layout: str, found: tuple[str, list[str], list[int]] | None, wid
 def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:
     """The table whose header line is lines[start]: (layout, rows, index of its last line, header rows if the
     layout marks them); None when no table starts there."""
+    if SENTENCE_PUNCT.search(lines[start]):
+        return None  # the punctuation would stand in a cell, and a header has none (`is_header_like`): a sentence
     first = split_row(lines[start])
     if first is None and "|" in lines[start] and start + 1 < len(lines) and is_separator(lines[start + 1]):
         first = split_row(lines[start], MARKDOWN)  # a pipe table written without its outer pipes
@@ -269,7 +271,14 @@ def _width(text: str) -> int:
 
 
 def _display_starts(line: str, starts: list[int]) -> list[int]:
-    return [_width(line[:s]) for s in starts]
+    """The display column of each cell start (`starts` ascending, as `split_row` gives them): the width summed
+    once along the line, not again from its start for every cell."""
+    out, width, pos = [], 0, 0
+    for s in starts:
+        width += _width(line[pos:s])
+        pos = s
+        out.append(width)
+    return out
 
 
 def _column_starts(found, lines: list[str]) -> list[int] | None:

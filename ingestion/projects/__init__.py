@@ -69,7 +69,8 @@ _ROW_LABEL = re.compile(r"^[^：:]{1,20}[：:].")
 def _labelled_rows(table) -> bool:
     """Rows that open with a list label (`新开工项目：A　B`): a list whose names a copy spaced apart, which a text
     reader may take for a grid; it stays a list."""
-    return any(row and _ROW_LABEL.match(row[0].flat) for row in table.rows)
+    return any(row and ("：" in row[0].flat or ":" in row[0].flat) and _ROW_LABEL.match(row[0].flat)
+               for row in table.rows)
 
 
 _UNIT_OR_NOTE = re.compile(r"^(?:计量)?单位[：:]|^(?:注|备注|说明)[：:]")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
+from ..scan import scanner
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
@@ -95,7 +96,8 @@ def _is_list_sentence(sentence: str) -> bool:
 
 def _stage_pieces(s: str) -> list[str]:
     """`s` cut before each stage label that follows a sentence end (`…。续建项目：…`)."""
-    cuts = [m.start() for m in _NESTED_STAGE_LABEL.finditer(s) if m.start() > 0 and s[m.start() - 1] in "。；;"]
+    cuts = [m.start() for m in _NESTED_STAGE_LABEL.finditer(s) if m.start() > 0 and s[m.start() - 1] in "。；;"] \
+        if "：" in s or ":" in s else []  # a stage label ends in a colon
     if not cuts:
         return [s]
     bounds = [0, *cuts, len(s)]
@@ -299,19 +301,25 @@ def find_project_lists(doc: Document) -> list[ProjectList]:
 
 _HEADED_LIST_WORDS = re.compile(r"项目|工程")
 # What an opener of an unboxed list always has: a stage word, a count or a label colon.
-_OPENER_HINT = re.compile(rf"{_STAGE_WORD}|[\d一二三四五六七八九十百]+[个项]|[：:]|等")
+_OPENER_HINT = scanner(rf"{_STAGE_WORD}|[\d一二三四五六七八九十百]+[个项]|[：:]|等")
 OPENER_LABEL_MAX = 40  # an opener is a short heading, or its label and colon come within its first characters
 _PROJECT_KIND = re.compile(r"(?:项目|工程)$")
 _HEADING_STOP = re.compile(r"[，,。；;]")
 
 
+def _label_in_reach(s: str) -> bool:
+    """Short, or its label colon within the first characters: a task paragraph numbered like a heading (long,
+    without a leading label) opens no list."""
+    return len(s) <= OPENER_LABEL_MAX or "：" in s[:OPENER_LABEL_MAX] or ":" in s[:OPENER_LABEL_MAX] \
+        or stage_lead(strip_item_number(_LABEL_NUMBER.sub("", s))) is not None
+
+
 def _opens_headed_list(s: str) -> bool:
     """A heading that opens an unboxed project list: a stage group (`（一）计划新开工项目（15个）`, `1.续建项目：`)
     or a numbered paragraph of one kind of project (`1.先进制造业项目（126个）：A、B、C等。`)."""
-    text = strip_item_number(_LABEL_NUMBER.sub("", s))
-    if len(s) > OPENER_LABEL_MAX and "：" not in s[:OPENER_LABEL_MAX] and ":" not in s[:OPENER_LABEL_MAX] \
-            and stage_lead(text) is None:
+    if not _label_in_reach(s):
         return False  # a task paragraph numbered like a heading: its label would sit at the start
+    text = strip_item_number(_LABEL_NUMBER.sub("", s))
     group = group_label(text)
     if group is not None and group[1]:
         return True
@@ -347,7 +355,8 @@ def _opens_kind_groups(doc: Document, no: int) -> bool:
 def _list_openers(doc: Document) -> list[int]:
     """Lines that open an unboxed project list: project headings, and stage-label paragraphs."""
     lines = {h.line for h in doc.headings
-             if _HEADED_LIST_WORDS.search(h.text) and _OPENER_HINT.search(h.text) and _opens_headed_list(h.text)}
+             if _HEADED_LIST_WORDS.search(h.text) and _label_in_reach(h.text) and _OPENER_HINT.search(h.text)
+             and _opens_headed_list(h.text)}
     lines.update(h.line for h in doc.headings if _opens_kind_groups(doc, h.line))
     heading_lines = {h.line for h in doc.headings}
     lines.update(no for no, line in enumerate(doc.lines, start=1)

@@ -34,7 +34,6 @@ from .names import (
 )
 from .parts import Group, GroupStack, is_open_ended, printed_count
 from .stages import (
-    _LABEL_COUNT,
     _LABEL_NUMBER,
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
@@ -48,6 +47,7 @@ from .stages import (
     parse_label,
     result_stage,
     title_stage,
+    without_count,
 )
 
 # ---------------------------------------------------------------------------------------------------------
@@ -55,20 +55,26 @@ from .stages import (
 # ---------------------------------------------------------------------------------------------------------
 
 
+_KIND_WORDS = ("类", "板块", "领域", "方面")
+_NAMES_END = re.compile(r"(?:等)?项目$|前期工作$")
+_NAMES_ENDINGS = ("项目", "前期工作", "\n")
+_FIGURE_OR_COMMA = re.compile(r"\d|[，,]")
+
+
 def _is_result_text(rest: str, label: str = "") -> bool:
     """The text after `name：` reports or plans the work (民心工程) rather than listing project names.
 
     Not when the label is a kind (`交通基础设施类：建成A；续建B、C`) or the text is several `；`-clauses that each
     open with a stage verb: that is a list sorted by stage."""
-    if _NESTED_STAGE_LABEL.match(rest) or re.search(r"(?:类|板块|领域|方面)$", _LABEL_COUNT.sub("", label)):
+    if _NESTED_STAGE_LABEL.match(rest) or without_count(label).endswith(_KIND_WORDS):
         return False
     clauses = [c for c in split_outside_brackets(rest.rstrip("。"), "；;") if c]
     if len(clauses) > 1 and all(_LIST_VERB.match(c) for c in clauses):
         return False
     first = split_outside_brackets(rest, "。")[0]
-    if re.search(r"(?:等)?项目$|前期工作$", first):
+    if first.endswith(_NAMES_ENDINGS) and _NAMES_END.search(first):  # no scan of a long line that cannot match
         return False
-    if _LIST_VERB.match(first) and "、" in first and not re.search(r"\d|[，,]", first):
+    if _LIST_VERB.match(first) and "、" in first and not _FIGURE_OR_COMMA.search(first):
         return False  # `建成A、B、C。`: a verb over a list of names
     return bool(_RESULT_OPENERS.match(rest))
 
@@ -79,6 +85,9 @@ class Segment:
 
     names: list[str]
     stage_raw: str | None
+
+
+_PREPARATORY_TAIL = re.compile(r"(?:等(?:重点|重大)?)?(?:项目)?前期工作$")
 
 
 def _clause_segments(text: str) -> list[Segment]:
@@ -97,7 +106,7 @@ def _clause_segments(text: str) -> list[Segment]:
         m = _LIST_VERB.match(clause)
         if m:
             stage, clause = m.group(0), clause[m.end():]
-        pm = re.search(r"(?:等(?:重点|重大)?)?(?:项目)?前期工作$", clause)
+        pm = _PREPARATORY_TAIL.search(clause) if clause.endswith("前期工作") else None
         if pm:
             clause, stage = clause[: pm.start()], "前期工作"
         names = join_shared_places(split_names(clause))
@@ -116,7 +125,8 @@ def parse_rest(rest: str, glued: bool = False) -> list[Segment]:
     `glued`: the line opened with a stage label, so a stage label further on opens the next stage's names even
     right after a name (`…A中学加快建设：B…`: a PDF reader ran two label lines together)."""
     marks = [m for m in _NESTED_STAGE_LABEL.finditer(rest)
-             if m.start() == 0 or rest[m.start() - 1] in "；;。，," or glued]
+             if m.start() == 0 or rest[m.start() - 1] in "；;。，," or glued] \
+        if "：" in rest or ":" in rest else []  # a stage label ends in a colon
     if not marks:
         return _clause_segments(rest)
     out = []
@@ -167,6 +177,12 @@ def _heads_bullets(s: str, no: int, next_no: int | None, bulleted: set[int]) -> 
 
 
 _TRAILING_BRACKET_LABEL = re.compile(r"(?<=.)(?:【[^】]{1,20}】|[◆●■▪•][^◆●■▪•]{1,12}(?:类|板块|领域))$")
+_LABEL_ENDINGS = ("】", "类", "板块", "领域", "\n")  # how a match of it ends (`$` may stand before a final \n)
+
+
+def _trailing_label(s: str) -> re.Match | None:
+    # the pattern opens with a lookbehind, so `re` would try it at every character of a long list line
+    return _TRAILING_BRACKET_LABEL.search(s) if s.endswith(_LABEL_ENDINGS) else None
 
 
 def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -176,7 +192,7 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for k, (no, s) in enumerate(body):
         nxt = body[k + 1][1] if k + 1 < len(body) else None
-        m = _TRAILING_BRACKET_LABEL.search(s)
+        m = _trailing_label(s)
         cut = s.rfind("。", 0, len(s) - 1)
         if m:  # `…绿道【生态类】`, `…公园◆民生类`
             out += [(no, s[: m.start()]), (no, item_text(m.group(0)))]
@@ -199,7 +215,7 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     prev_bullet: str | None = None  # the raw line of the bullet just above, if the line above is one
     prev_no = -1  # line of the entry `out[-1]` ends on
     pieces = [(no, piece) for no in range(start, end + 1)
-              for glued in _GLUED_SYMBOL.split(doc.line(no)) for piece in _GLUED_ITEM.split(glued)]
+              for glued in _glued_symbol_split(doc.line(no)) for piece in _glued_item_split(glued)]
     width = max((len(squash(raw)) for _, raw in pieces), default=0)  # the text column, if the copy wraps lines
     for no, raw in pieces:
         s = item_text(raw)
@@ -240,7 +256,7 @@ def _wrapped(above: str, s: str, width: int, entry: str | None = None) -> bool:
     listing = seps >= 2 or unclosed or (seps >= 1 and split_label(listed)[0] is not None)
     return (len(above) >= max(WRAPPED_MIN, WRAPPED_SHARE * width) and listing
             and not above.endswith(_CLOSERS)
-            and not _TRAILING_BRACKET_LABEL.search(above)  # `…绿道【生态类】`: a label glued on, not a wrap
+            and not _trailing_label(above)  # `…绿道【生态类】`: a label glued on, not a wrap
             and split_label(s)[0] is None and group_label(s) is None and not _BRACKET_LABEL_LINE.match(s))
 
 
@@ -257,6 +273,20 @@ _GLUED_SYMBOL = re.compile(r"(?<=\S)(?=[●○◆◇■□▪•▶►★☆➢�
 # A numbered item after the full stop of the one before (`…生产线。（2）B项目：总投资…`): a PDF reader ran two
 # paragraphs of a list together; the number opens the next item again.
 _GLUED_ITEM = re.compile(r"(?<=[。；;])(?=[（(]\d{1,2}[）)])")
+
+
+def _glued_symbol_split(line: str) -> list[str]:
+    return _GLUED_SYMBOL.split(line) if _SYMBOL_MARK.search(line) else [line]  # the lookbehind runs everywhere
+
+
+def _glued_item_split(text: str) -> list[str]:
+    return _GLUED_ITEM.split(text) if _GLUED_ITEM_AT.search(text) else [text]
+
+
+_GLUED_ITEM_AT = re.compile(r"[。；;][（(]\d")  # where `_GLUED_ITEM` can split (it opens with a lookbehind)
+
+
+_SYMBOL_MARK = re.compile(r"[●○◆◇■□▪•▶►★☆➢➤▲△]")  # the marks `_GLUED_SYMBOL` splits before
 
 
 def _indent(line: str) -> int:
@@ -286,17 +316,18 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     group_category: str | None = None
     group_stage: str | None = None
 
+    title, year, review = plist.title, plist.period_year, plist.review
+
     def emit(name: str, stage_raw: str | None, category: str | None, line_no: int) -> None:
         if _NO_NAME.match(name):
             return  # `5`, `—5—`: a page number left in the flow, never a project
-        tagged = _STAGE_TAG.match(name)
+        tagged = _STAGE_TAG.match(name) if name[-1:] in "）)" else None  # the tag closes the name
         if tagged:  # `A工程（续建）`: the item's own stage, printed after its name
             name, stage_raw = tagged.group(1), tagged.group(2)
-        items.append(ProjectItem(
-            list_title=plist.title, period_year=plist.period_year, project_name=name,
-            stage=normalize_stage(stage_raw, plist.review), source_line=line_no,
-            category=category or None, stage_raw=stage_raw or None,
-        ))
+        # ProjectItem(list_title, period_year, project_name, stage, source_line, category, stage_raw), positional:
+        # this runs once per name
+        items.append(ProjectItem(title, year, name, normalize_stage(stage_raw, review), line_no,
+                                 category or None, stage_raw or None))
         stack.count_name()
 
     context = GroupContext()

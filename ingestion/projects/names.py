@@ -30,7 +30,9 @@ _HEAD_NOUNS = (
 )
 _HEAD = "|".join(sorted(_HEAD_NOUNS, key=len, reverse=True))
 _PHASE = rf"(?:[{CN_DIGITS}\d]+期|[（(][^（）()]*[）)]|项目)*"
-_ENDS_WITH_HEAD = re.compile(rf"(?:{_HEAD}){_PHASE}$")
+# led by a lookahead on the nouns' first characters: `re` then tries the 60 alternatives only where one can start
+HEAD_START = "(?=[" + re.escape("".join(sorted({n[0] for n in _HEAD_NOUNS}))) + "])"
+_ENDS_WITH_HEAD = re.compile(rf"{HEAD_START}(?:{_HEAD}){_PHASE}$")
 
 
 
@@ -93,21 +95,48 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
 
     An 、 between two single Chinese numerals (`中征一、二线`) is a numbering, not a separator.
     """
+    # this runs on every clause of every list and prose line: the separators are one character class (`re`
+    # scans for it quickly), so a text without brackets is split in one C call; only a text that holds a
+    # numbering (`一、二`) needs the pattern that leaves it out
+    spans = _inside_spans(text)
+    separator = _numbering_separator(separators) if "、" in separators and _NUMBERING.search(text) \
+        else _char_class(separators)
+    if not spans:
+        return separator.split(text)
+    # the bracketed spans blanked out (same length, no separator in them), split in one call, and the pieces
+    # cut from the text at the same places
+    masked, prev = [], 0
+    for a, b in spans:
+        masked += (text[prev:a], "\x00" * (b - a + 1))
+        prev = b + 1
+    masked.append(text[prev:])
     parts, start = [], 0
-    for i in _outside_positions(text, separators):
-        if not _is_numbering(text, i):
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
+    for piece in separator.split("".join(masked)):
+        end = start + len(piece)
+        parts.append(text[start:end])
+        start = end + 1
     return parts
 
 
-def _is_numbering(text: str, i: int) -> bool:
-    return text[i] == "、" and 0 < i < len(text) - 1 and text[i - 1] in CN_DIGITS and text[i + 1] in CN_DIGITS
+_NUMBERING = re.compile(f"[{CN_DIGITS}]、[{CN_DIGITS}]")
+
+
+@functools.lru_cache(maxsize=64)
+def _numbering_separator(separators: str) -> re.Pattern:
+    """One of `separators`, but not an 、 between two single Chinese numerals (a numbering: `中征一、二线`)."""
+    alternatives = []
+    if separators.replace("、", ""):
+        alternatives.append("[" + re.escape(separators.replace("、", "")) + "]")
+    if "、" in separators:
+        alternatives += [f"(?<![{CN_DIGITS}])、", f"、(?![{CN_DIGITS}])"]
+    return re.compile("|".join(alternatives))
 
 
 def find_outside_brackets(text: str, chars: str) -> int:
     """Index of the first of `chars` outside brackets and quotes, or -1."""
+    if not _inside_spans(text):  # nothing bracketed: the first one anywhere
+        m = _char_class(chars).search(text)
+        return m.start() if m else -1
     return next(_outside_positions(text, chars), -1)
 
 
@@ -129,14 +158,15 @@ def _merge_fragments(parts: list[str]) -> list[str]:
     i = 0
     while i < len(parts):
         p = parts[i]
-        if _CODE.match(p) and i + 1 < len(parts):
+        if (p[:1] < "\x80" or p[:1] in "－＃") and _CODE.match(p) and i + 1 < len(parts):  # a code opens ASCII
             carry = carry + p + "、"
             i += 1
             continue
         p, carry = carry + p, ""
-        if out and _BARE_PHASE.match(p):
+        if out and p[-1:] == "期" and _BARE_PHASE.match(p):
             out[-1] += "、" + p
-        elif out and _is_shared_fragment(out[-1], p, parts[i + 1] if i + 1 < len(parts) else ""):
+        # (`_FRAGMENT`, the first test of `_is_shared_fragment`, needs two or three characters)
+        elif out and len(p) <= 3 and _is_shared_fragment(out[-1], p, parts[i + 1] if i + 1 < len(parts) else ""):
             out[-1] += "、" + p + "、" + parts[i + 1]
             i += 1
         else:
@@ -185,6 +215,8 @@ _TRAILING_DENG = re.compile(r"(?:等(?:[\d一二三四五六七八九十百]+个
 def clean_name(name: str) -> str:
     """Drop list punctuation and the trailing `等项目` / `等` / `等18个项目` / `等N个片区` the list adds to its last item."""
     s = name.strip("。.；;，,、：: ")
+    if "等" not in s:
+        return s  # both trailers open with 等
     m = _TRAILING_COUNT.search(s)
     if m and s[: m.start()].endswith(m.group(1)):
         return s[: m.start()]
@@ -199,8 +231,8 @@ def clean_name(name: str) -> str:
 
 def split_names(text: str) -> list[str]:
     """Project names from one enumeration: split on 、，；, keep bracketed/quoted text and 及/和/与 whole."""
-    parts = [squash(p) for p in split_outside_brackets(text, ITEM_SEPARATORS)]
-    parts = [p.strip("。.") for p in parts if p.strip("。.")]
+    parts = [p for p in ("".join(piece.split()).strip("。.") for piece in split_outside_brackets(text, ITEM_SEPARATORS))
+             if p]  # each piece squashed (`squash`, inlined) and stripped once
     names = [clean_name(p) for p in _merge_fragments(parts)]
     return [n for n in names if n]
 
@@ -234,6 +266,8 @@ def stage_lead(s: str) -> tuple[str, str] | None:
         return None
     return m.group(1), s[m.end():]
 
+
+_ITEM_LEADS = frozenset("（(●○◆◇■□▪•▶►√★☆➢➤▲△")
 _ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})[.．、](?:(?!\d)|(?=(?:19|20)\d\d年)|(?=\d+[.．]\d))|[（(]\d{1,2}[）)]|\d{1,2}[)）](?!\d)|[①-⑳]|[●○◆◇■□▪•▶►√★☆➢➤▲△])")
 # A Markdown or plain-text bullet (`- A项目`, `* A项目`): the marker needs the space after it, so a name that
 # starts with a hyphen or a code is left alone.
@@ -248,6 +282,7 @@ _ANY_SEPARATOR = re.compile(r"[、，,；;]")
 # A wide gap between two names: two or more spaces, or a full-width space, between word characters.
 _SPACED_APART = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z0-9])(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=[\u4e00-\u9fa5A-Za-z0-9])")
 # A bullet in the middle of a line, right before a stage label: two items run together.
+_GLUED_MARK = re.compile(r"[-－●◆■▪•)）]")  # what every match of `_GLUED_BULLET` holds (found by a quick scan)
 _GLUED_BULLET = re.compile(rf"(?<=[^\d])(?:[-－●◆■▪•]|\d{{1,2}}[)）])(?=(?:{_STAGE_LABEL})[：:])")
 
 
@@ -272,6 +307,9 @@ def strip_item_number(s: str) -> str:
     """`1.A项目` / `（1）A项目` / `①A项目` / `●A项目` → `A项目`: the numbering or bullet of a list item is not
     part of it. `1.2022年度…` and `2.1.5万吨…` are numbered names opening with a year or a decimal; `1.5万吨…`
     is a number."""
+    lead = s[:1]
+    if not (lead.isdecimal() or lead in _ITEM_LEADS or "①" <= lead <= "⑳"):
+        return s  # what `_ITEM_NUMBER` opens with (`\d` is a decimal digit): most names, no regex
     return _ITEM_NUMBER.sub("", s, count=1)
 
 
@@ -287,10 +325,11 @@ def item_text(line: str) -> str:
         mark = bullet.group(0).strip()[:1]
         line = line[: bullet.end()] + re.sub(rf"(?<=\S){re.escape(mark)}[ \u3000]+(?=\S)", "；", line[bullet.end():])
     text = _TEXT_BULLET.sub("", line, count=1).strip()
-    if not _ANY_SEPARATOR.search(text):  # `A项目  B工程　C中心`: names a web or PDF copy spaced apart
-        text = _SPACED_APART.sub("、", text)
+    if ("  " in text or "\u3000" in text) and not _ANY_SEPARATOR.search(text):
+        text = _SPACED_APART.sub("、", text)  # `A项目  B工程　C中心`: names a web or PDF copy spaced apart
     s = strip_item_number(squash(text))
-    s = _GLUED_BULLET.sub("；", s)
+    if ("：" in s or ":" in s) and _GLUED_MARK.search(s):  # a glued bullet: a mark, a stage label, its colon
+        s = _GLUED_BULLET.sub("；", s)
     m = _BRACKET_LABEL.match(s)
     return f"{m.group(1)}：{s[m.end():]}" if m else s
 

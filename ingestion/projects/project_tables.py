@@ -116,7 +116,7 @@ def _rows_of(table: Table) -> list[Row]:
     """The table's rows as cells under columns. A grid with merged cells (Word, HTML, PDF) is expanded so a
     merged 类别 or group row fills the positions it covers; a text grid keeps its printed rows (a short row is
     aligned to the header by `_aligned`)."""
-    if all(c.row_span == 1 and c.col_span == 1 for row in table.rows for c in row):
+    if table.unmerged:
         rows = [list(row) for row in table.rows]
     else:
         rows = []

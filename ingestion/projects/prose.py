@@ -9,8 +9,17 @@ import re
 
 from ..document import Document, is_cell_line, squash
 from ..records import ProjectItem
+from ..scan import scanner
 from .finding import list_year
-from .names import _ENDS_WITH_HEAD, _HEAD, _PHASE, find_outside_brackets, split_names, split_outside_brackets
+from .names import (
+    _ENDS_WITH_HEAD,
+    _HEAD,
+    _PHASE,
+    HEAD_START,
+    find_outside_brackets,
+    split_names,
+    split_outside_brackets,
+)
 from .stages import normalize_stage
 
 # Verbs that give a stage to the names they govern, and verbs that govern projects without a stage.
@@ -36,16 +45,28 @@ _GENERIC_START = re.compile(
     r"基础设施|民间|农村|城市|城乡|社区|乡村|智慧|智能|\d+(?:\.\d+)?万?[只头亩吨个家座所条户]|"
     r"融入|对接|参与|服务|深化|提升|完善|加强|集镇)"  # a verb, or a kind of place, opens no name
 )
-_GENERIC_PART = re.compile(r"的|[\d一二三四五六七八九十百]+(?:大|项|个|批|条|座|所)|发展|安全|放心|试点|创建|工作|体系|机制|集群|技术改造|示范区|行动|计划")
+_GENERIC_PART = scanner(r"的|[\d一二三四五六七八九十百]+(?:大|项|个|批|条|座|所)|发展|安全|放心|试点|创建|工作|体系|机制|集群|技术改造|示范区|行动|计划")
+
+
+_TYPE_OF_WORK = re.compile(r"(?:项目|工程)$")
+_PLACE = re.compile(r"(?:镇|乡|街道|村|区|县)$")
+_KIND_QUALIFIER = re.compile(r"^(?:一批|重点|重大|在建)")
+_KIND_OR_AREA = re.compile(r"\d|[一二三四五六七八九十百千]大")
+_NOT_NAMES = re.compile(r"^(?:一批|各类|\d)")
+_HEADING_STOP = re.compile(r"[，,。]")
+_REVIEW_WORDS = re.compile(r"执行|完成|回顾")
 
 
 def _is_generic(name: str) -> bool:
     """A generic type (`社区卫生服务中心`), a counted set (`七大工程`) or a programme (`…发展工程`)."""
     if _GENERIC_START.match(name) or _GENERIC_PART.search(name):
         return True
-    if re.search(r"(?:项目|工程)$", name) and len(name) < 7:
+    if len(name) < 7 and _TYPE_OF_WORK.search(name):
         return True  # `安居工程`, `人才公寓项目`: a type of work, not a named one
     return False
+
+
+_ALL_TAILS = _TAIL_STAGES + _WORKS_TAILS
 
 
 def _strip_tails(obj: str) -> tuple[str, str | None]:
@@ -53,6 +74,8 @@ def _strip_tails(obj: str) -> tuple[str, str | None]:
     stage = None
     changed = True
     while changed and obj:
+        if not obj.endswith(_ALL_TAILS):
+            break  # one C call for the common case: no tail at all
         changed = False
         for tail in _TAIL_STAGES + _WORKS_TAILS:
             if obj.endswith(tail):
@@ -77,7 +100,7 @@ def _split_prose_names(text: str) -> list[str]:
     if len(pieces) > 1:
         last = pieces[-1]
         for i, p in enumerate(pieces[:-1]):
-            m = re.search(r"(?:镇|乡|街道|村|区|县)$", p)
+            m = _PLACE.search(p)
             if m and not _ENDS_WITH_HEAD.search(p) and m.group(0) in last:
                 pieces[i] = p + last[last.index(m.group(0)) + len(m.group(0)):]
     return pieces
@@ -92,16 +115,20 @@ def _listed_with_deng(obj: str) -> tuple[list[str], str | None] | None:
     desc, tail_stage = _strip_tails(after)
     if "在建项目" in after:
         tail_stage = "在建项目"
-    desc = re.sub(r"^(?:一批|重点|重大|在建)", "", desc)
-    if "的" in desc or re.search(r"\d|[一二三四五六七八九十百千]大", desc):
+    desc = _KIND_QUALIFIER.sub("", desc)
+    if "的" in desc or _KIND_OR_AREA.search(desc):
         return None  # `等生态地位重要的区域…`, `等8大片区…`, `等“五大”…产业`: kinds or areas, not projects
     if not (desc == "" or desc.endswith("项目") or _ENDS_WITH_HEAD.search(desc)):
         return None
     if not ("项目" in after or tail_stage or after.endswith("建设")):
         return None
-    if re.match(r"^(?:一批|各类|\d)", names_part):
+    if _NOT_NAMES.match(names_part):
         return None
     return _split_prose_names(names_part), tail_stage
+
+
+_HEAD_NOUN = re.compile(rf"{HEAD_START}(?:{_HEAD}){_PHASE}")
+_COUNTED_PROJECTS = re.compile(r"[\d一二三四五六七八九十]+个[^、]{0,6}项目$")
 
 
 def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
@@ -109,11 +136,11 @@ def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
     adverb (`渝邻快速通道尽早解决…`). Returns names, tail stage, and whether a works word followed."""
     core, tail_stage = _strip_tails(obj)
     had_tail = core != obj
-    ends = [m.end() for m in re.finditer(rf"(?:{_HEAD}){_PHASE}", core)]
+    ends = [m.end() for m in _HEAD_NOUN.finditer(core)]
     for end in reversed(ends):
         rest = core[end:]
         if rest == "" or _TIME_ADVERB.match(rest):
-            names = _split_prose_names(re.sub(r"[\d一二三四五六七八九十]+个[^、]{0,6}项目$", "", core[:end]))
+            names = _split_prose_names(_COUNTED_PROJECTS.sub("", core[:end]))
             headed = [n for n in names if _ENDS_WITH_HEAD.search(n)]
             if 2 * len(headed) < len(names):
                 names = headed  # mostly not facilities: keep only the ones that are
@@ -156,7 +183,7 @@ def _clause_mentions(clause: str) -> tuple[list[str], str | None] | None:
 
 def _heading_title(text: str) -> str:
     """`(一)坚决打好“三大攻坚战”,确保…` → `(一)坚决打好“三大攻坚战”`: the heading up to its first comma."""
-    return re.split(r"[，,。]", text, maxsplit=1)[0]
+    return _HEADING_STOP.split(text, maxsplit=1)[0]
 
 
 _TASK_PART = re.compile(r"任务|措施|重点工作|工作安排|举措")
@@ -174,7 +201,7 @@ def _task_lines(doc: Document) -> range:
     for k, h in enumerate(tops):
         if h.line < review_end:
             continue
-        if _REVIEW_PART.search(h.text) and re.search(r"执行|完成|回顾", h.text):
+        if _REVIEW_PART.search(h.text) and _REVIEW_WORDS.search(h.text):
             review_end = next((o.line for o in tops[k + 1:] if o.level <= h.level), doc.n_lines + 1)
             continue
         if _TASK_PART.search(h.text) and not _REVIEW_PART.search(h.text):
@@ -183,6 +210,7 @@ def _task_lines(doc: Document) -> range:
     return range(1, doc.n_lines + 1)
 
 
+_LEADING_ADVERBS = re.compile(rf"^{_ADVERBS}")
 _STAGE_CLAUSE = re.compile(rf"^{_ADVERBS}(?:早日开工|尽早开工|尽快开工|开工建设|开工|建成投用|建成|投产|投用)$")
 
 
@@ -194,18 +222,23 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
     phrase (`…，早日开工`) sets the stage of the clause before it.
     """
     out: list[ProjectItem] = []
+    years: dict[int, int | None] = {}  # the year of each section (`list_year` reads it off the heading chain)
     for no in _task_lines(doc):
         line = doc.line(no)
-        if not squash(line) or is_cell_line(line):
+        flat = squash(line)
+        if not flat or is_cell_line(line):
             continue
-        year = list_year(doc, "", no)
         section = doc.section(no)
-        title = "prose:" + _heading_title(section.text if section else squash(line))
-        for sentence in split_outside_brackets(squash(line), "。；;！"):
+        key = section.line if section else 0
+        if key not in years:
+            years[key] = list_year(doc, "", no)  # the same for every line of the section: its chain is the same
+        year = years[key]
+        title = "prose:" + _heading_title(section.text if section else flat)
+        for sentence in split_outside_brackets(flat, "。；;！"):
             previous: list[ProjectItem] = []
             for clause in split_outside_brackets(sentence, "，,"):
                 if previous and _STAGE_CLAUSE.match(clause):
-                    raw = re.sub(rf"^{_ADVERBS}", "", clause)
+                    raw = _LEADING_ADVERBS.sub("", clause)
                     for item in previous:
                         item.stage_raw, item.stage = raw, normalize_stage(raw)
                     continue

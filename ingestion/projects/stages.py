@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..scan import scanner
+
 # A stage word inside a label such as `开工重点项目`, `新开工项目`, `社会投资类项目完成9个`.
 # The compounds of 加快/推进 with 建设 are the genre's labels for works under way (`加快建设：A、B`, `推进建设：C`):
 # ongoing, like 续建. They come first so that the longer label wins.
@@ -23,12 +25,20 @@ _STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保|争取|预计|全面)?(?:{
                 r"(?:建设)?(?:项目|工程)?")
 # A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
 _LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
+
+
+def without_count(text: str) -> str:
+    """`text` without the count printed at its end (`_LABEL_COUNT`); the regex only runs on a text that ends
+    the way a count ends (a bracket, 个 or 项)."""
+    return _LABEL_COUNT.sub("", text) if text[-1:] in "）)个项\n" else text
+
+
 _BRACKET_COUNT = re.compile(r"[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]$")
 # An outline number in front of a label inside a list: `（一）新开工项目：…`, `一、交通项目`.
 _LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 # A line that is only a group label inside a list (`（一）新开工项目（20个）`, `二、交通类项目：`).
 _GROUP_LABEL = re.compile(r"^.{0,14}(?:项目|工程|类)[：:]?$")
-_NESTED_STAGE_LABEL = re.compile(rf"({_STAGE_LABEL})[：:]")
+_NESTED_STAGE_LABEL = scanner(rf"({_STAGE_LABEL})[：:]")  # searched through list lines: skips ahead
 _STAGE_LABEL_RE = re.compile(_STAGE_LABEL)
 # A verb that opens a sentence of a list (`新开工A、B等项目。`) and gives the stage of what follows.
 _LIST_VERB = re.compile(
@@ -40,7 +50,7 @@ _RESULT_OPENERS = re.compile(
     r"项目总投资|计划总投资|总投资|计划投资|年度计划|投资|用地|规划|设计|全长|长约|长度|规模|年产|年处理|日处理|日供水|拟)"
 )
 # A stage verb in a result text, earliest one wins: `完成主体工程施工`, `目前已开工建设`.
-_RESULT_STAGE = re.compile(r"已?开工建设|已?开工|建成投用|竣工投用|建成|完成|竣工|完工|投用|投产|开通|续建|新建")
+_RESULT_STAGE = scanner(r"已?开工建设|已?开工|建成投用|竣工投用|建成|完成|竣工|完工|投用|投产|开通|续建|新建")
 # Stage words a list title can carry for all its items (`2022年新建工业产业重点项目`).
 _TITLE_STAGE = re.compile(r"新开工|新建|续建|在建|竣工|完工|建成|完成|投产|投用|前期|预备|储备|开工")
 
@@ -116,7 +126,10 @@ def kind_heading(line: str, following: str | None) -> str | None:
     `1.A项目：总投资…`. A numbered project of a one-name-a-line list (`1.A工程` over `2.B项目`) is followed by its next
     item, so it stays a project; a task heading (`（三）重点项目`) is followed by its prose; a stage word makes the line
     a stage group (`1.新开工项目`), which `group_label` reads."""
-    m = _KIND_HEADING.match(_LABEL_COUNT.sub("", "".join(line.split())))  # split: the characters `\s` matches
+    s = "".join(line.split())  # the characters `\s` matches
+    if not (s[:1].isdecimal() or s[:1] in "（("):
+        return None  # `_KIND_HEADING` opens with a number: no regex for the other lines
+    m = _KIND_HEADING.match(without_count(s))
     if not m or following is None or not _KIND_END.search(m.group(2)) or parse_label(m.group(2))[1]:
         return None
     nxt = "".join(following.split())

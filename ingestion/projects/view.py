@@ -51,6 +51,36 @@ def _furniture_free(line: str) -> str:
 # turned to spaces.
 _BRACKETED_CAPTION = re.compile(r"^(\s*)[【\[〔［]\s*(专栏\s*[\d一二三四五六七八九十]*)\s*[】\]〕］]")
 _BRACKETED_CAPTION_LINE = re.compile(r"(?m)^\s*[【\[〔［]\s*专栏")
+_CAPTION_BRACKETS = "【[〔［"
+
+
+def _bracket_before_caption(text: str) -> bool:
+    """A `专栏` with an opening bracket before it (whitespace between allowed): what every match of
+    `_BRACKETED_CAPTION_LINE` holds, found with `str.find` (a regex would visit every character)."""
+    i = text.find("专栏")
+    while i >= 0:
+        j = i - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j >= 0 and text[j] in _CAPTION_BRACKETS:
+            return True
+        i = text.find("专栏", i + 2)
+    return False
+
+
+def _has_marked_line(text: str) -> bool:
+    """`_MARKED_LINE.search(text)`, trying only the lines that hold a `#` or a `>` (found with `str.find`)."""
+    for mark in "#>":
+        i = text.find(mark)
+        while i >= 0:
+            start = text.rfind("\n", 0, i) + 1
+            if _MARKED_LINE.match(text, start):
+                return True
+            end = text.find("\n", i)  # the rest of this line has been tried
+            if end < 0:
+                break
+            i = text.find(mark, end)
+    return False
 
 
 def _caption_unbracketed(line: str) -> str:
@@ -61,10 +91,11 @@ def plain_view(doc: Document) -> Document:
     """`doc` itself when no line carries Markdown marks, box characters or page numbers, else a Document over
     the lines without them (same line numbers, same metadata)."""
     text = "\n".join(doc.lines)
-    marked = "**" in text or "__" in text or bool(_MARKED_LINE.search(text))
+    # each regex runs only when the plain substring test its matches need passes (most reports: none)
+    marked = "**" in text or "__" in text or _has_marked_line(text)
     framed = bool(_BOX_CHARS.search(text))
     paged = "—" in text or "－" in text or "-" in text
-    bracketed = "专栏" in text and bool(_BRACKETED_CAPTION_LINE.search(text))
+    bracketed = _bracket_before_caption(text) and bool(_BRACKETED_CAPTION_LINE.search(text))
     if not (marked or framed or paged or bracketed):
         return doc
     lines = list(doc.lines)
@@ -72,8 +103,9 @@ def plain_view(doc: Document) -> Document:
         lines = [_EMPHASIS.sub("", _HEADING_MARK.sub("", line)) for line in lines]
     if framed:
         lines = [_unframed(line) if _BOX_CHARS.search(line) else line for line in lines]
-    if paged:
-        lines = [_furniture_free(line) for line in lines]
+    if paged:  # `_furniture_free` only for the lines that can be a page number (the rest: no call)
+        lines = [_furniture_free(line) if (s := line.lstrip()[:1]) and (s in _PAGE_NUMBER_LEADS or s.isdecimal())
+                 else line for line in lines]
     if bracketed:
         lines = [_caption_unbracketed(line) if "专栏" in line else line for line in lines]
     if lines == doc.lines:

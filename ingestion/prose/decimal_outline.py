@@ -21,6 +21,8 @@ _DECIMAL_TITLE = re.compile(
     r"(?:(?P<title>(?!.*\d(?:[%％‰]|[万亿]?元|[万亿]))[^，,。；;：:！？!?、]{4,40})$"
     r"|(?P<lead>[^，,。；;：:！？!?、]{2,40}[。；;！？!?]).)"  # `1.1 经济运行稳中有进。全县…`: a lead sentence
 )
+# how every `N.M` title starts (its number with one part or more), after its indent
+_SUB_SECTION = re.compile(r"\d{1,2}[.．]\d")
 # `1. 2023年…执行情况` above `1.1 …`: a number the document's outline reads as an item (level 3)
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、](?!\d)")
 
@@ -44,6 +46,9 @@ def decimal_outline(doc: Document, headings: list[Heading]) -> tuple[dict[int, i
     A part numbered `1  …` is level 1 and `1.1` below it 2, `1.1.1` 3. A part the document already reads as an
     item heading (`1. 2023年…执行情况`, level 3) is the top of the outline when the report has no higher
     heading; under `一、` parts it stays where it is and its decimal sub-sections sit one level below it."""
+    candidates = [line for line in doc.lines if line and (line[0].isdigit() or line[0] in _INDENT)]
+    if sum(1 for line in candidates if _SUB_SECTION.match(line.lstrip())) < 2:
+        return {}, {}  # fewer than two `N.M` lines: no title below can count (the test at the end), no regex run
     found = {no: hit for no, line in enumerate(doc.lines, 1)
              if line and (line[0].isdigit() or (line[0] in _INDENT and line.lstrip()[:1].isdigit()))  # most lines
              and (hit := _title(line))}

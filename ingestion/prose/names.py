@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import CN_NUM, Document, strip_leading
+from ..scan import scanner
 from .phrases import _DECREASE_VERBS, _Value
 from .scopes import Scope
 
@@ -21,7 +22,7 @@ _LEAD = re.compile(
 )
 # Verbs and hedges between a name and its value (`达`, `保持在`, `增速目标为`): dropped, except comparator words,
 # which belong to the value phrase.
-_TAIL = re.compile(
+_TAIL = scanner(
     r"(?:目标为|目标是|目标在|目标|(?<![年平])均|都|分别|累计|已|将|预计|有望|预期|可|力争|计划|保持在|保持|稳定在|维持在|达到|达|为|是|"
     r"实现|完成|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降到|下降到|下降至|升至|"
     r"同口径|按可比价格计算|按可比价计算|按可比口径|按可比价|可比价|同比)$"
@@ -38,7 +39,7 @@ _FIVE_YEAR = re.compile(rf"十[{CN_NUM}]五|五年|期间|年平?均(?=$|增|递
 # A review may sum up a five-year period (`五年来，地区生产总值年均增长7.2%`): an actual of that period, read as
 # `<subject>年均增速`; in a plan part such a figure is the period's target, never this year's.
 _ANNUAL_MEAN = re.compile(r"年平?均$")
-_NOT_A_NAME = re.compile(r"(?<![\d.])\d+年|我们|我区|我县|我市|目标|任务|指标|计划")  # `连续5年` is a duration (`PM2.5年均浓度` a code)
+_NOT_A_NAME = scanner(r"(?<![\d.])\d+年|我们|我区|我县|我市|目标|任务|指标|计划")  # `连续5年` is a duration (`PM2.5年均浓度` a code)
 # In task sections a number often only sizes a set of designated sites, pilots or documents, or a project list
 # (`安排县级重点项目43个`, which the investment figures carry).
 _DESIGNATION = re.compile(r"示范|试点|样板|方案|预案|规划|清单|政策")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..scan import scanner
+
 # A number that is a value: not part of a code (5G, T3B, E88-2/01), an ordinal (第6), a reference (见表1, 专栏2), a
 # date/duration (2021年, 连续6年, 一期/567期) or a ratio (三次产业结构5.2:35.1:59.7). (`存栏312万头` is a value:
 # only 专栏 before a number makes it a reference.)
@@ -45,8 +47,8 @@ _SINGLE = (
     rf"|达到{_AUTHORITIES}[^，,。；;、\d]{{0,3}}?(?:国家|省|市|上级)[^，,。；;、\d]{{0,6}}?(?:要求|标准|目标)|只增不减|保持稳定|稳中有升)"
     rf"|(?P<level>{_COMP_PRE}?{_NUM}(?P<unit>{_UNIT})?{_QUAL_POST}?)"
 )
-_VALUE = re.compile(_SINGLE)
-_VALUE_OR_RANGE = re.compile(_RANGES + "|" + _SINGLE)
+_VALUE = scanner(_SINGLE)
+_VALUE_OR_RANGE = scanner(_RANGES + "|" + _SINGLE)
 _RANGE_KINDS = ("grange", "lrange")
 _GROWTH_KINDS = ("grange", "growth", "flat", "qgrowth")  # values that describe a change: the indicator is `…增速`
 _QUALITATIVE_KINDS = ("qgrowth", "qtask")
@@ -125,7 +127,7 @@ _AGE_BRACKET = re.compile(r"\d+(?:[-~～至]\d+)?周?岁(?:及?以[下上])?(?=[
 
 # Every value phrase holds a digit or one of these words: a clause with none of them is skipped without running
 # the full pattern (most clauses of a summary paragraph state no figure).
-_VALUE_HINT = re.compile(r"\d|持平|增长|同步|经济|下达|要求|标准|目标|只增不减|保持稳定|稳中有升")
+_VALUE_HINT = scanner(r"\d|持平|增长|同步|经济|下达|要求|标准|目标|只增不减|保持稳定|稳中有升")
 
 
 def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..document import CN_NUM, squash
+from ..scan import scanner
 from .names import (
     _LIST_JOINS,
     _STATISTIC_HEAD,
@@ -36,7 +37,7 @@ _OBJECT_TAIL = re.compile(r"(?:落户发展|落户|落地|入驻)$")
 _TASK_OBJECT = re.compile(r"(?:建设|改造|治理|整治|编制|更新|调查|评估|审核|工作|项目)$")
 
 # A sentence that counts the plan's own indicators (`32项指标中，完成29项，完成率90.6%`).
-_INDICATOR_COUNT = re.compile(r"(?<!\d)\d+项[^，,。；;]{0,8}指标|指标[^，,。；;]{0,4}\d+项|指标中|共计\d+项")
+_INDICATOR_COUNT = scanner(r"(?<!\d)\d+项[^，,。；;]{0,8}指标|指标[^，,。；;]{0,4}\d+项|指标中|共计\d+项")
 _NOTE_LINE = re.compile(r"^(?:备注|注)[：:]")
 
 
@@ -76,8 +77,8 @@ class _ClauseReader:
     rows: list[_Row] = field(default_factory=list)
     clause_parent: str | None = None  # set when the previous clause was a bare 其中
 
-    def read(self) -> list[_Row]:
-        values = _values(self.clause, self.scope.qualitative)
+    def read(self, values: list[_Value]) -> list[_Row]:
+        """`values`: the clause's value phrases (`phrases._values`)."""
         if self.state.parent_next:
             self.clause_parent = self.state.parent_for(values[0]) if values else None
             self.state.parent_next = False
@@ -223,14 +224,14 @@ def _spread_qualifier(rows: list[_Row]) -> None:
                 a.raw += m.group(0)
 
 
-_RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三次产业结构5.2:35.1:59.7: a ratio, not a value
+_RATIO = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三次产业结构5.2:35.1:59.7: a ratio, not a value
 
 
 # What leads a list item or a `——` line: bullets (`- `, `•`, `◆`, Markdown `*`) and item numbers (`（1）`, `①`).
 _ITEM_MARK = re.compile(r"^(?:[—–\-*+•●◆◇■□▪▶►·]+|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # `1,234亿元`: a separator inside a number, not a clause break
+_THOUSANDS = scanner(r"(?<=\d),(?=\d{3}(?!\d))")  # `1,234亿元`: a separator inside a number, not a clause break
 
 
 # Full-width digits (`１８６．２亿元，增长６．１％`) read as the ASCII ones the value patterns and parse_value expect.
@@ -247,7 +248,8 @@ def _clean(text: str) -> str:
     if "**" in text:  # Markdown bold
         text = text.replace("**", "")
     text = _NOTE_PAREN.sub("", text)
-    text = _RATIO.sub("", text)
+    if ":" in text or "：" in text or "∶" in text:  # a ratio has one
+        text = _RATIO.sub("", text)
     return _ITEM_MARK.sub("", _ENUMERATOR.sub("", text))
 
 
@@ -260,13 +262,22 @@ _INLINE_ITEM = re.compile(
 
 def _sentences(text: str) -> list[str]:
     """Sentences, each without the item number that may open it (`1.地区生产总值增长6%；（2）城镇新增就业…`)."""
-    return [_INLINE_ITEM.sub("", s) for s in _SENTENCE_END.split(text) if s]
+    return [_drop_item_number(s) for s in _SENTENCE_END.split(text) if s]
+
+
+# the characters an item number can open with (besides a digit)
+_ITEM_FIRST = frozenset("（(" + CN_NUM + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
+
+
+def _drop_item_number(s: str) -> str:
+    """`s` without the item number that may open it (`_INLINE_ITEM`); most sentences and clauses have none."""
+    return _INLINE_ITEM.sub("", s) if s[:1] in _ITEM_FIRST or s[:1].isdecimal() else s
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 # `地区生产总值：增长6%左右`: a colon between a name and its value joins them (a colon before a name announces it).
 # An item number after the colon (`建议为：1.地区生产总值…`) opens a list, not a value.
-_NAME_COLON = re.compile(
+_NAME_COLON = scanner(
     r"(?<=[\u4e00-\u9fff）)])[：:](?!\d{1,2}[.．、](?!\d))(?=(?:增长|下降|提高|降低|控制在|达到|不低于|不超过|突破|超过|约)?\d)")
 _CLAUSE_END = re.compile(r"[，,：:]")
 _ITEM_JOIN = re.compile(r"[、和及与]")
@@ -283,11 +294,13 @@ _GROWTH_SUFFIX = re.compile(r"(?:增速|下降)$")
 
 # A sentence framed by a multi-year period (`“十四五”时期…目标是：…年均增长6%`, `到2025年，…`): its figures are that
 # period's, never this year's targets. (`结合“十四五”规划总体目标，建议全年GDP增长6%左右` is framed by this year.)
-_PERIOD_FRAME = re.compile(rf"十[{CN_NUM}]五”?(?:时期|期间|末)|(?:今后|未来)五年|五年内|到(20\d\d)年")
-_FIRST_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|年)")  # a figure, not a year
+_PERIOD_FRAME = scanner(rf"十[{CN_NUM}]五”?(?:时期|期间|末)|(?:今后|未来)五年|五年内|到(20\d\d)年")
+_FIRST_NUMBER = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|年)")  # a figure, not a year
 
 
 def _framed_by_another_period(sentence: str, year: int | None) -> re.Match | None:
+    if "五" not in sentence and "到" not in sentence:  # every frame names 五 (五年, 十四五) or 到
+        return None
     first = _FIRST_NUMBER.search(sentence)
     m = _PERIOD_FRAME.search(sentence, 0, first.start() if first else len(sentence))
     return m if m and not (m.group(1) and year is not None and int(m.group(1)) == year) else None
@@ -315,7 +328,7 @@ def _turn(year: int | None) -> re.Pattern:
 
 
 def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:
-    if _INDICATOR_COUNT.search(sentence):
+    if ("指标" in sentence or "共计" in sentence) and _INDICATOR_COUNT.search(sentence):  # each count names one
         return []
     if scope.measure == "target":
         sentence = _this_years_part(sentence, scope.year)
@@ -323,18 +336,27 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
             return []
     if "：" in sentence or ":" in sentence:
         sentence = _NAME_COLON.sub("", sentence)
-    state, rows = _SentenceState(), []
+    rows: list[_Row] = []
+    state: _SentenceState | None = None  # made when a clause needs it: most sentences state no figure
     clauses = _CLAUSE_END.split(sentence)
     if len(clauses) == 1 and "下达" in sentence:
-        own = _subject_task(_INLINE_ITEM.sub("", sentence), scope)
+        own = _subject_task(_drop_item_number(sentence), scope)
         if own:
             return [own]
+    qualitative = scope.qualitative
     for clause in clauses:
-        clause = _INLINE_ITEM.sub("", clause)
+        clause = _drop_item_number(clause)
         if clause.startswith("其中") and _strip_lead(clause) == "":
+            state = state or _SentenceState()
             state.parent_next = True
             continue
-        clause_rows = _ClauseReader(clause, scope, higher, state).read()
+        values = _values(clause, qualitative)
+        if not values:  # most clauses state no figure: nothing to read, and a bare 其中 before one is spent
+            if state is not None:
+                state.parent_next = False
+            continue
+        state = state or _SentenceState()
+        clause_rows = _ClauseReader(clause, scope, higher, state).read(values)
         _spread_qualifier(clause_rows)
         rows += clause_rows
     return rows

@@ -49,9 +49,11 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 # in the profile, so a cache made for another path forces a full re-parse). dbt unit tests check
                 # SQL logic, not data: they run in the test suite (tests/test_dbt_unit_tests.py), not every build.
                 # Which rows the facts' tests look at is decided in dbt from the warehouse (test_scope.py).
+                # --no-write-json: dbt's manifest.json and run_results.json (~1 s CPU to write) are read by nobody
+                # here; dagster-dbt works from the prepared manifest and the event stream.
                 with profile_env(warehouse.file), scoped_env(**{FULL_TESTS_ENV: "true" if full else "false"}):
-                    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context,
-                                         target_path=dbt_target_path(warehouse.file))
+                    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test", "--no-write-json"],
+                                         context=context, target_path=dbt_target_path(warehouse.file))
                 scoped = scoped_tests(invocation.manifest)
                 for event in (with_scope(e, scoped, full) for e in invocation.stream()):
                     if not held and not (isinstance(event, dg.Output) and keys[event.output_name].path[0] == "marts"):

@@ -51,3 +51,12 @@ def test_a_subset_count_and_sub_rows_do_not_make_a_stated_count_disagree():
     assert ok
     ok, _ = stated_count_matches("纳入考核的40项指标中，完成36项。", rows)
     assert ok is False
+
+
+def test_stated_count_spread_over_spaces_line_breaks_and_full_width_digits():
+    """A count printed with spaces or a line break inside it, or in full-width digits, is still the stated count;
+    several statements in one run of figures are each found."""
+    assert stated_indicator_counts("计划确定的 32\n项主要指标中，完成29项。") == [32]
+    assert stated_indicator_counts("年度指标共有\n３４项，其余略。") == [34]
+    assert stated_indicator_counts("12项指标中，共 30项主要指标") == [12, 30]
+    assert stated_indicator_counts("\t1\n\t2\n\t3\n指标共计 33 项\n\t4\n\t5") == [33]

@@ -1827,3 +1827,20 @@ def test_fixture_footnote_markers_and_a_note_naming_the_binding_rows():
         ("城镇新增就业", "target"): ("预期性", None), ("城镇新增就业", "actual"): ("预期性", "是"),
     }
     assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 10, None)]
+
+
+def test_a_unit_and_an_attribute_merged_down_over_rows_belong_to_every_row_they_cover():
+    """A container's grid prints a unit or an attribute once for several rows (a cell spanning rows): the text
+    layout shows those rows' cells empty, but each row covered takes the merged cell's text."""
+    rows = [
+        [Cell("指标名称"), Cell("单位"), Cell("属性"), Cell("2022年目标")],
+        [Cell("甲类收入增速"), Cell("%", row_span=3), Cell("预期性", row_span=2), Cell("6")],
+        [Cell("乙类投资增速"), Cell("7")],
+        [Cell("丙类消费增速"), Cell("约束性"), Cell("8")],
+    ]
+    out = parse_indicator_table("表2：2022年主要指标", 5, rows, META)
+    assert [(r.indicator_name, r.unit, r.attribute, r.value_num) for r in out] == [
+        ("甲类收入增速", "%", "预期性", 6.0),
+        ("乙类投资增速", "%", "预期性", 7.0),
+        ("丙类消费增速", "%", "约束性", 8.0),
+    ]

@@ -66,10 +66,12 @@ scored as (
 candidates as (
     select
         *,
-        regexp_matches(
-            longer_key,
-            array_to_string(list_transform(string_split(shorter_key, ''), lambda ch: regexp_escape(ch)), '.*')
-        ) as is_subsequence
+        -- a LIKE pattern of the shorter key's characters with % between them (西南总部 → %西%南%总%部%), not a
+        -- regular expression (西.*南.*…): the pattern differs for every pair, and DuckDB compiles a regular
+        -- expression per row, where LIKE just matches
+        longer_key like '%' || array_to_string(
+            list_transform(string_split(shorter_key, ''), lambda ch: if(ch in ('%', '_', '\'), '\' || ch, ch)), '%'
+        ) || '%' escape '\' as is_subsequence
     from scored
     where dice >= 0.5
 )

@@ -1,0 +1,126 @@
+"""Regexes that skip ahead: a pattern searched through running text, compiled with a lookahead on the characters
+its matches can start with.
+
+Why: Python's `re` skips quickly to a candidate position only when a pattern starts with a literal or a single
+character class. The genre's value and scope patterns start with a lookbehind (`(?<!\\d)…`), an optional word
+(`(?:同比|比上年)?增长…`) or an alternation of such, so `re` tries the whole pattern at every character of every
+clause, and almost every try fails at once. Led by `(?=[<first characters>])`, the engine rejects a position with
+one class test. The first characters are read off the pattern's own parse, so the guard cannot drift from the
+pattern; a pattern whose first character cannot be pinned down (a leading `.`, a negated class, a
+back-reference, case-insensitive flags) is compiled as it is. The matches (spans, groups, `lastgroup`) are those
+of the plain pattern: the lookahead only admits the positions where a match can start.
+"""
+from __future__ import annotations
+
+import re
+
+try:  # the parser `re` itself uses (a private module, renamed in Python 3.11)
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_CATEGORY_CLASS = {
+    _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
+
+
+class _Unknown(Exception):
+    """The first character of a match cannot be pinned down to a set."""
+
+
+def _first_of_sequence(items) -> tuple[list[str], bool]:
+    """(class pieces for the first character, whether the sequence can match the empty string)."""
+    pieces: list[str] = []
+    for op, av in items:
+        first, nullable = _first_of(op, av)
+        pieces += first
+        if not nullable:
+            return pieces, False
+    return pieces, True
+
+
+def _first_of(op, av) -> tuple[list[str], bool]:
+    if op is _c.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is _c.IN:
+        return [_class_piece(o, a) for o, a in av], False
+    if op is _c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & re.IGNORECASE:
+            raise _Unknown
+        return _first_of_sequence(sub)
+    if op is _c.BRANCH:
+        pieces: list[str] = []
+        nullable = False
+        for alternative in av[1]:
+            first, empty = _first_of_sequence(alternative)
+            pieces += first
+            nullable = nullable or empty
+        return pieces, nullable
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        first, nullable = _first_of_sequence(sub)
+        return first, nullable or low == 0
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _first_of_sequence(av)
+    if op in _ZERO_WIDTH:  # a lookaround or an anchor consumes nothing: the next item starts the match
+        return [], True
+    raise _Unknown  # ANY, NOT_LITERAL, a back-reference, a conditional …
+
+
+def _class_piece(op, av) -> str:
+    if op is _c.LITERAL:
+        return re.escape(chr(av))
+    if op is _c.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    if op is _c.CATEGORY and av in _CATEGORY_CLASS:
+        return _CATEGORY_CLASS[av]
+    raise _Unknown  # a negated class, …
+
+
+def first_characters(pattern: str, flags: int = 0) -> str | None:
+    """A character class (`[…]`) holding every character a match of `pattern` can start with; None when that
+    cannot be pinned down or a match can be empty."""
+    try:
+        parsed = _p.parse(pattern, flags)
+        if (flags | parsed.state.flags) & re.IGNORECASE:
+            return None
+        pieces, nullable = _first_of_sequence(parsed)
+    except _Unknown:
+        return None
+    if nullable or not pieces:
+        return None
+    return "[" + "".join(dict.fromkeys(pieces)) + "]"
+
+
+def _skips_already(pattern: str, flags: int) -> bool:
+    """`re` skips ahead by itself when the pattern opens with a literal, a class, or an alternation of literals
+    (a lookahead in front would only hide that from it)."""
+    items = _p.parse(pattern, flags)
+    while True:
+        if not len(items):
+            return False
+        op, av = items[0]
+        if op is not _c.SUBPATTERN:
+            break
+        items = av[3]
+    if op in (_c.LITERAL, _c.IN, _c.AT):  # an anchored pattern fails at once where the anchor does not hold
+        return True
+    return op is _c.BRANCH and all(len(alt) and alt[0][0] is _c.LITERAL for alt in av[1])
+
+
+def scanner(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)`, led by a lookahead on its first characters when they can be pinned down
+    and `re` does not skip ahead by itself: the same matches, found without trying the pattern at positions
+    where none can start."""
+    lead = None if _skips_already(pattern, flags) else first_characters(pattern, flags)
+    if lead is not None:
+        try:
+            return re.compile(f"(?={lead})(?:{pattern})", flags)
+        except re.error:  # e.g. inline global flags, which must open the pattern
+            pass
+    return re.compile(pattern, flags)

@@ -31,7 +31,7 @@ from ..document import heading_level, parse_caption
 from ..errors import ReportError
 from ..layout import GridTable, paragraph_lines, render
 from ..model import Cell, DocumentModel
-from .pdf_unruled import unruled_tables
+from .pdf_unruled import Columns, unruled_tables
 
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
 _MARGIN_SHARE = 0.08  # top and bottom share of the page where page numbers live
@@ -39,6 +39,20 @@ _MARGIN_SHARE = 0.08  # top and bottom share of the page where page numbers live
 # closing punctuation mark may not start a line); a paragraph's last line usually ends well before it.
 _FULL_SLACK = 2.2
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+LETTER_SPACED_MIN = 6  # single characters a letter-spaced line prints at least (a heading, a title)
+
+
+def unspaced(text: str) -> str:
+    """A line printed letter-spaced (`一 、 2 0 2 2 年 国 民 经 济 …`, a scan's text layer or a spaced-out heading)
+    → its words (`一、2022年国民经济…`): one space after every character is spacing, not a word break, and left in it
+    hides the heading's numbering, its year and its words from every reader."""
+    tokens = text.split(" ")
+    singles = [t for t in tokens if len(t) == 1]
+    if len(singles) < LETTER_SPACED_MIN or len(singles) < 0.8 * len(tokens) \
+            or sum(1 for t in singles if _HAN.match(t)) < LETTER_SPACED_MIN // 2:
+        return text
+    return "".join(tokens)
 
 
 @dataclass
@@ -64,6 +78,7 @@ class _Page:
     items: list = field(default_factory=list)  # _Line | _Table, top to bottom
     height: float = 0.0
     margins: list = field(default_factory=list)  # (edge, key, _Line) of the lines in the top/bottom margin
+    open_columns: Columns | None = None  # an unruled grid ends the page's text: the next page may go on with it
 
 
 def _join(a: str, b: str) -> str:
@@ -94,7 +109,7 @@ def _lines_of(chars: list[dict]) -> list[_Line]:
                 parts.append(" ")  # a wide gap with no space character drawn (a tab stop) still separates words
             parts.append(ch["text"])
             prev = ch
-        text = re.sub(r" {2,}", " ", "".join(parts)).strip()
+        text = unspaced(re.sub(r" {2,}", " ", "".join(parts)).strip())
         if text:
             out.append(_Line(text, row[0]["x0"], row[-1]["x1"], min(c["top"] for c in row),
                              max(c["bottom"] for c in row), median(c["size"] for c in row)))
@@ -199,7 +214,7 @@ def _texts(row: list[Cell | None]) -> list[str | None]:
     return [c.text if c is not None else None for c in row]
 
 
-def _read_page(page) -> _Page:
+def _read_page(page, carried: Columns | None = None) -> _Page:
     page = page.dedupe_chars()
     chars = [c for c in page.chars if c.get("text")]
     tables = _grids(page)
@@ -224,12 +239,18 @@ def _read_page(page) -> _Page:
             margins.append(("top" if top else "bottom", _DIGITS.sub("#", "".join(line.text.split())), line))
         lines.append(line)
     used: set[int] = set()
-    for rows, first, last in unruled_tables(lines, free):
+    in_margin = {id(line) for _, _, line in margins}
+    body = [k for k, line in enumerate(lines) if id(line) not in in_margin]
+    # a grid carried from the page before goes on at the first line under the running lines, above any ruled table
+    carried = carried if body and not any(t.bbox[1] < lines[body[0]].top for t in tables) else None
+    open_columns = None
+    for rows, first, last, columns in unruled_tables(lines, free, carried, body[0] if body else 0):
         items.append(_Table(rows, lines[first].top, lines[last].bottom, float(page.height)))
         used.update(range(first, last + 1))
+        open_columns = columns if body and last >= body[-1] else None
     items.extend(line for k, line in enumerate(lines) if k not in used)
     items.sort(key=lambda it: it.top)
-    return _Page(items, float(page.height), margins)
+    return _Page(items, float(page.height), margins, open_columns)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -347,7 +368,7 @@ def pdf_document(data: bytes) -> DocumentModel:
     pages: list[_Page] = []
     with pdf:
         for page in pdf.pages:
-            pages.append(_read_page(page))
+            pages.append(_read_page(page, pages[-1].open_columns if pages else None))
             page.close()  # drop pdfplumber's per-page caches: a long report stays small in memory
     _drop_running_lines(pages)
     if not any(isinstance(it, _Line) or any(any(c is not None and c.text for c in r) for r in it.rows)

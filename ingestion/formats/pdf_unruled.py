@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from ..blocks.lines import SENTENCE_PUNCT, is_caption, is_heading
 from ..blocks.rows import is_header_like
@@ -59,14 +60,30 @@ class _Bands:
         return self.chars[bisect_left(self.mids, line.top - 0.5): bisect_right(self.mids, line.bottom + 0.5)]
 
 
-def unruled_tables(lines: list, chars: list[dict]) -> list[tuple[list[list[Cell | None]], int, int]]:
-    """(rows, index of the first and the last line used) of each unruled grid among a page's `lines` (printed
-    lines outside ruled tables, top to bottom; `chars` their characters)."""
-    if not any(_is_trigger(line.text) for line in lines):
-        return []
-    bands = _Bands(chars)
+@dataclass
+class Columns:
+    """The columns of an unruled grid (the boundaries between them, the x where each starts), kept so that a grid
+    the next page goes on with, without its header printed again, is read in the same columns."""
+    bounds: list[float]
+    starts: list[float]
+
+
+def unruled_tables(lines: list, chars: list[dict], carried: Columns | None = None, carried_at: int = 0,
+                   ) -> list[tuple[list[list[Cell | None]], int, int, Columns]]:
+    """(rows, index of the first and the last line used, columns) of each unruled grid among a page's `lines`
+    (printed lines outside ruled tables, top to bottom; `chars` their characters). `carried`: the columns of the
+    grid the page before ended with; rows from line `carried_at` (the top of the page's body) that fit them go
+    on with it, without a header."""
     out = []
+    bands = _Bands(chars) if lines else None
     i = 0
+    if carried is not None and lines:
+        rows, last = _rows_in(lines, carried_at, bands, carried, [])
+        if rows:
+            out.append((rows, carried_at, last, carried))
+            i = last + 1
+    if not any(_is_trigger(line.text) for line in lines[i:]):
+        return out
     while i < len(lines):
         if not _is_trigger(lines[i].text):
             i += 1
@@ -76,35 +93,53 @@ def unruled_tables(lines: list, chars: list[dict]) -> list[tuple[list[list[Cell 
         if found is None:
             i += 1
             continue
-        rows, last = found
-        out.append((rows, start, last))
+        rows, last, columns = found
+        out.append((rows, start, last, columns))
         i = last + 1
     return out
 
 
-def _grid_at(lines: list, start: int, bands: _Bands) -> tuple[list[list[Cell | None]], int] | None:
+def _grid_at(lines: list, start: int, bands: _Bands,
+             ) -> tuple[list[list[Cell | None]], int, Columns] | None:
     if start >= len(lines) or is_caption(lines[start].text) or is_heading(lines[start].text):
         return None
-    header = _words(bands.of(lines[start]))
+    header_chars = bands.of(lines[start])
+    header = _words(header_chars)
     if len(header) < 2 or not is_header_like([w[2] for w in header]):
         return None
     widest = _widest(lines, start, bands, header)
+    starts = sorted({w[0] for w in widest} | {w[0] for w in header})
+    header = split_at_starts(header_chars, header, starts)
+    if len(header) > len(widest):
+        widest = header
     bounds = [(a[1] + b[0]) / 2 for a, b in zip(widest, widest[1:])]
-    n = len(widest)
-    rows: list[list[Cell | None]] = [_placed(header, bounds, n)]
-    last = start
+    columns = Columns(bounds, starts)
+    rows: list[list[Cell | None]] = [_placed(header, bounds, len(widest))]
+    rows, last = _rows_in(lines, start + 1, bands, columns, rows)
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    return rows, max(last, start), columns
+
+
+def _rows_in(lines: list, first: int, bands: _Bands, columns: Columns, rows: list[list[Cell | None]],
+             ) -> tuple[list[list[Cell | None]], int]:
+    """The grid rows from line `first` on, appended to `rows`, and the index of the last line used (first - 1 when
+    none fits)."""
+    bounds, n = columns.bounds, len(columns.bounds) + 1
+    last = first - 1
     pending_groups: list[list[Cell | None]] = []
-    for j in range(start + 1, len(lines)):
+    for j in range(first, len(lines)):
         line = lines[j]
         if is_caption(line.text) or is_heading(line.text) and not _single(line, bands):
             break
-        words = _words(bands.of(line))
+        line_chars = bands.of(line)
+        words = _words(line_chars)
         if len(words) == 1:
             text = words[0][2]
             if len(text) > GROUP_MAX or SENTENCE_PUNCT.search(text[:-1]):
                 break
             col = bisect_right(bounds, words[0][0])  # where it starts: a long group label crosses columns
-            above = rows[-1] if not pending_groups else None
+            above = rows[-1] if rows and not pending_groups else None
             if above is not None and len(above) == n and above[col].text and col > 0:
                 # the wrapped rest of the cell above it (`2031年计划目` / `标`), not a row of its own; a lone word
                 # under the first column stays a group row (`经济发展`): a wrapped name there cannot be told apart
@@ -113,7 +148,7 @@ def _grid_at(lines: list, start: int, bands: _Bands) -> tuple[list[list[Cell | N
                 continue
             pending_groups.append([Cell(text, 1, n)])  # a group row, if more rows follow
             continue
-        row = _placed(words, bounds, n)
+        row = _placed(split_at_starts(line_chars, words, columns.starts), bounds, n)
         if sum(1 for c in row if c.text) < 2 or any(SENTENCE_PUNCT.search(c.text[:-1]) and len(c.text) > 20
                                                      for c in row):
             break
@@ -121,9 +156,33 @@ def _grid_at(lines: list, start: int, bands: _Bands) -> tuple[list[list[Cell | N
         pending_groups = []
         rows.append(row)
         last = j
-    if len(rows) - 1 < MIN_ROWS:
-        return None
     return rows, last
+
+
+def split_at_starts(chars: list[dict], words: list, starts: list[float]) -> list:
+    """A line's words, each cut where one of its characters starts a column after a gap: a narrow gap between two
+    cells (`序号` | `指标名称`, or `完成市下达任务` printed in two neighbouring columns) leaves them one word, but
+    the second begins just where that column's cells begin. A centred cell spanning columns prints no gap there,
+    so it stays whole."""
+    if len(starts) < 2:
+        return words
+    out = []
+    line = sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"])
+    for x0, x1, text in words:
+        inner = [s for s in starts if x0 + 0.5 < s < x1]
+        if not inner:
+            out.append((x0, x1, text))
+            continue
+        own = [c for c in line if c["x0"] >= x0 - 0.1 and c["x1"] <= x1 + 0.1]
+        cuts = [k for k in range(1, len(own))
+                if own[k]["x0"] - own[k - 1]["x1"] >= 0.15 * max(own[k]["size"], 1)
+                and any(abs(own[k]["x0"] - s) <= 0.3 * max(own[k]["size"], 1) for s in inner)]
+        if not cuts or "".join(c["text"] for c in own) != text.replace(" ", ""):
+            out.append((x0, x1, text))  # no cut, or the word's characters not all found: left as it was
+            continue
+        for a, b in zip([0] + cuts, cuts + [len(own)]):
+            out.append((own[a]["x0"], own[b - 1]["x1"], "".join(c["text"] for c in own[a:b])))
+    return out
 
 
 def _widest(lines: list, start: int, bands: _Bands, header: list) -> list:

@@ -806,3 +806,38 @@ def test_page_furniture_in_a_web_page_is_furniture_and_blank_for_the_extractors(
     doc = Document.from_model(model)
     assert all(doc.line(b.start) == "" for b in furniture)
     assert model.text.split("\n")[furniture[0].start - 1] == "— 6 —"  # the stored text keeps what was printed
+
+
+def test_fixture_a_scan_like_pdf_text_layer_its_unruled_table_over_a_page_break_and_spaced_headings():
+    """A text layer placed string by string (an OCRed scan, `layouts/unruled_scan_layer.pdf`, written by
+    `make_unruled_scan_layer.py`): the headings are letter-spaced (`一 、 2 0 3 1 年 …`), the table has no ruling
+    lines, two header words stand closer than a character (`序号` `指标名称`), one row prints the same words in two
+    neighbouring columns with hardly a gap, the table runs onto the next page without its header and its caption
+    is printed below it. Every row is read in the columns of page 1, and the prose under the spaced headings is read
+    for its year."""
+    from pathlib import Path
+
+    data = (Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "unruled_scan_layer.pdf").read_bytes()
+    done = process_report("unruled_scan_layer.pdf", data)
+    assert done.ok, done.error
+    got = {(r.source, r.period_year, r.measure, r.indicator_name): (r.value_raw, r.achieved_raw, r.category)
+           for r in done.extraction.indicators}
+    assert {k: v for k, v in got.items() if k[0] == "table"} == {
+        ("table", 2031, "target", "地区生产总值增长"): ("6", None, None),
+        ("table", 2031, "actual", "地区生产总值增长"): ("5.1", "否", None),
+        ("table", 2031, "target", "规上工业增加值增长"): ("7", None, None),
+        ("table", 2031, "actual", "规上工业增加值增长"): ("7.4", "是", None),
+        ("table", 2031, "target", "城镇新增就业"): ("1000", None, "一、民生保障"),
+        ("table", 2031, "actual", "城镇新增就业"): ("1200", "是", "一、民生保障"),
+        ("table", 2031, "target", "粮食总产量"): ("8.5", None, "二、资源环境"),
+        ("table", 2031, "actual", "粮食总产量"): ("8.6", "是", "二、资源环境"),
+        ("table", 2031, "target", "单位GDP能耗下降"): ("完成上级任务", None, "二、资源环境"),
+        ("table", 2031, "actual", "单位GDP能耗下降"): ("完成上级任务", "是", "二、资源环境"),
+    }
+    assert {r.table_title for r in done.extraction.indicators if r.source == "table"} == {"表1青禾县2031年主要指标完成情况"}
+    assert {k[1:]: v[0] for k, v in got.items() if k[0] == "prose"} == {
+        (2031, "actual", "地区生产总值"): "150.2亿元", (2031, "actual", "地区生产总值增速"): "增长5.1%",
+        (2031, "actual", "城镇新增就业"): "1200人", (2031, "actual", "粮食总产量"): "8.6万吨",
+        (2032, "target", "地区生产总值增速"): "增长6%左右", (2032, "target", "城镇新增就业"): "1100人",
+    }
+    assert "一、2031年计划执行情况" in done.text.split("\n")

@@ -31,6 +31,9 @@ _HEADING_PATTERNS = (
     (1, re.compile(rf"^[{CN_NUM}]+、")),
     (2, re.compile(rf"^[（(][{CN_NUM}]+[）)]")),
     (3, re.compile(r"^\d{1,2}[.．、](?!\d)")),
+    # a section marker of a phone article (`【2023年计划执行情况】`, `【强化保障措施】`) heads a part as 一、 does; a
+    # bracketed group label inside a list names no year and no task (`【经济发展】`), so it stays a label
+    (1, re.compile(r"^【[^【】]{0,24}(?:\d{4}年|执行情况|目标|任务|工作|措施|安排)[^【】]{0,24}】$")),
 )
 # a caption number, not swallowing a year printed right after it (`专栏12024年…` is 专栏1)
 _NUMBER = rf"\d{{1,3}}?(?=(?:19|20)\d\d年)|\d+|[{CN_NUM}]+"
@@ -100,7 +103,7 @@ def is_cell_line(line: str) -> bool:
     return line.startswith("\t")
 
 
-_HEADING_LEADS = frozenset("第（(" + CN_NUM)  # the first characters of `_HEADING_PATTERNS`, besides a digit
+_HEADING_LEADS = frozenset("第（(【" + CN_NUM)  # the first characters of `_HEADING_PATTERNS`, besides a digit
 # heading_level and parse_caption are pure functions of one line that several passes ask about the same lines
 # (the block reader, the coarse line blocks, the list finder, the table reader): memoised, each line is read once.
 _LINE_MEMO = 1 << 16

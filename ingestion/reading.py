@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from .errors import ReportError
+from .figures_width import halfwidth_figures
 from .formats import sniff as sn
 from .formats.text import decode_text
 from .model import DocumentModel
@@ -79,7 +80,7 @@ def read_document(report_file: str, data: bytes) -> DocumentModel:
                 raise ReportError("decode", f"the file is named {suffix} but is not {CONTAINER_NAMES[suffix]}, "
                                             f"and not text either: {exc.message}") from None
             raise
-        model = text_blocks(text.replace("\r\n", "\n").replace("\r", "\n"))
+        model = text_blocks(halfwidth_figures(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not model.text.strip():
         raise ReportError("decode", f"the {found.kind} file holds no text")
     return model

@@ -104,6 +104,9 @@ def _stage_pieces(s: str) -> list[str]:
     return [s[a:b] for a, b in zip(bounds, bounds[1:]) if s[a:b]]
 
 
+_LEAD_IN = re.compile(r"(?:看|而言|来说)$")
+
+
 def _is_list_line(line: str) -> bool:
     """Whether a line still belongs to a project list rather than to the prose paragraph after it.
 
@@ -115,9 +118,11 @@ def _is_list_line(line: str) -> bool:
         return False  # a note, or a row of a Markdown table (a table is never a list)
     if is_cell_line(line):
         return True
-    label, _ = split_label(s)
+    label, rest = split_label(s)
     if label is not None:
-        return True
+        # a label leads list items (a category, a stage, a project and its details), but a lead-in to sentences
+        # (`从具体安排看：…`, `总体而言：…`) only when what follows reads as a list, not as the paragraph's tasks
+        return not _LEAD_IN.search(label) or _is_list_line(rest)
     pieces = _stage_pieces(s)
     if len(pieces) > 1:  # `A、B。续建项目：C、D。`: stage paragraphs run together into one line
         return all(_is_list_line(p) for p in pieces)

@@ -249,9 +249,18 @@ def split_label(s: str) -> tuple[str | None, str]:
     if i <= 0:
         return stage_lead(s) or (None, s)
     label = s[:i]
+    totalled = _STAGE_TOTAL.match(label)
+    if totalled:
+        return totalled.group(1), s[i + 1:]
     if len(label) > 30 or _LABEL_BREAK.search(label) or _BARE_NUMBER.fullmatch(label):
         return stage_lead(s) or (None, s)
     return label, s[i + 1:]
+
+
+# A stage label with its count and the group's total investment before the colon (`新开工项目12个，总投资50.5亿元：
+# A、B`): the label is the stage and its count; the total is the group's, no project's.
+_STAGE_TOTAL = re.compile(rf"^((?:{_STAGE_LABEL})[^。，,；;：:]{{0,8}})[，,]\s*(?:年度)?(?:计划)?(?:总投资|投资)约?"
+                          r"[\d.]+\s*(?:万|亿)元$")
 
 
 _STAGE_LEAD = re.compile(rf"^((?:{_STAGE_LABEL})[^。，,；;：:]{{0,8}})。(?=.)")

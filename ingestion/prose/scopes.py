@@ -67,7 +67,7 @@ _INDICATOR_LEAD = re.compile(r"(?:指标|数据|经济运行)[^。：:，,]{0,12
 ITEM_MAX = 60  # a target item (`1、地区生产总值增长6%左右；`) is short; a task item is a whole paragraph
 WRAP_MIN = 25  # a line broken by the page is long; a short unpunctuated line is a title or a lead
 _SENTENCE_FINAL = "。；;！？!?：:"
-_ITEM_START = re.compile(rf"^(?:[—–\-*+•●◆◇■□▪▶►·]|[（(][{CN_NUM}\d]{{1,2}}[）)]|[{CN_NUM}]+、|\d{{1,2}}[.．、](?!\d))")
+_ITEM_START = re.compile(rf"^(?:[—–\-*+•●◆◇■□▪▶►·▲△★☆➢➤]|[（(][{CN_NUM}\d]{{1,2}}[）)]|[{CN_NUM}]+、|\d{{1,2}}[.．、](?!\d))")
 
 
 @dataclass(frozen=True)

@@ -228,7 +228,7 @@ _RATIO = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三�
 
 
 # What leads a list item or a `——` line: bullets (`- `, `•`, `◆`, Markdown `*`) and item numbers (`（1）`, `①`).
-_ITEM_MARK = re.compile(r"^(?:[—–\-*+•●◆◇■□▪▶►·]+|[（(]\d{1,2}[）)]|[①-⑳])")
+_ITEM_MARK = re.compile(r"^(?:[—–\-*+•●◆◇■□▪▶►·▲△★☆➢➤]+|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
 _THOUSANDS = scanner(r"(?<=\d),(?=\d{3}(?!\d))")  # `1,234亿元`: a separator inside a number, not a clause break

@@ -136,3 +136,44 @@ def test_category_lines_inside_a_box_are_not_report_headings():
     doc = Document.from_text(_layout("framed_box.txt"))
     assert [h.text for h in doc.headings] == ["三、2032年重点工作", "（二）扩大有效投资", "（三）推进乡村振兴"]
     assert [c.text for c in doc.captions] == ["专栏12032年县级重点建设项目"]
+
+
+def test_fixture_a_phone_article_copy_with_full_width_figures_and_bracketed_section_markers():
+    """A text copied from a phone article (`layouts/phone_article_fullwidth.txt`): every digit, `％`, the decimal
+    point `．` and the range dash `－` are full-width; the parts are marked `【２０３１年计划执行情况】` instead of
+    一、; the 专栏 prints each stage with its count and total before the colon (`新开工项目１５个，总投资４６．５亿元：A、B`)
+    and a lead-in paragraph (`从具体安排看：…`) follows it. Figures read as numbers, the stored text holds the
+    half-width forms every value is found in, each 【】 part scopes its prose, and the list ends at the lead-in."""
+    from pathlib import Path
+
+    from ingestion.process import process_report
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "phone_article_fullwidth.txt"
+    done = process_report(path.name, path.read_bytes())
+    assert done.ok, done.error
+    ex = done.extraction
+    assert (ex.meta.review_year, ex.meta.plan_year) == (2031, 2032)
+    got = sorted((r.period_year, r.measure, r.indicator_name, r.value_num, r.comparator) for r in ex.indicators)
+    assert got == sorted([
+        (2031, "actual", "地区生产总值", 218.5, "eq"), (2031, "actual", "地区生产总值增速", 5.8, "eq"),
+        (2031, "actual", "一般公共预算收入", 16.2, "eq"), (2031, "actual", "一般公共预算收入增速", 7.1, "eq"),
+        (2031, "actual", "城镇新增就业", 4200.0, "eq"), (2031, "actual", "新增规上工业企业", 18.0, "eq"),
+        (2032, "target", "地区生产总值增速", 6.0, "approx"), (2032, "target", "城镇调查失业率", 5.5, "le"),
+        (2032, "target", "旅游综合收入增速", 8.0, "ge"), (2032, "target", "旅游综合收入增速", 10.0, "le"),
+    ])
+    lines = done.text.split("\n")
+    assert all(r.value_raw in lines[r.source_line - 1] for r in ex.indicators)  # as stored, half-width
+    assert [(p.project_name, p.stage, p.stage_raw) for p in ex.projects] == [
+        ("云溪甲新材料产业园", "started", "新开工项目"), ("乙镇污水处理厂", "started", "新开工项目"),
+        ("丙河综合治理工程", "started", "新开工项目"), ("丁高速云溪段", "ongoing", "续建项目"),
+        ("戊县人民医院迁建", "ongoing", "续建项目"), ("己通用机场", "preparatory", "前期项目"),
+        ("庚水库扩容", "preparatory", "前期项目")]
+    assert {p.list_title for p in ex.projects} == {"专栏2032年县级重点项目"}
+
+
+def test_full_width_figures_turn_half_width_but_an_item_number_point_and_chinese_punctuation_stay():
+    from ingestion.figures_width import halfwidth_figures
+
+    assert halfwidth_figures("２０３１年增长６．２％，ＧＤＰ达到１０－１２亿元。\n1．产业：甲、乙") == \
+        "2031年增长6.2%，GDP达到10-12亿元。\n1．产业：甲、乙"
+    assert halfwidth_figures("１．甲") == "１．甲"  # too few full-width digits: not a full-width text, left as printed

@@ -18,6 +18,7 @@ from .names import (
     find_outside_brackets,
     is_symbol_bulleted,
     item_text,
+    spaced_number,
     split_label,
     split_outside_brackets,
     stage_lead,
@@ -195,6 +196,11 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             continue
         if _caption_of(line) is not None:
             break
+        spaced = spaced_number(line)
+        if spaced is not None and spaced[0] == expected and _is_list_line(spaced[1]):
+            expected += 1  # `2. 318国道…`: squashed, it would read as the number 2.318
+            end = no
+            continue
         if heading_level(line) is not None:
             first = _ITEM_NUMBER.match(s) if expected == 1 else None
             if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)

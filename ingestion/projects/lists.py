@@ -308,6 +308,10 @@ _DESCRIPTION = re.compile(r"^(?:项目|计划|估算|预计)?总投资")
 _STAGE_TAG = re.compile(rf"^(.+?)[（(]((?:{_STAGE_LABEL}))[）)]$")
 
 
+# A description in brackets closing a name: the works and the investment (`A工程（新建床位500张，总投资11.2亿元）`).
+_DESCRIBED = re.compile(r"^(.+?)[（(]([^（）()]*?(?:总投资|计划投资)约?[\d.]+\s*(?:万|亿)元[^（）()]*)[）)]$")
+
+
 def read_list(doc: Document, plist: ProjectList) -> ListRead:
     """Items of one list, walking its lines with the group context a sub-heading line sets."""
     items: list[ProjectItem] = []
@@ -322,6 +326,9 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
         if _NO_NAME.match(name):
             return  # `5`, `—5—`: a page number left in the flow, never a project
         tagged = _STAGE_TAG.match(name) if name[-1:] in "）)" else None  # the tag closes the name
+        described = _DESCRIBED.match(name) if not tagged and name[-1:] in "）)" else None
+        if described:  # `A工程（新建一级公路11公里，总投资9.8亿元）`: the works and the cost, not the name
+            name = described.group(1)
         if tagged:  # `A工程（续建）`: the item's own stage, printed after its name
             name, stage_raw = tagged.group(1), tagged.group(2)
         # ProjectItem(list_title, period_year, project_name, stage, source_line, category, stage_raw), positional:

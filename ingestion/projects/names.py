@@ -322,6 +322,17 @@ def strip_item_number(s: str) -> str:
     return _ITEM_NUMBER.sub("", s, count=1)
 
 
+_SPACED_NUMBER = re.compile(r"^\d{1,2}[.．、][ \t\u3000]+(?=\d)")
+
+
+def spaced_number(line: str) -> tuple[int, str] | None:
+    """`2. 318国道改建工程` → (2, '318国道改建工程'): an item number set apart by a space from a name that opens
+    with digits; None for any other line."""
+    text = line.strip()
+    m = _SPACED_NUMBER.match(text)
+    return (int(text[:m.end()].rstrip().rstrip(".．、")), text[m.end():]) if m else None
+
+
 @functools.lru_cache(maxsize=4096)
 def item_text(line: str) -> str:
     """One list line as the list readers see it: whitespace removed, its bullet or number dropped, and a
@@ -336,6 +347,9 @@ def item_text(line: str) -> str:
     text = _TEXT_BULLET.sub("", line, count=1).strip()
     if ("  " in text or "\u3000" in text) and not _ANY_SEPARATOR.search(text):
         text = _SPACED_APART.sub("、", text)  # `A项目  B工程　C中心`: names a web or PDF copy spaced apart
+    spaced = _SPACED_NUMBER.match(text)
+    if spaced:  # `2. 318国道…`: squashed, the number and a name opening with digits would read as `2.318`
+        text = text[spaced.end():]
     s = strip_item_number(squash(text))
     if ("：" in s or ":" in s) and _GLUED_MARK.search(s):  # a glued bullet: a mark, a stage label, its colon
         s = _GLUED_BULLET.sub("；", s)

@@ -837,3 +837,15 @@ def test_a_bare_place_before_a_place_that_names_the_works_keeps_the_listed_name_
         "石泉县城关镇老旧小区改造": "城乡建设",
         "池河镇污水处理厂": "城乡建设",
     }
+
+
+def test_fixture_numbered_items_each_with_its_works_and_investment_in_brackets():
+    """`projects/numbered_described_items.txt`: a 专栏 of stage headings over numbered paragraphs
+    `N. 名称（建设内容…，总投资X亿元）`; the bracket is the project's description, not its name, and a name opening
+    with digits (`2. 318国道…`) is still the next numbered item, not the number 2.318."""
+    items, parts = read("numbered_described_items.txt")
+    assert [(i.project_name, i.stage, i.stage_raw) for i in items] == [
+        ("白川甲产业园三期", "started", "新开工项目"), ("乙镇未来社区", "started", "新开工项目"),
+        ("丙城际铁路白川段", "ongoing", "续建项目"), ("318国道白川段改建工程", "ongoing", "续建项目"),
+        ("丁溪防洪工程", "ongoing", "续建项目")]
+    assert [p.facts_read for p in project_parts(parts)] == [5]

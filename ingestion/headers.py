@@ -221,9 +221,17 @@ def _distinct(row: Sequence[Cell | None]) -> list[Cell]:
 
 def _is_subheader(row: Sequence[Cell | None], above: Sequence[Cell | None]) -> bool:
     """A further header row: besides cells merged down from the row above, only short labels."""
-    new = [c for k, c in enumerate(row) if c is not None and c.flat
+    if len(above) < len(row) and sum(max(c.col_span, 1) if c else 1 for c in above) == len(row):
+        above = [c for c in above for _ in range(max(c.col_span, 1) if c else 1)]  # a printed row of spans
+    new = [(k, c) for k, c in enumerate(row) if c is not None and c.flat
            and not (k < len(above) and above[k] is c)]
-    return bool(new) and all(_is_label(c.flat) for c in new)
+    if new and all(_is_label(c.flat) for _, c in new):
+        return True
+    # a row of years over the value columns only (`2024年` spanning 目标 | 预计完成, `2025年`), blank over the label
+    # columns: the full header row under it, any header word under a blank cell
+    return bool(new) and _is_header_row(row) and all(
+        _is_label(c.flat) or (k < len(above) and (above[k] is None or not above[k].flat) and header_role(c.flat))
+        for k, c in new)
 
 
 def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[Cell], list[Cell]] | None:
@@ -234,6 +242,10 @@ def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[C
     equal share when every share then reads the same way (`2023年 2024年` over `完成 增长% 目标 增长%`: a level and
     its growth under each year); else labels until a measure repeats (目标 完成 | 目标), the last one the rest.
     """
+    if len(sub) == width and sum(max(c.col_span, 1) for c in top) == width:
+        # the container printed every span of the row above a full header row (blank over 序号 | 指标名称 | 单位,
+        # `2024年` over 目标 | 预计完成): each cell over the columns it spans, no guessing
+        return [c for c in top for _ in range(max(c.col_span, 1))], list(sub)
     labels = [c for c in sub if c.flat]
     spanning = [i for i, c in enumerate(top) if _spans(c)]
     if not spanning or len(labels) < len(spanning):

@@ -1844,3 +1844,26 @@ def test_a_unit_and_an_attribute_merged_down_over_rows_belong_to_every_row_they_
         ("乙类投资增速", "%", "预期性", 7.0),
         ("丙类消费增速", "%", "约束性", 8.0),
     ]
+
+
+def test_fixture_a_row_of_years_over_a_full_header_row_gives_each_value_column_its_year():
+    """`tables/year_row_over_header.html`: the first row prints only the years (`2030年` spanning 目标 | 预计完成,
+    `2031年` over the last 目标) with a blank cell over 序号 | 指标名称 | 单位 and 指标属性; the header words are
+    bold `<td>`s, no `<th>`. Each value column takes the year above it: the second 目标 is the plan year's."""
+    from ingestion.process import process_report
+
+    processed = process_report("year_row.html", (FIXTURES / "year_row_over_header.html").read_bytes())
+    assert processed.ok, processed.error
+    got = sorted((v.period_year, v.measure, v.indicator_name, v.value_raw, v.attribute, v.category)
+                 for v in processed.extraction.indicators if v.source == "table")
+    assert got == sorted([
+        (2030, "target", "地区生产总值增速", "6", "预期性", "一、经济发展"),
+        (2030, "actual", "地区生产总值增速", "5.6", "预期性", "一、经济发展"),
+        (2031, "target", "地区生产总值增速", "5.5左右", "预期性", "一、经济发展"),
+        (2030, "target", "固定资产投资增速", "7", "预期性", "一、经济发展"),
+        (2030, "actual", "固定资产投资增速", "7.2", "预期性", "一、经济发展"),
+        (2031, "target", "固定资产投资增速", "6以上", "预期性", "一、经济发展"),
+        (2030, "target", "单位地区生产总值能耗降低", "3", "约束性", "二、绿色生态"),
+        (2030, "actual", "单位地区生产总值能耗降低", "3.1", "约束性", "二、绿色生态"),
+        (2031, "target", "单位地区生产总值能耗降低", "完成上级下达任务", "约束性", "二、绿色生态"),
+    ])

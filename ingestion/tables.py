@@ -39,6 +39,7 @@ from .headers import (
 from .model import Caption, Cell, Note, Table
 from .quality import is_understood
 from .records import IndicatorValue, PartSeen, ReportMeta
+from .transposed import transposed
 from .values import parse_range, parse_value, strip_notes
 from .vocabulary import ATTRIBUTE_WORD, NOTE_START, UNIT_LABEL, VERDICT_NO, VERDICT_YES
 
@@ -618,11 +619,22 @@ def _continues(table: Table, header: Header | None, prev: _Logical | None) -> bo
             and 0 <= table.start - last.end <= CONTINUATION_GAP)
 
 
+def _rows_and_header(table: Table, plan_year: int | None) -> tuple[list[Row], Header | None]:
+    """The table's rows and header; a table printed on its side (`transposed`) turned back first."""
+    rows = _grid_rows(table)
+    header = read_header([list(r) for r in rows], table.header_rows, plan_year) if rows else None
+    if rows and (header is None or header.kind != "indicator"):
+        turned = transposed(rows)
+        turned_header = read_header([list(r) for r in turned], None, plan_year) if turned else None
+        if turned is not None and turned_header is not None and turned_header.kind == "indicator":
+            return turned, turned_header
+    return rows, header
+
+
 def _logical_tables(doc: Document, plan_year: int | None) -> list[_Logical]:
     out: list[_Logical] = []
     for table in doc.tables:
-        rows = _grid_rows(table)
-        header = read_header([list(r) for r in rows], table.header_rows, plan_year) if rows else None
+        rows, header = _rows_and_header(table, plan_year)
         prev = out[-1] if out else None
         if _continues(table, header, prev):
             assert prev is not None and prev.header is not None
@@ -943,8 +955,6 @@ def extract_table_indicators(doc: Document) -> list[IndicatorValue]:
 
 def read_indicator_table(table: Table, meta: ReportMeta | None) -> tuple[list[IndicatorValue], PartSeen | None]:
     """The values of one table on its own (a reader or a test that holds a single grid)."""
-    rows = _grid_rows(table)
-    header = read_header([list(r) for r in rows], table.header_rows, meta.plan_year if meta else None) \
-        if rows else None
+    rows, header = _rows_and_header(table, meta.plan_year if meta else None)
     body = rows[header.body_start:] if header is not None else rows
     return _read_logical(_Logical(table, header, body, _note_texts(table)), meta)

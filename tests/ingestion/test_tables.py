@@ -1867,3 +1867,21 @@ def test_fixture_a_row_of_years_over_a_full_header_row_gives_each_value_column_i
         (2030, "actual", "单位地区生产总值能耗降低", "3.1", "约束性", "二、绿色生态"),
         (2031, "target", "单位地区生产总值能耗降低", "完成上级下达任务", "约束性", "二、绿色生态"),
     ])
+
+
+def test_fixture_a_table_printed_on_its_side_reads_as_the_same_table_turned_back():
+    """`tables/transposed_review.txt`: the indicators are the columns (`指标 | 地区生产总值增速（%） | …`, the unit in
+    the name cell) and the measures the rows (`2030年目标`, `2030年完成`, `完成情况`). Each indicator gets its
+    target, its actual and the verdict of its column, each value pointing at its own line."""
+    values, parts = read_fixture("transposed_review.txt")
+    got = sorted((v.period_year, v.measure, v.indicator_name, v.unit, v.value_raw, v.achieved_raw) for v in values)
+    assert got == sorted([
+        (2030, "target", "地区生产总值增速", "%", "6", None), (2030, "actual", "地区生产总值增速", "%", "6.3", "是"),
+        (2030, "target", "一般公共预算收入增速", "%", "5左右", None),
+        (2030, "actual", "一般公共预算收入增速", "%", "4.2", "否"),
+        (2030, "target", "城镇居民人均可支配收入增速", "%", "6.5", None),
+        (2030, "actual", "城镇居民人均可支配收入增速", "%", "6.8", "是"),
+    ])
+    text = (FIXTURES / "transposed_review.txt").read_text(encoding="utf-8").split("\n")
+    assert all(text[v.source_line - 1].strip() == v.value_raw for v in values)
+    assert [(p.kind, p.facts_read) for p in parts] == [("indicator_table", 6)]

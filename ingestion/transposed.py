@@ -1,0 +1,32 @@
+"""An indicator table printed on its side: the indicators as columns, the measures as rows.
+
+Why: a short review table (a handful of growth rates) is often laid out wide, `指标 | 地区生产总值增速（%） | …` over
+rows `2024年目标 | 6 | …`, `2024年完成 | 6.6 | …`, `完成情况 | 完成 | …`. Its header words are then down the first
+column, not along the first row, and read as a header row nothing is found in it. Turned back (rows ↔ columns, the
+very same cells, so every value keeps its line), it is an ordinary table.
+"""
+from __future__ import annotations
+
+from .headers import NAME, VALUE, VERDICT, header_role
+from .model import Cell
+
+_MEASURE_ROLES = (VALUE, VERDICT, "review", "change")  # what the first cell of each row below the names says
+MIN_INDICATORS = 2
+
+
+def transposed(rows: list[list[Cell]]) -> list[list[Cell]] | None:
+    """The rows turned into columns when the table is printed on its side: a name header (`指标`) over a first
+    column of measure labels (`2024年目标`, `2024年完成`, `完成情况`, at least one a value) and a first row of
+    names that are no header words; None for any other table (and for one with merged cells)."""
+    if len(rows) < 2 or len(rows[0]) < MIN_INDICATORS + 1 or any(len(r) != len(rows[0]) for r in rows):
+        return None
+    if any(c.row_span > 1 or c.col_span > 1 for r in rows for c in r):
+        return None
+    if header_role(rows[0][0].flat) != NAME:
+        return None
+    roles = [header_role(r[0].flat) for r in rows[1:]]
+    if VALUE not in roles or any(role not in _MEASURE_ROLES for role in roles):
+        return None
+    if any(not c.flat or header_role(c.flat) in (NAME, VALUE, VERDICT) for c in rows[0][1:]):
+        return None
+    return [[row[j] for row in rows] for j in range(len(rows[0]))]

@@ -242,7 +242,7 @@ def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[C
     equal share when every share then reads the same way (`2023年 2024年` over `完成 增长% 目标 增长%`: a level and
     its growth under each year); else labels until a measure repeats (目标 完成 | 目标), the last one the rest.
     """
-    if len(sub) == width and sum(max(c.col_span, 1) for c in top) == width:
+    if len(sub) == width and sum(max(c.col_span, 1) for c in top) == width and any(_spans(c) for c in top):
         # the container printed every span of the row above a full header row (blank over 序号 | 指标名称 | 单位,
         # `2024年` over 目标 | 预计完成): each cell over the columns it spans, no guessing
         return [c for c in top for _ in range(max(c.col_span, 1))], list(sub)

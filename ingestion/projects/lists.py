@@ -240,6 +240,8 @@ def _wrapped(above: str, s: str, width: int) -> bool:
     several names (two or more `、`/`，`, one after a label, or a bracket left open), runs the full width of the
     list's longest line and stops without a closing `。`/`；`, and `s` opens no label or group. (One name a line
     never runs on: a long name with one `、` in it is not an enumeration.)"""
+    if len(above) < max(WRAPPED_MIN, WRAPPED_SHARE * width):
+        return False  # short of the column: the cheap test first
     seps = len(_ENUMERATION.findall(above))
     unclosed = above.count("（") + above.count("(") > above.count("）") + above.count(")")
     listing = seps >= 2 or unclosed or (seps >= 1 and split_label(above)[0] is not None)

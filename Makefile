@@ -34,10 +34,10 @@ manifest: install
 demo: manifest
 	$(BIN)/devplan build --reports $(REPORTS) --warehouse $(WAREHOUSE)
 
-# two pytest-xdist workers; a unit of work is a module, or one end-to-end test (tests/conftest.py groups them,
-# longest first). `make test PYTEST_WORKERS=0` runs the suite in one process.
+# two pytest-xdist workers, a module at a time (tests/conftest.py orders the modules, longest first);
+# `make test PYTEST_WORKERS=0` runs the suite in one process
 PYTEST_WORKERS ?= 2
-PYTEST_PARALLEL = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder)
+PYTEST_PARALLEL = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder)
 
 test: lint manifest browser
 	DEVPLAN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q $(PYTEST_PARALLEL)

@@ -118,34 +118,28 @@ def reports_copy(tmp_path) -> Path:
     return folder
 
 
-# `make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadgroup --no-loadscope-reorder`). A unit
-# of work is a module, so that module-scoped fixtures are set up once and tests that follow one another in a
-# module stay together, except that an end-to-end test that needs no module-scoped fixture is a unit of its own
-# (most of them build warehouses for a minute: the two workers only finish together if those are spread).
-# The modules with the longest single tests go first, then the other end-to-end tests, then the rest.
-LONGEST_FIRST = ("tests/test_ui_e2e.py", "tests/test_crash_safety.py")
-
-
-def _work_unit(item: pytest.Item) -> str:
-    module = item.nodeid.split("::", 1)[0]
-    defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-    module_scoped = any(d and d[-1].scope in ("module", "package", "class") for d in defs.values())
-    if item.get_closest_marker("e2e") and not module_scoped:
-        return item.name
-    return module
+# `make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadfile --no-loadscope-reorder`): a unit
+# of work is a module, so module-scoped fixtures are set up once and tests that follow one another in a module stay
+# together. The two workers only finish together if the longest modules start first: those with the longest units
+# (the browser test, the kill tests, and the in-process Dagster runs, the longest of `make test-fast`), then the
+# other modules with end-to-end tests, then the rest, each in collection order.
+LONGEST_FIRST = ("tests/test_ui_e2e.py", "tests/test_crash_safety.py", "tests/test_incremental_refresh.py")
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    if not getattr(config.option, "loadgroup", False):  # only on an xdist worker of a `--dist loadgroup` run
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # one process: the collection order
         return
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(_work_unit(item)))
+
+    def module(item: pytest.Item) -> str:
+        return item.nodeid.split("::", 1)[0]
+
+    e2e_modules = {module(i) for i in items if i.get_closest_marker("e2e")}
 
     def rank(item: pytest.Item) -> int:
-        module = item.nodeid.split("::", 1)[0]
-        if module in LONGEST_FIRST:
-            return LONGEST_FIRST.index(module)
-        return len(LONGEST_FIRST) + (0 if item.get_closest_marker("e2e") else 1)
+        m = module(item)
+        if m in LONGEST_FIRST:
+            return LONGEST_FIRST.index(m)
+        return len(LONGEST_FIRST) + (0 if m in e2e_modules else 1)
 
-    items.sort(key=rank)  # stable: the collection order within a rank
+    items.sort(key=rank)  # stable, and by module: a module's tests keep their order

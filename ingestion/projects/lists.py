@@ -250,6 +250,8 @@ def _wrapped(above: str, s: str, width: int, entry: str | None = None) -> bool:
     when the line above already went on from the one before it), runs the full width of the list's longest line
     and stops without a closing `。`/`；`, and `s` opens no label or group. (One name a line never runs on: a long
     name with one `、` in it is not an enumeration.)"""
+    if len(above) < max(WRAPPED_MIN, WRAPPED_SHARE * width):
+        return False  # short of the column: the cheap test first
     listed = entry if entry is not None and entry.endswith(above) else above
     seps = len(_ENUMERATION.findall(listed))
     unclosed = above.count("（") + above.count("(") > above.count("）") + above.count(")")

@@ -9,7 +9,7 @@ import re
 
 from ..document import Document, is_cell_line, squash
 from ..records import ProjectItem
-from ..scan import scanner
+from ..scan import first_characters, scanner
 from .finding import list_year
 from .names import (
     _ENDS_WITH_HEAD,
@@ -33,6 +33,8 @@ _PROSE_VERB = re.compile(
     rf"^{_ADVERBS}(?P<verb>{'|'.join(sorted(_STAGE_VERBS + _PLAIN_VERBS, key=len, reverse=True))})"
     rf"(?P<verb2>{'|'.join(sorted(_PLAIN_VERBS + _STAGE_VERBS, key=len, reverse=True))})?"
 )
+# the characters a match of `_PROSE_VERB` can open with (read off the pattern, so they cannot drift from it)
+_VERB_LEAD = re.compile(first_characters(_PROSE_VERB.pattern) or "")
 # Words after the names that say what happens to them; the stage-bearing ones override the verb.
 _TAIL_STAGES = ("前期工作", "在建项目", "早日开工", "尽早开工", "开工建设", "启动建设", "加快建设", "建成投用", "投产", "开园", "建成", "投用", "开工")
 _WORKS_TAILS = (
@@ -153,7 +155,7 @@ _LABELLED = re.compile(r"[：:]")  # `项目：A` is a list label read as prose,
 
 def _clause_mentions(clause: str) -> tuple[list[str], str | None] | None:
     """Project names one clause governs by its opening verb, with the printed stage words."""
-    m = _PROSE_VERB.match(clause)
+    m = _PROSE_VERB.match(clause) if _VERB_LEAD.match(clause) else None  # most clauses: one class test
     if not m:
         return None
     verb, verb2 = m.group("verb"), m.group("verb2")

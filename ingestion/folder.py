@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-REPORT_SUFFIXES = {".txt", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".pdf"}
+REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".pdf"}
 REJECTED_SUFFIXES = {".doc", ".wps", ".rtf", ".odt", ".ofd", ".mht", ".mhtml", ".xls", ".xlsx", ".et"}
 
 

@@ -31,3 +31,18 @@ def test_diff_new_changed_deleted_unchanged():
     assert changes.deleted == ["c"]
     assert changes.to_load == ["b", "d"]
     assert diff_folder(known, known).empty
+
+
+def test_every_format_the_extractors_read_is_a_report_of_the_folder(tmp_path):
+    """A report saved in any container of the genre corpus (Markdown from a PDF converter included) is loaded,
+    never skipped unseen because of its extension."""
+    from pathlib import Path
+
+    genre = Path(__file__).resolve().parents[1] / "fixtures" / "genre" / "reports"
+    suffixes = {p.suffix.lower() for p in genre.iterdir() if p.is_file()}
+    assert {".md", ".docx", ".pdf", ".html", ".txt"} <= suffixes
+    for suffix in sorted(suffixes) + [".markdown", ".htm"]:
+        (tmp_path / f"report{suffix}").write_bytes(b"x")
+    (tmp_path / "photo.png").write_bytes(b"x")
+    assert sorted(p.name for p in report_files(tmp_path)) == sorted(
+        f"report{s}" for s in sorted(suffixes) + [".markdown", ".htm"])

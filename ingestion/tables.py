@@ -775,12 +775,17 @@ def _orphan_captions(doc: Document, tables: Sequence[_Logical]) -> list[PartSeen
     """Captions that name indicators (`表2 2024年主要指标预期目标`) with no table read under or over them: the table
     the caption announces was lost (its rows not recognised as a table), which must be a warning, not a silence."""
     blocks = getattr(doc, "blocks", None) or []
-    owned = {id(b.caption) for b in blocks if isinstance(b, Table) and b.caption is not None}
-    owned |= {id(t.caption_below) for t in tables if t.caption_below is not None}
+    owners = [b.caption for b in blocks if isinstance(b, Table) and b.caption is not None]
+    owners += [t.caption_below for t in tables if t.caption_below is not None]
+    owned = {id(c) for c in owners}
+    # a line naming a table that was read under its own caption (`表1各项指标完成情况如下：` over `表1 …`) refers
+    # to that table: nothing was lost
+    read_numbers = {n for n in map(parse_caption, (c.flat for c in owners)) if n and n[1]}
     return [PartSeen("indicator_table", b.flat, b.start, 0, 0,
                      "its caption names indicators but no table was read under it")
             for b in blocks if isinstance(b, Caption) and id(b) not in owned and "指标" in b.flat
-            and (parse_caption(b.flat) or ("",))[0] in ("表", "附表") and not _CONTINUED_TITLE.search(b.flat)]
+            and (parse_caption(b.flat) or ("",))[0] in ("表", "附表") and not _CONTINUED_TITLE.search(b.flat)
+            and parse_caption(b.flat) not in read_numbers]
 
 
 def _measures_from_caption(header: Header, title: str | None) -> Header:

@@ -34,7 +34,7 @@ GROUP_MAX = 16
 BLANKS_MAX = 1  # blank lines allowed between two rows of one table
 
 _FIELD_SEP = re.compile(r"[；;]")
-_FIELD = re.compile(r"^([^：:]{1,%d})[：:](.*)$" % LABEL_MAX, re.S)
+_FIELD = re.compile(rf"^([^：:]{{1,{LABEL_MAX}}})[：:](.*)$", re.S)
 _VALUE_ROLES = (VALUE, "review", "change")  # headers.header_role's provisional roles of a value column
 _OTHER = "other"
 
@@ -42,7 +42,7 @@ _ITEM_SEQ = re.compile(r"^(\d{1,3})[.．、]\s*")
 _SUB_MARK = re.compile(r"^其中[：:]")
 _ATTRIBUTE = re.compile(r"[（(]((?:预期性|约束性)(?:指标)?)[）)]$")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
-_GROUP = re.compile(r"^【([^【】]{1,%d})】$" % GROUP_MAX)
+_GROUP = re.compile(rf"^【([^【】]{{1,{GROUP_MAX}}})】$")
 _CLAUSE = re.compile(r"[，,。；;、！？!?]")
 
 

@@ -406,9 +406,10 @@ def test_damaged_pdf_is_rejected():
 
 
 def test_report_files_are_chosen_by_extension(tmp_path):
-    for name in ("a.txt", "b.DOCX", "c.html", "d.htm", "e.pdf", "f.doc", "g.png", "h.zip", "~$b.docx", "notes.md"):
+    for name in ("a.txt", "b.DOCX", "c.html", "d.htm", "e.pdf", "f.doc", "g.png", "h.zip", "~$b.docx", "i.md"):
         (tmp_path / name).write_bytes(b"x")
-    assert [p.name for p in report_files(tmp_path)] == ["a.txt", "b.DOCX", "c.html", "d.htm", "e.pdf", "f.doc"]
+    # Markdown is read (a converter's export of a report): a notes file saved as .md is quarantined with its reason
+    assert [p.name for p in report_files(tmp_path)] == ["a.txt", "b.DOCX", "c.html", "d.htm", "e.pdf", "f.doc", "i.md"]
     assert is_report_name("report.shtml") and not is_report_name(".hidden.txt")
 
 

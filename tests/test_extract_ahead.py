@@ -73,7 +73,12 @@ def test_a_crash_ahead_costs_its_file_and_what_no_worker_was_left_for_is_extract
     items = [crashing[0], *derived[:DEPTH - 1], crashing[1], *derived[DEPTH - 1:]]
     got = {i[0]: r for i, r in zip(items, Ahead(items, workers=2, time_limit_s=30, process=faulty).results())}
     assert "SIGSEGV" in got["segfault_a.txt"].error.message and "code 7" in got["exit_b.txt"].error.message
-    assert [got[n] for n, *_ in derived] == [None] * len(derived)  # both workers died and were not replaced
+    # both workers died and were not replaced: what no worker was left for has no result. A worker may extract a
+    # good file before it reaches its crashing one (when the other died before that file reached it, the file
+    # goes to the survivor), so at most DEPTH good files have one, each a complete extraction.
+    left = [got[n] for n, *_ in derived]
+    assert left.count(None) >= len(derived) - DEPTH
+    assert all(r.ok and r.extraction is not None for r in left if r is not None)
     assert not multiprocessing.active_children()
 
     # through the refresh: the crashed files are quarantined, the rest extracted by the run itself

@@ -781,11 +781,15 @@ def _orphan_captions(doc: Document, tables: Sequence[_Logical]) -> list[PartSeen
     # a line naming a table that was read under its own caption (`表1各项指标完成情况如下：` over `表1 …`) refers
     # to that table: nothing was lost
     read_numbers = {n for n in map(parse_caption, (c.flat for c in owners)) if n and n[1]}
-    return [PartSeen("indicator_table", b.flat, b.start, 0, 0,
-                     "its caption names indicators but no table was read under it")
-            for b in blocks if isinstance(b, Caption) and id(b) not in owned and "指标" in b.flat
-            and (parse_caption(b.flat) or ("",))[0] in ("表", "附表") and not _CONTINUED_TITLE.search(b.flat)
-            and parse_caption(b.flat) not in read_numbers]
+    lost = []
+    for b in blocks:
+        if not isinstance(b, Caption) or id(b) in owned or "指标" not in b.flat or _CONTINUED_TITLE.search(b.flat):
+            continue
+        cap = parse_caption(b.flat)
+        if cap and cap[0] in ("表", "附表") and cap not in read_numbers:
+            lost.append(PartSeen("indicator_table", b.flat, b.start, 0, 0,
+                                 "its caption names indicators but no table was read under it"))
+    return lost
 
 
 def _measures_from_caption(header: Header, title: str | None) -> Header:

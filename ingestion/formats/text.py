@@ -96,9 +96,12 @@ def decode_bytes(data: bytes, declared: str | None = None, what: str = "file") -
                                    "(UTF-8, UTF-16, GB18030/GBK, …) reads it")
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        pass
-    else:
+    except UnicodeDecodeError as exc:
+        # a file cut inside its last character (an interrupted download or copy) is UTF-8 up to the cut: read that
+        # much, and the completeness check reports the cut (detection would call the whole file binary)
+        cut = exc.reason == "unexpected end of data" and exc.end == len(data) and exc.start >= len(data) - 3
+        text = data[:exc.start].decode("utf-8").removeprefix("\ufeff") if cut else None
+    if text is not None:
         if b"\x00" not in data:  # valid UTF-8 with NULs may be UTF-16 without a BOM: detection decides
             if _control_share(text) > _MAX_CONTROL_SHARE:
                 raise binary

@@ -842,3 +842,17 @@ def test_fixture_a_scan_like_pdf_text_layer_its_unruled_table_over_a_page_break_
         (2032, "target", "地区生产总值增速"): "增长6%左右", (2032, "target", "城镇新增就业"): "1100人",
     }
     assert "一、2031年计划执行情况" in done.text.split("\n")
+
+
+@pytest.mark.parametrize("cut_inside", [1, 2])
+def test_a_utf8_report_cut_inside_its_last_character_loads_what_precedes_the_cut(cut_inside):
+    """An interrupted download ends mid-character: the report is read up to the cut, never called binary."""
+    text = ("关于青禾区2030年国民经济和社会发展计划执行情况及2031年国民经济和社会发展计划草案的报告\n\n"
+            "一、2030年计划执行情况\n\n全区地区生产总值增长5.8%，一般公共预算收入增长4.2%。\n\n"
+            "二、2031年主要预期目标\n\n地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内，居民收入增长与经济")
+    data = text.encode("utf-8")
+    cut = data[:len(data) - 3 + cut_inside]  # keeps 1 or 2 of the last character's 3 bytes
+    out = process_report("qinghe.txt", cut)
+    assert out.ok, out.error
+    assert out.text.rstrip() == text[:-1].rstrip()
+    assert {v.value_raw for v in out.extraction.indicators} >= {"增长5.8%", "增长6%左右"}

@@ -22,7 +22,7 @@ from .names import (
     _valid_name,
     _with_suffix,
 )
-from .phrases import _COMP_PRE, _QUAL_POST, _QUALITATIVE_KINDS, _Value, _values
+from .phrases import _COMP_PRE, _QUAL_POST, _QUALITATIVE_KINDS, _Value, _values, value_gate
 from .scopes import _ENUMERATOR, _TARGET_LEAD, Scope
 
 # After a level value: what may follow it and still close the phrase (`全面完成…430公里建设任务`).
@@ -328,6 +328,12 @@ def _turn(year: int | None) -> re.Pattern:
 
 
 def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:
+    qualitative = scope.qualitative
+    # Most sentences of a task section hold no value phrase the scope reads (no digit, no 持平): nothing to cut up.
+    # What follows only deletes characters (a clause's item number, and a name's colon, which a digit follows).
+    gate = value_gate(qualitative)
+    if gate is not None and not gate.search(sentence):
+        return []
     if ("指标" in sentence or "共计" in sentence) and _INDICATOR_COUNT.search(sentence):  # each count names one
         return []
     if scope.measure == "target":
@@ -343,8 +349,11 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
         own = _subject_task(_drop_item_number(sentence), scope)
         if own:
             return [own]
-    qualitative = scope.qualitative
     for clause in clauses:
+        if gate is not None and "其中" not in clause and not gate.search(clause):  # no value: as `not values` below
+            if state is not None:
+                state.parent_next = False
+            continue
         clause = _drop_item_number(clause)
         if clause.startswith("其中") and _strip_lead(clause) == "":
             state = state or _SentenceState()

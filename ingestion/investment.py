@@ -206,8 +206,10 @@ def _parse_label(text: str) -> tuple[str, str | None]:
 
 def _last_clause(pre: str) -> tuple[str, str | None]:
     """Text after the last separator, and that separator (None when the figure follows the previous one)."""
-    i = max(map(pre.rfind, _SEPARATORS))  # one C call a separator, not a Python step a character
-    return (pre[i + 1:], pre[i]) if i >= 0 else (pre, None)
+    for i in range(len(pre) - 1, -1, -1):
+        if pre[i] in _SEPARATORS:
+            return pre[i + 1:], pre[i]
+    return pre, None
 
 
 def _split_marker(pre: str, st: _State, top: _Set | None) -> str:
@@ -373,11 +375,14 @@ def value_in_yi(value_num: float, unit: str) -> float | None:
 def _project_sections(doc: Document) -> list[tuple[int, int, str, int | None]]:
     """(first line, last line, title, part year) of each section (a heading's lines up to the next heading) that is
     about projects or investment: the only lines the paragraph reader is given. Worked out once per heading."""
-    heading_lines = [h.line for h in doc.headings]
+    headings = doc.headings
+    heading_lines = [h.line for h in headings]
+    topical = {id(h): bool(_SECTION_TOPIC.search(heading_title(h))) for h in headings}  # once a heading
     out = []
     for k, first in enumerate(heading_lines):
         chain = doc.heading_chain(first)
-        if _is_project_section(chain):
+        # `_is_project_section(chain)`, each heading's words read once
+        if topical[id(chain[-1])] or any(topical[id(h)] for h in chain if h.level >= 2):
             last = heading_lines[k + 1] - 1 if k + 1 < len(heading_lines) else doc.n_lines
             out.append((first, last, heading_title(chain[-1]), part_year(doc, chain)))
     return out

@@ -204,4 +204,8 @@ def needed(pattern: str, flags: int = 0) -> str | None:
         chosen = _cover([_factor_options(parsed)])
     except _Unknown:
         return None
-    return "|".join(sorted(chosen, key=lambda p: (not p.startswith(("[", "\\")), p))) if chosen else None
+    if not chosen:
+        return None
+    words = [p for p in chosen if not p.startswith(("[", "\\"))]  # a word holding another needed word adds nothing
+    kept = [p for p in chosen if p not in words or not any(w != p and w in p for w in words)]
+    return "|".join(sorted(kept, key=lambda p: (not p.startswith(("[", "\\")), p)))

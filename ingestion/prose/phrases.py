@@ -3,8 +3,8 @@ what kind they are. The numbers themselves are read by `values.parse_value`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..scan import needed, scanner
 
@@ -68,8 +68,7 @@ _TARGET_QUALITATIVE = frozenset(_QUALITATIVE_KINDS)
 _REVIEW_QUALITATIVE = frozenset({"qtask"})
 
 
-@dataclass(frozen=True)
-class _Value:
+class _Value(NamedTuple):  # one per value phrase found: a tuple is built several times faster than a dataclass
     kind: str
     raw: str  # the shortest phrase carrying the value
     unit: str | None

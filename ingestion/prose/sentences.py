@@ -217,6 +217,8 @@ class _ClauseReader:
 
 def _spread_qualifier(rows: list[_Row]) -> None:
     """`分别保持97%、95%以上`: a trailing 以上/左右 is read as applying to every figure of the list."""
+    if len(rows) < 2:  # most clauses give one row
+        return
     for a, b in zip(rows, rows[1:]):
         if b.value.start - a.value.end == 1 and a.value.kind == b.value.kind == "level":
             m = _TRAILING_QUALIFIER.search(b.raw)

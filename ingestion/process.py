@@ -14,12 +14,7 @@ from .metadata import is_plan_report
 from .quality import report_quality
 from .reading import read_document
 from .records import Extraction, PartSeen
-
-# Bump when extraction rules change: the warehouse re-extracts files whose facts came from another version.
-# 0.2.0: investment aggregates; 0.3.0: layouts beyond the samples; 0.4.0: typed document model, header
-# interpreter, layouts beyond the samples, parts and quality stored with the facts; 0.5.0: the layouts of genre
-# batches u and v (field-labelled rows, transposed tables, year rows over headers, scan-like PDFs, phone copies)
-EXTRACTOR_VERSION = "0.5.0"
+from .version import EXTRACTOR_VERSION  # noqa: F401  (bumped in version.py; read here by warehouse.load)
 
 
 @dataclass

@@ -25,7 +25,6 @@ from pathlib import Path
 import duckdb
 
 from .connection import connect
-from .load import mark_marts_built
 from .lock import writer_lock
 
 SERVED_SCHEMAS = ("marts",)
@@ -141,6 +140,8 @@ def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> dict:
 
 def publish_serving_copy(warehouse: Path) -> dict:
     """Publish the serving copy and record that the marts are complete (takes the writer lock)."""
+    from .load import mark_marts_built  # imports the extraction rules: not for `serving_path` in a no-change build
+
     warehouse = Path(warehouse)
     with writer_lock(warehouse):
         con = connect(warehouse)

@@ -125,7 +125,7 @@ class Outline:
             elif decimal and b.kind != "note" and any(no in decimal for no in range(b.start, b.end + 1)) \
                     and self._outline_block(b, decimal):
                 continue
-            elif b.kind == "paragraph" and self._continues(b):
+            elif b.kind == "paragraph" and self.items and self.items[-1].end + 1 == b.start and self._continues(b):
                 prev = self.items[-1]
                 self.items[-1] = _Item(prev.kind, prev.start, b.end, prev.heading)
             else:

@@ -22,7 +22,7 @@ from .names import (
     _valid_name,
     _with_suffix,
 )
-from .phrases import _COMP_PRE, _QUAL_POST, _QUALITATIVE_KINDS, _Value, _values, value_gate
+from .phrases import _COMP_PRE, _QUAL_POST, _QUALITATIVE_KINDS, _Value, _values
 from .scopes import _ENUMERATOR, _TARGET_LEAD, Scope
 
 # After a level value: what may follow it and still close the phrase (`全面完成…430公里建设任务`).
@@ -262,11 +262,6 @@ _INLINE_ITEM = re.compile(
     rf"^(?:[（(](?:\d{{1,2}}|[{CN_NUM}]{{1,3}})[）)]|[①-⑳]|\d{{1,2}}[.．、](?!\d)|[{CN_NUM}]{{1,3}}是(?=[\u4e00-\u9fff]))")
 
 
-def _sentences(text: str) -> list[str]:
-    """Sentences, each without the item number that may open it (`1.地区生产总值增长6%；（2）城镇新增就业…`)."""
-    return [_drop_item_number(s) for s in _SENTENCE_END.split(text) if s]
-
-
 # the characters an item number can open with (besides a digit)
 _ITEM_FIRST = frozenset("（(" + CN_NUM + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
 
@@ -329,13 +324,11 @@ def _turn(year: int | None) -> re.Pattern:
     return re.compile(rf"[，,][^，,：:]{{0,8}}?(?={this_year})")
 
 
-def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:
-    qualitative = scope.qualitative
-    # Most sentences of a task section hold no value phrase the scope reads (no digit, no 持平): nothing to cut up.
-    # What follows only deletes characters (a clause's item number, and a name's colon, which a digit follows).
-    gate = value_gate(qualitative)
-    if gate is not None and not gate.search(sentence):
-        return []
+def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...], gate: re.Pattern | None) -> list[_Row]:
+    """The rows of a sentence that holds a hit of `gate` (`value_gate` of the scope; the caller tests it, as most
+    sentences of a task section have none: no digit, no 持平, so they are never cut up). What is done to the sentence
+    below only deletes characters (a clause's item number, and a name's colon, which a digit follows), so a clause
+    without a hit of the gate holds no value either."""
     if ("指标" in sentence or "共计" in sentence) and _INDICATOR_COUNT.search(sentence):  # each count names one
         return []
     if scope.measure == "target":
@@ -351,6 +344,7 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
         own = _subject_task(_drop_item_number(sentence), scope)
         if own:
             return [own]
+    qualitative = scope.qualitative
     for clause in clauses:
         if gate is not None and "其中" not in clause and not gate.search(clause):  # no value: as `not values` below
             if state is not None:

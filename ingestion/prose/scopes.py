@@ -235,17 +235,27 @@ class Outline:
         return self.text_lines(h.line + 1, self.next_heading(h.line))
 
 
-@lru_cache(maxsize=4096)
 def is_text_heading(h: Heading) -> bool:
-    if h.level <= 1:
-        return False
-    body = HEADING_NUMBER.sub("", h.text)
+    """A numbered line that is running text (`_LEAD_SENTENCE`, `_FIGURE`), not a title. Asked many times per
+    heading: cached on its level and text, which are all it depends on (hashing those is done in C, unlike the
+    heading's own dataclass hash)."""
+    return h.level > 1 and _is_text_title(h.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_text_title(text: str) -> bool:
+    body = HEADING_NUMBER.sub("", text)
     return bool(_LEAD_SENTENCE.match(body)) or bool(_FIGURE.search(body) and _CLAUSE_MARK.search(body))
 
 
 def _lead_of(h: Heading) -> str:
     """The lead sentence of a text heading (`经济运行稳中有进。`), or the whole title of a title heading."""
-    body = HEADING_NUMBER.sub("", h.text)
+    return _lead_of_title(h.text)
+
+
+@lru_cache(maxsize=4096)
+def _lead_of_title(text: str) -> str:
+    body = HEADING_NUMBER.sub("", text)
     m = _LEAD_SENTENCE.match(body)
     return m.group(0) if m else body
 

@@ -42,7 +42,7 @@ _INDICATOR_COUNT = scanner(r"(?<!\d)\d+项[^，,。；;]{0,8}指标|指标[^，,
 _NOTE_LINE = re.compile(r"^(?:备注|注)[：:]")
 
 
-@dataclass
+@dataclass(slots=True)  # slots: this one is made per row, the two below per sentence and per clause
 class _Row:
     name: str
     value: _Value
@@ -52,7 +52,7 @@ class _Row:
     name_raw: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _SentenceState:
     subjects: list[str] = field(default_factory=list)  # the indicator(s) a bare `增长5.2%` refers to
     last: dict[bool, str] = field(default_factory=dict)  # last name per growthlike-ness, for a following 其中
@@ -63,7 +63,7 @@ class _SentenceState:
         return self.last.get(v.growthlike) or self.last.get(not v.growthlike)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ClauseReader:
     """Reads the value phrases of one clause in order, tying each to its name.
 

@@ -14,6 +14,7 @@ for the layouts by class.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..document import Document, squash
 from ..records import PartSeen, ProjectItem
@@ -58,9 +59,12 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     has_lists = bool(parts)
     if not parts:
         parts.extend(missing_referenced_list(view))
-    items.sort(key=lambda it: it.source_line)
-    parts.sort(key=lambda p: p.source_line)
+    items.sort(key=_BY_LINE)
+    parts.sort(key=_BY_LINE)
     return (items if has_lists else prose_projects(view)), parts
+
+
+_BY_LINE = attrgetter("source_line")
 
 
 _ROW_LABEL = re.compile(r"^[^：:]{1,20}[：:].")

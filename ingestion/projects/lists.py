@@ -350,7 +350,8 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
         stage, raw, category = normalize_stage(stage_raw, review), stage_raw or None, category or None
         emitted = 0
         for name in names:
-            if name[-1:] in "）)" or _NO_NAME.match(name):
+            # (a name opening with a CJK ideograph is no page number: `_NO_NAME` needs digits, spaces, dashes)
+            if name[-1:] in "）)" or not ("\u4e00" <= name[:1] <= "\u9fff") and _NO_NAME.match(name):
                 emit(name, stage_raw, category, line_no)
                 continue
             items.append(ProjectItem(title, year, name, stage, line_no, category, raw))

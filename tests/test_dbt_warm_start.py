@@ -21,7 +21,7 @@ import duckdb
 import pytest
 
 from orchestration.dbt.launcher import LAUNCHER_NAME, SOCKET_ENV, SWITCH_ENV, real_dbt
-from orchestration.dbt.zygote import warm_dbt
+from orchestration.dbt.zygote import _sweep_stale, warm_dbt
 
 from .conftest import ROOT, SEEDS, run_devplan
 
@@ -234,7 +234,7 @@ def test_a_signal_to_the_launcher_reaches_the_dbt_process(zygote, tmp_path, sign
 
 
 def test_the_zygote_does_not_outlive_its_parent(tmp_path):
-    code = ("import sys, time\nfrom orchestration.dbt.zygote import warm_dbt\n"
+    code = ("import sys, time\nfrom orchestration.dbt.zygote import _sweep_stale, warm_dbt\n"
             "w = warm_dbt()\nprint(w.__enter__(), flush=True)\ntime.sleep(120)\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("DEVPLAN_")}
     parent = subprocess.Popen([sys.executable, "-c", code], env={**env, "TMPDIR": str(tmp_path)}, cwd=ROOT,
@@ -251,3 +251,26 @@ def test_the_zygote_does_not_outlive_its_parent(tmp_path):
     while _processes_naming(path):
         assert time.monotonic() < deadline, f"zygote {zygotes} outlived its parent"
         time.sleep(0.1)
+
+
+def test_a_zygote_killed_with_its_build_leaves_no_folder_for_long(tmp_path, monkeypatch):
+    """SIGKILL to a build's process group leaves its socket folder; the next build's zygote start removes it."""
+    stale = tmp_path / "devplan-dbt-killed"
+    stale.mkdir()
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(str(stale / "zygote.sock"))
+    s.close()
+    young = tmp_path / "devplan-dbt-starting"  # a folder whose zygote is still starting: kept
+    young.mkdir()
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    with warm_dbt() as path:
+        assert not stale.exists() and young.exists()
+        assert Path(path).parent.parent == tmp_path
+        _wait_for(Path(path))
+        os.utime(Path(path).parent, (old, old))  # a long build's folder, its zygote alive: kept
+        _sweep_stale(str(tmp_path))
+        with socket.socket(socket.AF_UNIX) as probe:
+            probe.connect(path)  # and the zygote still serves after being probed

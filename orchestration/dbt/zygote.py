@@ -265,7 +265,8 @@ def warm_dbt():
     if os.environ.get(SWITCH_ENV) == "0" or not os.access(launcher, os.X_OK):
         yield None
         return
-    home = tempfile.mkdtemp(prefix="devplan-dbt-")
+    _sweep_stale(tempfile.gettempdir())
+    home = tempfile.mkdtemp(prefix=_DIR_PREFIX)
     path = os.path.join(home, "zygote.sock")
     proc = subprocess.Popen([sys.executable, "-P", "-m", __name__, "serve", path], stdin=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})
@@ -280,6 +281,30 @@ def warm_dbt():
             os.environ[SOCKET_ENV] = previous
         _stop(proc)
         shutil.rmtree(home, ignore_errors=True)
+
+
+_DIR_PREFIX = "devplan-dbt-"
+STALE_AFTER_S = 60.0  # a socket folder this old whose socket refuses connections belongs to no live zygote
+
+
+def _sweep_stale(tmp: str) -> None:
+    """Remove the socket folders of zygotes killed together with their build (a SIGKILL to the process group
+    leaves nobody to clean up): older than a minute, and nothing listening on their socket."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(tmp):
+            if not entry.name.startswith(_DIR_PREFIX) or not entry.is_dir(follow_symlinks=False):
+                continue
+            sock_path = os.path.join(entry.path, "zygote.sock")
+            try:
+                if entry.stat().st_uid != os.getuid() or time.time() - entry.stat().st_mtime < STALE_AFTER_S:
+                    continue
+                with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                    probe.connect(sock_path)
+                continue  # a zygote answers: not stale
+            except ConnectionRefusedError:
+                shutil.rmtree(entry.path, ignore_errors=True)
+            except OSError:
+                continue
 
 
 def _stop(proc: subprocess.Popen) -> None:

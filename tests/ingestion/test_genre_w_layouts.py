@@ -37,3 +37,64 @@ def test_a_table_on_its_side_with_a_year_corner_reads_its_columns_as_indicators(
     lines = path.read_text(encoding="utf-8").split("\n")
     assert all(v.value_raw in lines[v.source_line - 1] for v in values)
     assert [(p.kind, p.facts_read) for p in parts] == [("indicator_table", 10)]
+
+
+def test_a_note_calling_every_indicator_expected_gives_each_row_that_attribute():
+    """`注：表中指标均为预期性指标` under a table (no 属性 column, no marks): every row is 预期性, not unknown."""
+    text = "\n".join([
+        "关于石门区2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告",
+        "表1　石门区主要指标",
+        "序号\t指标\t单位\t2030年目标\t2030年完成",
+        "1\t园区营业收入增速\t%\t12\t12.6",
+        "2\t新增就业人数\t万人\t0.8\t0.86",
+        "注：表中指标均为预期性指标。",
+        "",
+        "二、2031年主要目标",
+    ])
+    values, _ = read_tables(Document.from_text(text))
+    assert len(values) == 4
+    assert {v.attribute for v in values} == {"预期性"}
+
+
+def test_a_typed_table_whose_rows_mix_tab_and_full_width_separators_is_read_row_by_row():
+    """`tables/mixed_separators_gb18030.txt` (GB18030, CRLF): one row separates its cells with two full-width
+    spaces, the next with TABs, others with `' \\t'`, `'\\t　'` or a full-width space after 序号 and TABs after; an
+    empty unit is two adjacent TABs, a sub-row's empty 序号 a leading TAB. Every row gives its target and actual
+    with its verdict, its group and its unit; the note naming rows 5 and 6 by number makes them 约束性 and the
+    rest 预期性."""
+    from ingestion.process import process_report
+
+    path = FIXTURES / "tables" / "mixed_separators_gb18030.txt"
+    processed = process_report(path.name, path.read_bytes())
+    assert processed.ok, processed.error
+    values = [v for v in processed.extraction.indicators if v.source == "table"]
+    got = sorted(((v.seq, v.category, v.parent_name, v.indicator_name, v.unit, v.measure, v.value_raw,
+                   v.achieved_raw, v.attribute) for v in values), key=repr)
+    e, b = "预期性", "约束性"
+    assert got == sorted([
+        ("1", "一、经济运行", None, "园区规上企业营收增速", "%", "target", "9左右", None, e),
+        ("1", "一、经济运行", None, "园区规上企业营收增速", "%", "actual", "9.3", "是", e),
+        ("2", "一、经济运行", None, "港口集装箱吞吐量", "万标箱", "target", "40", None, e),
+        ("2", "一、经济运行", None, "港口集装箱吞吐量", "万标箱", "actual", "38.5", "否", e),
+        (None, "一、经济运行", "港口集装箱吞吐量", "外贸集装箱", "万标箱", "target", "12", None, e),
+        (None, "一、经济运行", "港口集装箱吞吐量", "外贸集装箱", "万标箱", "actual", "12.4", "是", e),
+        ("3", "一、经济运行", None, "民间投资增速", "%", "target", "≥5", None, e),
+        ("3", "一、经济运行", None, "民间投资增速", "%", "actual", "5.6", "是", e),
+        ("4", "二、资源环境", None, "城市生活垃圾回收利用率", "%", "target", "35", None, e),
+        ("4", "二、资源环境", None, "城市生活垃圾回收利用率", "%", "actual", "36.2", "是", e),
+        ("5", "二、资源环境", None, "近岸海域水质", None, "target", "稳中向好", None, b),
+        ("5", "二、资源环境", None, "近岸海域水质", None, "actual", "稳中向好", "是", b),
+        ("6", "二、资源环境", None, "单位产值水耗降低", "%", "target", "3", None, b),
+        ("6", "二、资源环境", None, "单位产值水耗降低", "%", "actual", "3.4", "是", b),
+    ], key=repr)
+    lines = processed.text.split("\n")
+    assert all(v.value_raw in lines[v.source_line - 1] for v in values)
+
+
+def test_a_tab_table_with_one_letter_spaced_label_stays_a_tab_table():
+    """A TAB table whose header spreads a label with full-width spaces (`序　号`) is no mixed table: the label is
+    one cell and the rows read as before."""
+    from ingestion.blocks.mixed import split_mixed
+
+    assert split_mixed("序\u3000\u3000号\t指\u3000标\t单位") == (["序号", "指标", "单位"], "tab")
+    assert split_mixed("\u3000\u3000一、经济发展") is None

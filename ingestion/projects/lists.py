@@ -176,6 +176,29 @@ def _heads_bullets(s: str, no: int, next_no: int | None, bulleted: set[int]) -> 
             and find_outside_brackets(s, "、，,；;。：:") < 0 and not _ENDS_WITH_HEAD.search(s))
 
 
+def _heads_deeper_bullets(raw: str, next_raw: str | None, s: str) -> bool:
+    """A bullet whose next item is a bullet indented deeper (`- **电子信息产业**` over `  - 新开工` over
+    `    - A`): the heading of the items nested under it, as a Markdown or word-processor outline prints a
+    category, not a project. A bullet at the same depth as the next one is an item of the same list."""
+    return (next_raw is not None and len(s) <= 16 and is_bulleted(raw) and is_bulleted(next_raw)
+            and _indent(next_raw) > _indent(raw) and find_outside_brackets(s, "、，,；;。：:") < 0)
+
+
+BULLET_LEVEL = 10  # a bullet's depth comes below every numbered outline level (`（1）` is 4)
+
+
+def _level(line: str) -> int | None:
+    """The outline level of a group label's line: its number's (`outline_level`), or for an unnumbered bullet its
+    indentation below every numbered level, so a bullet nested deeper adds to the group above it."""
+    level = outline_level(line)
+    if level is None and _TEXT_BULLET_AT.match(line):
+        return BULLET_LEVEL + _indent(line)
+    return level
+
+
+_TEXT_BULLET_AT = re.compile(r"^[ \u3000\t]*[-*+•·●○■□◆◇▪►▶➢](?:[ \u3000]|\*\*)")
+
+
 _TRAILING_BRACKET_LABEL = re.compile(r"(?<=.)(?:【[^】]{1,20}】|[◆●■▪•][^◆●■▪•]{1,12}(?:类|板块|领域))$")
 _LABEL_ENDINGS = ("】", "类", "板块", "领域", "\n")  # how a match of it ends (`$` may stand before a final \n)
 
@@ -351,7 +374,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
         nxt = body[k + 1][1] if k + 1 < len(body) else None
         group = group_label(s)
         if group is not None:
-            context.enter(*group, outline_level(doc.line(no)))
+            context.enter(*group, _level(doc.line(no)))
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
@@ -366,6 +389,11 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             context.enter(*parse_label(label), outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage
             open_group(label, no)
+            continue
+        if label is None and nxt is not None and _heads_deeper_bullets(doc.line(no), doc.line(body[k + 1][0]), s):
+            context.enter(s, None, _level(doc.line(no)))  # `- **电子信息产业**` over deeper bullets
+            group_category, group_stage = context.category, context.stage
+            open_group(s, no)
             continue
         if label is None and (no not in bulleted or _KIND_ONLY.match(s) or _heads_stage_lines(s, nxt)) and (
                 _is_category_line(s, nxt) or _heads_bullets(s, no, body[k + 1][0] if nxt else None, bulleted)):

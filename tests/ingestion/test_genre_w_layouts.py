@@ -98,3 +98,20 @@ def test_a_tab_table_with_one_letter_spaced_label_stays_a_tab_table():
 
     assert split_mixed("序\u3000\u3000号\t指\u3000标\t单位") == (["序号", "指标", "单位"], "tab")
     assert split_mixed("\u3000\u3000一、经济发展") is None
+
+
+def test_nested_bullets_read_category_then_stage_then_names():
+    """`projects/nested_bullets_three_levels.md`: `- **category**` over `  - stage` over `    - name（总投资X亿元）`.
+    The first-level bullets are the categories of the names nested under them (never projects themselves), the
+    second-level ones their stages; the investment note is no part of a name, a phase in brackets is."""
+    from ingestion.projects import read_projects
+
+    path = FIXTURES / "projects" / "nested_bullets_three_levels.md"
+    items, _ = read_projects(Document.from_text(path.read_text(encoding="utf-8")))
+    assert [(it.category, it.stage_raw, it.stage, it.project_name) for it in items] == [
+        ("智能装备产业", "新开工", "started", "青川区精密轴承产业园"),
+        ("智能装备产业", "新开工", "started", "白石镇数控机床基地（一期）"),
+        ("智能装备产业", "续建", "ongoing", "青川区工业机器人中试平台"),
+        ("文旅康养", "续建", "ongoing", "云岭湖康养小镇"),
+        ("文旅康养", "竣工", "completed", "青川古镇游客服务中心"),
+    ]

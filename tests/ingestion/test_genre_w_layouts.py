@@ -115,3 +115,25 @@ def test_nested_bullets_read_category_then_stage_then_names():
         ("文旅康养", "续建", "ongoing", "云岭湖康养小镇"),
         ("文旅康养", "竣工", "completed", "青川古镇游客服务中心"),
     ]
+
+
+def test_a_plan_without_lists_names_the_examples_of_each_counted_stage():
+    """`projects/counted_stage_examples.txt`: no 专栏, so the task prose is read. `新开工项目12个，主要包括A、B、C等`
+    gives A, B, C with the counted stage (`新开工项目` started, `续建项目` ongoing, `计划竣工项目` completed; 主要有 and
+    包括 introduce names too); `建成投用A敬老院、B卫生院` names two facilities; `加快城乡供水、供气、供热管网建设改造`
+    lists kinds of works sharing one head noun, no project."""
+    from ingestion.projects import read_projects
+
+    path = FIXTURES / "projects" / "counted_stage_examples.txt"
+    items, _ = read_projects(Document.from_text(path.read_text(encoding="utf-8")))
+    assert [(it.list_title, it.stage_raw, it.stage, it.project_name) for it in items] == [
+        ("prose:（一）扎实推进项目建设", "新开工项目", "started", "松岭县木材精深加工产业园（一期）"),
+        ("prose:（一）扎实推进项目建设", "新开工项目", "started", "白桦镇冷链物流中心"),
+        ("prose:（一）扎实推进项目建设", "新开工项目", "started", "青山乡风电项目"),
+        ("prose:（一）扎实推进项目建设", "续建项目", "ongoing", "松岭县城区供水管网改造"),
+        ("prose:（一）扎实推进项目建设", "续建项目", "ongoing", "北河湿地公园"),
+        ("prose:（一）扎实推进项目建设", "计划竣工项目", "completed", "松岭县全民健身中心"),
+        ("prose:（二）持续保障和改善民生", "建成投用", "completed", "白桦镇敬老院"),
+        ("prose:（二）持续保障和改善民生", "建成投用", "completed", "青山乡卫生院"),
+    ]
+    assert {it.period_year for it in items} == {2032}

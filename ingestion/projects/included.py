@@ -1,0 +1,33 @@
+"""Projects a plan names in its prose as the examples of a counted stage: `新开工项目24个，主要包括A、B、C等`.
+
+Why: a report without a 专栏 often sizes each stage of the year's project list in one sentence and names a few of
+each (`其中，新开工项目24个，主要包括A、B等；续建项目30个，主要有C、D等；计划竣工项目14个，包括E、F等。`). No verb
+governs the names (`包括` only introduces them), so the verb-led reading of `prose.py` finds none; the stage is the
+counted phrase before them. Only the printed names count: the count (24个) says how many the list holds, not which.
+"""
+from __future__ import annotations
+
+import re
+
+from .stages import _STAGE_LABEL
+
+# `新开工项目24个`, `其中续建项目30个`, `计划竣工项目（14个）`: a stage label and its count, nothing else
+_COUNTED_STAGE = re.compile(rf"^(?:其中)?({_STAGE_LABEL})$")
+_STAGE_WORD = re.compile(r"开工|续建|在建|竣工|完工|建成|投用|投产|前期|加快建设|推进建设")
+_COUNT_AT_END = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*个[）)]|(?:共|计)?[\d一二三四五六七八九十百]+个)$")
+# `主要包括A、B等`, `重点有C、D`, `包含E等项目`: the names the counted stage is illustrated with
+_INCLUDES = re.compile(r"^(?:主要|重点|具体)?(?:包括|包含|涵盖|有)(?P<names>.+?)(?:等(?:重点|重大)?(?:项目|工程)?)?$")
+
+
+def counted_stage(clause: str) -> str | None:
+    """The stage label of a clause that only counts a stage's projects (`新开工项目24个` → `新开工项目`)."""
+    if not clause.endswith(("个", "）", ")")) or not _COUNT_AT_END.search(clause):
+        return None
+    m = _COUNTED_STAGE.match(_COUNT_AT_END.sub("", clause))
+    return m.group(1) if m and _STAGE_WORD.search(m.group(1)) else None
+
+
+def included_names(clause: str) -> str | None:
+    """The enumeration a clause introduces with 包括/有 (`主要包括A、B等` → `A、B`); None for any other clause."""
+    m = _INCLUDES.match(clause)
+    return m.group("names") if m and m.group("names") else None

@@ -137,3 +137,37 @@ def test_a_plan_without_lists_names_the_examples_of_each_counted_stage():
         ("prose:（二）持续保障和改善民生", "建成投用", "completed", "青山乡卫生院"),
     ]
     assert {it.period_year for it in items} == {2032}
+
+
+def _prose(name: str):
+    from ingestion.prose import extract_prose_indicators
+
+    doc = Document.from_text((FIXTURES / "prose" / name).read_text(encoding="utf-8"))
+    return extract_prose_indicators(doc)
+
+
+def test_numbered_target_items_with_any_unit_are_all_targets():
+    """`prose/numbered_items_county_2031.txt`: the targets are numbered items under `（二）主要预期目标`; an item
+    whose figure is in 万亩 or 公里 is a target like one in % or 人, and the items after it are still read."""
+    target = {(r.indicator_name, r.value_raw, r.comparator, r.unit)
+              for r in _prose("numbered_items_county_2031.txt") if r.measure == "target"}
+    assert target == {
+        ("地区生产总值增速", "增长6%左右", "approx", "%"),
+        ("油菜籽播种面积", "18万亩以上", "ge", "万亩"),
+        ("新改建农村公路", "85公里", "eq", "公里"),
+        ("单位地区生产总值能耗降低", "完成省、市下达任务", "qualitative", None),
+    }
+
+
+def test_review_leads_are_no_figures_and_a_parallel_balance_keeps_its_owner():
+    """Same fixture, its review: `二是投资消费稳中有升。` heads the figures after it (no row of its own), and
+    `金融机构各项存款余额…、各项贷款余额…` are both the institutions' balances (the shared owner distributed)."""
+    actual = {(r.indicator_name, r.value_raw) for r in _prose("numbered_items_county_2031.txt")
+              if r.measure == "actual"}
+    assert actual == {
+        ("地区生产总值", "86.4亿元"), ("地区生产总值增速", "增长5.1%"),
+        ("全社会固定资产投资增速", "增长7.2%"), ("社会消费品零售总额", "21.3亿元"),
+        ("社会消费品零售总额增速", "增长3.4%"), ("地方一般公共预算收入", "4.12亿元"),
+        ("地方一般公共预算收入增速", "增长6.0%"), ("金融机构各项存款余额", "142.6亿元"),
+        ("金融机构各项贷款余额", "97.8亿元"),
+    }

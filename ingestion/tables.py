@@ -82,8 +82,8 @@ _BINDING_NAMES = re.compile(r"(?:^|[：:；;。，,])[①-⑳\d.．、（）()\s
 _NAME_JOIN = re.compile(r"[、和及]")
 _OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|未注|未列|没有标|不带|无).{0,8}预期性|(?:均|全部|都)(?:为|是|属于?)预期性")
 # a note that names its binding rows by number (`第3、5项为约束性指标，其余为预期性`): rows the reader cannot match
-_BINDING_BY_NUMBER = re.compile(r"(?:第|序号)[\d、，,和及至-]+(?:项|条|行)?.{0,6}约束性")
-_NUMBER_RANGE = re.compile(r"(\d{1,3})(?:\s*[-—–－~～至]\s*(\d{1,3}))?")
+_BINDING_BY_NUMBER = re.compile(r"(?:第|序号为?)[\d、，,和及至-]+(?:项|条|行)?.{0,6}约束性")
+_NUMBER_RANGE = re.compile(r"(\d{1,3})(?:[项条行]?\s*[-—–－~～至到]\s*第?(\d{1,3}))?")
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)")
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _SEQ_NUMBER = re.compile(r"\d{1,3}")
@@ -301,7 +301,8 @@ class _NoteRules:
 
 
 def _numbers(text: str) -> set[str]:
-    """The row numbers a note lists (`第10、11、12项`, `第3-5项`, `序号2至4`), as the 序号 column prints them."""
+    """The row numbers a note lists (`第10、11、12项`, `第3-5项`, `第3项至第5项`, `序号2至4`), as the 序号 column prints
+    them."""
     out: set[str] = set()
     for m in _NUMBER_RANGE.finditer(text):
         low, high = int(m.group(1)), int(m.group(2) or m.group(1))

@@ -6,7 +6,7 @@ column, not along the first row, and read as a header row nothing is found in it
 very same cells, so every value keeps its line), it is an ordinary table.
 
 The corner cell names either axis: `指标` (the indicators along the first row) or `年度` / `年份` / `时间` (the
-measure labels down the first column: `2023年目标`, `2023年完成`, `是否完成`, `2024年目标`). Turned back, a corner of
+measure labels down the first column: `2023年目标`, `2023年完成`, `是否完成`, `2024年目标`), or is left blank. Turned back, a corner of
 the second kind heads nothing the turned table holds (its first column is the names), so it is left blank there
 and the name column is read from its cells, as under a blank corner.
 """
@@ -34,7 +34,7 @@ def transposed(rows: list[list[Cell]]) -> list[list[Cell]] | None:
         return None
     corner = rows[0][0]
     row_axis = header_role(corner.flat) != NAME
-    if row_axis and not _ROW_AXIS.match(corner.flat):
+    if row_axis and corner.flat and not _ROW_AXIS.match(corner.flat):
         return None
     roles = [header_role(r[0].flat) for r in rows[1:]]
     if VALUE not in roles or any(role not in _MEASURE_ROLES for role in roles):

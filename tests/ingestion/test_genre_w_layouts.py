@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ingestion.document import Document
 from ingestion.tables import read_tables
 
@@ -171,3 +173,47 @@ def test_review_leads_are_no_figures_and_a_parallel_balance_keeps_its_owner():
         ("地方一般公共预算收入增速", "增长6.0%"), ("金融机构各项存款余额", "142.6亿元"),
         ("金融机构各项贷款余额", "97.8亿元"),
     }
+
+
+def test_a_table_on_its_side_with_a_blank_corner_is_turned_back_too():
+    """The same layout with nothing in the corner cell: the measure labels down the first column and the names
+    along the first row still say which way the table is printed."""
+    text = "\n".join([
+        "# 关于青禾区2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告",
+        "**表1　青禾区主要指标**",
+        "",
+        "|  | 城乡居民储蓄存款增速（%） | 新增市场主体（万户） |",
+        "|---|---|---|",
+        "| 2030年目标 | 9左右 | 1.2 |",
+        "| 2030年完成 | 9.4 | 1.05 |",
+        "| 2031年目标 | 8.5 | 1.3以上 |",
+        "",
+        "## 二、2031年主要目标",
+    ])
+    values, _ = read_tables(Document.from_text(text))
+    assert sorted((v.period_year, v.measure, v.indicator_name, v.unit, v.value_raw) for v in values) == sorted([
+        (2030, "target", "城乡居民储蓄存款增速", "%", "9左右"), (2030, "actual", "城乡居民储蓄存款增速", "%", "9.4"),
+        (2031, "target", "城乡居民储蓄存款增速", "%", "8.5"), (2030, "target", "新增市场主体", "万户", "1.2"),
+        (2030, "actual", "新增市场主体", "万户", "1.05"), (2031, "target", "新增市场主体", "万户", "1.3以上"),
+    ])
+
+
+@pytest.mark.parametrize("note", ["注：第2项至第3项为约束性指标，其余为预期性指标。",
+                                  "注：第2—3项为约束性指标，其余为预期性指标。",
+                                  "注：序号为2、3的指标为约束性指标，其余为预期性指标。"])
+def test_a_note_naming_binding_rows_by_number_marks_those_rows(note):
+    text = "\n".join([
+        "关于石门区2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告",
+        "表1　石门区主要指标",
+        "序号\t指标\t单位\t2031年目标",
+        "1\t园区营业收入增速\t%\t12",
+        "2\t单位产值水耗降低\t%\t3",
+        "3\t森林覆盖率\t%\t40",
+        "4\t新增就业人数\t万人\t0.8",
+        note,
+        "",
+        "二、2031年重点工作",
+    ])
+    values, _ = read_tables(Document.from_text(text))
+    assert {v.indicator_name: v.attribute for v in values} == {
+        "园区营业收入增速": "预期性", "单位产值水耗降低": "约束性", "森林覆盖率": "约束性", "新增就业人数": "预期性"}

@@ -11,7 +11,7 @@ from ..document import Document, is_cell_line, squash
 from ..records import ProjectItem
 from ..scan import first_characters, scanner
 from .finding import list_year
-from .included import counted_stage, included_names
+from .included import counted_stage, included_names, labelled, sizes_them
 from .names import (
     _ENDS_WITH_HEAD,
     _HEAD,
@@ -254,7 +254,11 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
             previous: list[ProjectItem] = []
             counted: str | None = None  # the stage a clause before counted (`新开工项目24个`), for `主要包括A、B等`
             for clause in split_outside_brackets(sentence, "，,"):
-                listed = included_names(clause) if counted else None
+                pair = labelled(clause) if "：" in clause or ":" in clause else None  # `续建项目30个：A、B等`
+                if pair is not None:
+                    counted, listed = pair
+                else:
+                    listed = included_names(clause) if counted else None
                 if listed:
                     previous = []
                     for name in _split_prose_names(listed):
@@ -264,6 +268,8 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
                             previous.append(item)
                     counted = None
                     continue
+                if counted and sizes_them(clause):
+                    continue  # `新开工项目24个，总投资86亿元，主要包括…`: the names still follow
                 counted = counted_stage(clause)
                 if counted:
                     continue

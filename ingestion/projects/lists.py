@@ -185,6 +185,22 @@ def _heads_deeper_bullets(raw: str, next_raw: str | None, s: str) -> bool:
 
 
 BULLET_LEVEL = 10  # a bullet's depth comes below every numbered outline level (`（1）` is 4)
+SIDE_LEVEL = 50  # a category line over bare stage lines (`智能装备产业` over `新开工`): the stage lines nest under it
+_WORKS_END = re.compile(r"(?:改造|建设|提升|整治|改扩建|扩建|新建|修缮|治理|搬迁|升级|工程|项目)$")
+
+
+def _pure_stage(s: str | None) -> bool:
+    """A bare stage line (`新开工`, `续建项目`, `（二）竣工项目（5个）`): a stage group without a category."""
+    group = group_label(s) if s is not None else None
+    return group is not None and group[0] is None and group[1] is not None
+
+
+def _heads_stage_heading(s: str, nxt: str | None) -> bool:
+    """A short line right above a bare stage line (`智能装备产业` over `新开工` over names, as a Word list prints
+    nested bullets once the bullets are gone): the kind the stage groups under it sort, when it reads as a kind, not
+    as a name (no head noun, no works word, no punctuation)."""
+    return (len(s) <= 12 and _pure_stage(nxt) and group_label(s) is None and not _ENDS_WITH_HEAD.search(s)
+            and not _WORKS_END.search(s) and find_outside_brackets(s, "、，,；;。：:") < 0)
 
 
 def _level(line: str) -> int | None:
@@ -370,11 +386,17 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     body = _joined_continuations(doc, plist.start, plist.end)
     bulleted = {no for no, _ in body if is_bulleted(doc.line(no))}
     body = _unglued(body)
+    # kinds over bare stage lines only where the list opens with one: a list that opens with a stage line has its
+    # names (some without a head noun) right above the next stage line
+    side_kinds = len(body) > 1 and body[0][0] not in bulleted and _heads_stage_heading(body[0][1], body[1][1])
     for k, (no, s) in enumerate(body):
         nxt = body[k + 1][1] if k + 1 < len(body) else None
         group = group_label(s)
         if group is not None:
-            context.enter(*group, _level(doc.line(no)))
+            level = _level(doc.line(no))
+            if level is None and context.level == SIDE_LEVEL and group[0] is None:
+                level = SIDE_LEVEL + 1  # `新开工` under `智能装备产业`: keeps the kind
+            context.enter(*group, level)
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
@@ -389,6 +411,11 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             context.enter(*parse_label(label), outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage
             open_group(label, no)
+            continue
+        if side_kinds and label is None and no not in bulleted and _heads_stage_heading(s, nxt):
+            context.enter(s, None, SIDE_LEVEL)  # `智能装备产业` over `新开工`
+            group_category, group_stage = context.category, context.stage
+            open_group(s, no)
             continue
         if label is None and nxt is not None and _heads_deeper_bullets(doc.line(no), doc.line(body[k + 1][0]), s):
             context.enter(s, None, _level(doc.line(no)))  # `- **电子信息产业**` over deeper bullets

@@ -220,3 +220,57 @@ def test_a_note_naming_binding_rows_by_number_marks_those_rows(note):
     values, _ = read_tables(Document.from_text(text))
     assert {v.indicator_name: v.attribute for v in values} == {
         "园区营业收入增速": "预期性", "单位产值水耗降低": "约束性", "森林覆盖率": "约束性", "新增就业人数": "预期性"}
+
+
+_NESTED_WORD_LIST = [
+    ("智能装备产业", "List Bullet"), ("新开工", "List Bullet 2"),
+    ("青川区精密轴承产业园（总投资21亿元）", "List Bullet 3"), ("白石镇数控机床基地（一期）", "List Bullet 3"),
+    ("续建", "List Bullet 2"), ("青川区工业机器人中试平台", "List Bullet 3"),
+    ("文旅康养", "List Bullet"), ("竣工", "List Bullet 2"), ("青川古镇游客服务中心", "List Bullet 3"),
+]
+
+
+def test_a_word_list_nested_by_bullet_levels_reads_kinds_over_bare_stage_lines():
+    """The nested-bullet list as Word prints it (List Bullet 1–3): the bullets are not text, so the list reads as
+    bare lines, a kind (`智能装备产业`) right above a bare stage line (`新开工`) above the names. The kind is the
+    category of the stage groups under it, never a project."""
+    import io
+
+    import docx
+
+    from ingestion.process import process_report
+
+    d = docx.Document()
+    d.add_paragraph("关于青川区2031年国民经济和社会发展计划执行情况与2032年国民经济和社会发展计划草案的报告")
+    d.add_paragraph("四、2032年重点工作")
+    d.add_paragraph("专栏1：2032年重点项目")
+    for text, style in _NESTED_WORD_LIST:
+        d.add_paragraph(text, style=style)
+    d.add_paragraph("各位代表，让我们共同努力。")
+    buf = io.BytesIO()
+    d.save(buf)
+    processed = process_report("nested_list.docx", buf.getvalue())
+    assert processed.ok, processed.error
+    assert [(it.category, it.stage, it.project_name) for it in processed.extraction.projects] == [
+        ("智能装备产业", "started", "青川区精密轴承产业园"),
+        ("智能装备产业", "started", "白石镇数控机床基地（一期）"),
+        ("智能装备产业", "ongoing", "青川区工业机器人中试平台"),
+        ("文旅康养", "completed", "青川古镇游客服务中心"),
+    ]
+
+
+def test_names_above_the_next_stage_line_stay_names_when_the_list_opens_with_a_stage():
+    """`新开工` / `A小区改造` / `续建` / …: a list that opens with a stage line has no kinds over its stages; a name
+    right above the next stage line (even one without a head noun) is a project."""
+    from ingestion.projects import read_projects
+
+    text = "\n".join([
+        "关于青川区2031年国民经济和社会发展计划执行情况与2032年国民经济和社会发展计划草案的报告",
+        "四、2032年重点工作", "专栏1：2032年重点项目", "新开工", "青川区精密轴承产业园", "云岭社区综合整治提升",
+        "续建", "青川区工业机器人中试平台", "", "各位代表，让我们共同努力。",
+    ])
+    items, _ = read_projects(Document.from_text(text))
+    assert [(it.category, it.stage, it.project_name) for it in items] == [
+        (None, "started", "青川区精密轴承产业园"), (None, "started", "云岭社区综合整治提升"),
+        (None, "ongoing", "青川区工业机器人中试平台"),
+    ]

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
-from .headers import NAME, VALUE, VERDICT, header_role
+from .headers import ATTRIBUTE, NAME, UNIT, VALUE, VERDICT, header_role
 from .model import Cell
 
-_MEASURE_ROLES = (VALUE, VERDICT, "review", "change")  # what the first cell of each row below the names says
+# what the first cell of each row below the names says: a measure, or the names' unit or attribute (`单位`, `指标属性`)
+_MEASURE_ROLES = (VALUE, VERDICT, "review", "change", UNIT, ATTRIBUTE)
 MIN_INDICATORS = 2
 # a corner naming the rows' axis, the years and measures (`年度`, `年份`, `时间`, `年度/指标`, `指标\年份`)
 _ROW_AXIS = re.compile(r"^(?:指标[/／\\、]?)?(?:年度|年份|时间|时期)(?:[/／\\、]?指标)?$")

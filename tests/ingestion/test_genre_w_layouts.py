@@ -274,3 +274,32 @@ def test_names_above_the_next_stage_line_stay_names_when_the_list_opens_with_a_s
         (None, "started", "青川区精密轴承产业园"), (None, "started", "云岭社区综合整治提升"),
         (None, "ongoing", "青川区工业机器人中试平台"),
     ]
+
+
+@pytest.mark.parametrize("container", ["txt", "docx"])
+def test_a_table_on_its_side_with_unit_and_attribute_rows_gives_each_indicator_its_own(container):
+    """Rows `单位` and `指标属性` under the names of a table printed on its side: each column's unit and attribute
+    go with its values, as a 单位 / 属性 column does in a table printed upright."""
+    from ingestion.process import process_report
+    from tests.format_writers import write_docx
+
+    rows = [["指标", "城乡居民储蓄存款增速", "新增市场主体"], ["单位", "%", "万户"], ["2030年目标", "9左右", "1.2"],
+            ["2030年完成", "9.4", "1.05"], ["完成情况", "完成", "未完成"], ["2031年目标", "8.5", "1.3以上"],
+            ["指标属性", "预期性", "约束性"]]
+    table = "\n\n".join("\n".join("\t" + c for c in r) for r in rows)
+    text = ("关于青禾区2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告\n一、2030年计划执行情况\n"
+            f"表1　青禾区主要指标\n{table}\n\n\n二、2031年主要目标\n各部门要抓好落实。\n")
+    data = write_docx(text) if container == "docx" else text.encode("utf-8")
+    processed = process_report(f"side.{container}", data)
+    assert processed.ok, processed.error
+    got = sorted((v.period_year, v.measure, v.indicator_name, v.unit, v.value_raw, v.achieved_raw, v.attribute)
+                 for v in processed.extraction.indicators if v.source == "table")
+    e, b = "预期性", "约束性"
+    assert got == sorted([
+        (2030, "target", "城乡居民储蓄存款增速", "%", "9左右", None, e),
+        (2030, "actual", "城乡居民储蓄存款增速", "%", "9.4", "是", e),
+        (2031, "target", "城乡居民储蓄存款增速", "%", "8.5", None, e),
+        (2030, "target", "新增市场主体", "万户", "1.2", None, b),
+        (2030, "actual", "新增市场主体", "万户", "1.05", "否", b),
+        (2031, "target", "新增市场主体", "万户", "1.3以上", None, b),
+    ])

@@ -122,7 +122,7 @@ def test_nested_bullets_read_category_then_stage_then_names():
 def test_a_plan_without_lists_names_the_examples_of_each_counted_stage():
     """`projects/counted_stage_examples.txt`: no 专栏, so the task prose is read. `新开工项目12个，主要包括A、B、C等`
     gives A, B, C with the counted stage (`新开工项目` started, `续建项目` ongoing, `计划竣工项目` completed; 主要有 and
-    包括 introduce names too, after a clause sizing them or a colon); `建成投用A敬老院、B卫生院` names two facilities;
+    包括 introduce names too, after a clause sizing them or a colon); `建成投用A敬老院、B卫生院` and `建成C变电站、D文化馆` name facilities;
     `加快城乡供水、供气、供热管网建设改造` lists kinds of works sharing one head noun, no project."""
     from ingestion.projects import read_projects
 
@@ -137,6 +137,8 @@ def test_a_plan_without_lists_names_the_examples_of_each_counted_stage():
         ("prose:（一）扎实推进项目建设", "计划竣工项目", "completed", "松岭县全民健身中心"),
         ("prose:（二）持续保障和改善民生", "建成投用", "completed", "白桦镇敬老院"),
         ("prose:（二）持续保障和改善民生", "建成投用", "completed", "青山乡卫生院"),
+        ("prose:（二）持续保障和改善民生", "建成", "completed", "白桦镇110千伏变电站"),
+        ("prose:（二）持续保障和改善民生", "建成", "completed", "青山乡文化馆"),
         ("prose:（三）加快城市更新", "新开工项目", "started", "石桥街道老旧小区改造"),
         ("prose:（三）加快城市更新", "新开工项目", "started", "南湖片区排水防涝工程"),
         ("prose:（三）加快城市更新", "续建项目", "ongoing", "东关街历史文化街区保护利用工程"),

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 CN_NUM = "一二三四五六七八九十"
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_BOOKMARK_IN_LINE = re.compile(r"\[bookmark:[^\]\n]*\]")  # `_BOOKMARK` within one line of a whole text
 _HEADING_PATTERNS = (
     (0, re.compile(rf"^第[{CN_NUM}]+(?:部分|篇)")),  # 第一部分 2021年计划执行情况: above the 一、 headings
     (1, re.compile(rf"^[{CN_NUM}]+、")),
@@ -48,6 +49,13 @@ def clean_line(line: str) -> str:
     if "[bookmark:" in line:
         line = _BOOKMARK.sub("", line)
     return line.rstrip("\r\n")
+
+
+def clean_lines(text: str) -> list[str]:
+    """`clean_line` of every line of a text with LF line ends, in one pass over the text instead of one per line."""
+    if "[bookmark:" in text:
+        text = _BOOKMARK_IN_LINE.sub("", text)
+    return text.split("\n")
 
 
 def squash(text: str) -> str:

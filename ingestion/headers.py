@@ -164,6 +164,7 @@ def header_role(text: str) -> str | None:
     return _OTHER
 
 
+@lru_cache(maxsize=4096)  # asked of every body row's first text (`is_repeated_header`)
 def _is_label(text: str) -> bool:
     """A short label that may stand under a spanning header cell (目标, 2023年, 预计完成, 是否达到预期, 增长%)."""
     s = _YEAR.sub("", text)
@@ -195,8 +196,18 @@ def _width(row: Sequence[Cell | None]) -> int:
 
 
 def _single(row: Sequence[Cell | None]) -> str | None:
-    texts = {c.flat for c in row if c is not None and c.flat}
-    return next(iter(texts)) if len(texts) == 1 else None
+    """The only text a row prints (a merged full-width cell), None when it prints none or several: decided at the
+    second distinct text, with no set built (asked of every body row)."""
+    text = None
+    for c in row:
+        if c is not None:
+            t = c.flat
+            if t:
+                if text is None:
+                    text = t
+                elif t != text:
+                    return None
+    return text
 
 
 def _is_header_row(row: Sequence[Cell | None]) -> bool:
@@ -359,12 +370,20 @@ def _column(k: int, stack: list[str], plan_year: int | None) -> Column:
     return Column(k, role, header)
 
 
-def _body_texts(body: Sequence[Sequence[Cell | None]], k: int) -> list[str]:
-    """The filled cells of column k."""
-    out = []
+def _column_texts(body: Sequence[Sequence[Cell | None]]) -> dict[int, list[str]]:
+    """The filled cells' texts of each column (a column no row fills is left out), top to bottom: one pass over
+    the rows for every column."""
+    out: dict[int, list[str]] = {}
     for row in body:
-        if k < len(row) and row[k] is not None and row[k].flat:
-            out.append(row[k].flat)
+        for k, cell in enumerate(row):
+            if cell is not None:
+                text = cell.flat
+                if text:
+                    texts = out.get(k)
+                    if texts is None:
+                        out[k] = [text]
+                    else:
+                        texts.append(text)
     return out
 
 
@@ -387,8 +406,9 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
     """Settle the provisional roles from the cells under them and from the other columns."""
     out: list[Column] = []
     body = [row for row in body if _single(row) is None]  # a group row (one merged text) says nothing of columns
+    by_column = _column_texts(body)
     for c in columns:
-        texts = _body_texts(body, c.index)
+        texts = by_column.get(c.index, [])
         if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, ATTRIBUTE_WORD) \
                 or c.role == _REMARK and any(ATTRIBUTE_WORD.match(t) for t in texts):
             out.append(Column(c.index, ATTRIBUTE, c.header))  # an attribute word is never a value
@@ -405,7 +425,7 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
     if not any(c.role == NAME for c in out) and any(c.role == VALUE for c in out):
         first_value = next(i for i, c in enumerate(out) if c.role == VALUE)
         for i, c in enumerate(out[:first_value]):
-            texts = _body_texts(body, c.index)
+            texts = by_column.get(c.index, [])
             if not c.header and texts and not _mostly(texts, _FIGURE) and not _mostly(texts, _SEQ_CELL):
                 out[i] = Column(c.index, NAME, c.header)
                 break
@@ -557,7 +577,10 @@ def is_repeated_header(row: Sequence[Cell | None], header: Header) -> bool:
     texts = [c.flat for c in row if c is not None and c.flat]
     if not texts:
         return False
-    if tuple(texts) == header.printed_texts[: len(texts)]:
+    printed, first = header.printed_texts, texts[0]
+    if not (printed and first == printed[0]) and not header_role(first) and not _is_label(first):
+        return False  # each test below needs the first text to be the header's first, a header word or a label
+    if tuple(texts) == printed[: len(texts)]:
         return True
     # every text a header word, one of them the name header; a row number says a body row (`一 | 总量指标 | 亿元`:
     # a group row numbered in the 序号 column), never a header. (A body row fails at its first figure or name.)

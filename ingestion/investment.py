@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Document, Heading, squash, strip_leading
+from .document import Document, Heading, heading_level, parse_caption, squash
 from .projects import normalize_stage
 from .prose import _inside_quotes
 from .records import InvestmentFigure
@@ -97,6 +97,8 @@ _ANY_STAGE = re.compile(rf"{_PROGRESS}|前期")
 _SCOPE_SPLIT = re.compile(r"其中|按投资主体分|按主体分|分主体|按投资来源分|按资金来源分")
 # `部分行业` / `部分领域` are not splits
 _KIND_SPLIT = scanner(r"按行业分|(?<!部)分行业|按领域分|(?<!部)分领域看?|按类别分|(?<!部)分类别|按板块分|分板块|以下领域|以下板块|以下行业")
+# Every alternative of the two split patterns holds one of these words: a clause without them splits nothing.
+_SPLIT_WORDS = ("其中", "分", "以下")
 _YEAR = re.compile(r"(\d{4})年")
 _DIGIT = re.compile(r"\d")
 
@@ -179,7 +181,12 @@ class _State:
 
 
 def _strip_lead(s: str) -> str:
-    return strip_leading(_LEAD, s)
+    """`strip_leading(_LEAD, s)`: `_LEAD` is anchored and never matches empty, so each match is cut off the front."""
+    m = _LEAD.match(s)
+    while m:
+        s = s[m.end():]
+        m = _LEAD.match(s)
+    return s
 
 
 def _parse_label(text: str) -> tuple[str, str | None]:
@@ -207,6 +214,8 @@ def _last_clause(pre: str) -> tuple[str, str | None]:
 
 def _split_marker(pre: str, st: _State, top: _Set | None) -> str:
     """Apply the last split marker in `pre` (其中 / 按行业分 …) and return the text after it."""
+    if not any(word in pre for word in _SPLIT_WORDS):
+        return pre  # most clauses: no marker, no regex
     found = None
     for pat, mode in ((_SCOPE_SPLIT, "scope"), (_KIND_SPLIT, "kind")):
         for m in pat.finditer(pre):
@@ -260,8 +269,11 @@ class _ParagraphReader:
     def _sentence(self, sentence: str) -> None:
         if not _DIGIT.search(sentence):  # every figure holds a number
             return
-        quoted = _inside_quotes(sentence)
-        matches = [m for m in _FIGURE.finditer(sentence) if not quoted[m.start()]]
+        if "“" in sentence or "《" in sentence:  # what `_inside_quotes` looks for: most sentences quote nothing
+            quoted = _inside_quotes(sentence)
+            matches = [m for m in _FIGURE.finditer(sentence) if not quoted[m.start()]]
+        else:
+            matches = list(_FIGURE.finditer(sentence))
         if not matches:
             return
         self.year = _sentence_year(sentence, matches[0].start(), self.year)
@@ -360,38 +372,75 @@ def value_in_yi(value_num: float, unit: str) -> float | None:
     return None if factor is None else round(value_num * factor, 8)
 
 
+def _project_sections(doc: Document) -> list[tuple[int, int, str, int | None]]:
+    """(first line, last line, title, part year) of each section (a heading's lines up to the next heading) that is
+    about projects or investment: the only lines the paragraph reader is given. Worked out once per heading."""
+    headings = doc.headings
+    heading_lines = [h.line for h in headings]
+    topical = {id(h): bool(_SECTION_TOPIC.search(heading_title(h))) for h in headings}  # once a heading
+    out = []
+    for k, first in enumerate(heading_lines):
+        chain = doc.heading_chain(first)
+        # `_is_project_section(chain)`, each heading's words read once
+        if topical[id(chain[-1])] or any(topical[id(h)] for h in chain if h.level >= 2):
+            last = heading_lines[k + 1] - 1 if k + 1 < len(heading_lines) else doc.n_lines
+            out.append((first, last, heading_title(chain[-1]), part_year(doc, chain)))
+    return out
+
+
+CELL_WRAP_MAX = 40  # `Document.line_blocks`: a wrapped cell line inside a run of cells is at most this long
+
+
+def _wrapped_cell(lines: list[str], i: int) -> bool:
+    """Line `i` (0-based, neither blank nor a cell) is the wrapped part of a cell inside a run of table cells, as
+    `Document.line_blocks` reads it: short, no heading or caption, a cell or a blank line right after it, and the
+    run going on above it (the nearest line above with text is a cell, or such a wrapped line itself). Asked only for
+    the lines of project sections, so the blocks of the whole report need not be built."""
+    while True:
+        line = lines[i]
+        if i + 1 >= len(lines) or not (lines[i + 1][:1] == "\t" or not lines[i + 1].strip()) \
+                or len(line.strip()) > CELL_WRAP_MAX or heading_level(line) is not None or parse_caption(line) is not None:
+            return False
+        i -= 1
+        while i >= 0 and (not lines[i] or lines[i].isspace()):
+            i -= 1
+        if i < 0:
+            return False
+        if lines[i][:1] == "\t":
+            return True
+
+
+def _text_lines(doc: Document, first: int, last: int):
+    """The heading and paragraph lines among `first`..`last` (what `Document.line_blocks` gives as such blocks:
+    not blank, not a table cell or a cell's wrapped line, not a caption)."""
+    lines = doc.lines
+    for no in range(first, last + 1):
+        line = lines[no - 1]
+        if not line or line.isspace() or line[:1] == "\t" or parse_caption(line):
+            continue
+        if len(line.strip()) <= CELL_WRAP_MAX and _wrapped_cell(lines, no - 1):
+            continue
+        yield no, line
+
+
 def extract_investments(doc: Document) -> list[InvestmentFigure]:
     out: list[InvestmentFigure] = []
-    # the blocks come in line order: the section (innermost heading) changes only at a heading, and whether it is
-    # about projects, its title and its part's year are worked out once per section
-    heading_lines = [h.line for h in doc.headings]
-    k, section = -2, None  # index of the innermost heading above the block (-1: none)
-    for block in doc.line_blocks:
-        if block.kind not in ("paragraph", "heading"):
-            continue
-        at = k if k >= 0 else -1
-        while at + 1 < len(heading_lines) and heading_lines[at + 1] <= block.start:
-            at += 1
-        if at != k:
-            k, chain = at, doc.heading_chain(block.start)
-            section = (heading_title(chain[-1]), part_year(doc, chain)) if _is_project_section(chain) else None
-        if section is None:
-            continue
-        title, year = section
-        for f in read_paragraph(doc.line(block.start), year):
-            out.append(InvestmentFigure(
-                section_heading=title,
-                period_year=f.year,
-                scope=f.owner.scope,
-                kind=f.owner.kind,
-                measure=f.measure,
-                value_raw=f.value_raw,
-                value_num=f.value_num,
-                unit=f.unit,
-                value_yi=value_in_yi(f.value_num, f.unit),
-                source_line=block.start,
-                parent_scope=f.owner.parent_scope,
-                stage=f.stage,
-                measure_raw=f.measure_raw,
-            ))
+    for first, last, title, year in _project_sections(doc):
+        for no, line in _text_lines(doc, first, last):
+            for f in read_paragraph(line, year):
+                out.append(InvestmentFigure(
+                    section_heading=title,
+                    period_year=f.year,
+                    scope=f.owner.scope,
+                    kind=f.owner.kind,
+                    measure=f.measure,
+                    value_raw=f.value_raw,
+                    value_num=f.value_num,
+                    unit=f.unit,
+                    value_yi=value_in_yi(f.value_num, f.unit),
+                    source_line=no,
+                    parent_scope=f.owner.parent_scope,
+                    stage=f.stage,
+                    measure_raw=f.measure_raw,
+                ))
     return out

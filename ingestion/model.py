@@ -56,6 +56,10 @@ class Cell:
         d["row_span"] = row_span
         d["col_span"] = col_span
         d["line"] = line
+        # `flat` set here, where the text is at hand: nearly every cell is asked for it, and a plain attribute read
+        # costs less than the first call of the `_once` property (still there for subclasses that keep their own
+        # dataclass __init__, `tables._Covered`)
+        d["flat"] = "".join(text.split())
 
     @_once
     def flat(self) -> str:
@@ -194,7 +198,11 @@ class Table(Block):
     def unmerged(self) -> bool:
         """No cell spans rows or columns (every table read from text): the grid is the rows, padded.
         Computed once; readers that treat such a table more simply ask it here."""
-        return all(c.row_span == 1 and c.col_span == 1 for row in self.rows for c in row)
+        for row in self.rows:  # loops, not a generator: asked once per table, of every cell
+            for c in row:
+                if c.row_span != 1 or c.col_span != 1:
+                    return False
+        return True
 
     def _expand(self) -> tuple[list[list[Cell | None]], list[list[bool]]]:
         n = self.n_cols

@@ -124,3 +124,88 @@ def scanner(pattern: str, flags: int = 0) -> re.Pattern:
         except re.error:  # e.g. inline global flags, which must open the pattern
             pass
     return re.compile(pattern, flags)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# What every match must contain
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _factor_options(items) -> list[frozenset[str]]:
+    """For a sequence of parse items: the factor sets it is known to need. Each set holds regex pieces (a literal
+    string or a character class); every match of the sequence contains a match of at least one piece of every set
+    listed. Optional items, lookarounds and anything unpinnable give no set."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:  # consecutive literals: the whole string is in every match
+            options.append(frozenset([re.escape("".join(run))]))
+            run = []
+        if op is None or op in _ZERO_WIDTH:
+            continue  # a lookaround consumes nothing (and ends a literal run: shorter factors, still needed)
+        options += _item_options(op, av)
+    return options
+
+
+def _item_options(op, av) -> list[frozenset[str]]:
+    if op is _c.IN:
+        try:
+            return [frozenset(["[" + "".join(_class_piece(o, a) for o, a in av) + "]"])]
+        except _Unknown:  # a negated class
+            return []
+    if op is _c.SUBPATTERN:
+        return [] if av[1] & re.IGNORECASE else _factor_options(av[3])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        return _factor_options(av[2]) if av[0] >= 1 else []
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _factor_options(av)
+    if op is _c.BRANCH:
+        chosen = _cover([_factor_options(alt) for alt in av[1]])
+        return [chosen] if chosen is not None else []
+    return []  # ANY, NOT_LITERAL, a back-reference, a conditional …
+
+
+def _score(option: frozenset[str]) -> tuple[int, int]:
+    """How telling a factor set is: its shortest piece (a class counts as one character), then fewer pieces."""
+    return min(1 if p.startswith(("[", "\\")) else len(p) for p in option), -len(option)
+
+
+def _cover(alternatives: list[list[frozenset[str]]]) -> frozenset[str] | None:
+    """One factor set for an alternation: a needed set of each alternative, choosing first the sets that the most
+    alternatives share (`\\d` for every numeric alternative), so the union stays small. None when an alternative
+    needs nothing that can be pinned down."""
+    if any(not options for options in alternatives):
+        return None
+    chosen: set[str] = set()
+    remaining = list(alternatives)
+    while remaining:
+        shared: dict[frozenset[str], int] = {}
+        for options in remaining:
+            for o in set(options):
+                shared[o] = shared.get(o, 0) + 1
+        best = max(shared, key=lambda o: (shared[o], _score(o)))
+        chosen |= best
+        remaining = [options for options in remaining if best not in options]
+    return frozenset(chosen)
+
+
+def needed(pattern: str, flags: int = 0) -> str | None:
+    """A regex that finds something in every string holding a match of `pattern`: an alternation of the literal
+    words and character classes its matches cannot do without (`\\d|持平|下达…` for the value phrases). Searched
+    first, it rejects a string without running the pattern; a pattern match implies a hit, so the test drops
+    nothing the pattern would have found. None when some match needs nothing that can be pinned down."""
+    try:
+        parsed = _p.parse(pattern, flags)
+        if (flags | parsed.state.flags) & re.IGNORECASE:
+            return None
+        chosen = _cover([_factor_options(parsed)])
+    except _Unknown:
+        return None
+    if not chosen:
+        return None
+    words = [p for p in chosen if not p.startswith(("[", "\\"))]  # a word holding another needed word adds nothing
+    kept = [p for p in chosen if p not in words or not any(w != p and w in p for w in words)]
+    return "|".join(sorted(kept, key=lambda p: (not p.startswith(("[", "\\")), p)))

@@ -38,7 +38,7 @@ from .headers import (
 )
 from .model import Caption, Cell, Note, Table
 from .quality import is_understood
-from .records import IndicatorValue, PartSeen, ReportMeta
+from .records import IndicatorValue, PartSeen, ReportMeta, column_names
 from .transposed import transposed
 from .values import parse_range, parse_value, strip_notes
 from .vocabulary import ATTRIBUTE_WORD, NOTE_START, UNIT_LABEL, VERDICT_NO, VERDICT_YES
@@ -162,6 +162,9 @@ def clean_name(printed: str) -> CleanName:
         starred = starred or bool(_STARS.search(s))
         s = _STARS.sub("", s)
     return CleanName(s, unit, starred)
+
+
+_NO_NAME = CleanName("", None, False)  # `clean_name("")`: a row without group cells
 
 
 # A unit cell printed as a dash or a slash (`—`, `-`, `／`, `/`) or 无: the indicator has no unit.
@@ -365,11 +368,21 @@ class _Columns:
     name_idx: int  # 0 when there is no name column
     seq_idx: int | None
     short: _Columns | None = None
+    # where a row as wide as the header puts its cells (`split_row`): the first column of each role but a value's,
+    # and the value columns, in column order
+    first_of_role: tuple[tuple[int, str], ...] = ()
+    value_at: tuple[tuple[int, Column], ...] = ()
 
     @classmethod
     def of(cls, columns: Sequence[Column]) -> _Columns:
         def plain(cols: Sequence[Column]) -> _Columns:
-            return cls(cols, _index_of(cols, NAME) or 0, _index_of(cols, SEQ))
+            first: dict[str, int] = {}
+            for i, c in enumerate(cols):
+                if c.role and c.role != VALUE and c.role not in first:
+                    first[c.role] = i
+            return cls(cols, _index_of(cols, NAME) or 0, _index_of(cols, SEQ), None,
+                       tuple((i, role) for role, i in first.items()),
+                       tuple((i, c) for i, c in enumerate(cols) if c.role == VALUE))
         if any(c.role == NAME_SUB for c in columns):
             return replace(plain(columns), short=plain([c for c in columns if c.role != NAME_SUB]))
         return plain(columns)
@@ -398,6 +411,9 @@ def split_row(cells: Row, layout: _Columns) -> _Parts:
         layout = layout.short
     columns = layout.columns
     n, m = len(columns), len(cells)
+    if m == n:  # a row as wide as the header (most rows): each cell in its column, placed as the header says
+        by_role = {role: cells[i] for i, role in layout.first_of_role}
+        return _with_sub_name(by_role, [(col, cells[i]) for i, col in layout.value_at], [])
     name_idx = layout.name_idx
     group_cells: list[Cell] = []
     name_area = cells[name_idx: name_idx + max(m - n, 0) + 1] if m > n else []
@@ -419,6 +435,12 @@ def split_row(cells: Row, layout: _Columns) -> _Parts:
             values.append((col, cell))
         elif col.role and col.role not in by_role:
             by_role[col.role] = cell
+    return _with_sub_name(by_role, values, group_cells)
+
+
+def _with_sub_name(by_role: dict[str, Cell], values: list[tuple[Column, Cell]], group_cells: list[Cell]) -> _Parts:
+    """The row's parts once its cells are placed: with a two-column name area, a sub-row name is the row's name
+    and the name beside it (or merged down over it) the row's group."""
     sub = by_role.pop(NAME_SUB, None)
     name = by_role.get(NAME)
     if sub is not None and sub.flat and (name is None or sub.flat != name.flat):
@@ -431,11 +453,17 @@ def split_row(cells: Row, layout: _Columns) -> _Parts:
 
 
 def _single_text(cells: Row) -> Cell | None:
-    """The only text of a row that has one (a merged full-width cell repeats it in every grid cell)."""
-    filled = [c for c in cells if c.flat]
-    if filled and len({c.flat for c in filled}) == 1:
-        return filled[0]
-    return None
+    """The only text of a row that has one (a merged full-width cell repeats it in every grid cell): its first
+    filled cell. Decided at the second distinct text (a body row: its second cell), with no list or set built."""
+    first = None
+    for c in cells:
+        text = c.flat
+        if text:
+            if first is None:
+                first = c
+            elif text != first.flat:
+                return None
+    return first
 
 
 def _is_group_row(single: Cell, cells: Row, columns: Sequence[Column], next_row: Row | None) -> bool:
@@ -850,8 +878,9 @@ def _is_sub_row(parts: _Parts, printed: str, seq: str | None, ctx: _Context, inf
 
 def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[IndicatorValue]:
     """Update the carried context with one data row and return its values."""
-    if parts.text(CATEGORY) and parts.text(CATEGORY) != ctx.category:
-        ctx.open_group(parts.text(CATEGORY))  # an empty 类别 cell carries the one above
+    category = parts.text(CATEGORY)
+    if category and category != ctx.category:
+        ctx.open_group(category)  # an empty 类别 cell carries the one above
     seq = parts.text(SEQ) or None
     name_cell = parts.by_role.get(NAME)
     printed = name_cell.flat if name_cell else ""
@@ -862,7 +891,8 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         return []
     attribute = read_attribute(_merged_text(parts, ATTRIBUTE))
     values = [(col, cell) for col, cell in parts.values if _holds_value(cell.flat)]
-    own_unit = clean_unit(_merged_text(parts, UNIT)) or name.unit  # in the unit column or the name (`（人）`)
+    unit_cell = _merged_text(parts, UNIT)
+    own_unit = clean_unit(unit_cell) or name.unit  # in the unit column or the name (`（人）`)
     if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
         ctx.open_group(printed, own_unit)
         ctx.owner = None
@@ -870,7 +900,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
 
     # a merged group-name cell beside the first sub-row opens a group without a value row; a bare `其中` cell
     # before the name only marks the row as a sub-row of the row above
-    group = clean_name("".join(c.flat for c in parts.group_cells))
+    group = clean_name("".join([c.flat for c in parts.group_cells])) if parts.group_cells else _NO_NAME
     if group.name and _CN_ORDINAL.match(group.name):  # a section label (一、…) beside its rows is their category
         ctx.open_group(group.name, group.unit)
         ctx.owner, parts.group_cells = None, []
@@ -884,17 +914,16 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
             seq = seq or owner.seq  # the group has no row of its own: its number goes to its rows (as 类别 does)
         starred = name.starred or owner.starred
         attribute = attribute or info.rules.attribute(starred, name.name, owner.seq) or owner.attribute
-        ctx.owner = replace(owner, children=owner.children + 1)
+        owner.children += 1  # ctx.owner is the only holder of the row
     else:
         if owner is not None and not owner.has_value and owner.seq is None and not owner.children:
             ctx.open_group(owner.name, owner.unit)  # an unnumbered value-less row nobody belonged to was a group label
         parent = None
         attribute = attribute or info.rules.attribute(name.starred, name.name, seq)
-        ctx.owner = _Owner(name.name, seq, attribute, name.starred, has_value=bool(values), unit=own_unit)
+        ctx.owner = _Owner(name.name, seq, attribute, name.starred, bool(values), 0, own_unit)
         if not values:  # a heading for the sub-rows that follow (`污染物排放总量*` over its `#` rows): not a row itself
             return []
 
-    unit_cell = _merged_text(parts, UNIT)
     no_unit = prints_no_unit(unit_cell)  # `—` in the unit column: none, whatever the header or a 单位： note says
     unit = own_unit
     verdict = read_verdict(_merged_text(parts, VERDICT))
@@ -925,28 +954,21 @@ def _values(info: _TableInfo, col: Column, cell: Cell, figure: str, name: str, p
     raw = cell.flat
     parsed = parse_range(figure) or (parse_value(figure),)
     measure = col.measure or "target"
-    return [
-        IndicatorValue(
-            source="table",
-            table_title=info.title,
-            period_year=info.period_year(col),
-            measure=measure,
-            indicator_name=name,
-            value_raw=raw,
-            value_num=p.value_num,
-            comparator=p.comparator,
-            source_line=cell.line or info.caption_line or 0,
-            seq=seq,
-            category=category,
-            parent_name=parent,
-            unit=unit,
-            attribute=attribute,
-            achieved_raw=achieved if measure == "actual" else None,  # the verdict is about the actual
-            column_header=col.header,
-            name_raw=printed,
-        )
-        for p in parsed
-    ]
+    year = info.period_year(col)
+    line = cell.line or info.caption_line or 0
+    achieved = achieved if measure == "actual" else None  # the verdict is about the actual
+    # positional, in `_INDICATOR_FIELDS` order: a dataclass matches 17 keywords to its fields several times slower
+    # than it takes them by position, and a report has hundreds of values
+    return [IndicatorValue("table", info.title, year, measure, name, raw, p.value_num, p.comparator, line, seq,
+                           category, parent, unit, attribute, achieved, col.header, printed)
+            for p in parsed]
+
+
+_INDICATOR_FIELDS = ("source", "table_title", "period_year", "measure", "indicator_name", "value_raw", "value_num",
+                     "comparator", "source_line", "seq", "category", "parent_name", "unit", "attribute", "achieved_raw",
+                     "column_header", "name_raw")
+if tuple(column_names(IndicatorValue)) != _INDICATOR_FIELDS:  # `_values` passes them by position
+    raise ImportError(f"records.IndicatorValue's fields changed: {column_names(IndicatorValue)}; update tables._values")
 
 
 # --------------------------------------------------------------------------------------------------------------

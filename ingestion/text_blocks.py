@@ -38,7 +38,7 @@ from .blocks.masthead import mark_masthead, masthead_role
 from .blocks.mixed import read_mixed_table
 from .blocks.outline import apply_decimal_outline, is_outline_run
 from .blocks.rows import read_row_table
-from .document import clean_line, parse_caption, squash
+from .document import clean_lines, parse_caption, squash
 from .layout import GridTable
 from .model import Block, Caption, Cell, DocumentModel, Furniture, Paragraph, Table
 
@@ -47,9 +47,9 @@ __all__ = ["text_blocks", "blocks_of_lines", "split_lines", "is_caption", "is_co
 
 def split_lines(text: str) -> list[str]:
     """The report's lines as `Document` numbers them (line ends normalised, word-processor artefacts removed)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    # `clean_line` only changes a line with a bookmark: no line holds a line end any more
-    return [clean_line(x) for x in lines] if "[bookmark:" in text else lines
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean_lines(text)  # `clean_line` of each line: no line holds a line end any more
 
 
 def text_blocks(text: str) -> DocumentModel:
@@ -234,7 +234,7 @@ def _table(lines: list[str], first: int, last: int, rows: list[list[Cell]], out:
         caption = _caption_at(lines, cap, first, out, at)
     else:
         caption = title_row(rows)
-    text = "\n".join("\t".join(c.text for c in row) for row in rows)
+    text = "\n".join(["\t".join([c.text for c in row]) for row in rows])  # lists: str.join makes one anyway
     return Table("table", text, first + 1, last + 1, rows=rows, header_rows=header_rows, caption=caption,
                  notes=notes, layout=layout)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from ingestion.folder import FileState, diff_folder, scan_folder
-from ingestion.process import EXTRACTOR_VERSION
+from ingestion.version import EXTRACTOR_VERSION  # not ingestion.process: no rules imported to plan
 
 from .lock import writer_lock
 

@@ -53,14 +53,13 @@ def read_cell_rows(lines: list[str], start: int) -> tuple[list[list[Cell]], int,
         line = lines[i]
         if line[:1] == "\t":  # a cell line (document.is_cell_line, inlined: this loop runs over every cell)
             # a trailing tab is layout noise, not an empty cell
-            body = line[1:].rstrip()
-            if "\t" not in body:  # one cell, the genre's own layout: most lines
+            if "\t" not in line[1:] or "\t" not in (body := line[1:].rstrip()):  # one cell, the genre's own layout
                 if row is None or gap or joined:
                     row = []
                     rows.append(row)
                     gap = False
                 joined = False
-                row.append(Cell(body.strip(), 1, 1, i + 1))
+                row.append(Cell(line.strip(), 1, 1, i + 1))  # = line[1:].rstrip().strip(): the lead is a tab
             else:
                 if row is None or gap or joined or row:
                     row = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import _HEADING_PATTERNS, CN_NUM, heading_level, is_cell_line, parse_caption, squash
+from ..document import _HEADING_LEADS, _HEADING_PATTERNS, CN_NUM, heading_level, is_cell_line, parse_caption, squash
 from ..model import Block, Caption, Heading, ListItem, Note, Paragraph
 
 MARKS = "*＊▲△★☆※◆"  # the marks a table puts on its binding indicators (a note explains them)
@@ -106,11 +106,22 @@ def caption_block(text: str, start: int, end: int | None = None) -> Caption:
     return Caption("caption", plain(text), start, end or start, caption_kind=kind, number=number)
 
 
+# The first characters a line's text (stripped) may open with when it is anything but a paragraph: Markdown marks
+# (`#`, `**`, `__`), a caption's lead word (表/专栏/附表/附件 and 续表, `（续表）`), a heading's number (`第`, `（`, `【`,
+# a Chinese or decimal digit), a note's lead word and a list marker. A line opening with any other character is a
+# paragraph: decided by one character test (most lines of a report), with no pattern tried.
+_NOT_PARAGRAPH_LEADS = frozenset("#*_表专附") | _EXTRA_LEADS | _HEADING_LEADS | _NOTE_LEADS \
+    | frozenset("-*+•·●○■□◆◇▪►▶➢—（(【") | frozenset(map(chr, range(ord("①"), ord("⑳") + 1)))
+
+
 def line_block(line: str, no: int) -> Block | None:
     """The block of one line that is not part of a table (None for a blank line)."""
     text = line.strip()
     if not text:
         return None
+    lead = text[0]
+    if lead not in _NOT_PARAGRAPH_LEADS and not lead.isdecimal():
+        return Paragraph("paragraph", text, no, no)
     md = _MARKDOWN_HEADING.match(text) if text[:1] == "#" else None
     if md and is_caption(text):
         return caption_block(text, no)  # `### 表1 …`: a caption set as a heading

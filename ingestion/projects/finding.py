@@ -32,11 +32,12 @@ from .stages import (
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
     _STAGE_WORD,
-    could_be_kind_heading,
+    could_head_kinds,
     group_label,
     kind_heading,
     parse_label,
 )
+from .text_index import line_text
 
 _YEAR = re.compile(r"(\d{4})年")
 _PIPE_ROW = re.compile(r"^\|.*\|$")
@@ -310,7 +311,6 @@ def find_project_lists(doc: Document) -> list[ProjectList]:
     return out
 
 
-_HEADED_LIST_WORDS = re.compile(r"项目|工程")
 # What an opener of an unboxed list always has: a stage word, a count or a label colon.
 _OPENER_HINT = scanner(rf"{_STAGE_WORD}|[\d一二三四五六七八九十百]+[个项]|[：:]|等")
 OPENER_LABEL_MAX = 40  # an opener is a short heading, or its label and colon come within its first characters
@@ -344,9 +344,12 @@ def _opens_headed_list(s: str) -> bool:
             and _is_list_line(rest) and bool(printed_count(label) or is_open_ended(rest)))
 
 
+_LABEL_LIST_REACH = 24  # a stage-label paragraph's label (`新开工项目：`) names 项目 within its first characters
+
+
 def _opens_label_list(line: str) -> bool:
     """A paragraph (not a heading) that opens an unboxed list with a stage label: `新开工项目：A、B、C。`."""
-    if is_cell_line(line) or "项目" not in line[:24] or ("：" not in line and ":" not in line):
+    if is_cell_line(line) or "项目" not in line[:_LABEL_LIST_REACH] or ("：" not in line and ":" not in line):
         return False
     label, rest = split_label(item_text(line))
     if label is None or parse_label(label)[1] is None or "、" not in rest:
@@ -357,7 +360,7 @@ def _opens_label_list(line: str) -> bool:
 def _opens_kind_groups(doc: Document, no: int) -> bool:
     """`1.先进制造业项目` over `（1）A项目：总投资…` or over `新开工：B、C；续建：D`: the first kind of a list sorted by
     kind of project, printed without a box."""
-    if not could_be_kind_heading(squash(doc.line(no))):
+    if not could_head_kinds(squash(doc.line(no))):
         return False  # most headings: the line below need not be looked up
     nxt = _next_text_line(doc, no)
     return nxt is not None and kind_heading(doc.line(no), doc.line(nxt)) is not None
@@ -366,12 +369,14 @@ def _opens_kind_groups(doc: Document, no: int) -> bool:
 def _list_openers(doc: Document) -> list[int]:
     """Lines that open an unboxed project list: project headings, and stage-label paragraphs."""
     lines = {h.line for h in doc.headings
-             if _HEADED_LIST_WORDS.search(h.text) and _label_in_reach(h.text) and _OPENER_HINT.search(h.text)
-             and _opens_headed_list(h.text)}
+             if ("项目" in h.text or "工程" in h.text)  # the words of a project heading
+             and _label_in_reach(h.text) and _OPENER_HINT.search(h.text) and _opens_headed_list(h.text)}
     lines.update(h.line for h in doc.headings if _opens_kind_groups(doc, h.line))
     heading_lines = {h.line for h in doc.headings}
-    lines.update(no for no, line in enumerate(doc.lines, start=1)
-                 if "项目" in line[:24] and no not in heading_lines and _opens_label_list(line))  # most lines: no call
+    # a stage-label paragraph names 项目 in its first characters: only those lines are tried (found in the joined
+    # text, not by a step per line)
+    lines.update(no for no in line_text(doc).lines_with("项目", within=_LABEL_LIST_REACH)
+                 if no not in heading_lines and _opens_label_list(doc.line(no)))
     return sorted(lines)
 
 

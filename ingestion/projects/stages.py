@@ -58,7 +58,8 @@ _PREPARATORY = re.compile(r"前期|预备|储备")
 _STARTED = re.compile(r"开工|启动建设|启动")
 _COMPLETED = re.compile(r"竣工|完工|建成|完成|投用|投产|投运|投入使用|开通|开园|运营")
 _ONGOING = re.compile(r"续建|在建|推进|加快")
-_KIND_END = re.compile(r"(?:项目|工程|类|板块|领域|产业)$")
+KIND_ENDS = ("项目", "工程", "类", "板块", "领域", "产业")  # what a kind of project ends with
+_KIND_END = re.compile("(?:" + "|".join(KIND_ENDS) + ")$")
 _COUNT_TAIL = re.compile(r"[\d一二三四五六七八九十百]*[个项]?")
 
 
@@ -137,10 +138,10 @@ def kind_heading(line: str, following: str | None) -> str | None:
     return m.group(2) if deeper or _STAGE_LINE.match(nxt) else None
 
 
-def could_be_kind_heading(line: str) -> bool:
-    """A cheap test `kind_heading` is None for: the line (whitespace removed) has no kind word
-    (…项目/工程/类/板块/领域/产业, what `_KIND_END` ends a kind heading with) at all."""
-    return "项目" in line or "工程" in line or "类" in line or "板块" in line or "领域" in line or "产业" in line
+def could_head_kinds(line: str) -> bool:
+    """A cheap test `kind_heading` is None for: the line (whitespace removed), without its count, opens with no
+    number or does not end in a kind word (what `_KIND_HEADING` and `_KIND_END` need of it)."""
+    return (line[:1].isdecimal() or line[:1] in "（(") and without_count(line).endswith(KIND_ENDS)
 
 
 def title_stage(title: str) -> str | None:

@@ -15,6 +15,7 @@ import re
 
 from ..blocks.lines import PAGE_NUMBER
 from ..document import Document
+from .text_index import LINE_SPACE, line_text
 
 _MARKED_LINE = re.compile(r"(?m)^[ \t]*(?:#{1,6}\s|>)")
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s+|>+\s?)")
@@ -87,15 +88,74 @@ def _caption_unbracketed(line: str) -> str:
     return _BRACKETED_CAPTION.sub(lambda m: f"{m.group(1)}{m.group(2)} ", line, count=1)
 
 
+# The lines `_unframed` can change: a box character first or last in the line (past whitespace). And the lines
+# `_furniture_free` can change: nothing but a page number's characters (`PAGE_NUMBER`: dashes, 第, digits, 页, /, 共,
+# whitespace), one of them no digit or space. Each searched from a `\n` (a line's end searched in the text backwards), so `re` skips from line to
+# line in C instead of trying every character.
+_BOX_AFTER_NEWLINE = re.compile(rf"\n[{LINE_SPACE}]*[\u2500-\u257f]")
+# (a table cell, `\t` first, and a bare number are never blanked: `_furniture_free`)
+_PAGE_NUMBER_LINE = re.compile(rf"\n(?!\t)[\d{LINE_SPACE}]*[-—–－·第页/／共][-—–－·第页/／共\d{LINE_SPACE}]*(?=\n)")
+
+
+def _framed_lines(doc: Document) -> set[int]:
+    """Numbers of the lines `_unframed` can change (a superset: each is still tested)."""
+    lt = line_text(doc)
+    # offset k of "\n" + text + "\n" is k - 1 in the text; backwards, offset k is len(text) - k
+    offsets = [m.end() - 2 for m in _BOX_AFTER_NEWLINE.finditer("\n" + lt.text + "\n")]
+    n = len(lt.text)
+    offsets += [n - m.end() + 1 for m in _BOX_AFTER_NEWLINE.finditer("\n" + lt.reversed + "\n")]
+    return set(lt.lines_at(sorted(offsets))) if offsets else set()
+
+
+def _page_number_lines(doc: Document) -> list[int]:
+    """Numbers of the lines `_furniture_free` can change (a superset: each is still tested)."""
+    lt = line_text(doc)
+    return lt.lines_at([m.start() for m in _PAGE_NUMBER_LINE.finditer("\n" + lt.text + "\n")])
+
+
+def _page_number_lead(line: str) -> bool:
+    s = line.lstrip()[:1]
+    return bool(s) and (s in _PAGE_NUMBER_LEADS or s.isdecimal())
+
+
 def plain_view(doc: Document) -> Document:
     """`doc` itself when no line carries Markdown marks, box characters or page numbers, else a Document over
     the lines without them (same line numbers, same metadata)."""
-    text = "\n".join(doc.lines)
+    text = line_text(doc).text
     # each regex runs only when the plain substring test its matches need passes (most reports: none)
     marked = "**" in text or "__" in text or _has_marked_line(text)
-    framed = bool(_BOX_CHARS.search(text))
-    paged = "—" in text or "－" in text or "-" in text
     bracketed = _bracket_before_caption(text) and bool(_BRACKETED_CAPTION_LINE.search(text))
+    if marked:  # a line the marks pass changes may only then read as a box edge or a page number: every line
+        return _plain_lines(doc, marked, bool(_BOX_CHARS.search(text)), "—" in text or "－" in text or "-" in text,
+                            bracketed)
+    # without marks, only the lines that can change are visited: a box's edges, and page numbers (among them the
+    # lines a box's edge was taken off)
+    framed = _framed_lines(doc)
+    dashed = "—" in text or "－" in text or "-" in text  # what the page-number pass needs (as `_plain_lines`)
+    paged = _page_number_lines(doc) if dashed else []
+    if not (framed or paged or bracketed):
+        return doc
+    lines = list(doc.lines)
+    unframed = []
+    for no in sorted(framed):
+        line = lines[no - 1]
+        if _BOX_CHARS.search(line):
+            lines[no - 1] = _unframed(line)
+            if lines[no - 1] != line:
+                unframed.append(no)
+    if dashed:  # `_furniture_free` as the full pass calls it: on a line that opens like a page number
+        for no in sorted({*paged, *unframed}):
+            if _page_number_lead(lines[no - 1]):
+                lines[no - 1] = _furniture_free(lines[no - 1])
+    if bracketed:
+        lines = [_caption_unbracketed(line) if "专栏" in line else line for line in lines]
+    if lines == doc.lines:
+        return doc
+    return Document(lines=lines, meta=doc.meta)
+
+
+def _plain_lines(doc: Document, marked: bool, framed: bool, paged: bool, bracketed: bool) -> Document:
+    """The view with each pass over every line."""
     if not (marked or framed or paged or bracketed):
         return doc
     lines = list(doc.lines)
@@ -104,8 +164,7 @@ def plain_view(doc: Document) -> Document:
     if framed:
         lines = [_unframed(line) if _BOX_CHARS.search(line) else line for line in lines]
     if paged:  # `_furniture_free` only for the lines that can be a page number (the rest: no call)
-        lines = [_furniture_free(line) if (s := line.lstrip()[:1]) and (s in _PAGE_NUMBER_LEADS or s.isdecimal())
-                 else line for line in lines]
+        lines = [_furniture_free(line) if _page_number_lead(line) else line for line in lines]
     if bracketed:
         lines = [_caption_unbracketed(line) if "专栏" in line else line for line in lines]
     if lines == doc.lines:

@@ -14,9 +14,9 @@ from ..document import Document, squash
 from ..records import IndicatorValue
 from ..values import ParsedValue, parse_range, parse_value
 from .names import _higher_scope_words, _negated
-from .phrases import _RANGE_KINDS, _inside_quotes
+from .phrases import _RANGE_KINDS, _inside_quotes, value_gate
 from .scopes import HEADING_NUMBER, Outline, Scope, prose_scopes
-from .sentences import _NOTE_LINE, _clean, _read_sentence, _Row, _sentences
+from .sentences import _NOTE_LINE, _SENTENCE_END, _clean, _drop_item_number, _read_sentence, _Row
 
 __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
 
@@ -24,10 +24,10 @@ _DIGIT = re.compile(r"\d")
 _GROWTH_SUFFIX = re.compile(r"(?:增速|下降)$")
 
 
-def _attribute_sentences(sentences: list[str]) -> list[str]:
+def _attribute_sentences(parts: list[str]) -> list[str]:
     """Sentences that print an attribute for indicators without a figure of their own (`地区生产总值增长目标…是预期性、
-    导向性指标`); most lines have none."""
-    return [s for s in sentences if ("约束性" in s or "预期性" in s) and not _DIGIT.search(s)]
+    导向性指标`); most lines have none. `parts`: the line cut at sentence ends, item numbers not yet dropped."""
+    return [d for s in parts if ("约束性" in s or "预期性" in s) and not _DIGIT.search(d := _drop_item_number(s))]
 
 
 def _printed_attribute(sentences: list[str], base: str) -> str | None:
@@ -48,6 +48,7 @@ def _base_name(name: str) -> str:
 def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
     out: list[IndicatorValue] = []
     seen: set[tuple[str, str]] = set()
+    gate = value_gate(scope.qualitative)
     for no in scope.lines:
         text = outline.text(no)
         if no in outline.heading_lines:  # a numbered lead sentence: its number is not text (`1.1经济运行…。`)
@@ -58,11 +59,13 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
         if scope.lead is not None and no == scope.lines[0]:  # the announcing line: from the announcing sentence on
             m = scope.lead.search(text)
             text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
-        sentences = _sentences(text)
-        attributed = _attribute_sentences(sentences)
+        parts = [s for s in _SENTENCE_END.split(text) if s]  # the sentences, each cut once
+        attributed = _attribute_sentences(parts) if "约束性" in text or "预期性" in text else []
         offset = 0
-        for sentence in sentences:
-            for r in _read_sentence(sentence, scope, higher):
+        for part in parts:
+            if gate is not None and not gate.search(part):  # no value phrase: the sentence yields no row
+                continue
+            for r in _read_sentence(_drop_item_number(part), scope, higher, gate):
                 if (r.name, r.raw) in seen:
                     continue
                 seen.add((r.name, r.raw))

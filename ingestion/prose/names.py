@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..document import CN_NUM, Document, strip_leading
+from ..document import CN_NUM, Document
 from ..scan import scanner
 from .phrases import _DECREASE_VERBS, _Value
 from .scopes import Scope
@@ -39,7 +40,16 @@ _FIVE_YEAR = re.compile(rf"十[{CN_NUM}]五|五年|期间|年平?均(?=$|增|递
 # A review may sum up a five-year period (`五年来，地区生产总值年均增长7.2%`): an actual of that period, read as
 # `<subject>年均增速`; in a plan part such a figure is the period's target, never this year's.
 _ANNUAL_MEAN = re.compile(r"年平?均$")
-_NOT_A_NAME = scanner(r"(?<![\d.])\d+年|我们|我区|我县|我市|目标|任务|指标|计划")  # `连续5年` is a duration (`PM2.5年均浓度` a code)
+_NOT_A_NAME_WORDS = r"(?<![\d.])\d+年|我们|我区|我县|我市|目标|任务|指标|计划"  # `连续5年` is a duration (`PM2.5年均浓度` a code)
+_NOT_HERE: dict[tuple[str, ...], re.Pattern] = {}  # per set of higher-scope words: one search for both tests
+
+
+def _not_this_districts(higher: tuple[str, ...]) -> re.Pattern:
+    """A name that is no name (`_NOT_A_NAME_WORDS`) or names a higher scope (`全省…`), as one pattern."""
+    pattern = _NOT_HERE.get(higher)
+    if pattern is None:
+        pattern = _NOT_HERE[higher] = scanner("|".join([_NOT_A_NAME_WORDS, *map(re.escape, higher)]))
+    return pattern
 # In task sections a number often only sizes a set of designated sites, pilots or documents, or a project list
 # (`安排县级重点项目43个`, which the investment figures carry).
 _DESIGNATION = re.compile(r"示范|试点|样板|方案|预案|规划|清单|政策")
@@ -53,7 +63,7 @@ _STATISTIC_HEAD = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)  # shared by every mention of the same words (`_parse_head` is cached)
 class _Head:
     """What the words before a value say: the indicator name(s) and how they share the value."""
 
@@ -66,7 +76,13 @@ class _Head:
 
 
 def _strip_lead(s: str) -> str:
-    return strip_leading(_LEAD, s)
+    """`s` without its lead words, as often as they stack up (`其中全区实现…`). `_LEAD` is anchored and never
+    matches empty, so cutting each match off is `document.strip_leading` without rebuilding the string per try."""
+    m = _LEAD.match(s)
+    while m and m.end():
+        s = s[m.end():]
+        m = _LEAD.match(s)
+    return s
 
 
 def _strip_tail(s: str) -> tuple[str, set[str]]:
@@ -86,12 +102,15 @@ def _drop_done_verb(s: str) -> str:
     return rest if s.startswith("完成") and len(rest) >= 2 and _STATISTIC_HEAD.search(rest) else s
 
 
+@lru_cache(maxsize=4096)
 def _parse_head(head: str) -> _Head:
+    """What the words before a value say (a pure function of them: the words before the genre's indicators
+    recur across reports, so each is read once per process)."""
     s = head.lstrip("、，,")
     if s in ("和", "及", "与"):  # the join inside a list of figures (`75612元和45033元`) names nothing
         s = ""
     under_parent = s.startswith("其中")
-    years = frozenset(int(y) for y in _YEAR.findall(s))
+    years = frozenset(int(y) for y in _YEAR.findall(s)) if "年" in s else frozenset()
     s = _strip_lead(s)
     s, met = _strip_tail(s)
     s = _drop_done_verb(_strip_lead(s.replace("实现", "").replace("有望", "")))
@@ -99,7 +118,7 @@ def _parse_head(head: str) -> _Head:
     m = _ATTRIBUTE_SUFFIX.search(s)
     if m:
         attribute, s = m.group(1), s[: m.start()]
-    return _Head(s, each=bool(met & set(_EACH_WORDS)), one_to_one="分别" in met,
+    return _Head(s, each=not met.isdisjoint(_EACH_WORDS), one_to_one="分别" in met,
                  attribute=attribute, under_parent=under_parent, years=years)
 
 
@@ -209,16 +228,23 @@ def _higher_scope_words(doc: Document) -> tuple[str, ...]:
 
 
 def _valid_name(name: str, scope: Scope, higher: tuple[str, ...]) -> bool:
+    return _valid_for(name, scope.measure, scope.tasks, higher)
+
+
+# The genre names the same indicators in every report (地区生产总值, 城镇新增就业…): a name is judged once per
+# process, not at each of its mentions (bounded, as is the cache of `_parse_head`).
+@lru_cache(maxsize=4096)
+def _valid_for(name: str, measure: str, tasks: bool, higher: tuple[str, ...]) -> bool:
     if not 2 <= len(name) <= 40 or not _WORD_CHAR.search(name):
         return False
     if name.startswith(_COMPARISON_START) or name.endswith("等"):
         return False
-    if _NOT_A_NAME.search(name) or any(w in name for w in higher):
+    if _not_this_districts(higher).search(name):  # no name, or a higher scope's
         return False
-    if _FIVE_YEAR.search(name) and not (scope.measure == "actual" and _ANNUAL_MEAN.search(name)
+    if _FIVE_YEAR.search(name) and not (measure == "actual" and _ANNUAL_MEAN.search(name)
                                         and not _FIVE_YEAR.search(_ANNUAL_MEAN.sub("", name))):
         return False
-    if scope.tasks and (_DESIGNATION.search(name) or _PROJECT_PROGRAMME.search(name)):
+    if tasks and (_DESIGNATION.search(name) or _PROJECT_PROGRAMME.search(name)):
         return False
     return True
 

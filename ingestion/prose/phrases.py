@@ -3,9 +3,10 @@ what kind they are. The numbers themselves are read by `values.parse_value`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from ..scan import scanner
+from ..scan import needed, scanner
 
 # A number that is a value: not part of a code (5G, T3B, E88-2/01), an ordinal (第6), a reference (见表1, 专栏2), a
 # date/duration (2021年, 连续6年, 一期/567期) or a ratio (三次产业结构5.2:35.1:59.7). (`存栏312万头` is a value:
@@ -28,28 +29,37 @@ _DECREASE_VERBS = ("下降", "降低", "减少", "回落")
 # dash and a number close together (`_RANGE_HINT`); a dash right before a lone number elsewhere is a sign.
 _PLAIN = r"(?<![A-Za-z0-9.\-/第])\d+(?:\.\d+)?"
 _RANGE_TAIL = r"[-～~—–－至到]\d+(?:\.\d+)?(?![\dA-Za-z\-/年月日号届期周])"
-_RANGES = (
-    rf"(?P<grange>{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅){_PLAIN}[%％]?{_RANGE_TAIL}[%％](?:左右)?)"
-    rf"|(?P<lrange>{_PLAIN}(?:[%％]|{_UNIT})?{_RANGE_TAIL}(?P<range_unit>[%％]|{_UNIT})(?:左右)?)"
-)
+_RANGE_PHRASES = {
+    "grange": rf"{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅){_PLAIN}[%％]?{_RANGE_TAIL}[%％](?:左右)?",
+    "lrange": rf"{_PLAIN}(?:[%％]|{_UNIT})?{_RANGE_TAIL}(?P<range_unit>[%％]|{_UNIT})(?:左右)?",
+}
 # The issuing authorities of an assigned task may be listed (`完成自治区、市下达的目标任务`, `达到国家和省要求`).
 _AUTHORITIES = r"(?:(?:国家|省级?|自治区|市级?|州|盟|上级)[、和及与])*"
 _RANGE_HINT = re.compile(r"\d[^\d，,。；;]{0,3}[-～~—–－至到]\d")
-_SINGLE = (
-    rf"(?P<points>(?:提高|提升|增加|上升|增长|下降|降低|减少|回落){_NUM}个百分点)"
-    rf"|(?P<growth>{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅|上涨|下降|降低|减少|回落){_COMP_PRE}?{_NUM}[%％]{_QUAL_POST}?)"
-    r"|(?P<flat>(?:与上年|与去年|同比)(?:基本)?持平)"
-    r"|(?P<qgrowth>(?:保持)?(?:平稳|稳定|稳步|持续|较快|快速|合理)+增长"
+# The value phrases by kind, in the order they are tried at a position (a range before the single values).
+_SINGLE_PHRASES = {
+    "points": rf"(?:提高|提升|增加|上升|增长|下降|降低|减少|回落){_NUM}个百分点",
+    "growth": rf"{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅|上涨|下降|降低|减少|回落){_COMP_PRE}?{_NUM}[%％]{_QUAL_POST}?",
+    "flat": r"(?:与上年|与去年|同比)(?:基本)?持平",
+    "qgrowth": r"(?:保持)?(?:平稳|稳定|稳步|持续|较快|快速|合理)+增长"
     r"|(?:增长|增速)?[与和同](?:经济|GDP|地区生产总值)(?:增长|发展)?(?:基本|保持)*同步(?:增长)?"
-    r"|(?:增长|增速)?(?:略高于|高于|快于|不低于)(?:经济|GDP|地区生产总值)(?:增长|增速))"
-    rf"|(?P<qtask>完成{_AUTHORITIES}[^，,。；;、\d]{{0,6}}?下达(?:的)?[^，,。；;、\d]{{0,6}}?(?:任务|目标|指标)(?:任务)?"
+    r"|(?:增长|增速)?(?:略高于|高于|快于|不低于)(?:经济|GDP|地区生产总值)(?:增长|增速)",
+    "qtask": rf"完成{_AUTHORITIES}[^，,。；;、\d]{{0,6}}?下达(?:的)?[^，,。；;、\d]{{0,6}}?(?:任务|目标|指标)(?:任务)?"
     rf"|(?:控制在|不低于|不超过|不高于|低于){_AUTHORITIES}[^，,。；;、\d]{{0,6}}?下达(?:的)?(?:指标|目标|任务)?(?:以内|之内|范围内|内)?"
-    rf"|达到{_AUTHORITIES}[^，,。；;、\d]{{0,3}}?(?:国家|省|市|上级)[^，,。；;、\d]{{0,6}}?(?:要求|标准|目标))"
+    rf"|达到{_AUTHORITIES}[^，,。；;、\d]{{0,3}}?(?:国家|省|市|上级)[^，,。；;、\d]{{0,6}}?(?:要求|标准|目标)",
     # a trend word standing for a target (`耕地保有量只增不减`, `进出口总额保持稳定`); a review's `二是投资消费稳中有升`
     # heads the figures that follow, so a review reads none of them (`_REVIEW_QUALITATIVE`)
-    r"|(?P<qtrend>只增不减|保持稳定|稳中有升)"
-    rf"|(?P<level>{_COMP_PRE}?{_NUM}(?P<unit>{_UNIT})?{_QUAL_POST}?)"
-)
+    "qtrend": r"只增不减|保持稳定|稳中有升",
+    "level": rf"{_COMP_PRE}?{_NUM}(?P<unit>{_UNIT})?{_QUAL_POST}?",
+}
+
+
+def _alternatives(phrases: dict[str, str]) -> str:
+    return "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in phrases.items())
+
+
+_RANGES = _alternatives(_RANGE_PHRASES)
+_SINGLE = _alternatives(_SINGLE_PHRASES)
 _VALUE = scanner(_SINGLE)
 _VALUE_OR_RANGE = scanner(_RANGES + "|" + _SINGLE)
 _RANGE_KINDS = ("grange", "lrange")
@@ -61,8 +71,7 @@ _TARGET_QUALITATIVE = frozenset(_QUALITATIVE_KINDS)
 _REVIEW_QUALITATIVE = frozenset({"qtask"})
 
 
-@dataclass(frozen=True)
-class _Value:
+class _Value(NamedTuple):  # one per value phrase found: a tuple is built several times faster than a dataclass
     kind: str
     raw: str  # the shortest phrase carrying the value
     unit: str | None
@@ -131,6 +140,19 @@ _AGE_BRACKET = re.compile(r"\d+(?:[-~～至]\d+)?周?岁(?:及?以[下上])?(?=[
 # Every value phrase holds a digit or one of these words: a clause with none of them is skipped without running
 # the full pattern (most clauses of a summary paragraph state no figure).
 _VALUE_HINT = scanner(r"\d|持平|增长|同步|经济|下达|要求|标准|目标|只增不减|保持稳定|稳中有升")
+
+
+@lru_cache(maxsize=8)
+def value_gate(qualitative: frozenset[str]) -> re.Pattern | None:
+    """What a text must hold to contain a value phrase a scope reads (`Scope.qualitative`): the words and
+    characters the phrase patterns of its kinds cannot do without (`scan.needed`), e.g. a digit or 持平 in a task
+    section, which reads no qualitative phrase. A sentence or clause without a hit yields no value, so it is skipped
+    before it is cut up; deleting characters from it (an item number, a name's colon) cannot make a hit. None
+    when the patterns need nothing that can be pinned down: then nothing is skipped."""
+    kinds = {**_RANGE_PHRASES, **_SINGLE_PHRASES}
+    read = [p for kind, p in kinds.items() if kind not in _QUALITATIVE_KINDS or kind in qualitative]
+    hint = needed("|".join(f"(?:{p})" for p in read))
+    return scanner(hint) if hint else None
 
 
 def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:

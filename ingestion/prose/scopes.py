@@ -25,7 +25,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ..document import CN_NUM, Document, Heading, squash
-from ..scan import scanner
+from ..scan import needed, scanner
 from ..vocabulary import REVIEW_PART_WORDS
 from .decimal_outline import decimal_outline
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
@@ -35,7 +35,9 @@ _SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济(?:运
 # A target paragraph that has no 目标 heading of its own announces itself (`主要预期目标是：`, `主要目标为：`,
 # `主要预期目标是，`).
 _TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:任务)?(?:建议|安排|拟定|确定|设定)?(?:[：:]|(?:是|为|如下)[：:，,]?)")
-_TARGET_HEADING = scanner(r"(?:主要|预期|发展|年度|和)目标|(?:主要|预期|计划)指标(?:安排|建议)?$|指标安排")
+_TARGET_HEADING_WORDS = r"(?:主要|预期|发展|年度|和)目标|(?:主要|预期|计划)指标(?:安排|建议)?$|指标安排"
+_TARGET_HEADING = scanner(_TARGET_HEADING_WORDS)
+_TARGET_HEADING_HINT = scanner(needed(_TARGET_HEADING_WORDS))  # 目标 or 指标: most headings name neither
 _NOT_TARGET_HEADING = scanner(r"完成|执行|情况|回顾|[，,。]")  # a comma marks a task heading written as a sentence
 _TASK_HEADING = re.compile(r"任务|措施|重点工作|工作重点|主要工作|工作安排|举措|抓好")
 # Sections that say how the plan will be carried out (保障措施), not what it aims at.
@@ -123,7 +125,7 @@ class Outline:
             elif decimal and b.kind != "note" and any(no in decimal for no in range(b.start, b.end + 1)) \
                     and self._outline_block(b, decimal):
                 continue
-            elif b.kind == "paragraph" and self._continues(b):
+            elif b.kind == "paragraph" and self.items and self.items[-1].end + 1 == b.start and self._continues(b):
                 prev = self.items[-1]
                 self.items[-1] = _Item(prev.kind, prev.start, b.end, prev.heading)
             else:
@@ -308,6 +310,7 @@ def _summary_lines(outline: Outline, top: Heading, end: int, closing: tuple[int,
 
 # A headline figure: a rate or an amount of money (`增长6.1%`, `186.2亿元`, `52860元`).
 _HEADLINE_FIGURE = re.compile(r"\d[%％]|\d[万亿]?元")
+_DIGIT = re.compile(r"\d")
 
 
 def _headline_elsewhere(outline: Outline, top: Heading, end: int, untitled: list[int] | tuple[int, ...]) -> bool:
@@ -347,7 +350,10 @@ def _closing_summary(outline: Outline, top: Heading, end: int) -> tuple[int, ...
     for k, it in enumerate(items):
         if it.kind != "text":
             continue
-        text = squash(outline.text(it.start))
+        raw = outline.text(it.start)
+        if not _DIGIT.search(raw):  # a headline figure has a digit (whitespace removed or not): none to squash
+            continue
+        text = squash(raw)
         if not _HEADLINE_FIGURE.search(text) or _under_summary_heading(outline, it.start):
             continue
         closes = k + 1 == len(items) or items[k + 1].kind == "other"
@@ -429,6 +435,8 @@ def _review_scopes(outline: Outline, top: Heading | None, year: int | None) -> l
 def _is_target_heading(h: Heading) -> bool:
     """`（二）主要预期目标`, or a numbered lead sentence `（二）主要预期目标。地区生产总值增长…`; never the targets of a
     five-year period."""
+    if not _TARGET_HEADING_HINT.search(h.text):  # the title is part of the heading's text
+        return False
     title = _lead_of(h).rstrip("。；;！？!?") if is_text_heading(h) else h.text
     return bool(_TARGET_HEADING.search(title)) and not _NOT_TARGET_HEADING.search(title) \
         and not _FIVE_YEAR_PERIOD.search(title)

@@ -221,6 +221,8 @@ class _ClauseReader:
 
 def _spread_qualifier(rows: list[_Row]) -> None:
     """`分别保持97%、95%以上`: a trailing 以上/左右 is read as applying to every figure of the list."""
+    if len(rows) < 2:  # most clauses give one row
+        return
     for a, b in zip(rows, rows[1:]):
         if b.value.start - a.value.end == 1 and a.value.kind == b.value.kind == "level":
             m = _TRAILING_QUALIFIER.search(b.raw)
@@ -262,11 +264,6 @@ def _clean(text: str) -> str:
 # the clause after the announcement's colon and is never a figure.
 _INLINE_ITEM = re.compile(
     rf"^(?:[（(](?:\d{{1,2}}|[{CN_NUM}]{{1,3}})[）)]|[①-⑳]|\d{{1,2}}[.．、](?!\d)|[{CN_NUM}]{{1,3}}是(?=[\u4e00-\u9fff]))")
-
-
-def _sentences(text: str) -> list[str]:
-    """Sentences, each without the item number that may open it (`1.地区生产总值增长6%；（2）城镇新增就业…`)."""
-    return [_drop_item_number(s) for s in _SENTENCE_END.split(text) if s]
 
 
 # the characters an item number can open with (besides a digit)
@@ -331,7 +328,11 @@ def _turn(year: int | None) -> re.Pattern:
     return re.compile(rf"[，,][^，,：:]{{0,8}}?(?={this_year})")
 
 
-def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list[_Row]:
+def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...], gate: re.Pattern | None) -> list[_Row]:
+    """The rows of a sentence that holds a hit of `gate` (`value_gate` of the scope; the caller tests it, as most
+    sentences of a task section have none: no digit, no 持平, so they are never cut up). What is done to the sentence
+    below only deletes characters (a clause's item number, and a name's colon, which a digit follows), so a clause
+    without a hit of the gate holds no value either."""
     if ("指标" in sentence or "共计" in sentence) and _INDICATOR_COUNT.search(sentence):  # each count names one
         return []
     if scope.measure == "target":
@@ -349,6 +350,10 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...]) -> list
             return [own]
     qualitative = scope.qualitative
     for clause in clauses:
+        if gate is not None and "其中" not in clause and not gate.search(clause):  # no value: as `not values` below
+            if state is not None:
+                state.parent_next = False
+            continue
         clause = _drop_item_number(clause)
         if clause.startswith("其中") and _strip_lead(clause) == "":
             state = state or _SentenceState()

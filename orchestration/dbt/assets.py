@@ -41,8 +41,11 @@ def build_dbt_assets() -> dg.AssetsDefinition:
             # From the first mart on, events wait for the end of the build (when dbt has released DuckDB's only
             # write connection), so the marts' materializations can carry a row count, a preview and the chart;
             # they are then recorded in the order dbt produced them (Dagster wants a multi-asset's outputs in
-            # topological order).
+            # topological order). Only for a run an instance records (DAGSTER_HOME: the UI shows that metadata):
+            # the CLI's in-memory runs are read by nobody, so their marts carry none and every event is handled
+            # as dbt produces it, while dbt still runs, instead of after it.
             keys = context.assets_def.keys_by_output_name
+            previews = not context.instance.is_ephemeral
             held: list = []
             try:
                 # A stable target folder per warehouse keeps dbt's partial-parse cache valid (the warehouse path is
@@ -56,7 +59,8 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                                          context=context, target_path=dbt_target_path(warehouse.file))
                 scoped = scoped_tests(invocation.manifest)
                 for event in (with_scope(e, scoped, full) for e in invocation.stream()):
-                    if not held and not (isinstance(event, dg.Output) and keys[event.output_name].path[0] == "marts"):
+                    if not previews or (not held and not (isinstance(event, dg.Output)
+                                                          and keys[event.output_name].path[0] == "marts")):
                         yield event
                     else:
                         held.append(event)
@@ -76,9 +80,8 @@ def with_previews(context: dg.AssetExecutionContext, warehouse: Warehouse, event
     tables = {e.output_name: ".".join(keys[e.output_name].path) for e in events
               if isinstance(e, dg.Output) and keys[e.output_name].path[0] == "marts"}
     try:
-        # the PNG chart (matplotlib, ~2 s) only for runs recorded in DAGSTER_HOME: the CLI's in-memory runs skip it
         with warehouse.reader(locked=False) as con:  # this step holds the lock already
-            meta = mart_metadata(con, warehouse.file, list(tables.values()), chart=not context.instance.is_ephemeral)
+            meta = mart_metadata(con, warehouse.file, list(tables.values()))
     except Exception as exc:  # a preview must never fail a build
         context.log.warning(f"mart previews skipped: {exc}")
         meta = {}

@@ -2,6 +2,10 @@
 Columns table), a preview of its first rows as a table and, on `marts/mart_target_vs_actual`, the chart and
 how many targets were met.
 
+The chart draws one row of panels per district, so it shows at most CHART_DISTRICTS of them (those with the most
+headline values) and says how many of how many: with all 728 districts of a 1000-report warehouse it took ~4 min
+of CPU and made an 11 MB image, inlined into every run's event log.
+
 Read from the warehouse after `dbt build` (read-only, inside the writer lock the dbt step already holds), so it
 costs a handful of small queries per build.
 """
@@ -23,6 +27,7 @@ if TYPE_CHECKING:  # only for annotations: connections are opened in warehouse/
 
 PREVIEW_ROWS = 5
 CELL_CHARS = 60
+CHART_DISTRICTS = 12
 
 
 def column_schema(columns: list[tuple[str, str]]) -> dg.TableSchema:
@@ -46,6 +51,16 @@ def preview(con: duckdb.DuckDBPyConnection, table: str, schema: dg.TableSchema,
     return dg.MetadataValue.table(records, schema=schema)
 
 
+def chart_districts(rows: list[dict], limit: int = CHART_DISTRICTS) -> tuple[list[dict], int, int]:
+    """The chart's rows for the `limit` districts with the most values (then by name), with how many districts
+    are shown and how many there are."""
+    per_district: dict[str, int] = {}
+    for r in rows:
+        per_district[r["district"]] = per_district.get(r["district"], 0) + 1
+    shown = set(sorted(per_district, key=lambda d: (-per_district[d], d))[:limit])
+    return [r for r in rows if r["district"] in shown], len(shown), len(per_district)
+
+
 def mart_metadata(con: duckdb.DuckDBPyConnection, warehouse: Path, tables: list[str],
                   chart: bool = True) -> dict[str, dict]:
     """schema.table → Dagster metadata for the tables that exist (row count, column schema, preview; the
@@ -66,8 +81,12 @@ def mart_metadata(con: duckdb.DuckDBPyConnection, warehouse: Path, tables: list[
         met, missed = queries.targets_met(con)
         tva["targets_met"] = dg.MetadataValue.int(met)
         tva["targets_missed"] = dg.MetadataValue.int(missed)
-        png = render_chart_png(queries.chart_rows(con), chart_path(warehouse)) if chart else None
-        if png is not None:
-            tva["target_vs_actual_chart"] = dg.MetadataValue.md(inline_markdown(png))
-            tva["target_vs_actual_png"] = dg.MetadataValue.path(str(png))
+        if chart:
+            rows, shown, total = chart_districts(queries.chart_rows(con))
+            png = render_chart_png(rows, chart_path(warehouse))
+            if png is not None:
+                tva["target_vs_actual_chart"] = dg.MetadataValue.md(inline_markdown(png))
+                tva["target_vs_actual_png"] = dg.MetadataValue.path(str(png))
+                tva["target_vs_actual_chart_districts"] = dg.MetadataValue.text(
+                    f"{shown} of {total} district(s): those with the most headline values")
     return out

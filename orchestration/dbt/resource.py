@@ -7,6 +7,10 @@ this machine) and builds a dbt adapter inside the Dagster process (imports dbt, 
 warn that the row-count queries wait on DuckDB's lock). The version is that of the dbt-core package installed
 beside this interpreter, which is the executable devplan runs (project.dbt_executable); any other executable is
 still asked. Measured in docs/benchmarks.md ("Incremental refresh").
+
+While `devplan build` keeps a warm dbt (orchestration/dbt/zygote.py), `cli` runs the `devplan-dbt` launcher in
+place of the venv's dbt: the same arguments, log stream and exit code, without dbt's ~2 s of imports. Any other
+configured executable, and every run without a zygote (the UI's, the schedule's), runs dbt as configured.
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from pathlib import Path
 from dagster_dbt import DbtCliResource
 from packaging import version
 
+from .launcher import real_dbt, warm_launcher
+
 
 class DevplanDbtCliResource(DbtCliResource):
     @cached_property
@@ -26,6 +32,12 @@ class DevplanDbtCliResource(DbtCliResource):
         if Path(self.dbt_executable).parent == Path(sys.executable).parent:
             return version.parse(package_version("dbt-core"))
         return super()._cli_version
+
+    def cli(self, args: Sequence[str], **kwargs):
+        launcher = warm_launcher()
+        if launcher and self.dbt_executable != launcher and Path(self.dbt_executable) == Path(real_dbt()):
+            return self.model_copy(update={"dbt_executable": launcher}).cli(args, **kwargs)
+        return super().cli(args, **kwargs)
 
     def _initialize_dbt_core_adapter(self, args: Sequence[str]):
         return None  # no in-process adapter: only fetch_row_counts / fetch_column_metadata would use it

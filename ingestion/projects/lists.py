@@ -181,7 +181,8 @@ def _heads_deeper_bullets(raw: str, next_raw: str | None, s: str) -> bool:
     `    - A`): the heading of the items nested under it, as a Markdown or word-processor outline prints a
     category, not a project. A bullet at the same depth as the next one is an item of the same list."""
     return (next_raw is not None and len(s) <= 16 and is_bulleted(raw) and is_bulleted(next_raw)
-            and _indent(next_raw) > _indent(raw) and find_outside_brackets(s, "、，,；;。：:") < 0)
+            and _indent(next_raw) > _indent(raw) and find_outside_brackets(s, "、，,；;。：:") < 0
+            and not _ENDS_WITH_HEAD.search(s))  # `- A产业园` over `  - 总投资…`: a project and its details
 
 
 BULLET_LEVEL = 10  # a bullet's depth comes below every numbered outline level (`（1）` is 4)

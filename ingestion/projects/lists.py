@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..document import Document, heading_level, squash
 from ..records import ProjectItem
+from .details import is_detail_bullet
 from .finding import _PROJECT_TITLE, ProjectList
 from .names import (
     _ENDS_WITH_HEAD,
@@ -390,7 +391,11 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     # kinds over bare stage lines only where the list opens with one: a list that opens with a stage line has its
     # names (some without a head noun) right above the next stage line
     side_kinds = len(body) > 1 and body[0][0] not in bulleted and _heads_stage_heading(body[0][1], body[1][1])
+    detail_above: str | None = None  # the raw line of the last item, for a bullet of details under it
     for k, (no, s) in enumerate(body):
+        if is_detail_bullet(doc.line(no), detail_above):
+            continue  # `  - 总投资21亿元，建设…。` describes the project above: no names
+        detail_above = doc.line(no)
         nxt = body[k + 1][1] if k + 1 < len(body) else None
         group = group_label(s)
         if group is not None:

@@ -305,3 +305,20 @@ def test_a_table_on_its_side_with_unit_and_attribute_rows_gives_each_indicator_i
         (2030, "actual", "新增市场主体", "万户", "1.05", "否", b),
         (2031, "target", "新增市场主体", "万户", "1.3以上", None, b),
     ])
+
+
+def test_a_bullet_of_details_under_a_project_is_neither_a_name_nor_the_end_of_the_list():
+    """`- A产业园` over `  - 总投资21亿元，建设…。`: the deeper bullet describes the project above it; the list goes on
+    to the next project and the details give no names (and no category: a name with a head noun heads no group)."""
+    from ingestion.projects import read_projects
+
+    text = "\n".join([
+        "# 关于青川区2031年国民经济和社会发展计划执行情况与2032年国民经济和社会发展计划草案的报告",
+        "## 四、2032年重点工作", "#### 专栏1：2032年重点项目", "",
+        "- 青川区精密轴承产业园", "  - 总投资21亿元，建设精密轴承生产线。",
+        "- 白石镇数控机床基地", "  - 建设内容：数控机床生产基地，总投资9.5亿元。", "",
+        "各位代表，让我们共同努力。",
+    ])
+    items, _ = read_projects(Document.from_text(text))
+    assert [(it.category, it.project_name) for it in items] == [
+        (None, "青川区精密轴承产业园"), (None, "白石镇数控机床基地")]

@@ -14,8 +14,9 @@ import re
 from .stages import _STAGE_LABEL
 
 # `新开工项目24个`, `其中续建项目30个`, `计划竣工项目（14个）`: a stage label and its count, nothing else
-_COUNTED_STAGE = re.compile(rf"^(?:其中)?({_STAGE_LABEL})$")
-_STAGE_WORD = re.compile(r"开工|续建|在建|竣工|完工|建成|投用|投产|前期|加快建设|推进建设")
+_COUNTED_STAGE = re.compile(rf"^(?:其中)?({_STAGE_LABEL}|{_STAGE_LABEL}?[^，,。；;、：:]{{0,10}}?(?:项目|工程))$")
+# (the second form: a size or kind between the stage and 项目, `新开工亿元以上项目`, `续建产业项目`)
+_STAGE_WORD = re.compile(r"新开工|开工|续建|在建|竣工|完工|建成|投用|投产|前期|加快建设|推进建设")  # at the start
 _COUNT_AT_END = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*个[）)]|(?:共|计)?[\d一二三四五六七八九十百]+个)$")
 # `主要包括A、B等`, `重点有C、D`, `包含E等项目`: the names the counted stage is illustrated with
 _INCLUDES = re.compile(r"^(?:主要|重点|具体)?(?:包括|包含|涵盖|有)(?P<names>.+?)(?:等(?:重点|重大)?(?:项目|工程)?)?$")
@@ -56,7 +57,10 @@ def counted_stage(clause: str) -> str | None:
 
 def _stage_label(text: str) -> str | None:
     m = _COUNTED_STAGE.match(text)
-    return m.group(1) if m and _STAGE_WORD.search(m.group(1)) else None
+    return m.group(1) if m and _STAGE_WORD.match(_LEAD_WORDS.sub("", m.group(1))) else None
+
+
+_LEAD_WORDS = re.compile(r"^(?:其中|计划|拟|年内|力争|确保|争取|预计|全面)+")
 
 
 def included_names(clause: str) -> str | None:

@@ -142,6 +142,7 @@ def test_a_plan_without_lists_names_the_examples_of_each_counted_stage():
         ("prose:（三）加快城市更新", "新开工项目", "started", "石桥街道老旧小区改造"),
         ("prose:（三）加快城市更新", "新开工项目", "started", "南湖片区排水防涝工程"),
         ("prose:（三）加快城市更新", "续建项目", "ongoing", "东关街历史文化街区保护利用工程"),
+        ("prose:（三）加快城市更新", "新开工亿元以上项目", "started", "北河片区综合管廊（一期）"),
     ]
     assert {it.period_year for it in items} == {2032}
 

@@ -18,7 +18,7 @@ from pathlib import PurePath
 from .errors import ReportError
 from .figures_width import halfwidth_figures
 from .formats import sniff as sn
-from .formats.text import decode_text
+from .formats.text import decode_text, newlines
 from .model import DocumentModel
 from .text_blocks import text_blocks
 
@@ -60,7 +60,7 @@ def read_document(report_file: str, data: bytes) -> DocumentModel:
     """One report file's bytes → its DocumentModel: the text `raw.reports.text` stores (LF line ends, one
     paragraph per line, tables as tab-led cells) and its blocks, with the container's real table grids."""
     suffix = PurePath(report_file).suffix.lower()
-    if not data.strip():
+    if not data or data.isspace():  # `not data.strip()`, without copying the file
         raise ReportError("decode", "the file is empty" + (" (it holds only whitespace)" if data else ""))
     found = sn.sniff(data, suffix)
     if found.kind == sn.UNSUPPORTED:
@@ -80,7 +80,7 @@ def read_document(report_file: str, data: bytes) -> DocumentModel:
                 raise ReportError("decode", f"the file is named {suffix} but is not {CONTAINER_NAMES[suffix]}, "
                                             f"and not text either: {exc.message}") from None
             raise
-        model = text_blocks(halfwidth_figures(text.replace("\r\n", "\n").replace("\r", "\n")))
-    if not model.text.strip():
+        model = text_blocks(halfwidth_figures(newlines(text)))
+    if not model.text or model.text.isspace():  # `not model.text.strip()`, without copying the text
         raise ReportError("decode", f"the {found.kind} file holds no text")
     return model

@@ -23,14 +23,15 @@ from .finding import _PROJECT_TITLE, ProjectList
 from .names import (
     _ENDS_WITH_HEAD,
     CLAUSE_SEPARATORS,
+    _has_space,
     clean_name,
     find_outside_brackets,
     is_bulleted,
     item_text,
     join_shared_places,
     split_label,
-    split_names,
     split_outside_brackets,
+    split_squashed_names,
     strip_item_number,
 )
 from .parts import Group, GroupStack, is_open_ended, printed_count
@@ -67,6 +68,8 @@ def _is_result_text(rest: str, label: str = "") -> bool:
 
     Not when the label is a kind (`交通基础设施类：建成A；续建B、C`) or the text is several `；`-clauses that each
     open with a stage verb: that is a list sorted by stage."""
+    if not _RESULT_OPENERS.match(rest):
+        return False  # the one way to a True below: most enumerations open with a name, and need no more tests
     if _NESTED_STAGE_LABEL.match(rest) or without_count(label).endswith(_KIND_WORDS):
         return False
     clauses = [c for c in split_outside_brackets(rest.rstrip("。"), "；;") if c]
@@ -77,7 +80,7 @@ def _is_result_text(rest: str, label: str = "") -> bool:
         return False
     if _LIST_VERB.match(first) and "、" in first and not _FIGURE_OR_COMMA.search(first):
         return False  # `建成A、B、C。`: a verb over a list of names
-    return bool(_RESULT_OPENERS.match(rest))
+    return True
 
 
 @dataclass
@@ -99,8 +102,10 @@ def _clause_segments(text: str) -> list[Segment]:
     verb opens it.
     """
     out: list[Segment] = []
+    spaced = _has_space(text)  # a list line's text comes squashed: its clauses need no squashing again
     for clause in split_outside_brackets(text, CLAUSE_SEPARATORS):
-        clause = strip_item_number(squash(clause))  # `1.A；2.B；3.C`: numbered items run on in one paragraph
+        # `1.A；2.B；3.C`: numbered items run on in one paragraph
+        clause = strip_item_number(squash(clause) if spaced else clause)
         if not clause:
             continue
         stage = out[-1].stage_raw if out else None
@@ -110,7 +115,7 @@ def _clause_segments(text: str) -> list[Segment]:
         pm = _PREPARATORY_TAIL.search(clause) if clause.endswith("前期工作") else None
         if pm:
             clause, stage = clause[: pm.start()], "前期工作"
-        names = join_shared_places(split_names(clause))
+        names = join_shared_places(split_squashed_names(clause))  # squashed above
         if not names:
             continue
         if m or pm or not out:
@@ -380,6 +385,19 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
                                  category or None, stage_raw or None))
         stack.count_name()
 
+    def emit_names(names: list[str], stage_raw: str | None, category: str | None, line_no: int) -> None:
+        """`emit` for each name of one segment: the stage is read once, and a name that closes with no bracket
+        (no stage tag, no description) and is no page number becomes its item directly."""
+        stage, raw, category = normalize_stage(stage_raw, review), stage_raw or None, category or None
+        emitted = 0
+        for name in names:
+            if name[-1:] in "）)" or _NO_NAME.match(name):
+                emit(name, stage_raw, category, line_no)
+                continue
+            items.append(ProjectItem(title, year, name, stage, line_no, category, raw))
+            emitted += 1
+        stack.count_names(emitted)
+
     context = GroupContext()
 
     def open_group(label: str, line_no: int) -> None:
@@ -450,8 +468,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
         category = category or group_category
         base_stage = label_stage or group_stage or default_stage
         for seg in parse_rest(rest, glued=label_stage is not None and category is None):
-            for name in seg.names:
-                emit(name, seg.stage_raw or base_stage, category, no)
+            emit_names(seg.names, seg.stage_raw or base_stage, category, no)
     return ListRead(items, stack.groups, len(body))
 
 

@@ -185,7 +185,13 @@ def _is_shared_fragment(prev: str, piece: str, nxt: str) -> bool:
     return 0 < k <= 2 and k + 1 < len(nxt)
 
 
-_PLACE_END = re.compile(r"(?:镇|乡|街道|村|苏木|嘎查)$")
+_PLACE_ENDS = ("镇", "乡", "街道", "村", "苏木", "嘎查")
+
+
+def _ends_with_place(name: str) -> bool:
+    """The name ends in a place word (`$` also before a final newline, as a regex's): `str.endswith`, where a
+    regex `(?:镇|…)$` would be tried at every character."""
+    return name.endswith(_PLACE_ENDS) or (name[-1:] == "\n" and name[:-1].endswith(_PLACE_ENDS))
 _PLACE_LEAD = re.compile(r"^.{1,6}?(?:镇|乡|街道|村|苏木|嘎查)")
 
 
@@ -198,7 +204,7 @@ def join_shared_places(names: list[str]) -> list[str]:
     carry = ""
     for k, name in enumerate(names):
         nxt = names[k + 1] if k + 1 < len(names) else ""
-        if _PLACE_END.search(name) and not _ENDS_WITH_HEAD.search(name) and _PLACE_LEAD.match(nxt) \
+        if _ends_with_place(name) and not _ENDS_WITH_HEAD.search(name) and _PLACE_LEAD.match(nxt) \
                 and _ENDS_WITH_HEAD.search(nxt):
             carry += name + "、"
             continue
@@ -230,10 +236,25 @@ def clean_name(name: str) -> str:
     return stripped
 
 
+def _has_space(text: str) -> bool:
+    """Whether `text` holds any whitespace (one C scan: `split` finds none, the one piece is the whole text)."""
+    pieces = text.split(None, 1)
+    return len(pieces) != 1 or len(pieces[0]) != len(text)
+
+
 def split_names(text: str) -> list[str]:
     """Project names from one enumeration: split on 、，；, keep bracketed/quoted text and 及/和/与 whole."""
+    if not _has_space(text):
+        return split_squashed_names(text)
     parts = [p for p in ("".join(piece.split()).strip("。.") for piece in split_outside_brackets(text, ITEM_SEPARATORS))
              if p]  # each piece squashed (`squash`, inlined) and stripped once
+    names = [clean_name(p) for p in _merge_fragments(parts)]
+    return [n for n in names if n]
+
+
+def split_squashed_names(text: str) -> list[str]:
+    """`split_names` of a text without whitespace (a list clause comes squashed): the pieces need only stripping."""
+    parts = [p for p in (piece.strip("。.") for piece in split_outside_brackets(text, ITEM_SEPARATORS)) if p]
     names = [clean_name(p) for p in _merge_fragments(parts)]
     return [n for n in names if n]
 
@@ -296,6 +317,7 @@ _GLUED_MARK = re.compile(r"[-－●◆■▪•)）]")  # what every match of `_
 _GLUED_BULLET = re.compile(rf"(?<=[^\d])(?:[-－●◆■▪•]|\d{{1,2}}[)）])(?=(?:{_STAGE_LABEL})[：:])")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of each list line by the continuation joiner and by the list reader
 def is_bulleted(line: str) -> bool:
     """The line opens with a bullet or an item number (`- A`, `◆ A`, `1.A`): an item of a list, never a
     category label over the items (unless it is a kind itself, `◆民生类`)."""

@@ -76,6 +76,10 @@ class GroupStack:
         for g in self.open:
             g.names += 1
 
+    def count_names(self, n: int) -> None:
+        for g in self.open:
+            g.names += n
+
     def mark_open_ended(self) -> None:
         for g in self.open:
             g.open_ended = True

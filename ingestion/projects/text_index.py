@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..document import Document
 
-
 # Every character `str.isspace` (and so `\s`, `str.strip`, `str.split`) takes for whitespace, but the newline: a
 # character class for a line's whitespace inside a pattern run over the joined text (tested against `str.isspace`).
 LINE_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"

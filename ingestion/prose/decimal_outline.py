@@ -21,9 +21,8 @@ _DECIMAL_TITLE = re.compile(
     r"(?:(?P<title>(?!.*\d(?:[%％‰]|[万亿]?元|[万亿]))[^，,。；;：:！？!?、]{4,40})$"
     r"|(?P<lead>[^，,。；;：:！？!?、]{2,40}[。；;！？!?]).)"  # `1.1 经济运行稳中有进。全县…`: a lead sentence
 )
-# how every `N.M` title starts (its number with one part or more), after its indent, as a line of the report's text
-# (`\n` + its lines): one search through the text, not a test per line
-_SUB_SECTION_LINE = re.compile(r"\n(?:[ \u3000\xa0][^\S\n]*)?\d{1,2}[.．]\d")
+# how every `N.M` title starts (its number with one part or more), after its indent
+_SUB_SECTION = re.compile(r"\d{1,2}[.．]\d")
 # `1. 2023年…执行情况` above `1.1 …`: a number the document's outline reads as an item (level 3)
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、](?!\d)")
 
@@ -40,13 +39,6 @@ def _title(line: str) -> tuple[int, int] | None:
     return int(m.group("number")), depth
 
 
-def _two_sub_sections(lines: list[str]) -> bool:
-    """At least two lines open with an `N.M` number (after an indent of spaces): the lines a title of depth 1 or
-    more is found on (each line is counted at most once, so this never counts fewer than `decimal_outline` finds)."""
-    hits = _SUB_SECTION_LINE.finditer("\n" + "\n".join(lines))
-    return next(hits, None) is not None and next(hits, None) is not None
-
-
 def decimal_outline(doc: Document, headings: list[Heading]) -> tuple[dict[int, int], dict[int, int]]:
     """(line → level of each decimal outline title typed as text, line → new level of the document's own
     headings that are the outline's parts). `headings` is the document's outline as prose reads it.
@@ -54,7 +46,8 @@ def decimal_outline(doc: Document, headings: list[Heading]) -> tuple[dict[int, i
     A part numbered `1  …` is level 1 and `1.1` below it 2, `1.1.1` 3. A part the document already reads as an
     item heading (`1. 2023年…执行情况`, level 3) is the top of the outline when the report has no higher
     heading; under `一、` parts it stays where it is and its decimal sub-sections sit one level below it."""
-    if not _two_sub_sections(doc.lines):
+    candidates = [line for line in doc.lines if line and (line[0].isdigit() or line[0] in _INDENT)]
+    if sum(1 for line in candidates if _SUB_SECTION.match(line.lstrip())) < 2:
         return {}, {}  # fewer than two `N.M` lines: no title below can count (the test at the end), no regex run
     found = {no: hit for no, line in enumerate(doc.lines, 1)
              if line and (line[0].isdigit() or (line[0] in _INDENT and line.lstrip()[:1].isdigit()))  # most lines

@@ -113,12 +113,13 @@ _QUOTE_MARK = re.compile(r"[“”《》]")
 _GROWTH_WORDS = re.compile(rf"^{_GROWTH_LEAD}?(?:(?:增速|增幅)为?)?")  # 同比增长8% → 增长8%; 增速为6% → 6%
 
 
+@lru_cache(maxsize=512)  # the genre's few units (亿元, 万吨, 个百分点…)
 def _unit(printed: str) -> str:
     return printed.replace("余", "").replace("多", "").replace("％", "%")
 
 
-def _make_value(m: re.Match) -> _Value:
-    kind = m.lastgroup  # the alternative that matched (its inner groups close before it)
+def _make_value(m: re.Match, kind: str) -> _Value:
+    """`kind`: `m.lastgroup`, the alternative that matched (its inner groups close before it)."""
     raw = m.group(0)
     unit: str | None = None
     if kind in ("growth", "grange"):
@@ -163,12 +164,12 @@ def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:
     out = []
     pattern = _VALUE_OR_RANGE if _RANGE_HINT.search(clause) else _VALUE
     for m in pattern.finditer(clause):
-        v = _make_value(m)
-        if (quoted and quoted[m.start()]) or (v.kind in _QUALITATIVE_KINDS and v.kind not in qualitative):
+        kind = m.lastgroup
+        if (quoted and quoted[m.start()]) or (kind in _QUALITATIVE_KINDS and kind not in qualitative):
             continue
         if ages and any(a <= m.start() < b for a, b in ages):
             continue
-        out.append(v)
+        out.append(_make_value(m, kind))
     return out
 
 

@@ -37,6 +37,7 @@ _SUMMARY_SUBHEADING = re.compile(r"指标|总体情况|总体运行|经济(?:运
 _TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:任务)?(?:建议|安排|拟定|确定|设定)?(?:[：:]|(?:是|为|如下)[：:，,]?)")
 _TARGET_HEADING_WORDS = r"(?:主要|预期|发展|年度|和)目标|(?:主要|预期|计划)指标(?:安排|建议)?$|指标安排"
 _TARGET_HEADING = scanner(_TARGET_HEADING_WORDS)
+_TARGET_WORD_SPACED = re.compile(r"目\s*标")  # what `_TARGET_LEAD` needs, in text before `squash`
 _TARGET_HEADING_HINT = scanner(needed(_TARGET_HEADING_WORDS))  # 目标 or 指标: most headings name neither
 _NOT_TARGET_HEADING = scanner(r"完成|执行|情况|回顾|[，,。]")  # a comma marks a task heading written as a sentence
 _TASK_HEADING = re.compile(r"任务|措施|重点工作|工作重点|主要工作|工作安排|举措|抓好")
@@ -116,20 +117,23 @@ class Outline:
                     h = Heading(b.start, b.level, squash(b.text))
                 own[b.start] = h
         decimal, relevel = decimal_outline(doc, list(own.values()))
+        items, headings = self.items, self.headings  # this loop visits every block of the report
         for b in doc.blocks:
-            if b.kind == "heading":
-                h = own[b.start]
-                if b.start in relevel:
-                    h = Heading(h.line, relevel[b.start], h.text)
-                self._add_heading(h, b.end)
-            elif decimal and b.kind != "note" and any(no in decimal for no in range(b.start, b.end + 1)) \
+            kind, start = b.kind, b.start
+            if kind == "heading":
+                h = own[start]
+                if relevel and start in relevel:
+                    h = Heading(h.line, relevel[start], h.text)
+                headings.append(h)
+                items.append(_Item("heading", h.line, b.end, h))
+            elif decimal and kind != "note" and any(no in decimal for no in range(start, b.end + 1)) \
                     and self._outline_block(b, decimal):
                 continue
-            elif b.kind == "paragraph" and self.items and self.items[-1].end + 1 == b.start and self._continues(b):
-                prev = self.items[-1]
-                self.items[-1] = _Item(prev.kind, prev.start, b.end, prev.heading)
+            elif kind == "paragraph" and items and items[-1].end + 1 == start and self._continues(b):
+                prev = items[-1]
+                items[-1] = _Item(prev.kind, prev.start, b.end, prev.heading)
             else:
-                self.items.append(_Item("text" if b.kind in ("paragraph", "list_item") else "other", b.start, b.end))
+                items.append(_Item("text" if kind == "paragraph" or kind == "list_item" else "other", start, b.end))
         self._starts = [it.start for it in self.items]
         self._heading_lines = [h.line for h in self.headings]
         self.heading_lines = frozenset(self._heading_lines)
@@ -209,7 +213,9 @@ class Outline:
     def section(self, line: int) -> Heading | None:
         """The innermost titled heading enclosing `line`: the nearest title before it (a numbered lead sentence is
         text, and a line is not its own section)."""
-        for h in reversed(self.headings[:bisect_right(self._heading_lines, line)]):
+        headings = self.headings
+        for k in range(bisect_right(self._heading_lines, line) - 1, -1, -1):  # backwards, without copying
+            h = headings[k]
             if h.line != line and not is_text_heading(h):
                 return h
         return None
@@ -229,17 +235,27 @@ class Outline:
         return self.text_lines(h.line + 1, self.next_heading(h.line))
 
 
-@lru_cache(maxsize=4096)
 def is_text_heading(h: Heading) -> bool:
-    if h.level <= 1:
-        return False
-    body = HEADING_NUMBER.sub("", h.text)
+    """A numbered line that is running text (`_LEAD_SENTENCE`, `_FIGURE`), not a title. Asked many times per
+    heading: cached on its level and text, which are all it depends on (hashing those is done in C, unlike the
+    heading's own dataclass hash)."""
+    return h.level > 1 and _is_text_title(h.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_text_title(text: str) -> bool:
+    body = HEADING_NUMBER.sub("", text)
     return bool(_LEAD_SENTENCE.match(body)) or bool(_FIGURE.search(body) and _CLAUSE_MARK.search(body))
 
 
 def _lead_of(h: Heading) -> str:
     """The lead sentence of a text heading (`经济运行稳中有进。`), or the whole title of a title heading."""
-    body = HEADING_NUMBER.sub("", h.text)
+    return _lead_of_title(h.text)
+
+
+@lru_cache(maxsize=4096)
+def _lead_of_title(text: str) -> str:
+    body = HEADING_NUMBER.sub("", text)
     m = _LEAD_SENTENCE.match(body)
     return m.group(0) if m else body
 
@@ -310,7 +326,8 @@ def _summary_lines(outline: Outline, top: Heading, end: int, closing: tuple[int,
 
 # A headline figure: a rate or an amount of money (`增长6.1%`, `186.2亿元`, `52860元`).
 _HEADLINE_FIGURE = re.compile(r"\d[%％]|\d[万亿]?元")
-_DIGIT = re.compile(r"\d")
+# the same in text with its whitespace (what `squash` removes, `str.isspace`, is what \s matches)
+_HEADLINE_FIGURE_SPACED = re.compile(r"\d\s*[%％]|\d\s*(?:[万亿]\s*)?元")
 
 
 def _headline_elsewhere(outline: Outline, top: Heading, end: int, untitled: list[int] | tuple[int, ...]) -> bool:
@@ -351,13 +368,12 @@ def _closing_summary(outline: Outline, top: Heading, end: int) -> tuple[int, ...
         if it.kind != "text":
             continue
         raw = outline.text(it.start)
-        if not _DIGIT.search(raw):  # a headline figure has a digit (whitespace removed or not): none to squash
+        if not _HEADLINE_FIGURE_SPACED.search(raw):  # most paragraphs of the work review: nothing to squash
             continue
         text = squash(raw)
-        if not _HEADLINE_FIGURE.search(text) or _under_summary_heading(outline, it.start):
-            continue
         closes = k + 1 == len(items) or items[k + 1].kind == "other"
-        if _SUMMING_UP.search(text) or _TABLE_POINTER.search(text) or (closes and _AGGREGATE_DONE.search(text)):
+        if (_SUMMING_UP.search(text) or _TABLE_POINTER.search(text) or (closes and _AGGREGATE_DONE.search(text))) \
+                and not _under_summary_heading(outline, it.start):  # the outline walk last: most paragraphs are none
             out.append(it.start)
     return tuple(out)
 
@@ -513,7 +529,7 @@ def _announced_target_scopes(outline: Outline, after: int, taken: set[int]) -> l
         if it.start in taken or it.kind == "other" or (it.kind == "heading" and not is_text_heading(it.heading)):
             continue
         raw = outline.text(it.start)
-        if "目" not in raw:  # cheap test first: most plan text announces nothing
+        if not _TARGET_WORD_SPACED.search(raw):  # cheap test first: most plan text announces nothing
             continue
         text = squash(raw)
         m = _TARGET_LEAD.search(text)

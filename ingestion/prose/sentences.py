@@ -19,6 +19,7 @@ from .names import (
     _split_items,
     _split_pair,
     _strip_lead,
+    _valid_for,
     _valid_name,
     _with_suffix,
 )
@@ -89,7 +90,7 @@ class _ClauseReader:
                 continue
             head = self.clause[pos: v.start]
             after = self.clause[v.end: values[i + 1].start if i + 1 < len(values) else len(self.clause)]
-            note = _LEADING_NOTE.match(after)
+            note = _LEADING_NOTE.match(after) if after[:1] in "（(" else None
             trailer = after[note.end():] if note else after
             pos = v.end
             listed = trailer.startswith("、") or (trailer in _LIST_JOINS and i + 1 < len(values))
@@ -150,19 +151,10 @@ class _ClauseReader:
         `expect`: how many figures a 分别 list gives (a pair may be named `城乡居民…` or `城镇和农村居民…`)."""
         if parsed.years - {self.scope.year}:
             return None
-        name = parsed.name
-        if name.startswith(("全市", "我市", "本市")) and "全市" not in self.higher:  # a city's own scope, like 全区
-            name = name[2:]
-        items = _split_items(name)
-        if expect in (2, 3) and len(items) == 1:
-            items = _split_pair(name, expect)
-        shared = parsed.each or parsed.attribute or v.kind != "level" or v.unit in ("%", "‰")
-        names = [_canonical(n) for n in (_distribute(items) if len(items) > 1 and shared else ["、".join(items)])]
-        if not all(_valid_name(n, self.scope, self.higher) for n in names):
-            return None
-        if v.kind in _QUALITATIVE_KINDS and not all(_STATISTIC_HEAD.search(n) for n in names):
-            return None
-        return names
+        shared = bool(parsed.each or parsed.attribute or v.kind != "level" or v.unit in ("%", "‰"))
+        names = _names_of(parsed.name, shared, expect, v.kind in _QUALITATIVE_KINDS, self.scope.measure,
+                          self.scope.tasks, self.higher)
+        return list(names) if names is not None else None
 
     def _named(self, parsed: _Head, v: _Value, head: str, rest: list[_Value]) -> tuple[list[str], bool]:
         """Rows for a value with its own name. Returns (names still waiting for a value, muted)."""
@@ -217,6 +209,25 @@ class _ClauseReader:
     def _emit(self, name: str, v: _Value, head: str, parent: str | None = None, attribute: str | None = None):
         self.rows.append(_Row(name, v, v.raw, parent=parent, attribute=attribute, name_raw=squash(head + v.raw)))
         self.state.last[v.growthlike] = name
+
+
+# The genre names its indicators alike in every report: a name as printed is split and judged once per process.
+@lru_cache(maxsize=4096)
+def _names_of(name: str, shared: bool, expect: int, qualitative: bool, measure: str, tasks: bool,
+              higher: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`_ClauseReader._names` for a printed name: `shared`, the value is every listed item's (分别/均, an attribute,
+    a change or a rate); `qualitative`, a value without a number, which only a plain statistic takes."""
+    if name.startswith(("全市", "我市", "本市")) and "全市" not in higher:  # a city's own scope, like 全区
+        name = name[2:]
+    items = _split_items(name)
+    if expect in (2, 3) and len(items) == 1:
+        items = _split_pair(name, expect)
+    names = tuple(_canonical(n) for n in (_distribute(items) if len(items) > 1 and shared else ["、".join(items)]))
+    if not all(_valid_for(n, measure, tasks, higher) for n in names):
+        return None
+    if qualitative and not all(_STATISTIC_HEAD.search(n) for n in names):
+        return None
+    return names
 
 
 def _spread_qualifier(rows: list[_Row]) -> None:

@@ -13,6 +13,7 @@ of the plain pattern: the lookahead only admits the positions where a match can 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # the parser `re` itself uses (a private module, renamed in Python 3.11)
     from re import _constants as _c
@@ -197,15 +198,60 @@ def needed(pattern: str, flags: int = 0) -> str | None:
     words and character classes its matches cannot do without (`\\d|持平|下达…` for the value phrases). Searched
     first, it rejects a string without running the pattern; a pattern match implies a hit, so the test drops
     nothing the pattern would have found. None when some match needs nothing that can be pinned down."""
+    return needed_union((pattern,), flags)
+
+
+@lru_cache(maxsize=256)
+def _options_of(pattern: str, flags: int) -> tuple[frozenset[str], ...] | None:
+    """The factor sets of one pattern (parsed once per process: the parser is slow Python)."""
     try:
         parsed = _p.parse(pattern, flags)
         if (flags | parsed.state.flags) & re.IGNORECASE:
             return None
-        chosen = _cover([_factor_options(parsed)])
+        return tuple(_factor_options(parsed))
     except _Unknown:
         return None
+
+
+def needed_union(patterns: tuple[str, ...], flags: int = 0) -> str | None:
+    """`needed` of the alternation `p1|p2|…` of `patterns`, each pattern parsed once however many unions it
+    is part of (e.g. the value phrases a scope kind reads)."""
+    pieces = _needed_pieces(patterns, flags)
+    return "|".join(pieces) if pieces else None
+
+
+def _needed_pieces(patterns: tuple[str, ...], flags: int) -> list[str] | None:
+    alternatives = [_options_of(p, flags) for p in patterns]
+    if not alternatives or any(a is None for a in alternatives):
+        return None
+    chosen = _cover([list(a) for a in alternatives])
     if not chosen:
         return None
     words = [p for p in chosen if not p.startswith(("[", "\\"))]  # a word holding another needed word adds nothing
     kept = [p for p in chosen if p not in words or not any(w != p and w in p for w in words)]
-    return "|".join(sorted(kept, key=lambda p: (not p.startswith(("[", "\\")), p)))
+    return sorted(kept, key=lambda p: (not p.startswith(("[", "\\")), p))
+
+
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def hit_search(patterns: tuple[str, ...], flags: int = 0) -> re.Pattern | None:
+    """A test for `needed_union(patterns)`: `.search(text)` finds something exactly when the needed alternation
+    does (a one-character span: for a yes/no test only). Led by one character class, the first characters of
+    the needed words and classes, with the rest of each checked around it (`[\\d持](?:(?<=[\\d])|(?<=持)(?=平))`),
+    so `re` skips to a candidate in its own loop: a pattern led by a lookahead or an alternation of a class and
+    words is tried at every position of the text."""
+    pieces = _needed_pieces(patterns, flags)
+    if not pieces:
+        return None
+    lead, rest = [], []
+    for p in pieces:
+        if p.startswith("["):  # a class (`_item_options`); an escaped `[` would start with a backslash
+            lead.append(p[1:-1])
+            rest.append(f"(?<={p})")
+        else:
+            word = _ESCAPE.sub(r"\1", p)
+            first = re.escape(word[0])
+            lead.append(first)
+            rest.append(f"(?<={first})" + (f"(?={re.escape(word[1:])})" if len(word) > 1 else ""))
+    return re.compile("[" + "".join(lead) + "](?:" + "|".join(rest) + ")", flags)

@@ -29,6 +29,7 @@ _HEAD_NOUNS = (
     "管网", "电站", "酒店", "场所", "平台", "项目", "工程", "园", "生产线", "连接线", "索道", "景区", "段",
     "院", "站", "厂", "楼", "馆", "库",  # 幸福院, 变电站, 水厂, 医技楼, 文化馆, 冷库: facilities as 医院 is
 )
+HEAD_NOUNS = _HEAD_NOUNS
 _HEAD = "|".join(sorted(_HEAD_NOUNS, key=len, reverse=True))
 _PHASE = rf"(?:[{CN_DIGITS}\d]+期|[（(][^（）()]*[）)]|项目)*"
 # led by a lookahead on the nouns' first characters: `re` then tries the 60 alternatives only where one can start
@@ -117,6 +118,47 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
         parts.append(text[start:end])
         start = end + 1
     return parts
+
+
+def split_two_levels(text: str, stops: str, commas: str) -> list[list[str]]:
+    """`[split_outside_brackets(s, commas) for s in split_outside_brackets(text, stops)]`: the sentences of a text
+    and the clauses of each, with the text's brackets read once.
+
+    Why it is the same: when every bracket and quote of the text has its partner, no pair straddles a separator
+    outside brackets, so each sentence holds whole pairs only, and reads its brackets as the text does. A text with
+    an unpartnered bracket (a typo) is split sentence by sentence, as the nested calls do."""
+    spans = _partnered_spans(text) if "、" not in stops + commas else None  # (a numbering `一、二` is no 、 stop)
+    if spans is None:
+        return [split_outside_brackets(sentence, commas) for sentence in split_outside_brackets(text, stops)]
+    masked = text
+    if spans:
+        pieces, prev = [], 0
+        for a, b in spans:
+            pieces += (text[prev:a], "\x00" * (b - a + 1))
+            prev = b + 1
+        pieces.append(text[prev:])
+        masked = "".join(pieces)
+    out: list[list[str]] = []
+    clauses: list[str] = []
+    start = 0
+    for m in _char_class(stops + commas).finditer(masked):
+        i = m.start()
+        clauses.append(text[start:i])
+        start = i + 1
+        if masked[i] in stops:
+            out.append(clauses)
+            clauses = []
+    clauses.append(text[start:])
+    out.append(clauses)
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _partnered_spans(text: str) -> tuple[tuple[int, int], ...] | None:
+    """`_inside_spans(text)` when every bracket and quote in the text has its partner, else None."""
+    if len(_bracket_roles(text)) != len(_BRACKET_CHAR.findall(text)):
+        return None
+    return _inside_spans(text)
 
 
 _NUMBERING = re.compile(f"[{CN_DIGITS}]、[{CN_DIGITS}]")

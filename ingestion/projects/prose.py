@@ -16,10 +16,11 @@ from .names import (
     _ENDS_WITH_HEAD,
     _HEAD,
     _PHASE,
+    HEAD_NOUNS,
     HEAD_START,
     find_outside_brackets,
     split_names,
-    split_outside_brackets,
+    split_two_levels,
 )
 from .stages import normalize_stage
 
@@ -41,7 +42,8 @@ _TAIL_STAGES = ("前期工作", "在建项目", "早日开工", "尽早开工", 
 _WORKS_TAILS = (
     "建设", "进度", "提标改造", "升级改造", "改造", "改扩建", "扩建", "提档升级", "提质升级", "技改扩能", "见效", "为重点", "落地",
 )
-_TIME_ADVERB = re.compile(r"^(?:尽早|早日|尽快|年内|力争|确保|按期)")
+_TIME_ADVERBS = ("尽早", "早日", "尽快", "年内", "力争", "确保", "按期")
+_TIME_ADVERB = re.compile(rf"^(?:{'|'.join(_TIME_ADVERBS)})")
 # Names that are programmes, campaigns or generic types rather than one named project.
 _GENERIC_START = re.compile(
     r"^(?:[“\"《]|国际|区域性|全国|一批|各类|各|全区|全市|重点|重大|大型|新上|在建|相关|有关|其他|更多|部分|政府投资|社会投资|招商|帮扶|前期|企业|公立|公共|"
@@ -80,7 +82,7 @@ def _strip_tails(obj: str) -> tuple[str, str | None]:
         if not obj.endswith(_ALL_TAILS):
             break  # one C call for the common case: no tail at all
         changed = False
-        for tail in _TAIL_STAGES + _WORKS_TAILS:
+        for tail in _ALL_TAILS:
             if obj.endswith(tail):
                 if tail in _TAIL_STAGES and stage is None:
                     stage = tail
@@ -142,6 +144,8 @@ def _shares_its_head(names: list[str]) -> bool:
 
 
 _HEAD_NOUN = re.compile(rf"{HEAD_START}(?:{_HEAD}){_PHASE}")
+# How a match of `_HEAD_NOUN` can end: its head noun, or a phase after it (`…期`, a bracket, `项目`).
+_NAME_ENDINGS = (*HEAD_NOUNS, "期", "）", ")")
 _COUNTED_PROJECTS = re.compile(r"[\d一二三四五六七八九十]+个[^、]{0,6}项目$")
 
 
@@ -149,6 +153,8 @@ def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
     """`<name with a project head noun>[works]`; the text after the name may only be works or a time
     adverb (`渝邻快速通道尽早解决…`). Returns names, tail stage, and whether a works word followed."""
     core, tail_stage = _strip_tails(obj)
+    if not core.endswith(_NAME_ENDINGS) and not any(word in core for word in _TIME_ADVERBS):
+        return None  # no head noun (or its phase) can end the core, and no time adverb can follow one
     had_tail = core != obj
     ends = [m.end() for m in _HEAD_NOUN.finditer(core)]
     for end in reversed(ends):
@@ -175,7 +181,7 @@ def _clause_mentions(clause: str) -> tuple[list[str], str | None] | None:
     verb, verb2 = m.group("verb"), m.group("verb2")
     obj = clause[m.end():]
     stage_verb = next((v for v in (verb2, verb) if v in _STAGE_VERBS), None)
-    if find_outside_brackets(obj, "等") > 0:
+    if "等" in obj and find_outside_brackets(obj, "等") > 0:
         listed = _listed_with_deng(obj)
         if not listed:
             return None  # an enumeration of kinds or areas (`一批城市干道、断头路等`), not of projects
@@ -239,6 +245,7 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
     """
     out: list[ProjectItem] = []
     years: dict[int, int | None] = {}  # the year of each section (`list_year` reads it off the heading chain)
+    titles: dict[int, str] = {}  # and its title
     for no in _task_lines(doc):
         line = doc.line(no)
         flat = squash(line)
@@ -248,12 +255,14 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
         key = section.line if section else 0
         if key not in years:
             years[key] = list_year(doc, "", no)  # the same for every line of the section: its chain is the same
+            if section:
+                titles[key] = "prose:" + _heading_title(section.text)
         year = years[key]
-        title = "prose:" + _heading_title(section.text if section else flat)
-        for sentence in split_outside_brackets(flat, "。；;！"):
+        title = titles[key] if section else "prose:" + _heading_title(flat)
+        for clauses in split_two_levels(flat, "。；;！", "，,"):  # the sentences, and the clauses of each
             previous: list[ProjectItem] = []
             counted: str | None = None  # the stage a clause before counted (`新开工项目24个`), for `主要包括A、B等`
-            for clause in split_outside_brackets(sentence, "，,"):
+            for clause in clauses:
                 pair = labelled(clause) if "：" in clause or ":" in clause else None  # `续建项目30个：A、B等`
                 if pair is not None:
                     counted, listed = pair

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..scan import needed, scanner
+from ..scan import hit_search, scanner
 
 # A number that is a value: not part of a code (5G, T3B, E88-2/01), an ordinal (第6), a reference (见表1, 专栏2), a
 # date/duration (2021年, 连续6年, 一期/567期) or a ratio (三次产业结构5.2:35.1:59.7). (`存栏312万头` is a value:
@@ -140,7 +140,7 @@ _AGE_BRACKET = re.compile(r"\d+(?:[-~～至]\d+)?周?岁(?:及?以[下上])?(?=[
 
 # Every value phrase holds a digit or one of these words: a clause with none of them is skipped without running
 # the full pattern (most clauses of a summary paragraph state no figure).
-_VALUE_HINT = scanner(r"\d|持平|增长|同步|经济|下达|要求|标准|目标|只增不减|保持稳定|稳中有升")
+_VALUE_HINT = hit_search((r"\d|持平|增长|同步|经济|下达|要求|标准|目标|只增不减|保持稳定|稳中有升",))
 
 
 @lru_cache(maxsize=8)
@@ -152,8 +152,7 @@ def value_gate(qualitative: frozenset[str]) -> re.Pattern | None:
     when the patterns need nothing that can be pinned down: then nothing is skipped."""
     kinds = {**_RANGE_PHRASES, **_SINGLE_PHRASES}
     read = [p for kind, p in kinds.items() if kind not in _QUALITATIVE_KINDS or kind in qualitative]
-    hint = needed("|".join(f"(?:{p})" for p in read))
-    return scanner(hint) if hint else None
+    return hit_search(tuple(read))
 
 
 def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:

@@ -25,7 +25,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ..document import CN_NUM, Document, Heading, squash
-from ..scan import needed, scanner
+from ..scan import hit_search, scanner
 from ..vocabulary import REVIEW_PART_WORDS
 from .decimal_outline import decimal_outline
 from .phrases import _REVIEW_QUALITATIVE, _TARGET_QUALITATIVE
@@ -38,7 +38,7 @@ _TARGET_LEAD = re.compile(r"(?:主要|预期|发展|年度)目标(?:任务)?(?:�
 _TARGET_HEADING_WORDS = r"(?:主要|预期|发展|年度|和)目标|(?:主要|预期|计划)指标(?:安排|建议)?$|指标安排"
 _TARGET_HEADING = scanner(_TARGET_HEADING_WORDS)
 _TARGET_WORD_SPACED = re.compile(r"目\s*标")  # what `_TARGET_LEAD` needs, in text before `squash`
-_TARGET_HEADING_HINT = scanner(needed(_TARGET_HEADING_WORDS))  # 目标 or 指标: most headings name neither
+_TARGET_HEADING_HINT = hit_search((_TARGET_HEADING_WORDS,))  # 目标 or 指标: most headings name neither
 _NOT_TARGET_HEADING = scanner(r"完成|执行|情况|回顾|[，,。]")  # a comma marks a task heading written as a sentence
 _TASK_HEADING = re.compile(r"任务|措施|重点工作|工作重点|主要工作|工作安排|举措|抓好")
 # Sections that say how the plan will be carried out (保障措施), not what it aims at.

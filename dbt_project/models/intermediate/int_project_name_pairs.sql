@@ -1,6 +1,14 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ delete_stale_districts(report_district_versions(ref('int_project_names'))) }}",
+    on_schema_change='append_new_columns'
+) }}
 -- Pairs of name variants of one district scored for "same project", kept from a Dice of 0.5 so the rejected
 -- near-misses can be audited next to the accepted matches.
+-- Incremental by district (macros/stale_districts.sql): only the districts whose reports changed are scored
+-- again. A district none of whose names pair up holds no row, so it is scored again on every run (its few
+-- names cost next to nothing).
 --
 -- Why not jaro_winkler_similarity / levenshtein / jaccard: in DuckDB they compare UTF-8 bytes, and every CJK
 -- character is three bytes sharing its lead bytes with thousands of others (jaro_winkler('一', '丁') = 0.82).
@@ -13,14 +21,37 @@
 --   * the shorter key is a subsequence of the longer one: the longer only adds words (宝武西南总部 →
 --     宝武集团西南总部, 海康威视科技园 → 海康威视重庆科技园). A substituted place name (茄子溪片区… / 葛老溪片区…,
 --     创新社区… / 跃新社区…) scores as high, but is never a subsequence.
-with variants as (
+with versions as (
+    {{ report_district_versions(ref('int_project_names')) }}
+),
+
+-- the districts to score: on an incremental run, those the pre-hook left out (new, or deleted as stale)
+todo as (
+    select v.district, v.district_version
+    from versions as v
+    {% if is_incremental() %}
+    where
+        v.district not in (
+            select held.district from {{ this }} as held
+            where held.district is not null
+        )
+    {% endif %}
+),
+
+names as (
+    select n.district, n.match_key, n.phase, n.signature, t.district_version
+    from {{ ref('int_project_names') }} as n
+    join todo as t using (district)
+),
+
+variants as (
     select distinct
         district,
         match_key,
         coalesce(phase, '') as phase,
         signature,
         list_distinct(list_transform(range(length(match_key) - 1), lambda i: substr(match_key, i + 1, 2))) as bigrams
-    from {{ ref('int_project_names') }}
+    from names
     where district is not null and length(match_key) >= {{ var('project_match_min_chars', 4) }}
 ),
 
@@ -77,11 +108,13 @@ candidates as (
 )
 
 select
-    district,
-    key_a,
-    key_b,
-    nullif(phase, '') as phase,
-    dice,
-    is_subsequence,
-    dice >= {{ var('project_match_min_dice', 0.6) }} and is_subsequence as is_match
-from candidates
+    c.district,
+    c.key_a,
+    c.key_b,
+    nullif(c.phase, '') as phase,
+    c.dice,
+    c.is_subsequence,
+    c.dice >= {{ var('project_match_min_dice', 0.6) }} and c.is_subsequence as is_match,
+    t.district_version
+from candidates as c
+join todo as t using (district)

@@ -1,35 +1,30 @@
--- One row per district × project, over every report held. Mentions are the same project when their names
--- match exactly after normalisation or fuzzily (int_project_name_pairs); "latest" means the latest year the
--- project is mentioned for, a review of that year before a plan for it, then the newer report, then the
--- furthest stage (the first line and mention break what is left of a tie).
-with ranked as (
-    select
-        *,
-        row_number() over (
-            partition by project_key, district
-            order by
-                period_year desc nulls last,
-                is_plan asc,
-                report_plan_year desc,
-                stage_rank desc,
-                source_line asc,
-                project_mention_id asc
-        ) as recency
-    from {{ ref('int_project_mention_keys') }}
-)
-
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ delete_districts_unlike(ref('int_projects')) }}",
+    on_schema_change='append_new_columns'
+) }}
+-- One row per district × project, over every report held: the rows int_projects keeps up to date district by
+-- district, without its bookkeeping column (the marts' columns are a contract).
+-- Incremental: the districts whose rows differ from the source's are rewritten (macro delete_districts_unlike).
 select
     project_key,
     district,
-    any_value(project_name) filter (where recency = 1) as project_name,
-    any_value(match_key) filter (where recency = 1) as match_key,
-    any_value(phase) as phase,
-    min(period_year) as first_seen_year,
-    max(period_year) as last_seen_year,
-    any_value(stage) filter (where recency = 1) as latest_stage,
-    any_value(report_file) filter (where recency = 1) as latest_report_file,
-    count(*) as n_mentions,
-    count(distinct report_id) as n_reports,
-    list_sort(list_distinct(list(project_name))) as name_variants
-from ranked
-group by project_key, district
+    project_name,
+    match_key,
+    phase,
+    first_seen_year,
+    last_seen_year,
+    latest_stage,
+    latest_report_file,
+    n_mentions,
+    n_reports,
+    name_variants
+from {{ ref('int_projects') }}
+{% if is_incremental() %}
+where
+    district not in (
+        select held.district from {{ this }} as held
+        where held.district is not null
+    )
+{% endif %}

@@ -1,12 +1,17 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ delete_districts_unlike(ref('int_project_milestones')) }}",
+    on_schema_change='append_new_columns'
+) }}
 -- One row per project × report × year × stage: what each report says about each project. A project planned
 -- to start in one year (a plan list of one report) and reported completed (the review list of a later report)
 -- is two rows with the same project_key, so following a project is a self-join on project_key (README:
--- "Tracking projects").
--- Several mentions of the same project, year and stage in one report (two lists) are one milestone; the first
--- mention gives its list, words and line.
+-- "Tracking projects"). The rows int_project_milestones keeps up to date district by district, without its
+-- bookkeeping column (the marts' columns are a contract).
+-- Incremental: the districts whose rows differ from the source's are rewritten (macro delete_districts_unlike).
 select
-    project_key || ':' || report_id || ':' || coalesce(cast(period_year as varchar), '') || ':' || stage
-        as milestone_id,
+    milestone_id,
     project_key,
     district,
     report_id,
@@ -14,10 +19,16 @@ select
     period_year,
     is_plan,
     stage,
-    first(stage_raw order by source_line, project_mention_id) as stage_raw,
-    first(list_title order by source_line, project_mention_id) as list_title,
-    first(project_name order by source_line, project_mention_id) as project_name,
-    min(source_line) as source_line,
-    count(*) as n_mentions
-from {{ ref('int_project_mention_keys') }}
-group by project_key, district, report_id, report_file, period_year, is_plan, stage
+    stage_raw,
+    list_title,
+    project_name,
+    source_line,
+    n_mentions
+from {{ ref('int_project_milestones') }}
+{% if is_incremental() %}
+where
+    district not in (
+        select held.district from {{ this }} as held
+        where held.district is not null
+    )
+{% endif %}

@@ -166,7 +166,7 @@ class _ClauseReader:
             stem = _MEASURE_END.sub("", self.state.subjects[-1])
             if stem and stem != self.state.subjects[-1]:
                 parsed = replace(parsed, name=stem + parsed.name)
-        elif head.startswith("、") and self.state.subjects and v.kind == "level" \
+        elif head.startswith("、") and self.state.subjects and v.kind in ("level", "growth") \
                 and (owned := parallel_owner(parsed.name, self.state.subjects[-1])) is not None:
             parsed = replace(parsed, name=owned)  # `金融机构各项存款余额…、各项贷款余额…`: the same owner's
         names = self._names(parsed, v, followers + 1 if parsed.one_to_one else 0)

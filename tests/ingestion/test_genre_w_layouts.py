@@ -323,3 +323,19 @@ def test_a_bullet_of_details_under_a_project_is_neither_a_name_nor_the_end_of_th
     items, _ = read_projects(Document.from_text(text))
     assert [(it.category, it.project_name) for it in items] == [
         (None, "青川区精密轴承产业园"), (None, "白石镇数控机床基地")]
+
+
+def test_a_parallel_growth_figure_takes_the_owner_too_and_another_subject_keeps_its_name():
+    """`金融机构各项存款余额增长8.1%、各项贷款余额增长9.2%` gives both balances' growth to the institutions;
+    `规模以上工业增加值增长6%、工业投资增长7%` names two subjects (not parallel: no shared owner)."""
+    from ingestion.prose import extract_prose_indicators
+
+    text = "\n".join([
+        "关于石泉县2031年国民经济和社会发展计划执行情况与2032年国民经济和社会发展计划草案的报告",
+        "一、2031年国民经济和社会发展计划执行情况",
+        "全县金融机构各项存款余额增长8.1%、各项贷款余额增长9.2%；规模以上工业增加值增长6%、工业投资增长7%。",
+        "二、2032年主要预期目标",
+    ])
+    got = {(r.indicator_name, r.value_raw) for r in extract_prose_indicators(Document.from_text(text))}
+    assert got == {("金融机构各项存款余额增速", "增长8.1%"), ("金融机构各项贷款余额增速", "增长9.2%"),
+                   ("规模以上工业增加值增速", "增长6%"), ("工业投资增速", "增长7%")}

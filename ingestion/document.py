@@ -119,6 +119,14 @@ _LINE_MEMO = 1 << 16
 
 @lru_cache(maxsize=_LINE_MEMO)
 def heading_level(line: str) -> int | None:
+    found = heading_parts(line)
+    return found[0] if found is not None else None
+
+
+@lru_cache(maxsize=_LINE_MEMO)
+def heading_parts(line: str) -> tuple[int, str] | None:
+    """(level, number as printed: `一、`, `（二）`, `3.`, `第一部分`) of a heading line, None for any other line: the
+    level and the number come from the same pattern match, made once."""
     if line[:1] == "\t":  # a table cell (is_cell_line)
         return None
     s = line.strip().replace("\u3000", "")
@@ -126,8 +134,9 @@ def heading_level(line: str) -> int | None:
     if not (lead in _HEADING_LEADS or lead.isdecimal()):
         return None  # what every heading pattern opens with (`\d` is a decimal digit): most lines, no regex
     for level, pat in _HEADING_PATTERNS:
-        if pat.match(s):
-            return level
+        m = pat.match(s)
+        if m:
+            return level, m.group(0)
     return None
 
 

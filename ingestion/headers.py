@@ -574,12 +574,17 @@ def read_header(grid: list[list[Cell | None]], header_rows: int | None = None,
 
 def is_repeated_header(row: Sequence[Cell | None], header: Header) -> bool:
     """A header printed again inside a table (after a page break): the row reads as a header or a label row."""
-    texts = [c.flat for c in row if c is not None and c.flat]
-    if not texts:
+    first = None
+    for c in row:
+        if c is not None and c.flat:
+            first = c.flat
+            break
+    if first is None:
         return False
-    printed, first = header.printed_texts, texts[0]
+    printed = header.printed_texts
     if not (printed and first == printed[0]) and not header_role(first) and not _is_label(first):
         return False  # each test below needs the first text to be the header's first, a header word or a label
+    texts = [c.flat for c in row if c is not None and c.flat]
     if tuple(texts) == printed[: len(texts)]:
         return True
     # every text a header word, one of them the name header; a row number says a body row (`一 | 总量指标 | 亿元`:

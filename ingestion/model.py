@@ -59,7 +59,9 @@ class Cell:
         # `flat` set here, where the text is at hand: nearly every cell is asked for it, and a plain attribute read
         # costs less than the first call of the `_once` property (still there for subclasses that keep their own
         # dataclass __init__, `tables._Covered`)
-        d["flat"] = "".join(text.split())
+        # a text without whitespace is its own flat text: `isprintable` is False for every whitespace character but
+        # the space (str.split's whitespace is Unicode Zs/Zl/Zp and controls), so the split is skipped for most cells
+        d["flat"] = text if text.isprintable() and " " not in text else "".join(text.split())
 
     @_once
     def flat(self) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -44,6 +45,7 @@ from .values import parse_range, parse_value, strip_notes
 from .vocabulary import ATTRIBUTE_WORD, NOTE_START, UNIT_LABEL, VERDICT_NO, VERDICT_YES
 
 Row = list[Cell]
+_FLAT = attrgetter("flat")  # `any(map(_FLAT, row))`: a row prints some text, tested without a Python-level loop
 
 # --------------------------------------------------------------------------------------------------------------
 # Vocabulary of the genre
@@ -413,7 +415,10 @@ def split_row(cells: Row, layout: _Columns) -> _Parts:
     n, m = len(columns), len(cells)
     if m == n:  # a row as wide as the header (most rows): each cell in its column, placed as the header says
         by_role = {role: cells[i] for i, role in layout.first_of_role}
-        return _with_sub_name(by_role, [(col, cells[i]) for i, col in layout.value_at], [])
+        values = [(col, cells[i]) for i, col in layout.value_at]
+        if NAME_SUB in by_role:
+            return _with_sub_name(by_role, values, [])
+        return _Parts(by_role, values, [])  # no sub-row name column: nothing to settle
     name_idx = layout.name_idx
     group_cells: list[Cell] = []
     name_area = cells[name_idx: name_idx + max(m - n, 0) + 1] if m > n else []
@@ -528,6 +533,7 @@ class _TableInfo:
     has_actual: bool
     rules: _NoteRules
     meta: ReportMeta | None
+    years: dict[int, int | None] = field(default_factory=dict, compare=False)  # period_year by column index, memo
 
     def period_year(self, col: Column) -> int | None:
         """Year from the column's header, else the caption, else the report's review/plan year."""
@@ -754,7 +760,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     """The values of one table and what was seen in it (None for a project table: not this extractor's part)."""
     header = t.header
     title = t.title
-    body = [r for r in t.body if any(c.flat for c in r)]
+    body = [r for r in t.body if any(map(_FLAT, r))]
     if header is not None:
         body = _split_glued(body, header)
     part = PartSeen("other_table", title, t.line, len(body), 0)
@@ -878,18 +884,23 @@ def _is_sub_row(parts: _Parts, printed: str, seq: str | None, ctx: _Context, inf
 
 def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[IndicatorValue]:
     """Update the carried context with one data row and return its values."""
-    category = parts.text(CATEGORY)
+    by_role = parts.by_role  # (each cell read inline: this runs for every row, and a call costs more than the read)
+    cell = by_role.get(CATEGORY)
+    category = cell.flat if cell is not None else ""
     if category and category != ctx.category:
         ctx.open_group(category)  # an empty 类别 cell carries the one above
-    seq = parts.text(SEQ) or None
-    name_cell = parts.by_role.get(NAME)
-    printed = name_cell.flat if name_cell else ""
+    cell = by_role.get(SEQ)
+    seq = cell.flat if cell is not None else ""
+    seq = seq or None
+    name_cell = by_role.get(NAME)
+    printed = name_cell.flat if name_cell is not None else ""
     if not printed:
         return []
     name = clean_name(printed)
     if not name.name:  # a bare `其中：` row announces the sub-rows; the row they belong to stays the owner
         return []
-    attribute = read_attribute(_merged_text(parts, ATTRIBUTE))
+    attribute_cell = _merged_text(parts, ATTRIBUTE)
+    attribute = read_attribute(attribute_cell) if attribute_cell else None
     values = [(col, cell) for col, cell in parts.values if _holds_value(cell.flat)]
     unit_cell = _merged_text(parts, UNIT)
     own_unit = clean_unit(unit_cell) or name.unit  # in the unit column or the name (`（人）`)
@@ -926,7 +937,8 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
 
     no_unit = prints_no_unit(unit_cell)  # `—` in the unit column: none, whatever the header or a 单位： note says
     unit = own_unit
-    verdict = read_verdict(_merged_text(parts, VERDICT))
+    verdict_cell = _merged_text(parts, VERDICT)
+    verdict = read_verdict(verdict_cell) if verdict_cell else None
     out: list[IndicatorValue] = []
     for col, cell in values:
         figure, achieved = cell.flat, verdict
@@ -954,7 +966,9 @@ def _values(info: _TableInfo, col: Column, cell: Cell, figure: str, name: str, p
     raw = cell.flat
     parsed = parse_range(figure) or (parse_value(figure),)
     measure = col.measure or "target"
-    year = info.period_year(col)
+    year = info.years.get(col.index, _NO_YEAR)
+    if year is _NO_YEAR:
+        year = info.years[col.index] = info.period_year(col)
     line = cell.line or info.caption_line or 0
     achieved = achieved if measure == "actual" else None  # the verdict is about the actual
     # positional, in `_INDICATOR_FIELDS` order: a dataclass matches 17 keywords to its fields several times slower
@@ -963,6 +977,8 @@ def _values(info: _TableInfo, col: Column, cell: Cell, figure: str, name: str, p
                            category, parent, unit, attribute, achieved, col.header, printed)
             for p in parsed]
 
+
+_NO_YEAR = object()  # `_TableInfo.years` has no entry for the column yet
 
 _INDICATOR_FIELDS = ("source", "table_title", "period_year", "measure", "indicator_name", "value_raw", "value_num",
                      "comparator", "source_line", "seq", "category", "parent_name", "unit", "attribute", "achieved_raw",

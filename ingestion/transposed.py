@@ -26,16 +26,16 @@ _ROW_AXIS = re.compile(r"^(?:指标[/／\\、]?)?(?:年度|年份|时间|时期)
 
 def transposed(rows: list[list[Cell]]) -> list[list[Cell]] | None:
     """The rows turned into columns when the table is printed on its side: a corner naming either axis (`指标`,
-    `年度`) over a first column of measure labels (`2024年目标`, `2024年完成`, `完成情况`, at least one a value)
-    and a first row of names that are no header words; None for any other table (and for one with merged
+    `年度`) or blank over a first column of measure labels (`2024年目标`, `2024年完成`, `完成情况`, at least one a
+    value) and a first row of names that are no header words; None for any other table (and for one with merged
     cells)."""
-    if len(rows) < 2 or len(rows[0]) < MIN_INDICATORS + 1 or any(len(r) != len(rows[0]) for r in rows):
-        return None
-    if any(c.row_span > 1 or c.col_span > 1 for r in rows for c in r):
+    if len(rows) < 2 or len(rows[0]) < MIN_INDICATORS + 1:
         return None
     corner = rows[0][0]
     row_axis = header_role(corner.flat) != NAME
     if row_axis and corner.flat and not _ROW_AXIS.match(corner.flat):
+        return None  # the top-left cell first: most tables are not on their side, and it is one test
+    if any(len(r) != len(rows[0]) for r in rows) or any(c.row_span > 1 or c.col_span > 1 for r in rows for c in r):
         return None
     roles = [header_role(r[0].flat) for r in rows[1:]]
     if VALUE not in roles or any(role not in _MEASURE_ROLES for role in roles):

@@ -120,6 +120,7 @@ _RANGE = re.compile(
 _RANGE_MARK = re.compile(r"[-～~—–－至到]")
 
 
+@lru_cache(maxsize=VALUE_CACHE)  # asked of every value cell, like parse_value (ParsedValue is frozen)
 def parse_range(raw: str | None) -> tuple[ParsedValue, ParsedValue] | None:
     """A range is two values of one indicator (SPEC): `ge` its low end and `le` its high end; None when `raw` is
     not a range."""

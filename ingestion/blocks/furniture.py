@@ -77,11 +77,14 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
     labels: dict[str, list[int]] = {}  # office / session-document lines, wherever they stand
     for i, line in enumerate(lines):
         lead = line[:1]
-        if lead in (" ", "\u3000"):
+        if lead == "\t" or not lead:
+            continue  # a cell (tab-led, most lines of a report's tables) or an empty line: never furniture
+        if lead == " " or lead == "\u3000":
             lead = line.lstrip(" \u3000")[:1]
-        if not lead or lead == "\t":
-            continue  # a blank line or a cell (tab-led): never furniture
-        if line.rstrip()[-1:] in _LABEL_ENDS and _RUNNING_HEADER.search(line.rstrip()) and _header_like(line):
+            if not lead or lead == "\t":
+                continue  # a blank line
+        end = line.rstrip()
+        if end[-1:] in _LABEL_ENDS and _RUNNING_HEADER.search(end) and _header_like(line):
             labels.setdefault(squash(line), []).append(i)
         if lead not in _LEADS and not "\u2500" <= lead <= "\u257f":
             continue  # most lines: text

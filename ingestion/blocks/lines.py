@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-from ..document import _HEADING_LEADS, _HEADING_PATTERNS, CN_NUM, heading_level, is_cell_line, parse_caption, squash
+from ..document import (
+    _HEADING_LEADS,
+    _HEADING_PATTERNS,
+    CN_NUM,
+    heading_level,
+    heading_parts,
+    is_cell_line,
+    parse_caption,
+    squash,
+)
 from ..model import Block, Caption, Heading, ListItem, Note, Paragraph
 
 MARKS = "*＊▲△★☆※◆"  # the marks a table puts on its binding indicators (a note explains them)
@@ -103,7 +112,7 @@ def caption_parts(text: str) -> tuple[str, int]:
 
 def caption_block(text: str, start: int, end: int | None = None) -> Caption:
     kind, number = caption_parts(text)
-    return Caption("caption", plain(text), start, end or start, caption_kind=kind, number=number)
+    return Caption("caption", plain(text), start, end or start, kind, number)  # (…, caption_kind, number)
 
 
 # The first characters a line's text (stripped) may open with when it is anything but a paragraph: Markdown marks
@@ -127,21 +136,23 @@ def line_block(line: str, no: int) -> Block | None:
         return caption_block(text, no)  # `### 表1 …`: a caption set as a heading
     if md:
         inner = plain(text)
-        level = heading_level(inner)
-        return Heading("heading", inner, no, no, level=len(md.group(1)) - 1 if level is None else level,
-                       number=heading_number(inner) if level is not None else None, marks=len(md.group(1)))
-    plain_text = plain(text)  # = plain(line): the line is made plain once for every test below
+        found = heading_parts(inner)
+        marks = len(md.group(1))
+        # positional (kind, text, start, end, level, number, marks): a dataclass takes keywords several times slower
+        return Heading("heading", inner, no, no, marks - 1, None, marks) if found is None \
+            else Heading("heading", inner, no, no, found[0], found[1], marks)
+    plain_text = plain(text) if lead in "#*_" else text  # = plain(line), made once for every test below
     if line[:1] != "\t" and _is_caption_text(plain_text):  # is_caption(line)
         return caption_block(text, no)
     text = plain_text
-    level = heading_level(text)
-    if level is not None:
-        return Heading("heading", text, no, no, level=level, number=heading_number(text))
+    found = heading_parts(text)
+    if found is not None:
+        return Heading("heading", text, no, no, found[0], found[1])
     if is_note(text):
         return Note("note", text, no, no)
     m = _LIST_MARKER.match(text)
     if m:
-        return ListItem("list_item", text, no, no, marker=m.group(0).strip())
+        return ListItem("list_item", text, no, no, m.group(0).strip())
     return Paragraph("paragraph", text, no, no)
 
 

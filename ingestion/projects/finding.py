@@ -110,13 +110,15 @@ def _stage_pieces(s: str) -> list[str]:
 _LEAD_IN = re.compile(r"(?:看|而言|来说)$")
 
 
-def _is_list_line(line: str) -> bool:
-    """Whether a line still belongs to a project list rather than to the prose paragraph after it.
+def _is_list_line(line: str, s: str | None = None) -> bool:
+    """Whether a line still belongs to a project list rather than to the prose paragraph after it (`s`: the line
+    squashed, when the caller has it).
 
     Tab-led and labelled (`X：…`) lines always do. Any other line must read as list sentences throughout;
     a short title-like sentence (`实施院校引进行动计划。`) followed by task prose does not.
     """
-    s = squash(line)
+    if s is None:
+        s = squash(line)
     if _NOTE_LABELS.match(s) or _PIPE_ROW.match(s):
         return False  # a note, or a row of a Markdown table (a table is never a list)
     if is_cell_line(line):
@@ -203,7 +205,7 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             end = no
             continue
         above = line
-        spaced = spaced_number(line)
+        spaced = spaced_number(line) if s[:1].isdecimal() else None  # (it opens with a digit)
         if spaced is not None and spaced[0] == expected and _is_list_line(spaced[1]):
             expected += 1  # `2. 318国道…`: squashed, it would read as the number 2.318
             end = no
@@ -218,7 +220,7 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
                 expected = 1
             else:
                 break
-        elif not _is_list_line(line):
+        elif not _is_list_line(line, s):
             break
         elif _opens_group(item_text(line)):
             expected = 1

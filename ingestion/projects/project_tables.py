@@ -129,6 +129,23 @@ def _rows_of(table: Table) -> list[Row]:
     return [r for r in rows if any(c.flat for c in r)]
 
 
+HEAD_ROWS = 4  # what `_project_header` (a header in the first three rows, and the row under it) and `stage_matrix` see
+
+
+def _head_rows(table: Table) -> list[Row]:
+    """`_rows_of(table)[:HEAD_ROWS]`, without building every row: most tables are indicator tables, told from a
+    project table by their first rows alone."""
+    if not table.unmerged:
+        return _rows_of(table)[:HEAD_ROWS]
+    out = []
+    for row in table.rows:
+        if any(c.flat for c in row):
+            out.append(list(row))
+            if len(out) == HEAD_ROWS:
+                break
+    return out
+
+
 def _table_title(doc: Document, table: Table) -> tuple[str, int]:
     """(title, line) of a table: its caption as printed; for a bare `附件2` caption line, the title line printed
     under it (`2024年重点项目计划表`), as for an attachment list."""
@@ -156,9 +173,10 @@ def read_project_tables(doc: Document) -> list[TableRead]:
     out: list[TableRead] = []
     previous: tuple[_ProjectHeader, TableRead] | None = None
     for table in doc.tables:
-        rows = _rows_of(table)
-        head = _project_header(rows)
+        first = _head_rows(table)  # what tells a project table; every row only for one that is read
+        head = _project_header(first)
         if head is None and table.continued and previous is not None:
+            rows = _rows_of(table)
             head_before, read_before = previous
             more = _read_table(doc, read_before.title or "", read_before.line, rows,
                                replace(head_before, index=-1), read_before.context, read_before.stack)
@@ -168,10 +186,11 @@ def read_project_tables(doc: Document) -> list[TableRead]:
             continue
         if head is None:
             previous = None
-            matrix, grid = stage_matrix(rows), rows
-            if matrix is None and rows and not any(
-                    _INDICATOR_COLUMN.search(c.flat) or _PROJECT_COLUMN.search(c.flat) for c in rows[0]):
-                grid = _transposed(rows)  # `阶段 | 交通 | 产业` over `新开工项目 | A、B | C`: stages down the side
+            matrix = stage_matrix(first)
+            grid = _rows_of(table) if matrix is not None else None
+            if matrix is None and first and not any(
+                    _INDICATOR_COLUMN.search(c.flat) or _PROJECT_COLUMN.search(c.flat) for c in first[0]):
+                grid = _transposed(_rows_of(table))  # `阶段 | 交通 | 产业` over `新开工项目 | A、B | C`: stages down the side
                 matrix = stage_matrix(grid)
             if matrix is not None:
                 title, line = _table_title(doc, table)
@@ -180,7 +199,7 @@ def read_project_tables(doc: Document) -> list[TableRead]:
                 out.append(read)
             continue
         title, line = _table_title(doc, table)
-        read = _read_table(doc, title, line, rows, head)
+        read = _read_table(doc, title, line, _rows_of(table), head)
         read.table_start = table.start
         out.append(read)
         previous = (head, read)

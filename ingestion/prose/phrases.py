@@ -77,10 +77,7 @@ class _Value(NamedTuple):  # one per value phrase found: a tuple is built severa
     unit: str | None
     start: int
     end: int
-
-    @property
-    def growthlike(self) -> bool:
-        return self.kind in _GROWTH_KINDS
+    growthlike: bool  # a change (`kind` in _GROWTH_KINDS): the indicator is `…增速`; asked per name and row
 
     @property
     def decrease(self) -> bool:
@@ -131,7 +128,7 @@ def _make_value(m: re.Match, kind: str) -> _Value:
         unit = "个百分点"
     elif kind == "level" and m.group("unit"):
         unit = _unit(m.group("unit"))
-    return _Value(kind, raw, unit, m.start(), m.end())
+    return _Value(kind, raw, unit, m.start(), m.end(), kind in _GROWTH_KINDS)
 
 
 # An age bracket is part of a name (`每千人口拥有3岁以下婴幼儿托位数`), not a value (`预期寿命80岁左右`).

@@ -87,8 +87,11 @@ class Scope:
     @property
     def qualitative(self) -> frozenset[str]:
         if self.tasks:
-            return frozenset()
+            return _NO_QUALITATIVE
         return _TARGET_QUALITATIVE if self.measure == "target" else _REVIEW_QUALITATIVE
+
+
+_NO_QUALITATIVE: frozenset[str] = frozenset()
 
 
 class _Item(NamedTuple):  # one per block of every report: a tuple is built several times faster than a dataclass

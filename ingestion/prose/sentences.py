@@ -264,7 +264,8 @@ def _clean(text: str) -> str:
         text = _THOUSANDS.sub("", text)
     if "**" in text:  # Markdown bold
         text = text.replace("**", "")
-    text = _NOTE_PAREN.sub("", text)
+    if "（" in text or "(" in text:  # a note in brackets: most lines have none
+        text = _NOTE_PAREN.sub("", text)
     if ":" in text or "：" in text or "∶" in text:  # a ratio has one
         text = _RATIO.sub("", text)
     return _ITEM_MARK.sub("", _ENUMERATOR.sub("", text))

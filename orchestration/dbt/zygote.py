@@ -3,7 +3,8 @@
 A cold `dbt build` spends ~2 s importing dbt, its adapter and DuckDB before it reads the project, and Dagster's
 own start-up (~3 s) leaves the second core idle meanwhile. `warm_dbt()` starts `python -m
 orchestration.dbt.zygote serve SOCKET` when the build begins; it imports what `dbt build` imports before reading
-the project (no threads, no connection, no project read), then waits on a Unix socket in a private directory.
+the project (no threads, no connection, no project read) and the JSON schemas dbt validates its configuration
+against, then waits on a Unix socket in a private directory.
 The launcher (orchestration/dbt/launcher.py, the `devplan-dbt` script the dbt resource runs while a zygote is
 named) sends argv, cwd, environment and its stdin/stdout/stderr; the zygote forks, and the child takes those
 descriptors, environment and directory and runs dbt's console-script entry point as `.venv/bin/dbt` would, so it
@@ -15,6 +16,7 @@ or its parent changes), leaves no socket behind, and `DEVPLAN_DBT_WARM=0` turns 
 from __future__ import annotations
 
 import contextlib
+import gc
 import marshal
 import os
 import select
@@ -38,6 +40,13 @@ WARM_MODULES = (
     "dbt.adapters.sql", "dbt.task.build", "dbt.compilation", "dbt.parser.sql", "dbt.graph.thread_pool",
     "dbt_common.clients.agate_helper", "multiprocessing.dummy", "duckdb", "sqlparse",
 )
+# The JSON schemas dbt validates the project, profile, selectors and flags against: built from the classes alone
+# (`dbtClassMixin.json_schema` is cached per class), ~0.5 s CPU of every cold dbt start before it parses.
+WARM_SCHEMAS = (
+    "dbt.contracts.project:ProjectFlags", "dbt.contracts.project:Project", "dbt.contracts.project:ProfileConfig",
+    "dbt.contracts.project:PackageConfig", "dbt.contracts.project:Configuration",
+    "dbt.contracts.selection:SelectorFile", "dbt.adapters.duckdb.credentials:DuckDBCredentials",
+)
 STOP_TIMEOUT_S = 5.0  # a dbt still running when the zygote stops gets SIGTERM, then this long to exit
 PARENT_POLL_S = 1.0  # how often the zygote checks that the process that started it is still there
 _kept: list = []  # the zygote's own __main__ module, still running when a forked child replaces it
@@ -58,6 +67,10 @@ def warm_up() -> None:
     for name in WARM_MODULES:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+    for name in WARM_SCHEMAS:
+        module, cls = name.split(":")
+        with contextlib.suppress(ImportError, AttributeError):
+            getattr(importlib.import_module(module), cls).json_schema()
 
 
 @dataclass
@@ -232,6 +245,7 @@ def serve_main(path: str) -> int:
     try:
         warm_up()
         entry = dbt_entry_point()
+        gc.freeze()  # what is loaded now is never collected: a child's collections skip it and leave its pages shared
         request = zygote.serve()
     finally:
         zygote.close()

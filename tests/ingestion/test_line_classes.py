@@ -1,5 +1,7 @@
 """What a line of text is, decided by its first character where that suffices (`blocks/lines.line_block`): the
 shortcut must never call a heading, caption, note or list item a paragraph."""
+import sys
+
 from ingestion.blocks.lines import _LIST_MARKER, _NOT_PARAGRAPH_LEADS, is_caption, is_note, line_block
 from ingestion.document import heading_level, parse_caption
 from ingestion.model import Paragraph
@@ -52,3 +54,12 @@ def test_lines_opening_with_a_lead_character_are_still_read_in_full():
     assert line_block("全年地区生产总值增长6%。", 6).kind == "paragraph"
     assert line_block("\u3000\u3000全年地区生产总值增长6%。", 7).text == "全年地区生产总值增长6%。"
     assert line_block(" \t ", 8) is None
+
+
+def test_a_cell_whose_text_holds_no_whitespace_keeps_it_as_its_flat_text_and_any_whitespace_is_removed():
+    from ingestion.model import Cell
+
+    # the shortcut `Cell` takes: a printable text without a space has no character `str.split` cuts at
+    assert all(c == " " or not c.isprintable() for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    for text in ("地区生产总值", "（%）", "6.5", "地区\u3000生产", "a\xa0b", "增长\u20285%", "甲 乙", "\t丙\n", ""):
+        assert Cell(text).flat == "".join(text.split())

@@ -82,9 +82,10 @@ _FOOTNOTE_MARK = re.compile(r"[①-⑳](?=[*＊▲△★☆※◆]*$)")
 _BINDING_NAMES = re.compile(r"(?:^|[：:；;。，,])[①-⑳\d.．、（）()\s]*(?:表中|其中|本表中?)?([^：:；;。，,]{2,80}?)"
                             r"(?:等[\d一二三四五六七八九十]+项)?(?:指标)?(?:为|是|属于?)约束性")
 _NAME_JOIN = re.compile(r"[、和及]")
-_OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|未注|未列|没有标|不带|无).{0,8}预期性")
+_OTHERS_EXPECTED = re.compile(r"(其他|其余|其它|未标|未注|未列|没有标|不带|无).{0,8}预期性|(?:均|全部|都)(?:为|是|属于?)预期性")
 # a note that names its binding rows by number (`第3、5项为约束性指标，其余为预期性`): rows the reader cannot match
-_BINDING_BY_NUMBER = re.compile(r"(?:第|序号)[\d、，,和及至-]+(?:项|条|行)?.{0,6}约束性")
+_BINDING_BY_NUMBER = re.compile(r"(?:第|序号为?)[\d、，,和及至-]+(?:项|条|行)?.{0,6}约束性")
+_NUMBER_RANGE = re.compile(r"(\d{1,3})(?:[项条行]?\s*[-—–－~～至到]\s*第?(\d{1,3}))?")
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)")
 _SEQ_LIKE = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _SEQ_NUMBER = re.compile(r"\d{1,3}")
@@ -271,16 +272,21 @@ class _NoteRules:
     others_expected: bool = False
     unit: str | None = None
     binding: frozenset[str] = frozenset()  # names a note calls 约束性 (`A、B为约束性指标`)
+    binding_seqs: frozenset[str] = frozenset()  # row numbers a note calls 约束性 (`第10、11、12项为约束性指标`)
 
     @classmethod
     def read(cls, notes: Sequence[str]) -> _NoteRules:
         star = others = False
         unit = None
         binding: set[str] = set()
+        seqs: set[str] = set()
         for s in notes:
             if _MARK_NOTE.search(s) and "约束性" in s:
                 star = True
-            if _OTHERS_EXPECTED.search(s) and not _BINDING_BY_NUMBER.search(s):
+            by_number = _BINDING_BY_NUMBER.search(s)
+            if by_number:
+                seqs.update(_numbers(by_number.group(0)))
+            if _OTHERS_EXPECTED.search(s):
                 others = True
             m = _UNIT_NOTE.search(s)
             if m and is_unit(m.group(1)):
@@ -288,14 +294,26 @@ class _NoteRules:
             if "约束性" in s and not _MARK_NOTE.search(s) and not _BINDING_BY_NUMBER.search(s):
                 for found in _BINDING_NAMES.finditer(s):
                     binding.update(n for n in _NAME_JOIN.split(found.group(1)) if len(n) >= 2 and "的" not in n)
-        return cls(star, others, unit, frozenset(binding))
+        return cls(star, others, unit, frozenset(binding), frozenset(seqs))
 
-    def attribute(self, starred: bool, name: str | None = None) -> str | None:
-        if self.star_binding and starred or name is not None and name in self.binding:
+    def attribute(self, starred: bool, name: str | None = None, seq: str | None = None) -> str | None:
+        if self.star_binding and starred or name is not None and name in self.binding \
+                or seq is not None and seq.strip("（）().．、") in self.binding_seqs:
             return "约束性"
         if self.others_expected and not starred:
             return "预期性"
         return None
+
+
+def _numbers(text: str) -> set[str]:
+    """The row numbers a note lists (`第10、11、12项`, `第3-5项`, `第3项至第5项`, `序号2至4`), as the 序号 column prints
+    them."""
+    out: set[str] = set()
+    for m in _NUMBER_RANGE.finditer(text):
+        low, high = int(m.group(1)), int(m.group(2) or m.group(1))
+        if high - low <= 50:
+            out.update(str(k) for k in range(low, high + 1))
+    return out
 
 
 _NOTE_FIRST = frozenset("注备说资数" + MARKS)  # what `_is_note` text opens with (NOTE_START's words, a mark)
@@ -906,13 +924,13 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if not owner.has_value:
             seq = seq or owner.seq  # the group has no row of its own: its number goes to its rows (as 类别 does)
         starred = name.starred or owner.starred
-        attribute = attribute or info.rules.attribute(starred, name.name) or owner.attribute
+        attribute = attribute or info.rules.attribute(starred, name.name, owner.seq) or owner.attribute
         owner.children += 1  # ctx.owner is the only holder of the row
     else:
         if owner is not None and not owner.has_value and owner.seq is None and not owner.children:
             ctx.open_group(owner.name, owner.unit)  # an unnumbered value-less row nobody belonged to was a group label
         parent = None
-        attribute = attribute or info.rules.attribute(name.starred, name.name)
+        attribute = attribute or info.rules.attribute(name.starred, name.name, seq)
         ctx.owner = _Owner(name.name, seq, attribute, name.starred, bool(values), 0, own_unit)
         if not values:  # a heading for the sub-rows that follow (`污染物排放总量*` over its `#` rows): not a row itself
             return []

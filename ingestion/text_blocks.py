@@ -35,6 +35,7 @@ from .blocks.lines import (
     plain,
 )
 from .blocks.masthead import mark_masthead, masthead_role
+from .blocks.mixed import read_mixed_table
 from .blocks.outline import apply_decimal_outline, is_outline_run
 from .blocks.rows import read_row_table
 from .document import clean_lines, parse_caption, squash
@@ -102,6 +103,9 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             continue
         if "\t" in line or "  " in line or "\u3000" in line or "|" in line:  # else no row of cells
             found = read_row_table(lines, i)
+            mixed = read_mixed_table(lines, i)  # TAB and full-width separators mixed row to row
+            if mixed is not None and (found is None or mixed[2] >= found[2]):
+                found = mixed
             if found is not None and is_outline_run([[c.text for c in r] for r in found[1]]):
                 found = None  # decimal outline titles aligned on a tab stop, not a table
             if found is not None and all(masthead_role(" ".join(c.text for c in r)) == "chrome" for r in found[1]):

@@ -24,6 +24,7 @@ from .names import (
     stage_lead,
     strip_item_number,
 )
+from .details import is_detail_bullet
 from .parts import is_open_ended, printed_count
 from .stages import (
     _GROUP_LABEL,
@@ -192,6 +193,7 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
     group label (`（二）续建项目（18个）`) the numbering may start again.
     """
     end, expected = caption_line, 1
+    above: str | None = None  # the last list line, for a bullet of details under it
     for no in range(caption_line + 1, doc.n_lines + 1):
         line = doc.line(no)
         s = squash(line)
@@ -199,6 +201,10 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             continue
         if _caption_of(line) is not None:
             break
+        if is_detail_bullet(line, above):  # `  - 总投资21亿元，建设…。` under `- A产业园`: the item's details
+            end = no
+            continue
+        above = line
         spaced = spaced_number(line) if s[:1].isdecimal() else None  # (it opens with a digit)
         if spaced is not None and spaced[0] == expected and _is_list_line(spaced[1]):
             expected += 1  # `2. 318国道…`: squashed, it would read as the number 2.318

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..document import Document, heading_level, squash
 from ..records import ProjectItem
+from .details import is_detail_bullet
 from .finding import _PROJECT_TITLE, ProjectList
 from .names import (
     _ENDS_WITH_HEAD,
@@ -179,6 +180,46 @@ def _heads_bullets(s: str, no: int, next_no: int | None, bulleted: set[int]) -> 
     a bullet of the same list: the heading of the items under it, as a bold or short line in a box prints it."""
     return (next_no is not None and no not in bulleted and next_no in bulleted and len(s) <= 12
             and find_outside_brackets(s, "、，,；;。：:") < 0 and not _ENDS_WITH_HEAD.search(s))
+
+
+def _heads_deeper_bullets(raw: str, next_raw: str | None, s: str) -> bool:
+    """A bullet whose next item is a bullet indented deeper (`- **电子信息产业**` over `  - 新开工` over
+    `    - A`): the heading of the items nested under it, as a Markdown or word-processor outline prints a
+    category, not a project. A bullet at the same depth as the next one is an item of the same list."""
+    return (next_raw is not None and len(s) <= 16 and is_bulleted(raw) and is_bulleted(next_raw)
+            and _indent(next_raw) > _indent(raw) and find_outside_brackets(s, "、，,；;。：:") < 0
+            and not _ENDS_WITH_HEAD.search(s))  # `- A产业园` over `  - 总投资…`: a project and its details
+
+
+BULLET_LEVEL = 10  # a bullet's depth comes below every numbered outline level (`（1）` is 4)
+SIDE_LEVEL = 50  # a category line over bare stage lines (`智能装备产业` over `新开工`): the stage lines nest under it
+_WORKS_END = re.compile(r"(?:改造|建设|提升|整治|改扩建|扩建|新建|修缮|治理|搬迁|升级|工程|项目)$")
+
+
+def _pure_stage(s: str | None) -> bool:
+    """A bare stage line (`新开工`, `续建项目`, `（二）竣工项目（5个）`): a stage group without a category."""
+    group = group_label(s) if s is not None else None
+    return group is not None and group[0] is None and group[1] is not None
+
+
+def _heads_stage_heading(s: str, nxt: str | None) -> bool:
+    """A short line right above a bare stage line (`智能装备产业` over `新开工` over names, as a Word list prints
+    nested bullets once the bullets are gone): the kind the stage groups under it sort, when it reads as a kind, not
+    as a name (no head noun, no works word, no punctuation)."""
+    return (len(s) <= 12 and _pure_stage(nxt) and group_label(s) is None and not _ENDS_WITH_HEAD.search(s)
+            and not _WORKS_END.search(s) and find_outside_brackets(s, "、，,；;。：:") < 0)
+
+
+def _level(line: str) -> int | None:
+    """The outline level of a group label's line: its number's (`outline_level`), or for an unnumbered bullet its
+    indentation below every numbered level, so a bullet nested deeper adds to the group above it."""
+    level = outline_level(line)
+    if level is None and _TEXT_BULLET_AT.match(line):
+        return BULLET_LEVEL + _indent(line)
+    return level
+
+
+_TEXT_BULLET_AT = re.compile(r"^[ \u3000\t]*[-*+•·●○■□◆◇▪►▶➢](?:[ \u3000]|\*\*)")
 
 
 _TRAILING_BRACKET_LABEL = re.compile(r"(?<=.)(?:【[^】]{1,20}】|[◆●■▪•][^◆●■▪•]{1,12}(?:类|板块|领域))$")
@@ -366,11 +407,21 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     body = _joined_continuations(doc, plist.start, plist.end)
     bulleted = {no for no, _ in body if is_bulleted(doc.line(no))}
     body = _unglued(body)
+    # kinds over bare stage lines only where the list opens with one: a list that opens with a stage line has its
+    # names (some without a head noun) right above the next stage line
+    side_kinds = len(body) > 1 and body[0][0] not in bulleted and _heads_stage_heading(body[0][1], body[1][1])
+    detail_above: str | None = None  # the raw line of the last item, for a bullet of details under it
     for k, (no, s) in enumerate(body):
+        if is_detail_bullet(doc.line(no), detail_above):
+            continue  # `  - 总投资21亿元，建设…。` describes the project above: no names
+        detail_above = doc.line(no)
         nxt = body[k + 1][1] if k + 1 < len(body) else None
         group = group_label(s)
         if group is not None:
-            context.enter(*group, outline_level(doc.line(no)))
+            level = _level(doc.line(no))
+            if level is None and context.level == SIDE_LEVEL and group[0] is None:
+                level = SIDE_LEVEL + 1  # `新开工` under `智能装备产业`: keeps the kind
+            context.enter(*group, level)
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
@@ -385,6 +436,16 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             context.enter(*parse_label(label), outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage
             open_group(label, no)
+            continue
+        if side_kinds and label is None and no not in bulleted and _heads_stage_heading(s, nxt):
+            context.enter(s, None, SIDE_LEVEL)  # `智能装备产业` over `新开工`
+            group_category, group_stage = context.category, context.stage
+            open_group(s, no)
+            continue
+        if label is None and nxt is not None and _heads_deeper_bullets(doc.line(no), doc.line(body[k + 1][0]), s):
+            context.enter(s, None, _level(doc.line(no)))  # `- **电子信息产业**` over deeper bullets
+            group_category, group_stage = context.category, context.stage
+            open_group(s, no)
             continue
         if label is None and (no not in bulleted or _KIND_ONLY.match(s) or _heads_stage_lines(s, nxt)) and (
                 _is_category_line(s, nxt) or _heads_bullets(s, no, body[k + 1][0] if nxt else None, bulleted)):

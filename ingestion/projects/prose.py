@@ -11,6 +11,7 @@ from ..document import Document, is_cell_line, squash
 from ..records import ProjectItem
 from ..scan import first_characters, scanner
 from .finding import list_year
+from .included import counted_stage, included_names, labelled, sizes_them
 from .names import (
     _ENDS_WITH_HEAD,
     _HEAD,
@@ -131,6 +132,17 @@ def _listed_with_deng(obj: str) -> tuple[list[str], str | None] | None:
     return _split_prose_names(names_part), tail_stage
 
 
+SHARED_HEAD_MODIFIER = 4  # `供水`, `城乡供水`: a word this short beside a head noun qualifies it, names nothing
+
+
+def _shares_its_head(names: list[str]) -> bool:
+    """`城乡供水、供气、供热管网`: short words before one that is only such a word and a head noun; the head is
+    shared (供水管网, 供气管网, 供热管网), so the enumeration lists kinds of works, not named projects."""
+    m = _ENDS_WITH_HEAD.search(names[-1])
+    return m is not None and len(names[-1]) - len(m.group(0)) <= SHARED_HEAD_MODIFIER \
+        and all(len(n) <= SHARED_HEAD_MODIFIER for n in names[:-1])
+
+
 _HEAD_NOUN = re.compile(rf"{HEAD_START}(?:{_HEAD}){_PHASE}")
 # How a match of `_HEAD_NOUN` can end: its head noun, or a phase after it (`…期`, a bracket, `项目`).
 _NAME_ENDINGS = (*HEAD_NOUNS, "期", "）", ")")
@@ -150,6 +162,8 @@ def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
         if rest == "" or _TIME_ADVERB.match(rest):
             names = _split_prose_names(_COUNTED_PROJECTS.sub("", core[:end]))
             headed = [n for n in names if _ENDS_WITH_HEAD.search(n)]
+            if len(names) > 1 and headed == names[-1:] and _shares_its_head(names):
+                return None  # `城乡供水、供气、供热管网`: kinds of works sharing the last one's head, no named project
             if 2 * len(headed) < len(names):
                 names = headed  # mostly not facilities: keep only the ones that are
             return (names, tail_stage, had_tail) if names else None
@@ -247,7 +261,27 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
         title = titles[key] if section else "prose:" + _heading_title(flat)
         for clauses in split_two_levels(flat, "。；;！", "，,"):  # the sentences, and the clauses of each
             previous: list[ProjectItem] = []
+            counted: str | None = None  # the stage a clause before counted (`新开工项目24个`), for `主要包括A、B等`
             for clause in clauses:
+                pair = labelled(clause) if "：" in clause or ":" in clause else None  # `续建项目30个：A、B等`
+                if pair is not None:
+                    counted, listed = pair
+                else:
+                    listed = included_names(clause) if counted else None
+                if listed:
+                    previous = []
+                    for name in _split_prose_names(listed):
+                        if name and not _is_generic(name):
+                            item = ProjectItem(title, year, name, normalize_stage(counted), no, None, counted)
+                            out.append(item)
+                            previous.append(item)
+                    counted = None
+                    continue
+                if counted and sizes_them(clause):
+                    continue  # `新开工项目24个，总投资86亿元，主要包括…`: the names still follow
+                counted = counted_stage(clause)
+                if counted:
+                    continue
                 if previous and _STAGE_CLAUSE.match(clause):
                     raw = _LEADING_ADVERBS.sub("", clause)
                     for item in previous:

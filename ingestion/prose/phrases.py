@@ -46,7 +46,10 @@ _SINGLE_PHRASES = {
     r"|(?:增长|增速)?(?:略高于|高于|快于|不低于)(?:经济|GDP|地区生产总值)(?:增长|增速)",
     "qtask": rf"完成{_AUTHORITIES}[^，,。；;、\d]{{0,6}}?下达(?:的)?[^，,。；;、\d]{{0,6}}?(?:任务|目标|指标)(?:任务)?"
     rf"|(?:控制在|不低于|不超过|不高于|低于){_AUTHORITIES}[^，,。；;、\d]{{0,6}}?下达(?:的)?(?:指标|目标|任务)?(?:以内|之内|范围内|内)?"
-    rf"|达到{_AUTHORITIES}[^，,。；;、\d]{{0,3}}?(?:国家|省|市|上级)[^，,。；;、\d]{{0,6}}?(?:要求|标准|目标)|只增不减|保持稳定|稳中有升",
+    rf"|达到{_AUTHORITIES}[^，,。；;、\d]{{0,3}}?(?:国家|省|市|上级)[^，,。；;、\d]{{0,6}}?(?:要求|标准|目标)",
+    # a trend word standing for a target (`耕地保有量只增不减`, `进出口总额保持稳定`); a review's `二是投资消费稳中有升`
+    # heads the figures that follow, so a review reads none of them (`_REVIEW_QUALITATIVE`)
+    "qtrend": r"只增不减|保持稳定|稳中有升",
     "level": rf"{_COMP_PRE}?{_NUM}(?P<unit>{_UNIT})?{_QUAL_POST}?",
 }
 
@@ -61,7 +64,7 @@ _VALUE = scanner(_SINGLE)
 _VALUE_OR_RANGE = scanner(_RANGES + "|" + _SINGLE)
 _RANGE_KINDS = ("grange", "lrange")
 _GROWTH_KINDS = ("grange", "growth", "flat", "qgrowth")  # values that describe a change: the indicator is `…增速`
-_QUALITATIVE_KINDS = ("qgrowth", "qtask")
+_QUALITATIVE_KINDS = ("qgrowth", "qtask", "qtrend")
 # What a scope may read without a number: a target section both kinds; a review reports facts, not `稳定增长`, but
 # `能耗降低完成市下达任务` is a fact; a task section neither (its qualitative phrases are work, not indicators).
 _TARGET_QUALITATIVE = frozenset(_QUALITATIVE_KINDS)

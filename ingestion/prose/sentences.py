@@ -23,6 +23,7 @@ from .names import (
     _valid_name,
     _with_suffix,
 )
+from .parallel import parallel_owner
 from .phrases import _COMP_PRE, _QUAL_POST, _QUALITATIVE_KINDS, _Value, _values
 from .scopes import _ENUMERATOR, _TARGET_LEAD, Scope
 
@@ -104,7 +105,7 @@ class _ClauseReader:
             if not parsed.name:
                 if pending:
                     self._emit(pending.pop(0), v, head)
-                elif not muted and v.kind not in ("level", "qtask") and self.state.subjects:
+                elif not muted and v.kind not in ("level", "qtask", "qtrend") and self.state.subjects:
                     pending, muted = self._continued(parsed, v, head, values[i + 1:])
                 continue
             pending, muted = self._named(parsed, v, head, values[i + 1:])
@@ -165,6 +166,9 @@ class _ClauseReader:
             stem = _MEASURE_END.sub("", self.state.subjects[-1])
             if stem and stem != self.state.subjects[-1]:
                 parsed = replace(parsed, name=stem + parsed.name)
+        elif head.startswith("、") and self.state.subjects and v.kind in ("level", "growth") \
+                and (owned := parallel_owner(parsed.name, self.state.subjects[-1])) is not None:
+            parsed = replace(parsed, name=owned)  # `金融机构各项存款余额…、各项贷款余额…`: the same owner's
         names = self._names(parsed, v, followers + 1 if parsed.one_to_one else 0)
         # `城镇…52860元、农村…34120元，分别增长5.1%、6.8%`: a 、-list of named figures keeps all its subjects
         prior = self.state.subjects if head.startswith("、") and v.kind == "level" and self.rows else []

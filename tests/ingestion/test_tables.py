@@ -1710,7 +1710,7 @@ def test_default_attribute_note_and_dash_unit_read_the_same_from_a_real_grid(con
 @pytest.mark.parametrize("note, blank", [
     ("注：其余为预期性指标。", "预期性"),
     ("注：表中未注明的均为预期性指标。", "预期性"),
-    ("注：第2项为约束性指标，其余为预期性指标。", None),  # rows named by number: not a default this reader can apply
+    ("注：第2项为约束性指标，其余为预期性指标。", "预期性"),  # rows named by number: the others are 预期性
     ("注：2024年目标为初步测算数。", None),
 ])
 def test_a_default_attribute_note_applies_only_to_rows_without_an_attribute(note, blank):

@@ -38,6 +38,7 @@ from .blocks.masthead import mark_masthead, masthead_role
 from .blocks.mixed import read_mixed_table
 from .blocks.outline import apply_decimal_outline, is_outline_run
 from .blocks.rows import read_row_table
+from .blocks.stacked import could_open, read_stacked_table
 from .document import clean_lines, parse_caption, squash
 from .layout import GridTable
 from .model import Block, Caption, Cell, DocumentModel, Furniture, Paragraph, Table
@@ -110,6 +111,13 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 found = None  # decimal outline titles aligned on a tab stop, not a table
             if found is not None and all(masthead_role(" ".join(c.text for c in r)) == "chrome" for r in found[1]):
                 found = None  # a web page's `发布时间：…   来源：…` and `【打印】   【关闭】` lines spaced apart
+            if found is not None:
+                layout, rows, last, header_rows = found
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
+        if could_open(lines, i):
+            found = read_stacked_table(lines, i)  # one cell per line, a blank line after each row
             if found is not None:
                 layout, rows, last, header_rows = found
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))

@@ -1,0 +1,113 @@
+"""Layout classes first met in genre batch x, each read from a small invented fixture of its own."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingestion.document import Document
+from ingestion.process import process_report
+from ingestion.tables import read_tables
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _processed(path: Path):
+    processed = process_report(path.name, path.read_bytes())
+    assert processed.ok, processed.error
+    return processed
+
+
+def test_a_web_copy_with_one_plain_line_per_cell_and_blank_lines_between_rows_is_read_as_a_table():
+    """`tables/stacked_cells_web_copy.txt`: a portal's table pasted as text, every cell a plain line (no TAB), a
+    blank line after each row, group rows on a line of their own, a `其中：` sub-row whose empty 序号 is a second
+    blank line, `—` where no target was set and `▲` on a binding row's name (the note: 约束性). Every value
+    gets its year and measure from the header lines, its group, its parent and its attribute; the `—` gives no row;
+    the short lines after the note (no header words) stay text."""
+    path = FIXTURES / "tables" / "stacked_cells_web_copy.txt"
+    processed = _processed(path)
+    values = [v for v in processed.extraction.indicators if v.source == "table"]
+    got = sorted(((v.seq, v.category, v.parent_name, v.indicator_name, v.unit, v.period_year, v.measure,
+                   v.value_raw, v.attribute) for v in values), key=repr)
+    e, b, g1, g2 = "预期性", "约束性", "一、产业发展", "二、绿色生态"
+    assert got == sorted([
+        ("1", g1, None, "园区工业产值增速", "%", 2030, "target", "9", e),
+        ("1", g1, None, "园区工业产值增速", "%", 2030, "actual", "9.6", e),
+        ("1", g1, None, "园区工业产值增速", "%", 2031, "target", "10左右", e),
+        ("2", g1, None, "港口货物吞吐量", "万吨", 2030, "target", "820", e),
+        ("2", g1, None, "港口货物吞吐量", "万吨", 2030, "actual", "845", e),
+        ("2", g1, None, "港口货物吞吐量", "万吨", 2031, "target", "880以上", e),
+        (None, g1, "港口货物吞吐量", "集装箱吞吐量", "万标箱", 2030, "actual", "12.5", e),
+        (None, g1, "港口货物吞吐量", "集装箱吞吐量", "万标箱", 2031, "target", "14", e),
+        ("3", g2, None, "单位生产总值用水量下降", "%", 2030, "target", "3", b),
+        ("3", g2, None, "单位生产总值用水量下降", "%", 2030, "actual", "3.4", b),
+        ("3", g2, None, "单位生产总值用水量下降", "%", 2031, "target", "≥3", b),
+        ("4", g2, None, "县城污水集中处理率", "%", 2030, "target", "95", e),
+        ("4", g2, None, "县城污水集中处理率", "%", 2030, "actual", "96.2", e),
+        ("4", g2, None, "县城污水集中处理率", "%", 2031, "target", "97", e),
+    ], key=repr)
+    assert {v.table_title for v in values} == {"表2：青禾县2030年主要指标完成情况及2031年目标"}
+    lines = processed.text.split("\n")
+    assert all(lines[v.source_line - 1].strip() == v.value_raw for v in values)
+
+
+def test_runs_of_short_lines_without_a_name_and_a_value_header_stay_text():
+    """Short lines stacked with blank lines between them (a masthead, a list of tasks) are no table: the header
+    run must name an indicator column and a value column."""
+    text = "\n".join([
+        "关于青禾县2030年国民经济和社会发展计划执行情况及2031年国民经济和社会发展计划草案的报告",
+        "",
+        "青禾县人民政府",
+        "青禾县发展和改革局",
+        "县长办公室",
+        "",
+        "乡村振兴",
+        "城乡融合",
+        "生态保护",
+        "",
+        "数字经济",
+        "智能制造",
+        "现代物流",
+        "",
+        "文化旅游",
+        "商贸服务",
+        "健康养老",
+    ])
+    values, parts = read_tables(Document.from_text(text))
+    assert values == [] and parts == []
+
+
+def test_html_table_markup_inside_a_markdown_report_is_read_with_its_rowspans():
+    """`tables/html_table_in_markdown.md`: a Markdown report whose indicator table is raw `<table>` markup (a
+    `<thead>`, a 类别 cell with `rowspan`, a 是否完成 column) followed by a Markdown pipe table of projects. The
+    markup table gives every row its 类别 (carried over the rows the rowspan covers), its targets, actual and
+    verdict; the stored text prints the table in the cell layout, each value on the line `source_line` names;
+    the pipe table after it is still read."""
+    path = FIXTURES / "tables" / "html_table_in_markdown.md"
+    processed = _processed(path)
+    values = [v for v in processed.extraction.indicators if v.source == "table"]
+    got = sorted(((v.seq, v.category, v.indicator_name, v.unit, v.period_year, v.measure, v.value_raw,
+                   v.achieved_raw, v.attribute) for v in values), key=repr)
+    e, b, c1, c2 = "预期性", "约束性", "产业升级", "生态环境"
+    assert got == sorted([
+        ("1", c1, "软件业务收入增速", "%", 2030, "target", "12", None, e),
+        ("1", c1, "软件业务收入增速", "%", 2030, "actual", "12.8", "是", e),
+        ("1", c1, "软件业务收入增速", "%", 2031, "target", "12以上", None, e),
+        ("2", c1, "新增规上企业", "家", 2030, "target", "60", None, e),
+        ("2", c1, "新增规上企业", "家", 2030, "actual", "54", "否", e),
+        ("2", c1, "新增规上企业", "家", 2031, "target", "65", None, e),
+        ("3", c2, "地表水优良水体比例", "%", 2030, "target", "90", None, b),
+        ("3", c2, "地表水优良水体比例", "%", 2030, "actual", "92.5", "是", b),
+        ("3", c2, "地表水优良水体比例", "%", 2031, "target", "≥92", None, b),
+    ], key=repr)
+    assert {v.table_title for v in values} == {"附表：白溪区主要指标"}
+    lines = processed.text.split("\n")
+    assert all(lines[v.source_line - 1].strip() == v.value_raw for v in values)
+    assert "<table" not in processed.text
+    projects = sorted((p.category, p.project_name, p.stage) for p in processed.extraction.projects)
+    assert projects == sorted([("产业项目", "白溪软件园二期", "started"), ("民生项目", "白溪区第二中学", "ongoing")])
+
+
+def test_an_unclosed_table_tag_in_a_text_leaves_the_text_as_it_is():
+    """A `<table` that is never closed is no table markup to hand over: the text is read as text."""
+    from ingestion.formats.embedded_html import embedded_html_document
+
+    assert embedded_html_document("# 标题\n\n<table>\n<tr><td>序号</td></tr>\n正文继续。\n") is None

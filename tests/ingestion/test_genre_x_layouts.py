@@ -111,3 +111,31 @@ def test_an_unclosed_table_tag_in_a_text_leaves_the_text_as_it_is():
     from ingestion.formats.embedded_html import embedded_html_document
 
     assert embedded_html_document("# 标题\n\n<table>\n<tr><td>序号</td></tr>\n正文继续。\n") is None
+
+
+def test_boxed_kind_headings_over_numbered_items_with_stage_tag_investment_and_years():
+    """`projects/boxed_kind_headings_numbered_items_with_details.txt`: a 专栏 box whose kinds are outline headings
+    (`（一）绿色化工`) over items numbered from 1, each `N.名称（新开工），总投资X亿元，建设年限Y—Z年`: each item is one
+    project with the stage of its tag under its kind; the investment and period clauses are no names. The report's
+    next task heading after the box (`（二）加快产业升级` over numbered task sentences) is not read into the list,
+    and the same box as a one-cell Word table reads the same."""
+    from tests.format_writers import write_docx
+
+    from ingestion.projects import read_projects
+
+    path = FIXTURES / "projects" / "boxed_kind_headings_numbered_items_with_details.txt"
+    text = path.read_text(encoding="utf-8")
+    expected = {
+        "梅岭新材料产业园": ("started", "新开工", "绿色化工"),
+        "东港化工提质工程": ("ongoing", "续建", "绿色化工"),
+        "梅岭至青石快速路": ("ongoing", "续建", "城乡建设"),
+        "北湖片区雨污分流工程": ("started", "新开工", "城乡建设"),
+    }
+    items, parts = read_projects(Document.from_text(text))
+    assert {it.project_name: (it.stage, it.stage_raw, it.category) for it in items} == expected
+    assert {it.period_year for it in items} == {2031}
+    assert [(p.title, p.facts_read, p.problem) for p in parts] == [("专栏2：2031年重大项目安排", 4, None)]
+    processed = process_report("boxed.docx", write_docx(text))
+    assert processed.ok, processed.error
+    assert {it.project_name: (it.stage, it.stage_raw, it.category) for it in processed.extraction.projects} \
+        == expected

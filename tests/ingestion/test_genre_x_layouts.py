@@ -139,3 +139,28 @@ def test_boxed_kind_headings_over_numbered_items_with_stage_tag_investment_and_y
     assert processed.ok, processed.error
     assert {it.project_name: (it.stage, it.stage_raw, it.category) for it in processed.extraction.projects} \
         == expected
+
+
+def test_a_level_reached_by_the_growth_before_it_is_that_subjects_level():
+    """`地区生产总值增长6%左右，力争达到1,260亿元`: the second clause has no name of its own, only a verb of reaching;
+    its level is the same subject's (地区生产总值, 亿元), beside its growth (地区生产总值增速). A bare share after a growth
+    (`，占比38%`) or a level after a count of something else is no such level."""
+    from ingestion.prose import extract_prose_indicators
+
+    text = "\n".join([
+        "关于岚溪区2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告",
+        "一、2030年国民经济和社会发展计划执行情况",
+        "全区地区生产总值增长5.6%，达到1,180亿元；社会消费品零售总额增长6.1%。",
+        "二、2031年国民经济和社会发展的主要目标",
+        "（二）主要预期目标",
+        "地区生产总值增长6%左右，力争达到1,260亿元；固定资产投资增长7%，力争突破420亿元；"
+        "城镇新增就业1.2万人以上，实现3000亿元；一般公共预算收入增长5%。",
+    ])
+    got = {(r.measure, r.indicator_name): (r.value_raw, r.value_num, r.unit, r.comparator)
+           for r in extract_prose_indicators(Document.from_text(text))}
+    assert got[("target", "地区生产总值")][1:] == (1260.0, "亿元", "eq")
+    assert got[("target", "地区生产总值增速")][1] == 6.0
+    assert got[("target", "固定资产投资")][1:3] == (420.0, "亿元")
+    assert got[("actual", "地区生产总值")][1:3] == (1180.0, "亿元")
+    assert ("target", "城镇新增就业") in got
+    assert not any(v[1] == 3000.0 for v in got.values())  # after a count of jobs, no growth: not its level

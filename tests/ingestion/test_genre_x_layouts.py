@@ -164,3 +164,20 @@ def test_a_level_reached_by_the_growth_before_it_is_that_subjects_level():
     assert got[("actual", "地区生产总值")][1:3] == (1180.0, "亿元")
     assert ("target", "城镇新增就业") in got
     assert not any(v[1] == 3000.0 for v in got.values())  # after a count of jobs, no growth: not its level
+
+
+def test_a_note_under_the_second_part_of_a_table_numbered_on_explains_both_parts():
+    """`tables/split_table_note_under_second.txt`: 表1 (序号 1–2) and 表2 (序号 3–4, same columns) are one table printed
+    as two captioned parts, and the `说明：标注*的为约束性指标，其余为预期性指标` under 表2 explains both: every row of 表1
+    and 表2 gets its attribute. 表3 numbers its rows from 1 again (a table of its own, after the note): unknown."""
+    path = FIXTURES / "tables" / "split_table_note_under_second.txt"
+    values, _ = read_tables(Document.from_text(path.read_text(encoding="utf-8")))
+    got = {(v.table_title[:3], v.indicator_name): v.attribute for v in values if v.measure == "target"}
+    assert got == {
+        ("表1：", "港口货物吞吐量"): "预期性",
+        ("表1：", "单位工业增加值用水量下降"): "约束性",
+        ("表2：", "城市污水处理率"): "约束性",
+        ("表2：", "新建城市公园"): "预期性",
+        ("表3：", "开发区营业收入增速"): None,
+        ("表3：", "开发区新增企业"): None,
+    }

@@ -181,3 +181,19 @@ def test_a_note_under_the_second_part_of_a_table_numbered_on_explains_both_parts
         ("表3：", "开发区营业收入增速"): None,
         ("表3：", "开发区新增企业"): None,
     }
+
+
+def test_a_change_in_points_compared_with_last_year_keeps_the_comparison_out_of_the_name():
+    """`城镇调查失业率比上年下降0.3个百分点`: 比上年 belongs to the change (as in `比上年增长5%`), not to the name."""
+    from ingestion.prose import extract_prose_indicators
+
+    text = "\n".join([
+        "关于岚溪区2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告",
+        "二、2031年国民经济和社会发展的主要目标",
+        "（二）主要预期目标",
+        "城镇调查失业率比上年下降0.3个百分点；常住人口城镇化率较上年提高1.2个百分点。",
+    ])
+    got = {r.indicator_name: (r.value_raw, r.value_num, r.comparator)
+           for r in extract_prose_indicators(Document.from_text(text))}
+    assert got == {"城镇调查失业率": ("下降0.3个百分点", 0.3, "decrease_by"),
+                   "常住人口城镇化率": ("提高1.2个百分点", 1.2, "increase_by")}

@@ -24,7 +24,7 @@ from .names import (
     stage_lead,
     strip_item_number,
 )
-from .details import name_of_detailed, split_glued
+from .item_details import name_of_detailed, split_glued
 from .parts import is_open_ended, printed_count
 from .stages import (
     _GROUP_LABEL,
@@ -186,7 +186,7 @@ def _heads_numbered_items(doc: Document, no: int) -> bool:
 
 def _glued_items(s: str, expected: int) -> int | None:
     """The item number expected after a line holding several items (and group headings) run together at their
-    construction periods (`details.split_glued`), each numbered on from the one before or opening a group; None
+    construction periods (`item_details.split_glued`), each numbered on from the one before or opening a group; None
     when the line is no such run."""
     pieces = split_glued(s)
     if len(pieces) < 2:

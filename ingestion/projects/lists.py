@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..document import Document, heading_level, squash
 from ..records import ProjectItem
-from .details import heads_detailed_items, name_of_detailed, split_glued
+from .item_details import heads_detailed_items, name_of_detailed, split_glued
 from .finding import _PROJECT_TITLE, ProjectList
 from .names import (
     _ENDS_WITH_HEAD,

@@ -18,7 +18,6 @@ from pathlib import PurePath
 from .errors import ReportError
 from .figures_width import halfwidth_figures
 from .formats import sniff as sn
-from .formats.embedded_html import embedded_html_document
 from .formats.text import decode_text
 from .model import DocumentModel
 from .text_blocks import text_blocks
@@ -81,8 +80,7 @@ def read_document(report_file: str, data: bytes) -> DocumentModel:
                 raise ReportError("decode", f"the file is named {suffix} but is not {CONTAINER_NAMES[suffix]}, "
                                             f"and not text either: {exc.message}") from None
             raise
-        text = halfwidth_figures(text.replace("\r\n", "\n").replace("\r", "\n"))
-        model = embedded_html_document(text) or text_blocks(text)  # `<table>` markup in a Markdown text
+        model = text_blocks(halfwidth_figures(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not model.text.strip():
         raise ReportError("decode", f"the {found.kind} file holds no text")
     return model

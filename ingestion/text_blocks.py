@@ -13,6 +13,8 @@ printed as a one-cell box is its caption and paragraphs, never a one-cell table.
 """
 from __future__ import annotations
 
+import re
+
 from .blocks.captions import (
     attach_captions_below,
     caption_above,
@@ -46,6 +48,9 @@ from .model import Block, Caption, Cell, DocumentModel, Furniture, Paragraph, Ta
 __all__ = ["text_blocks", "blocks_of_lines", "split_lines", "is_caption", "is_continuation", "is_note",
            "is_title_like", "read_cell_rows"]
 
+_TABLE_TAG = re.compile(r"<table\b", re.I)
+
+
 def split_lines(text: str) -> list[str]:
     """The report's lines as `Document` numbers them (line ends normalised, word-processor artefacts removed)."""
     if "\r" in text:
@@ -54,7 +59,15 @@ def split_lines(text: str) -> list[str]:
 
 
 def text_blocks(text: str) -> DocumentModel:
-    """A report's text → its DocumentModel (blocks with line spans into this same text)."""
+    """A report's text → its DocumentModel (blocks with line spans into this same text). A text holding HTML
+    `<table>` markup (Markdown with a merged-cell table) is rendered with its tables read by the HTML reader
+    (`formats/embedded_html.py`), like a container."""
+    if _TABLE_TAG.search(text):
+        from .formats.embedded_html import embedded_html_document
+
+        model = embedded_html_document(text)
+        if model is not None:
+            return model
     lines = split_lines(text)
     return DocumentModel(blocks_of_lines(lines), text, lines)
 

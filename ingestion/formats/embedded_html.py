@@ -41,7 +41,7 @@ def embedded_html_document(text: str) -> DocumentModel | None:
         return None
     from .html import html_items
 
-    lines = text.split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     items: list = []
     found = False
     i = 0

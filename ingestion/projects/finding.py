@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
+from .item_details import name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
@@ -24,7 +25,6 @@ from .names import (
     stage_lead,
     strip_item_number,
 )
-from .item_details import name_of_detailed, split_glued
 from .parts import is_open_ended, printed_count
 from .stages import (
     _GROUP_LABEL,
@@ -229,16 +229,16 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             continue
         if _caption_of(line) is not None:
             break
-        glued = _glued_items(s, expected) if "年" in s else None
-        if glued is not None:  # `1.A（新开工），…建设年限…年2.B（续建），…年（二）C类`: a box's lines run together
-            expected, end = glued, no
-            continue
         spaced = spaced_number(line)
         if spaced is not None and spaced[0] == expected and _is_list_line(spaced[1]):
             expected += 1  # `2. 318国道…`: squashed, it would read as the number 2.318
             end = no
             continue
         if heading_level(line) is not None:
+            glued = _glued_items(s, expected) if "年" in s else None
+            if glued is not None:  # `1.A（新开工），…建设年限…年2.B（续建），…年（二）C类`: a box's lines run together
+                expected, end = glued, no
+                continue
             first = _ITEM_NUMBER.match(s) if expected == 1 else None
             if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)
                 expected = int(first.group(1))

@@ -22,7 +22,7 @@ _DETAIL = re.compile(
 # A period closing an item, and right after it the number of the next item or group (`…建设年限2024—2026年2.B工程`,
 # `…2026年（二）基础设施`): a PDF text layer ran the lines of a box together; the number opens the next line again.
 _GLUED_AFTER_PERIOD = re.compile(
-    rf"(?<=年)(?=(?:\d{{1,2}}[.．](?!\d)|[（(][一二三四五六七八九十]{{1,3}}[）)])[^\d])")
+    r"(?<=年)(?=(?:\d{1,2}[.．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)])[^\d])")
 _PERIOD_END = re.compile(rf"(?:年限|周期|期限|工期){_SPAN}$")
 
 

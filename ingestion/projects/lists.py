@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from ..document import Document, heading_level, squash
 from ..records import ProjectItem
-from .item_details import heads_detailed_items, name_of_detailed, split_glued
 from .finding import _PROJECT_TITLE, ProjectList
+from .item_details import heads_detailed_items, name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
     CLAUSE_SEPARATORS,

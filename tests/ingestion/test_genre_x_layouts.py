@@ -119,9 +119,8 @@ def test_boxed_kind_headings_over_numbered_items_with_stage_tag_investment_and_y
     project with the stage of its tag under its kind; the investment and period clauses are no names. The report's
     next task heading after the box (`（二）加快产业升级` over numbered task sentences) is not read into the list,
     and the same box as a one-cell Word table reads the same."""
-    from tests.format_writers import write_docx
-
     from ingestion.projects import read_projects
+    from tests.format_writers import write_docx
 
     path = FIXTURES / "projects" / "boxed_kind_headings_numbered_items_with_details.txt"
     text = path.read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ MIN_ROWS = 2
 CELL_MAX = 40  # a cell is a short text; a longer line is running text after the table
 GROUP_MAX = 30
 HEADER_MAX = 20
+GROUPS_MAX = 2  # a group row and a sub-group row may stand over a row; more short lines are text after the table
 
 
 def could_open(lines: list[str], i: int) -> bool:
@@ -67,7 +68,7 @@ def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cel
         return None
     rows: list[list[Cell]] = [[Cell(h, line=start + k + 1) for k, h in enumerate(header)]]
     last, j, n = end - 1, end, len(lines)
-    pending: list[Cell] | None = None  # a group row, kept once a row of cells follows it
+    pending: list[list[Cell]] = []  # group rows (`一、经济发展`, `（一）产业`), kept once a row of cells follows
     body = 0
     while j < n:
         blanks = j
@@ -79,17 +80,15 @@ def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cel
         stop = _run(lines, j)
         texts = [lines[k].strip() for k in range(j, stop)]
         lead = max(gap - 1, 0)  # the blank lines beyond the row separator are empty leading cells
-        if len(texts) == 1 and lead == 0 and pending is None and _is_group(lines[j]):
-            pending = [Cell(texts[0], line=j + 1)]
+        if len(texts) == 1 and lead == 0 and len(pending) < GROUPS_MAX and _is_group(lines[j]):
+            pending.append([Cell(texts[0], line=j + 1)])
             j = stop
             continue
-        if lead + len(texts) != width or not all(_is_cell(lines[k]) for k in range(j, stop)) \
-                or (lead and gap > width):
+        if lead + len(texts) != width or not all(_is_cell(lines[k]) for k in range(j, stop)):
             break
         cells = [Cell("", line=j + 1) for _ in range(lead)] + [Cell(t, line=j + k + 1) for k, t in enumerate(texts)]
-        if pending is not None:
-            rows.append(pending)
-            pending = None
+        rows.extend(pending)
+        pending = []
         rows.append(cells)
         body += 1
         last = stop - 1

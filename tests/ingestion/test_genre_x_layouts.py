@@ -196,3 +196,28 @@ def test_a_change_in_points_compared_with_last_year_keeps_the_comparison_out_of_
            for r in extract_prose_indicators(Document.from_text(text))}
     assert got == {"城镇调查失业率": ("下降0.3个百分点", 0.3, "decrease_by"),
                    "常住人口城镇化率": ("提高1.2个百分点", 1.2, "increase_by")}
+
+
+def test_a_stacked_copy_keeps_its_rows_under_a_group_and_a_sub_group_line():
+    """Two group lines over a row (`一、产业发展` over `（一）工业`) are group rows of the table, not its end."""
+    text = "\n".join([
+        "关于青禾县2030年国民经济和社会发展计划执行情况及2031年国民经济和社会发展计划草案的报告",
+        "表1：主要指标", "",
+        "序号", "指标", "2030年完成", "2031年目标", "",
+        "一、产业发展", "",
+        "（一）工业", "",
+        "1", "园区工业产值增速（%）", "9.6", "10", "",
+        "2", "技改投资增速（%）", "12.1", "12", "",
+        "（二）服务业", "",
+        "3", "服务业增加值增速（%）", "6.6", "7", "",
+        "注：2030年完成数为快报数。",
+    ])
+    values, _ = read_tables(Document.from_text(text))
+    got = sorted((v.indicator_name, v.period_year, v.measure, v.value_raw) for v in values)
+    assert got == sorted([
+        ("园区工业产值增速", 2030, "actual", "9.6"), ("园区工业产值增速", 2031, "target", "10"),
+        ("技改投资增速", 2030, "actual", "12.1"), ("技改投资增速", 2031, "target", "12"),
+        ("服务业增加值增速", 2030, "actual", "6.6"), ("服务业增加值增速", 2031, "target", "7"),
+    ])
+    assert {(v.indicator_name, v.category) for v in values} == {
+        ("园区工业产值增速", "（一）工业"), ("技改投资增速", "（一）工业"), ("服务业增加值增速", "（二）服务业")}

@@ -705,7 +705,30 @@ def _logical_tables(doc: Document, plan_year: int | None) -> list[_Logical]:
             body = _side_by_side(body, len(header.columns))
         out.append(_Logical(table, header, body, _note_texts(table)))
     _take_captions_below(doc, out)
+    _share_notes_numbered_on(out)
     return out
+
+
+SPLIT_GAP = 12  # lines between two captioned parts of one table: blank lines, the second part's caption
+
+
+def _share_notes_numbered_on(tables: list[_Logical]) -> None:
+    """One table printed as two captioned parts (`表1：经济发展…`, `表2：社会民生…`), the second with the same
+    columns and its 序号 numbered on from the first (1–11, then 12–20), and one `说明：*为约束性指标，其余为预期性`
+    under the second only: that note explains both parts. A part with notes of its own keeps them alone."""
+    for a, b in zip(tables, tables[1:]):
+        if a.notes or not b.notes or a.header is None or b.header is None or a.header.texts != b.header.texts:
+            continue
+        last = a.last or a.first
+        if not 0 <= b.first.start - last.end <= SPLIT_GAP:
+            continue
+        seq = next((c.index for c in a.header.columns if c.role == SEQ), None)
+        if seq is None:
+            continue
+        above = [int(r[seq].flat) for r in a.body if seq < len(r) and r[seq].flat.isdigit()]
+        below = [int(r[seq].flat) for r in b.body if seq < len(r) and r[seq].flat.isdigit()]
+        if above and below and below[0] == above[-1] + 1 and above[0] == 1:
+            a.notes.extend(b.notes)
 
 
 def _take_captions_below(doc: Document, tables: list[_Logical]) -> None:

@@ -13,6 +13,8 @@ printed as a one-cell box is its caption and paragraphs, never a one-cell table.
 """
 from __future__ import annotations
 
+import re
+
 from .blocks.captions import (
     attach_captions_below,
     caption_above,
@@ -38,12 +40,16 @@ from .blocks.masthead import mark_masthead, masthead_role
 from .blocks.mixed import read_mixed_table
 from .blocks.outline import apply_decimal_outline, is_outline_run
 from .blocks.rows import read_row_table
+from .blocks.stacked import could_open, read_stacked_table
 from .document import clean_lines, parse_caption, squash
 from .layout import GridTable
 from .model import Block, Caption, Cell, DocumentModel, Furniture, Paragraph, Table
 
 __all__ = ["text_blocks", "blocks_of_lines", "split_lines", "is_caption", "is_continuation", "is_note",
            "is_title_like", "read_cell_rows"]
+
+_TABLE_TAG = re.compile(r"<table\b", re.I)
+
 
 def split_lines(text: str) -> list[str]:
     """The report's lines as `Document` numbers them (line ends normalised, word-processor artefacts removed)."""
@@ -53,7 +59,15 @@ def split_lines(text: str) -> list[str]:
 
 
 def text_blocks(text: str) -> DocumentModel:
-    """A report's text → its DocumentModel (blocks with line spans into this same text)."""
+    """A report's text → its DocumentModel (blocks with line spans into this same text). A text holding HTML
+    `<table>` markup (Markdown with a merged-cell table) is rendered with its tables read by the HTML reader
+    (`formats/embedded_html.py`), like a container."""
+    if _TABLE_TAG.search(text):
+        from .formats.embedded_html import embedded_html_document
+
+        model = embedded_html_document(text)
+        if model is not None:
+            return model
     lines = split_lines(text)
     return DocumentModel(blocks_of_lines(lines), text, lines)
 
@@ -110,6 +124,13 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 found = None  # decimal outline titles aligned on a tab stop, not a table
             if found is not None and all(masthead_role(" ".join(c.text for c in r)) == "chrome" for r in found[1]):
                 found = None  # a web page's `发布时间：…   来源：…` and `【打印】   【关闭】` lines spaced apart
+            if found is not None:
+                layout, rows, last, header_rows = found
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
+        if could_open(lines, i):
+            found = read_stacked_table(lines, i)  # one cell per line, a blank line after each row
             if found is not None:
                 layout, rows, last, header_rows = found
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))

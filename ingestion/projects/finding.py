@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
+from .item_details import name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
@@ -87,8 +88,8 @@ def _is_list_sentence(sentence: str) -> bool:
     """One sentence of a list: an enumeration without commas, or clauses that each open with a stage verb
     (`续建A等项目，推进B等项目`). Task prose opens its sentences with other verbs (`实施…行动计划。`)."""
     clauses = [c for c in split_outside_brackets(sentence, "，,；;") if c]
-    if len(clauses) <= 1:
-        return True
+    if len(clauses) <= 1 or name_of_detailed(sentence) is not None:
+        return True  # one name, or one name with its investment and years (`A项目，总投资52亿元，建设年限…`)
     if all(_ITEM_NUMBER.match(c) for c in clauses[1:]):
         return True  # `1.A工程；2.B项目；3.C中心。`: numbered items run on in one paragraph
     if "，" not in sentence and "," not in sentence and 2 * sum(1 for c in clauses if _ENDS_WITH_HEAD.search(c)) \
@@ -173,6 +174,37 @@ def _heads_bullets(doc: Document, no: int) -> bool:
     return nxt is not None and is_symbol_bulleted(doc.line(nxt))
 
 
+def _heads_numbered_items(doc: Document, no: int) -> bool:
+    """`（一）先进制造业` right above `1.A项目（新开工），总投资…`: a short outline-numbered kind heading over items
+    numbered from 1 inside a box, not the next heading of the report (a task heading is followed by its paragraph,
+    which reads as prose, not as a list item)."""
+    s = squash(doc.line(no))
+    m = _LABEL_NUMBER.match(s)
+    if not m or len(s) - m.end() > 16 or _SENTENCE_PUNCT.search(s[m.end():]):
+        return False
+    nxt = _next_text_line(doc, no)
+    return nxt is not None and (_is_numbered_item(squash(doc.line(nxt)), 1)
+                                or _glued_items(squash(doc.line(nxt)), 1) is not None)
+
+
+def _glued_items(s: str, expected: int) -> int | None:
+    """The item number expected after a line holding several items (and group headings) run together at their
+    construction periods (`item_details.split_glued`), each numbered on from the one before or opening a group; None
+    when the line is no such run."""
+    pieces = split_glued(s)
+    if len(pieces) < 2:
+        return None
+    for piece in pieces:
+        m = _ITEM_NUMBER.match(piece)
+        if m and m.group(1) and int(m.group(1)) == expected and name_of_detailed(strip_item_number(piece)):
+            expected += 1
+        elif _LABEL_NUMBER.match(piece) and len(piece) <= 20 and not _SENTENCE_PUNCT.search(piece):
+            expected = 1
+        else:
+            return None
+    return expected
+
+
 def _caption_of(line: str) -> tuple[str, int] | None:
     return parse_caption(line) or box_caption(line)
 
@@ -211,12 +243,16 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             end = no
             continue
         if heading_level(line) is not None:
+            glued = _glued_items(s, expected) if "年" in s else None
+            if glued is not None:  # `1.A（新开工），…建设年限…年2.B（续建），…年（二）C类`: a box's lines run together
+                expected, end = glued, no
+                continue
             first = _ITEM_NUMBER.match(s) if expected == 1 else None
             if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)
                 expected = int(first.group(1))
             if _is_numbered_item(s, expected):
                 expected += 1
-            elif _is_labelled_item(s) or (boxed and _heads_bullets(doc, no)):
+            elif _is_labelled_item(s) or (boxed and (_heads_bullets(doc, no) or _heads_numbered_items(doc, no))):
                 expected = 1
             else:
                 break

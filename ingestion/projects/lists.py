@@ -20,6 +20,7 @@ from ..document import Document, heading_level, squash
 from ..records import ProjectItem
 from .details import is_detail_bullet
 from .finding import _PROJECT_TITLE, ProjectList
+from .item_details import heads_detailed_items, name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
     CLAUSE_SEPARATORS,
@@ -328,7 +329,8 @@ def _glued_symbol_split(line: str) -> list[str]:
 
 
 def _glued_item_split(text: str) -> list[str]:
-    return _GLUED_ITEM.split(text) if _GLUED_ITEM_AT.search(text) else [text]
+    pieces = _GLUED_ITEM.split(text) if _GLUED_ITEM_AT.search(text) else [text]
+    return [p for piece in pieces for p in split_glued(piece)] if "年" in text else pieces
 
 
 _GLUED_ITEM_AT = re.compile(r"[。；;][（(]\d")  # where `_GLUED_ITEM` can split (it opens with a lookbehind)
@@ -416,6 +418,10 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue  # `  - 总投资21亿元，建设…。` describes the project above: no names
         detail_above = doc.line(no)
         nxt = body[k + 1][1] if k + 1 < len(body) else None
+        if "，" in s or "," in s:
+            named = name_of_detailed(s) if split_label(s)[0] is None else None
+            if named is not None:  # `A项目（新开工），总投资52亿元，建设年限…`: the name, its details dropped
+                s = named
         group = group_label(s)
         if group is not None:
             level = _level(doc.line(no))
@@ -444,6 +450,11 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue
         if label is None and nxt is not None and _heads_deeper_bullets(doc.line(no), doc.line(body[k + 1][0]), s):
             context.enter(s, None, _level(doc.line(no)))  # `- **电子信息产业**` over deeper bullets
+            group_category, group_stage = context.category, context.stage
+            open_group(s, no)
+            continue
+        if label is None and nxt is not None and heads_detailed_items(s, nxt):
+            context.enter(_LABEL_NUMBER.sub("", s) or s, None, outline_level(s))  # `（二）城乡建设` over `A（续建），总投资…`
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue

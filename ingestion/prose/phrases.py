@@ -38,7 +38,7 @@ _AUTHORITIES = r"(?:(?:国家|省级?|自治区|市级?|州|盟|上级)[、和�
 _RANGE_HINT = re.compile(r"\d[^\d，,。；;]{0,3}[-～~—–－至到]\d")
 # The value phrases by kind, in the order they are tried at a position (a range before the single values).
 _SINGLE_PHRASES = {
-    "points": rf"(?:提高|提升|增加|上升|增长|下降|降低|减少|回落){_NUM}个百分点",
+    "points": rf"{_GROWTH_LEAD}?(?:提高|提升|增加|上升|增长|下降|降低|减少|回落){_NUM}个百分点",
     "growth": rf"{_GROWTH_LEAD}?(?:增长|增速为|增速|增幅为|增幅|上涨|下降|降低|减少|回落){_COMP_PRE}?{_NUM}[%％]{_QUAL_POST}?",
     "flat": r"(?:与上年|与去年|同比)(?:基本)?持平",
     "qgrowth": r"(?:保持)?(?:平稳|稳定|稳步|持续|较快|快速|合理)+增长"
@@ -125,6 +125,7 @@ def _make_value(m: re.Match, kind: str) -> _Value:
     elif kind == "lrange":
         unit = _unit(m.group("range_unit"))
     elif kind == "points":
+        raw = _GROWTH_WORDS.sub("", raw)  # 比上年下降0.2个百分点 → 下降0.2个百分点: the comparison is no part of the name
         unit = "个百分点"
     elif kind == "level" and m.group("unit"):
         unit = _unit(m.group("unit"))

@@ -30,6 +30,8 @@ from .scopes import _ENUMERATOR, _TARGET_LEAD, Scope
 # After a level value: what may follow it and still close the phrase (`全面完成…430公里建设任务`).
 _CLOSER = re.compile(r"^(?:(?:建设)?任务|大关|关口)$")
 _LEADING_NOTE = re.compile(r"^[（(][^（）()]*[）)]")  # `820亿元（现价）`
+# What may stand between a growth and the level it brings its subject to (`，力争达到`, `，预计突破`)
+_REACH_HEAD = re.compile(r"^[，,]?(?:力争|争取|预计|确保|努力|有望)?(?:达到|达|突破|超过|实现)?$")
 
 _NOTE_PAREN = re.compile(r"[（(](?:下同|以下简称[^）)]*|简称[^）)]*|[A-Za-z&]{2,6})[）)]")  # also （GDP）, （CPI）
 _FOOTNOTE = re.compile(r"\[footnoteRef:\d+\]")
@@ -107,9 +109,22 @@ class _ClauseReader:
                     self._emit(pending.pop(0), v, head)
                 elif not muted and v.kind not in ("level", "qtask", "qtrend") and self.state.subjects:
                     pending, muted = self._continued(parsed, v, head, values[i + 1:])
+                elif not muted and v.kind == "level" and self._reaches_level(head, v):
+                    self._emit(self.state.subjects[0], v, head)  # `地区生产总值增长6.5%，力争达到3050亿元`
                 continue
             pending, muted = self._named(parsed, v, head, values[i + 1:])
         return self.rows
+
+    def _reaches_level(self, head: str, v: _Value) -> bool:
+        """A level with no name of its own right after the growth of one subject, introduced only by a verb of
+        reaching (`地区生产总值增长6.5%，力争达到3050亿元`): the level that growth brings the same subject to. A
+        share or a rate (`%`) or a level after anything but that subject's growth is no such level."""
+        subjects = self.state.subjects
+        if len(subjects) != 1 or v.unit in (None, "%", "‰") or not _REACH_HEAD.match(head) or not head.strip("，,"):
+            return False
+        growth = self.state.last.get(True)
+        return growth is not None and growth != subjects[0] and growth.startswith(subjects[0]) \
+            and self.state.last.get(False) != subjects[0]
 
     def _continued(self, parsed: _Head, v: _Value, head: str, rest: list[_Value]) -> tuple[list[str], bool]:
         """A change figure with no name of its own (`、增长8%`, `分别增长5.1%、6.9%`) belongs to the subject(s)

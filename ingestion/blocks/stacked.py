@@ -1,0 +1,98 @@
+"""A table copied out of a web page as one cell per line with nothing before it, a blank line after each row.
+
+Why: a portal's table pasted into a text editor loses its grid differently from the genre's own layout
+(`cells.py`, every cell led by a TAB): each `<td>` becomes a plain line, each `<tr>` ends with a blank line. The
+header row is a run of short lines (`序号` / `指标名称` / `2023年计划` / `2023年完成` / `2024年目标`), each body
+row a run of as many lines, a group row (`一、经济发展`) a line of its own. A row whose first cell is empty
+(a `其中：` sub-row has no 序号) starts with that empty line, so the blank line closing the row above is followed
+by a second one: every blank line beyond the first before a row is an empty leading cell.
+
+Recognised by structure and by the genre's header words, never by one line: the header run has `MIN_COLUMNS` or
+more lines, each a header word (`headers.header_role`) with a name column and a value column among them, and at
+least `MIN_ROWS` body rows of exactly that many cells follow. A paragraph, a note or a row of another width ends
+the table. Runs of short lines outside a table (a masthead, a list of headings) have no such header.
+"""
+from __future__ import annotations
+
+from ..document import squash
+from ..headers import NAME, VALUE, header_role
+from ..model import Cell
+from .lines import SENTENCE_PUNCT, is_caption, is_note
+
+STACKED = "stacked"
+MIN_COLUMNS = 3  # two short lines one above the other are no evidence of a table
+MIN_ROWS = 2
+CELL_MAX = 40  # a cell is a short text; a longer line is running text after the table
+GROUP_MAX = 30
+HEADER_MAX = 20
+GROUPS_MAX = 2  # a group row and a sub-group row may stand over a row; more short lines are text after the table
+
+
+def could_open(lines: list[str], i: int) -> bool:
+    """A cheap first look (the block loop asks it of many lines): a short line followed at once by another."""
+    line = lines[i]
+    return len(line) <= HEADER_MAX * 2 and i + 1 < len(lines) and bool(lines[i + 1].strip()) \
+        and lines[i + 1][:1] != "\t" and len(squash(line)) <= HEADER_MAX
+
+
+def _run(lines: list[str], i: int) -> int:
+    """Index one past the run of non-blank lines starting at `i`."""
+    n = len(lines)
+    while i < n and lines[i].strip() and lines[i][:1] != "\t":
+        i += 1
+    return i
+
+
+def _is_cell(line: str) -> bool:
+    s = squash(line)
+    return len(s) <= CELL_MAX and not is_caption(line) and not is_note(line)
+
+
+def _is_group(line: str) -> bool:
+    s = squash(line)
+    return bool(s) and len(s) <= GROUP_MAX and not SENTENCE_PUNCT.search(s[:-1]) and not is_caption(line) \
+        and not is_note(line)
+
+
+def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int] | None:
+    """The table whose header run starts at 0-based `start`: (layout, rows with the header first, index of its
+    last line, header rows); None when none starts there."""
+    end = _run(lines, start)
+    width = end - start
+    if width < MIN_COLUMNS:
+        return None
+    header = [lines[k].strip() for k in range(start, end)]
+    roles = [header_role(h) for h in header]
+    if any(r is None for r in roles) or NAME not in roles or VALUE not in roles \
+            or any(SENTENCE_PUNCT.search(h) for h in header):
+        return None
+    rows: list[list[Cell]] = [[Cell(h, line=start + k + 1) for k, h in enumerate(header)]]
+    last, j, n = end - 1, end, len(lines)
+    pending: list[list[Cell]] = []  # group rows (`一、经济发展`, `（一）产业`), kept once a row of cells follows
+    body = 0
+    while j < n:
+        blanks = j
+        while j < n and not lines[j].strip():
+            j += 1
+        if j >= n or lines[j][:1] == "\t":
+            break
+        gap = j - blanks  # blank lines before this run
+        stop = _run(lines, j)
+        texts = [lines[k].strip() for k in range(j, stop)]
+        lead = max(gap - 1, 0)  # the blank lines beyond the row separator are empty leading cells
+        if len(texts) == 1 and lead == 0 and len(pending) < GROUPS_MAX and _is_group(lines[j]):
+            pending.append([Cell(texts[0], line=j + 1)])
+            j = stop
+            continue
+        if lead + len(texts) != width or not all(_is_cell(lines[k]) for k in range(j, stop)):
+            break
+        cells = [Cell("", line=j + 1) for _ in range(lead)] + [Cell(t, line=j + k + 1) for k, t in enumerate(texts)]
+        rows.extend(pending)
+        pending = []
+        rows.append(cells)
+        body += 1
+        last = stop - 1
+        j = stop
+    if body < MIN_ROWS:
+        return None
+    return STACKED, rows, last, 1

@@ -1,0 +1,61 @@
+"""The details a list prints after a project's name, clause by clause: `A项目（新开工），总投资52亿元，建设年限2024—2026年`.
+
+Why: a 专栏 that lists one project a line often follows the name (and its stage tag) with its investment and its
+construction period as further comma clauses, where other lists put them in brackets (`A工程（总投资9.8亿元）`) or
+in table columns. Those clauses size and date the project; they are no names and no prose. A line is read as one
+project with its details only when every clause after the first is such a detail, so an enumeration
+(`A、B，C`) or a task sentence is never cut.
+"""
+from __future__ import annotations
+
+import re
+
+from .names import split_outside_brackets
+
+_SPAN = r"(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年?"
+# `总投资52亿元`, `计划投资约3.6亿元`, `年度计划投资8000万元`; `建设年限2024—2026年`, `建设周期：2023-2025年`
+_DETAIL = re.compile(
+    r"^(?:项目)?(?:总投资|年度计划投资|年度投资|计划投资|计划总投资|估算投资|概算投资)[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元$"
+    rf"|^(?:建设)?(?:年限|周期|期限|工期|起止年限)[：:为]?{_SPAN}$")
+
+
+# A period closing an item, and right after it the number of the next item or group (`…建设年限2024—2026年2.B工程`,
+# `…2026年（二）基础设施`): a PDF text layer ran the lines of a box together; the number opens the next line again.
+_GLUED_AFTER_PERIOD = re.compile(
+    r"(?<=年)(?=(?:\d{1,2}[.．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)])[^\d])")
+_PERIOD_END = re.compile(rf"(?:年限|周期|期限|工期){_SPAN}$")
+
+
+def split_glued(text: str) -> list[str]:
+    """`text` cut where an item's construction period runs into the next item's number (see above); the text
+    itself when it holds no such place."""
+    if "年" not in text:
+        return [text]
+    cuts = [m.start() for m in _GLUED_AFTER_PERIOD.finditer(text) if _PERIOD_END.search(text[:m.start()])]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b]]
+
+
+def is_detail(clause: str) -> bool:
+    """The clause only sizes or dates the project before it (`总投资52亿元`, `建设年限2024—2026年`)."""
+    return bool(_DETAIL.match(clause.strip().rstrip("。；;")))
+
+
+def name_of_detailed(text: str) -> str | None:
+    """`A项目（新开工），总投资52亿元，建设年限2024—2026年` → `A项目（新开工）`; None when the text has no
+    detail clauses after its first, or a clause after the first that is no detail."""
+    clauses = [c for c in split_outside_brackets(text, "，,") if c.strip()]
+    if len(clauses) < 2 or not all(is_detail(c) for c in clauses[1:]):
+        return None
+    return clauses[0].strip()
+
+
+_KIND_LINE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，,。；;：:、]{1,16}$")
+
+
+def heads_detailed_items(s: str, following: str) -> bool:
+    """`（二）城乡建设` right above `A（续建），总投资…，建设年限…`: a short outline-numbered kind heading over items
+    with their details, the category of the items under it (also where a PDF ran the two into one line)."""
+    return bool(_KIND_LINE.match(s)) and name_of_detailed(following) is not None

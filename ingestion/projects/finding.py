@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
+from .details import is_detail_bullet
 from .item_details import name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
@@ -25,7 +26,6 @@ from .names import (
     stage_lead,
     strip_item_number,
 )
-from .details import is_detail_bullet
 from .parts import is_open_ended, printed_count
 from .stages import (
     _GROUP_LABEL,

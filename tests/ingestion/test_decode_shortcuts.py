@@ -27,7 +27,7 @@ def test_a_utf8_report_full_of_control_characters_is_still_rejected_as_binary_an
 
     with pytest.raises(ReportError):
         decode_bytes(("正文\x01\x02\x03\x04" * 50).encode("utf-8"))
-    assert decode_bytes("正文·第一行\r\n第二行°".encode("utf-8")) == ("正文·第一行\r\n第二行°", "utf-8")
+    assert decode_bytes("正文·第一行\r\n第二行°".encode()) == ("正文·第一行\r\n第二行°", "utf-8")
 
 
 def test_full_width_figures_are_turned_exactly_when_the_text_prints_enough_of_them():

@@ -26,6 +26,21 @@
     group by district
 {%- endmacro %}
 
+{#- On an incremental run, only the districts this model does not hold: the new ones and those the pre-hook
+    just deleted as stale (on a full build, every district). `column` is the district column of the query. -#}
+{% macro where_district_not_held(column='district') -%}
+    {%- if is_incremental() %}
+    where {{ column }} not in (select held.district from {{ this }} as held where held.district is not null)
+    {%- endif %}
+{%- endmacro %}
+
+{#- The districts a model incremental by district builds in this run, with the version of their input. -#}
+{% macro districts_to_build(names_relation) -%}
+    select v.district, v.district_version
+    from ({{ report_district_versions(names_relation) }}) as v
+    {{ where_district_not_held('v.district') }}
+{%- endmacro %}
+
 {#- The version each district's rows in `relation` were built from (none for a table from before versions). -#}
 {% macro held_district_versions(relation) -%}
     {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | list if execute else [] -%}

@@ -15,21 +15,9 @@
 -- its own. The walk runs over the matching edges alone, materialized once, so its cost follows the number of
 -- matches, not the number of variants.
 -- Stages are ranked so that, within one report year, the furthest stage reached counts as the latest.
-with recursive versions as (
-    {{ report_district_versions(ref('int_project_names')) }}
-),
-
--- the districts to key: on an incremental run, those the pre-hook left out (new, or deleted as stale)
-todo as (
-    select v.district, v.district_version
-    from versions as v
-    {% if is_incremental() %}
-    where
-        v.district not in (
-            select held.district from {{ this }} as held
-            where held.district is not null
-        )
-    {% endif %}
+-- the districts to key this run: all of them on a full build, else those not held (new, or deleted as stale)
+with recursive todo as (
+    {{ districts_to_build(ref('int_project_names')) }}
 ),
 
 names as (

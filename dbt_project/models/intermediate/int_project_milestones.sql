@@ -25,11 +25,5 @@ select
     count(*) as n_mentions,
     any_value(district_version) as district_version
 from {{ ref('int_project_mention_keys') }}
-{% if is_incremental() %}
-where
-    district not in (
-        select held.district from {{ this }} as held
-        where held.district is not null
-    )
-{% endif %}
+{{ where_district_not_held() }}
 group by project_key, district, report_id, report_file, period_year, is_plan, stage

@@ -21,21 +21,9 @@
 --   * the shorter key is a subsequence of the longer one: the longer only adds words (宝武西南总部 →
 --     宝武集团西南总部, 海康威视科技园 → 海康威视重庆科技园). A substituted place name (茄子溪片区… / 葛老溪片区…,
 --     创新社区… / 跃新社区…) scores as high, but is never a subsequence.
-with versions as (
-    {{ report_district_versions(ref('int_project_names')) }}
-),
-
--- the districts to score: on an incremental run, those the pre-hook left out (new, or deleted as stale)
-todo as (
-    select v.district, v.district_version
-    from versions as v
-    {% if is_incremental() %}
-    where
-        v.district not in (
-            select held.district from {{ this }} as held
-            where held.district is not null
-        )
-    {% endif %}
+-- the districts to score this run: all of them on a full build, else those not held (new, or deleted as stale)
+with todo as (
+    {{ districts_to_build(ref('int_project_names')) }}
 ),
 
 names as (

@@ -12,13 +12,7 @@
 with mentions as (
     select *
     from {{ ref('int_project_mention_keys') }}
-    {% if is_incremental() %}
-    where
-        district not in (
-            select held.district from {{ this }} as held
-            where held.district is not null
-        )
-    {% endif %}
+    {{ where_district_not_held() }}
 ),
 
 ranked as (

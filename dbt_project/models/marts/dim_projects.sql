@@ -21,10 +21,4 @@ select
     n_reports,
     name_variants
 from {{ ref('int_projects') }}
-{% if is_incremental() %}
-where
-    district not in (
-        select held.district from {{ this }} as held
-        where held.district is not null
-    )
-{% endif %}
+{{ where_district_not_held() }}

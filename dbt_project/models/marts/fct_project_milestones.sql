@@ -25,10 +25,4 @@ select
     source_line,
     n_mentions
 from {{ ref('int_project_milestones') }}
-{% if is_incremental() %}
-where
-    district not in (
-        select held.district from {{ this }} as held
-        where held.district is not null
-    )
-{% endif %}
+{{ where_district_not_held() }}

@@ -61,10 +61,9 @@ def chart_districts(rows: list[dict], limit: int = CHART_DISTRICTS) -> tuple[lis
     return [r for r in rows if r["district"] in shown], len(shown), len(per_district)
 
 
-def mart_metadata(con: duckdb.DuckDBPyConnection, warehouse: Path, tables: list[str],
-                  chart: bool = True) -> dict[str, dict]:
+def mart_metadata(con: duckdb.DuckDBPyConnection, warehouse: Path, tables: list[str]) -> dict[str, dict]:
     """schema.table → Dagster metadata for the tables that exist (row count, column schema, preview; the
-    chart on the target-vs-actual mart when `chart`)."""
+    chart on the target-vs-actual mart)."""
     out: dict[str, dict] = {}
     existing = queries.existing_tables(con)
     for table in tables:
@@ -81,12 +80,11 @@ def mart_metadata(con: duckdb.DuckDBPyConnection, warehouse: Path, tables: list[
         met, missed = queries.targets_met(con)
         tva["targets_met"] = dg.MetadataValue.int(met)
         tva["targets_missed"] = dg.MetadataValue.int(missed)
-        if chart:
-            rows, shown, total = chart_districts(queries.chart_rows(con))
-            png = render_chart_png(rows, chart_path(warehouse))
-            if png is not None:
-                tva["target_vs_actual_chart"] = dg.MetadataValue.md(inline_markdown(png))
-                tva["target_vs_actual_png"] = dg.MetadataValue.path(str(png))
-                tva["target_vs_actual_chart_districts"] = dg.MetadataValue.text(
-                    f"{shown} of {total} district(s): those with the most headline values")
+        rows, shown, total = chart_districts(queries.chart_rows(con))
+        png = render_chart_png(rows, chart_path(warehouse))
+        if png is not None:
+            tva["target_vs_actual_chart"] = dg.MetadataValue.md(inline_markdown(png))
+            tva["target_vs_actual_png"] = dg.MetadataValue.path(str(png))
+            tva["target_vs_actual_chart_districts"] = dg.MetadataValue.text(
+                f"{shown} of {total} district(s): those with the most headline values")
     return out

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import Document, Heading, heading_level, parse_caption, squash
 from .projects import normalize_stage
@@ -92,13 +93,15 @@ _TRAIL = re.compile(r"(?:共计|共|有|合计|总数|数量|达到|达|为|计)
 _PROGRESS = r"新开工|开工建设|开工|续建|在建|竣工投用|竣工|完工|建成投用|建成|投用"
 _STAGE_HEAD = re.compile(rf"^(?:{_PROGRESS})")
 _STAGE_TAIL = scanner(rf"(?:已|正在|均)?(?:{_PROGRESS})$")
+_STAGE_MARK = re.compile(r"^(?:已|正在|均)")
 _ANY_STAGE = re.compile(rf"{_PROGRESS}|前期")
 
 _SCOPE_SPLIT = re.compile(r"其中|按投资主体分|按主体分|分主体|按投资来源分|按资金来源分")
 # `部分行业` / `部分领域` are not splits
 _KIND_SPLIT = scanner(r"按行业分|(?<!部)分行业|按领域分|(?<!部)分领域看?|按类别分|(?<!部)分类别|按板块分|分板块|以下领域|以下板块|以下行业")
 # Every alternative of the two split patterns holds one of these words: a clause without them splits nothing.
-_SPLIT_WORDS = ("其中", "分", "以下")
+_SPLIT_WORDS = ("其中", "分", "以下")  # (tested one by one in `_split_marker`)
+_SENTENCE_STOP = re.compile(r"[。！？!?]")
 _YEAR = re.compile(r"(\d{4})年")
 _DIGIT = re.compile(r"\d")
 
@@ -189,6 +192,8 @@ def _strip_lead(s: str) -> str:
     return s
 
 
+# The genre words its project sets alike (`全年竣工投用项目`, `市级重点项目`): a label as printed is read once per process.
+@lru_cache(maxsize=4096)
 def _parse_label(text: str) -> tuple[str, str | None]:
     """(set label, progress word) of the words in front of a figure: `全年竣工投用项目` → (项目, 竣工投用),
     `全区“十四五”规划布局的重大项目已开工建设` → (“十四五”规划布局的重大项目, 开工建设)."""
@@ -196,7 +201,7 @@ def _parse_label(text: str) -> tuple[str, str | None]:
     stage = None
     m = _STAGE_TAIL.search(s)
     if m:
-        stage, s = re.sub(r"^(?:已|正在|均)", "", m.group(0)), s[: m.start()]
+        stage, s = _STAGE_MARK.sub("", m.group(0)), s[: m.start()]
     else:
         m = _STAGE_HEAD.match(s)
         if m:
@@ -206,15 +211,15 @@ def _parse_label(text: str) -> tuple[str, str | None]:
 
 def _last_clause(pre: str) -> tuple[str, str | None]:
     """Text after the last separator, and that separator (None when the figure follows the previous one)."""
-    for i in range(len(pre) - 1, -1, -1):
-        if pre[i] in _SEPARATORS:
-            return pre[i + 1:], pre[i]
+    i = max(map(pre.rfind, _SEPARATORS))  # the last of each separator, found in C (-1: none)
+    if i >= 0:
+        return pre[i + 1:], pre[i]
     return pre, None
 
 
 def _split_marker(pre: str, st: _State, top: _Set | None) -> str:
     """Apply the last split marker in `pre` (其中 / 按行业分 …) and return the text after it."""
-    if not any(word in pre for word in _SPLIT_WORDS):
+    if "其中" not in pre and "分" not in pre and "以下" not in pre:  # `_SPLIT_WORDS`
         return pre  # most clauses: no marker, no regex
     found = None
     for pat, mode in ((_SCOPE_SPLIT, "scope"), (_KIND_SPLIT, "kind")):
@@ -244,9 +249,11 @@ def _new_set(label: str, st: _State) -> _Set:
 
 def _sentence_year(sentence: str, end: int, default: int | None) -> int | None:
     """The first year printed before the sentence's first figure (not inside a quoted name), else `default`."""
-    quoted = _inside_quotes(sentence)
+    quoted = None  # made for the first year found, and only when the sentence quotes something
     for m in _YEAR.finditer(sentence[:end]):
-        if not quoted[m.start()] and 1990 <= int(m.group(1)) <= 2100:
+        if quoted is None:
+            quoted = _inside_quotes(sentence) if "“" in sentence or "《" in sentence else ()
+        if not (quoted and quoted[m.start()]) and 1990 <= int(m.group(1)) <= 2100:
             return int(m.group(1))
     return default
 
@@ -260,7 +267,7 @@ class _ParagraphReader:
         self.top: _Set | None = None  # the paragraph's first set: what a split in a later sentence splits
 
     def read(self, text: str) -> list[_Figure]:
-        for sentence in re.split(r"[。！？!?]", _NOTE.sub("", squash(text))):
+        for sentence in _SENTENCE_STOP.split(_NOTE.sub("", squash(text))):
             self._sentence(sentence)
         # a set counts when it is not a list of examples and is a key-project set or has money stated for it
         with_amounts = {id(f.owner) for f in self.figures if f.measure != "project_count"}

@@ -30,6 +30,7 @@ _STAGE_VERBS = (
     "推进", "续建", "建成投用", "建成", "完成", "投用", "投产", "竣工", "完工", "加快",
 )
 _PLAIN_VERBS = ("推动", "支持", "打造", "实施", "争取", "力促", "助推", "实现", "做好", "抓好", "以")
+_STAGE_VERB_SET = frozenset(_STAGE_VERBS)
 _ADVERBS = r"(?:[一二三四五六七八九十]是|全力|积极|大力|继续|力争|确保|尽早|尽快|切实|扎实|着力|重点|同步|提速|初步|基本|全面|努力|加速)*"
 _PROSE_VERB = re.compile(
     rf"^{_ADVERBS}(?P<verb>{'|'.join(sorted(_STAGE_VERBS + _PLAIN_VERBS, key=len, reverse=True))})"
@@ -44,6 +45,7 @@ _WORKS_TAILS = (
 )
 _TIME_ADVERBS = ("尽早", "早日", "尽快", "年内", "力争", "确保", "按期")
 _TIME_ADVERB = re.compile(rf"^(?:{'|'.join(_TIME_ADVERBS)})")
+_ANY_TIME_ADVERB = re.compile("|".join(_TIME_ADVERBS))  # `any(word in text for word in _TIME_ADVERBS)`, in one scan
 # Names that are programmes, campaigns or generic types rather than one named project.
 _GENERIC_START = re.compile(
     r"^(?:[“\"《]|国际|区域性|全国|一批|各类|各|全区|全市|重点|重大|大型|新上|在建|相关|有关|其他|更多|部分|政府投资|社会投资|招商|帮扶|前期|企业|公立|公共|"
@@ -153,7 +155,7 @@ def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
     """`<name with a project head noun>[works]`; the text after the name may only be works or a time
     adverb (`渝邻快速通道尽早解决…`). Returns names, tail stage, and whether a works word followed."""
     core, tail_stage = _strip_tails(obj)
-    if not core.endswith(_NAME_ENDINGS) and not any(word in core for word in _TIME_ADVERBS):
+    if not core.endswith(_NAME_ENDINGS) and not _ANY_TIME_ADVERB.search(core):
         return None  # no head noun (or its phase) can end the core, and no time adverb can follow one
     had_tail = core != obj
     ends = [m.end() for m in _HEAD_NOUN.finditer(core)]
@@ -180,7 +182,8 @@ def _clause_mentions(clause: str) -> tuple[list[str], str | None] | None:
         return None
     verb, verb2 = m.group("verb"), m.group("verb2")
     obj = clause[m.end():]
-    stage_verb = next((v for v in (verb2, verb) if v in _STAGE_VERBS), None)
+    # the second verb's stage first (`加快推进`), else the first's
+    stage_verb = verb2 if verb2 is not None and verb2 in _STAGE_VERB_SET else verb if verb in _STAGE_VERB_SET else None
     if "等" in obj and find_outside_brackets(obj, "等") > 0:
         listed = _listed_with_deng(obj)
         if not listed:

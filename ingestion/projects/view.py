@@ -130,7 +130,8 @@ def plain_view(doc: Document) -> Document:
                             bracketed)
     # without marks, only the lines that can change are visited: a box's edges, and page numbers (among them the
     # lines a box's edge was taken off)
-    framed = _framed_lines(doc)
+    # (a text without any box character has no framed line: one scan in C instead of two over copies of the text)
+    framed = _framed_lines(doc) if _BOX_CHARS.search(text) else set()
     dashed = "—" in text or "－" in text or "-" in text  # what the page-number pass needs (as `_plain_lines`)
     paged = _page_number_lines(doc) if dashed else []
     if not (framed or paged or bracketed):

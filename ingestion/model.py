@@ -233,6 +233,22 @@ class Table(Block):
         return self.caption.flat if self.caption is not None else None
 
 
+def _table_text(self: Table) -> str:
+    """`Table.text`: as the reader gave it, or, when it gave None (the text reader: a table's text is hardly ever
+    read), its cells' texts, TAB between the cells of a row and a newline between rows, joined on first read."""
+    text = self.__dict__["_text"]
+    if text is None:
+        text = self.__dict__["_text"] = "\n".join(["\t".join([c.text for c in row]) for row in self.rows])
+    return text
+
+
+def _set_table_text(self: Table, text: str | None) -> None:
+    self.__dict__["_text"] = text
+
+
+Table.text = property(_table_text, _set_table_text)  # type: ignore[assignment]  (the dataclass field, read lazily)
+
+
 @dataclass
 class DocumentModel:
     """A report's blocks in reading order and the text they were rendered to (or recognised from)."""

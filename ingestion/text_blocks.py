@@ -255,8 +255,8 @@ def _table(lines: list[str], first: int, last: int, rows: list[list[Cell]], out:
         caption = _caption_at(lines, cap, first, out, at)
     else:
         caption = title_row(rows)
-    text = "\n".join(["\t".join([c.text for c in row]) for row in rows])  # lists: str.join makes one anyway
-    return Table("table", text, first + 1, last + 1, rows=rows, header_rows=header_rows, caption=caption,
+    # text None: `Table.text` joins the cells' texts when it is first read (rows are not changed after this)
+    return Table("table", None, first + 1, last + 1, rows=rows, header_rows=header_rows, caption=caption,
                  notes=notes, layout=layout)
 
 

@@ -41,12 +41,12 @@ def notes_after(lines: list[str], last: int) -> list[Note]:
         line = lines[j]
         if not line.strip() or is_rule(line):  # a ruling line closing the table
             continue
-        printed = footnote_number(line)
-        if notes and number and printed == number + 1:
+        if notes and number and footnote_number(line) == number + 1:  # (only then is the line's number asked)
             notes.append(_note(lines, j))
-            number = printed
+            number += 1
             continue
-        if is_cell_line(line) or is_outline(line) or not (is_note(line) or MARK_NOTE.search(line)):
+        # (the outline test last: most lines under a table are no note, and need not be read as a heading)
+        if is_cell_line(line) or not (is_note(line) or MARK_NOTE.search(line)) or is_outline(line):
             break
         notes.append(_note(lines, j))
         number = footnote_number(_NOTE_LEAD.sub("", squash(line), count=1)) or 0

@@ -50,7 +50,8 @@ def split_row(line: str, layout: str | None = None) -> tuple[str, list[str], lis
     if "\t" in body:
         if line[0] == "\t" and layout != TABS:
             return None
-        return TABS, [c.strip() for c in line.rstrip().split("\t")], []
+        # a trailing TAB is the row's empty last cell (a spreadsheet copies every cell of the row)
+        return TABS, [c.strip() for c in line.rstrip(" \u3000\r\n").split("\t")], []
     if "  " not in body and "\u3000" not in body:
         return None
     lead = len(line) - len(line.lstrip())
@@ -113,10 +114,14 @@ def _group_row(line: str) -> bool:
 
 
 def _compatible(layout: str, found: tuple[str, list[str], list[int]] | None, width: int) -> bool:
+    """A line that can be a row of a table whose header line has `width` cells. A TAB-joined row may be wider
+    than its header by more than one cell: a header cell merged over several columns (`2022年` over 计划 / 完成 /
+    完成情况) is printed once, and a TAB separates cells whatever their text (a line with several cells is no
+    paragraph)."""
     if found is None:
         return False
     kind, cells, _ = found
-    if kind != layout or not 2 <= len(cells) <= width + 1:
+    if kind != layout or len(cells) < 2 or (len(cells) > width + 1 and layout != TABS):
         return False
     # a line missing two or more of the table's cells is a row only if it reads like one, not like a sentence
     return len(cells) >= width - 1 or not any(SENTENCE_PUNCT.search(c) for c in cells)

@@ -37,3 +37,46 @@ def test_a_box_grid_ruled_under_every_row_joins_each_rows_wrapped_lines_and_keep
         ("4", g2, None, "主要污染物排放总量减少", "%", "actual", "完成省定目标", "是", None),
     ], key=repr)
     assert not processed.problems
+
+
+def _projects(name: str) -> list[tuple]:
+    processed = _processed(name)
+    assert not processed.problems
+    return [(p.list_title, p.category, p.stage_raw, p.stage, p.project_name) for p in processed.extraction.projects]
+
+
+def test_a_plain_text_box_with_kind_headings_over_hard_wrapped_stage_lines_reads_every_name_whole():
+    """`wrapped_kind_stage_lines.txt`: a 专栏 printed as plain lines (no frame), `（一）产业升级` kind headings over
+    `新开工：…` stage lines, the text cut at the page width mid-name and right after a `、`; the lines holding Latin
+    letters and digits (`5G`, `PCB`, `LNG`) hold more characters at the same printed width. Every name is read
+    whole with its kind and stage; the task paragraph after the box gives none."""
+    t, g1, g2 = "专栏22032年重点建设项目", "产业升级", "公共服务"
+    assert _projects("wrapped_kind_stage_lines.txt") == [
+        (t, g1, "新开工", "started", "青川湾智能制造产业园"),
+        (t, g1, "新开工", "started", "东岭5G基站配套工程"),
+        (t, g1, "新开工", "started", "星河科技PCB电路板二期"),
+        (t, g1, "新开工", "started", "临港LNG储配站"),
+        (t, g1, "新开工", "started", "青川智算中心"),
+        (t, g1, "续建", "ongoing", "北山生物医药产业园"),
+        (t, g1, "续建", "ongoing", "南湖数字经济产业园"),
+        (t, g1, "续建", "ongoing", "白鹭洲新材料产业基地改扩建工程"),
+        (t, g2, "新开工", "started", "青川市第三人民医院"),
+        (t, g2, "新开工", "started", "城西实验学校"),
+        (t, g2, "竣工", "completed", "滨江体育馆"),
+        (t, g2, "竣工", "completed", "青川市图书馆新馆"),
+    ]
+
+
+def test_a_stage_matrix_cell_printing_one_name_a_line_lists_each_name_and_a_wrapped_name_stays_whole():
+    """`markdown_stage_matrix_br.md`: a converter's pipe table with the stages as column headers (`领域 | 新开工项目
+    | 续建项目 | 竣工项目`) and the names of one cell separated by `<br>`, one name a line; a line that stops short of
+    a name's end (`西山生态修复` / `工程`) is the same name wrapped."""
+    t, a, b, c = "专栏32032年重大项目安排", "先进制造", "城市配套", "生态环保"
+    s, o, d = ("新开工项目", "started"), ("续建项目", "ongoing"), ("竣工项目", "completed")
+    assert _projects("markdown_stage_matrix_br.md") == [
+        (t, a, *s, "云泽光电显示产业园二期"), (t, a, *s, "北岸氢能装备制造基地"), (t, a, *s, "星港精密模具中心"),
+        (t, a, *o, "云泽动力电池三期"), (t, a, *o, "东湾半导体封测项目"), (t, a, *d, "南塘机器人产业园"),
+        (t, b, *s, "云泽东站综合交通枢纽"), (t, b, *s, "江北污水处理厂扩建工程"),
+        (t, b, *o, "滨湖大道快速化改造工程"), (t, b, *o, "云泽第二中学"), (t, b, *d, "新区人民医院"),
+        (t, c, *s, "湿地公园"), (t, c, *o, "西山生态修复工程"), (t, c, *d, "北湖绿道"),
+    ]

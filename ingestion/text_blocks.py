@@ -194,6 +194,14 @@ def _box_grid(lines: list[str], top: int, bottom: int, out: list[Block], at: dic
     view = list(lines)
     for j in range(top, bottom + 1):
         view[j] = lines[j].translate(_EDGES)
+    ruled = _ruled_rows(lines, inner, bottom)
+    if ruled is not None:
+        rows, last = ruled
+        blocks = [Furniture("furniture", lines[top].strip(), top + 1, top + 1, role="rule"),
+                  _table(view, inner[0], last, rows, out, at, "box", None)]
+        if last < bottom and is_rule(lines[bottom]):
+            blocks.append(Furniture("furniture", lines[bottom].strip(), bottom + 1, bottom + 1, role="rule"))
+        return blocks
     found = read_row_table(view, inner[0])
     if found is None or found[2] > bottom:
         return None
@@ -206,6 +214,55 @@ def _box_grid(lines: list[str], top: int, bottom: int, out: list[Block], at: dic
         elif (box_content(lines[j]) or "").strip():
             blocks.append(line_block(box_content(lines[j]), j + 1))
     return blocks
+
+
+BAND_LINES_MAX = 4  # text lines one ruled row of a box grid may wrap over (a longer run between rules is unruled)
+
+
+def _box_cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split("[│┃║]", box_content(line) or "")]
+
+
+def _continues(first: list[str], cells: list[str]) -> bool:
+    """`│    │速      │        │` under `│2   │规模以上工业增加值增│%  │8 │`: the rest of the row's wrapped cells, not a row
+    of its own: the same columns, the first cell empty, and some other cell the row's first line fills left empty
+    (a `其中：` sub-row without a 序号 fills every other cell)."""
+    return len(cells) == len(first) > 1 and not cells[0] \
+        and any(f and not c for f, c in zip(first[1:], cells[1:]))
+
+
+def _ruled_rows(lines: list[str], inner: list[int], bottom: int) -> tuple[list[list[Cell]], int] | None:
+    """The rows of a box grid that draws a rule under every row (`├──┼──┤`), as a PDF's table copied to text
+    prints it: a cell that wrapped goes on on the next text line(s) of the same row, so the lines between two
+    rules are one row and each cell is its column's pieces joined by a line break. A line spanning the whole
+    width (`│一、经济发展        │`, under `├──┴──┤`) is a group row. None when the rows are not ruled (the lines
+    between two rules are more than a wrapped row: one row per line, `read_row_table`)."""
+    bands: list[list[int]] = [[]]
+    for j in range(inner[0], bottom + 1):
+        if is_rule(lines[j]):
+            if bands[-1]:
+                bands.append([])
+        elif (box_content(lines[j]) or "").strip():
+            bands[-1].append(j)
+    bands = [b for b in bands if b]
+    if len(bands) < 3 or any(len(b) > BAND_LINES_MAX for b in bands) or all(len(b) == 1 for b in bands[1:]) \
+            and not any(len(_box_cells(lines[b[0]])) == 1 for b in bands):
+        return None  # one line a row and no full-width group line: the row reader reads it as it is
+    rows: list[list[Cell]] = []
+    for band in bands:
+        texts: list[list[str]] = []
+        starts: list[int] = []
+        for j in band:
+            cells = _box_cells(lines[j])
+            if texts and _continues(texts[0], cells):
+                for k, piece in enumerate(cells):
+                    if piece:
+                        texts[-1][k] = f"{texts[-1][k]}\n{piece}" if texts[-1][k] else piece
+                continue
+            texts.append(cells)
+            starts.append(j)
+        rows.extend([Cell(t, line=j + 1) for t in cells] for cells, j in zip(texts, starts))
+    return rows, bands[-1][-1]
 
 
 def _framed_blocks(lines: list[str], top: int, bottom: int) -> list[Block]:

@@ -187,6 +187,17 @@ def _heads_numbered_items(doc: Document, no: int) -> bool:
                                 or _glued_items(squash(doc.line(nxt)), 1) is not None)
 
 
+def _heads_stage_lines(doc: Document, no: int) -> bool:
+    """`（一）交通物流` right above `新开工：A、B。`: a short outline-numbered kind heading over the stage-label lines of
+    a 专栏, not the next heading of the report (a task heading is followed by its paragraph, not by a stage label)."""
+    s = squash(doc.line(no))
+    m = _LABEL_NUMBER.match(s)
+    if not m or len(s) - m.end() > 16 or _SENTENCE_PUNCT.search(s[m.end():]):
+        return False
+    nxt = _next_text_line(doc, no)
+    return nxt is not None and _NESTED_STAGE_LABEL.match(squash(doc.line(nxt))) is not None
+
+
 def _glued_items(s: str, expected: int) -> int | None:
     """The item number expected after a line holding several items (and group headings) run together at their
     construction periods (`item_details.split_glued`), each numbered on from the one before or opening a group; None
@@ -252,7 +263,8 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
                 expected = int(first.group(1))
             if _is_numbered_item(s, expected):
                 expected += 1
-            elif _is_labelled_item(s) or (boxed and (_heads_bullets(doc, no) or _heads_numbered_items(doc, no))):
+            elif _is_labelled_item(s) or (boxed and (_heads_bullets(doc, no) or _heads_numbered_items(doc, no)
+                                                          or _heads_stage_lines(doc, no))):
                 expected = 1
             else:
                 break

@@ -14,6 +14,7 @@ Inside a list the layouts are few and come from the genre, not from one district
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..document import Document, heading_level, squash
@@ -263,7 +264,7 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     prev_no = -1  # line of the entry `out[-1]` ends on
     pieces = [(no, piece) for no in range(start, end + 1)
               for glued in _glued_symbol_split(doc.line(no)) for piece in _glued_item_split(glued)]
-    width = max((len(squash(raw)) for _, raw in pieces), default=0)  # the text column, if the copy wraps lines
+    width = max((_display_width(squash(raw)) for _, raw in pieces), default=0)  # the text column, if it wraps
     for no, raw in pieces:
         s = item_text(raw)
         if not s or _NO_NAME.match(s):  # a page number (`5`, `—5—`) left in the flow reads as a blank line
@@ -291,19 +292,27 @@ WRAPPED_MIN = 20  # a hard-wrapped line runs to the width of the text column: a 
 WRAPPED_SHARE = 0.9  # … within a character or two of the longest line of the list
 
 
+def _display_width(text: str) -> int:
+    """How wide a line prints: a Chinese character takes two columns, a Latin letter or digit one, so a wrapped
+    line holding `TOPCon` or `G3` holds more characters than one of Chinese only and is no wider."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+
+
 def _wrapped(above: str, s: str, width: int, entry: str | None = None) -> bool:
     """`s` goes on with the enumeration above it, which a text copy cut at the column width: the line above lists
     several names (two or more `、`/`，`, one after a label, or a bracket left open; counted over the whole entry
     when the line above already went on from the one before it), runs the full width of the list's longest line
     and stops without a closing `。`/`；`, and `s` opens no label or group. (One name a line never runs on: a long
     name with one `、` in it is not an enumeration.)"""
-    if len(above) < max(WRAPPED_MIN, WRAPPED_SHARE * width):
+    if len(above) < WRAPPED_MIN or _display_width(above) < WRAPPED_SHARE * width:
         return False  # short of the column: the cheap test first
     listed = entry if entry is not None and entry.endswith(above) else above
     seps = len(_ENUMERATION.findall(listed))
     unclosed = above.count("（") + above.count("(") > above.count("）") + above.count(")")
     listing = seps >= 2 or unclosed or (seps >= 1 and split_label(listed)[0] is not None)
-    return (len(above) >= max(WRAPPED_MIN, WRAPPED_SHARE * width) and listing
+    return (listing
             and not above.endswith(_CLOSERS)
             and not _trailing_label(above)  # `…绿道【生态类】`: a label glued on, not a wrap
             and split_label(s)[0] is None and group_label(s) is None and not _BRACKET_LABEL_LINE.match(s))

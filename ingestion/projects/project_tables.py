@@ -14,7 +14,7 @@ from ..model import Cell, Table
 from ..records import ProjectItem
 from .finding import list_year
 from .lists import Segment, parse_rest
-from .names import clean_name, strip_item_number
+from .names import CN_DIGITS, HEAD_NOUNS, clean_name, strip_item_number
 from .parts import Group, GroupStack, is_open_ended, printed_count
 from .stages import normalize_stage, outline_level, parse_label, title_stage
 
@@ -346,7 +346,7 @@ def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: i
                 continue
             if is_open_ended(row[col].flat):
                 columns[col].open_ended = True
-            for seg in parse_rest(squash(row[col].text)):
+            for seg in parse_rest(_cell_names_text(row[col].text)):
                 for name in seg.names:
                     if not _HAS_WORD.search(name) or name == "无":  # a dash, a figure: no project
                         continue
@@ -361,6 +361,27 @@ def _read_matrix(doc: Document, title: str, line: int, rows: list[Row], index: i
     return TableRead(title or None, line, items, stack, len(body))
 
 
+_NAME_END = re.compile(rf"(?:{'|'.join(sorted(HEAD_NOUNS, key=len, reverse=True))})"
+                       rf"(?:[{CN_DIGITS}\d]+期|[（(][^（）()]*[）)])*$|[{CN_DIGITS}\d]+期$|[）)]$")
+
+
+def _cell_names_text(text: str) -> str:
+    """A matrix cell's text as one enumeration. A cell that prints one name a line (`A产业园` / `B基地`: Word
+    paragraphs, a converter's `<br>`) and no separator between them lists a name a line; the lines of a cell
+    that separates its names with 、 are one text wrapped, and so is a line that stops short of a name's end
+    (`长沙西站至宁乡城际` / `铁路`) where the cell's lines fill its column (every line but the last equally long)."""
+    lines = [squash(x) for x in text.split("\n")]
+    lines = [x for x in lines if x]
+    if len(lines) < 2 or any(_ANY_SEPARATOR.search(x) for x in lines):
+        return squash(text)
+    full = len({len(x) for x in lines[:-1]}) == 1 and len(lines[-1]) <= len(lines[0])
+    out = lines[0]
+    for prev, piece in zip(lines, lines[1:]):
+        out += piece if full and not _NAME_END.search(prev) else "、" + piece
+    return out
+
+
+_ANY_SEPARATOR = re.compile(r"[、，,；;。]")
 _NAME_COLUMN_WORDS = re.compile(r"(?:项目|工程)名称")
 
 

@@ -115,7 +115,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             out.append(Furniture("furniture", line.strip(), i + 1, i + 1, role=furniture[i]))
             i += 1
             continue
-        if "\t" in line or "  " in line or "\u3000" in line or "|" in line:  # else no row of cells
+        if "\t" in line or "  " in line or "\u3000" in line or "|" in line or "," in line:  # else no row
             found = read_row_table(lines, i)
             mixed = read_mixed_table(lines, i)  # TAB and full-width separators mixed row to row
             if mixed is not None and (found is None or mixed[2] >= found[2]):

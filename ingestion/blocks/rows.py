@@ -25,13 +25,15 @@ from .lines import SENTENCE_PUNCT, is_caption, is_heading, is_note
 from .markdown import is_separator, pipe_cells
 
 _SPACES = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
+FULL_WIDTH_PUNCT = re.compile(r"[，。；！？]")  # a comma-separated line holding these is Chinese prose, not CSV
 _FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?%?$")
 
 HEADER_CELL_MAX = 20  # a header label is short; a longer piece is a sentence
 GROUP_MAX = 30  # a group row (`一、经济发展`) is a short label
 BLANKS_MAX = 1  # blank lines allowed between two rows of one table
 
-TABS, SPACES, MARKDOWN = "tabs", "spaces", "markdown"
+TABS, SPACES, MARKDOWN, CSV = "tabs", "spaces", "markdown", "csv"
+BARE_CELLS_MIN = 3  # a header row with no markup but its separators (bare pipes, commas) has three cells or more
 
 
 def split_row(line: str, layout: str | None = None) -> tuple[str, list[str], list[int]] | None:
@@ -44,6 +46,8 @@ def split_row(line: str, layout: str | None = None) -> tuple[str, list[str], lis
     body = line.strip()
     if not body:
         return None
+    if layout == CSV:
+        return _csv_row(body)
     if body[0] == "|" or (layout == MARKDOWN and "|" in body):
         cells = pipe_cells(body)
         return (MARKDOWN, cells, []) if cells is not None and len(cells) >= 2 else None
@@ -75,6 +79,37 @@ def split_row(line: str, layout: str | None = None) -> tuple[str, list[str], lis
     if aligned and letter_spaced:
         cells, starts = _join_letter_spaced(cells, starts, letter_spaced)
     return (SPACES, cells, starts) if len(cells) >= 2 else None
+
+
+def _csv_row(body: str) -> tuple[str, list[str], list[int]] | None:
+    """The fields of a comma-separated line (a spreadsheet saved as CSV: `1,地区生产总值增速,%,6.5左右`); a quoted
+    field may hold a comma. None for a line without a comma."""
+    if "," not in body:
+        return None
+    try:
+        cells = next(csv.reader([body], skipinitialspace=True))
+    except (csv.Error, StopIteration):
+        return None
+    return CSV, [c.strip() for c in cells], []
+
+
+def _bare_header(line: str) -> tuple[str, list[str], list[int]] | None:
+    """The header row of a table whose rows carry no markup but their separators: cells between ` | ` pipes with
+    no outer pipes and no `---` line under the header (a web page copied as text), or fields between commas (a
+    spreadsheet saved as CSV). Three labelled cells or more, none empty: two pieces of a sentence are no header."""
+    body = line.strip()
+    if not body or body[0] == "|":
+        return None
+    if body.count("|") >= BARE_CELLS_MIN - 1:
+        cells = pipe_cells(body)
+        found = (MARKDOWN, cells, []) if cells is not None else None
+    elif body.count(",") >= BARE_CELLS_MIN - 1 and not FULL_WIDTH_PUNCT.search(body):
+        found = _csv_row(body)
+    else:
+        return None
+    if found is None or len(found[1]) < BARE_CELLS_MIN or not all(found[1]):
+        return None
+    return found
 
 
 def _letter(text: str) -> bool:
@@ -123,6 +158,8 @@ def _compatible(layout: str, found: tuple[str, list[str], list[int]] | None, wid
     kind, cells, _ = found
     if kind != layout or len(cells) < 2 or (len(cells) > width + 1 and layout != TABS):
         return False
+    if layout == CSV:  # a spreadsheet writes every column of every row
+        return len(cells) == width
     # a line missing two or more of the table's cells is a row only if it reads like one, not like a sentence
     return len(cells) >= width - 1 or not any(SENTENCE_PUNCT.search(c) for c in cells)
 
@@ -130,9 +167,11 @@ def _compatible(layout: str, found: tuple[str, list[str], list[int]] | None, wid
 def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:
     """The table whose header line is lines[start]: (layout, rows, index of its last line, header rows if the
     layout marks them); None when no table starts there."""
-    if SENTENCE_PUNCT.search(lines[start]):
-        return None  # the punctuation would stand in a cell, and a header has none (`is_header_like`): a sentence
-    first = split_row(lines[start])
+    first = _bare_header(lines[start])
+    if first is None:
+        if SENTENCE_PUNCT.search(lines[start]):
+            return None  # the punctuation would stand in a cell, and a header has none (`is_header_like`): a sentence
+        first = split_row(lines[start])
     if first is None and "|" in lines[start] and start + 1 < len(lines) and is_separator(lines[start + 1]):
         first = split_row(lines[start], MARKDOWN)  # a pipe table written without its outer pipes
     if first is None or is_caption(lines[start]) or is_heading(lines[start]) or not is_header_like(first[1]):

@@ -112,13 +112,64 @@ def _grid_at(lines: list, start: int, bands: _Bands,
     header = split_at_starts(header_chars, header, starts)
     if len(header) > len(widest):
         widest = header
-    bounds = [(a[1] + b[0]) / 2 for a, b in zip(widest, widest[1:])]
-    columns = Columns(bounds, starts)
+    bounds, lefts = _column_edges(widest, _full_lines(lines, start + 1, bands, len(widest)))
+    columns = Columns(bounds, sorted(set(starts) | set(lefts)))
     rows: list[list[Cell | None]] = [_placed(header, bounds, len(widest))]
     rows, last = _rows_in(lines, start + 1, bands, columns, rows)
     if len(rows) - 1 < MIN_ROWS:
         return None
     return rows, max(last, start), columns
+
+
+FULL_LINES_MAX = 40  # lines under a header looked at for the columns' edges
+
+
+def _full_lines(lines: list, first: int, bands: _Bands, n: int) -> list[list]:
+    """The words of the lines under a header that fill every one of its `n` columns (a full data row), up to the
+    first sentence or caption."""
+    out = []
+    for j in range(first, min(len(lines), first + FULL_LINES_MAX)):
+        if is_caption(lines[j].text) or SENTENCE_PUNCT.search(lines[j].text[:-1]):
+            break
+        words = _words(bands.of(lines[j]))
+        if len(words) == 1 and len(words[0][2]) > GROUP_MAX:
+            break  # a line of prose: the grid has ended
+        if len(words) == n:
+            out.append(words)
+    return out
+
+
+def _column_edges(widest: list, full: list[list]) -> tuple[list[float], list[float]]:
+    """(boundaries between the columns, the leftmost x each column's words start at). A header label is often
+    centred over a column whose cells are flush left (`指标名称` over long names starting near `序号`), so halfway
+    between two header words can fall inside a column; with full data rows under the header the boundary is
+    halfway between the rightmost end of one column's words and the leftmost start of the next column's."""
+    bounds = [(a[1] + b[0]) / 2 for a, b in zip(widest, widest[1:])]
+    lefts = [w[0] for w in widest]
+    if not full:
+        return bounds, lefts
+    rows = [widest, *full]
+    for k in range(len(widest)):
+        lefts[k] = min(r[k][0] for r in rows)
+    for k in range(len(bounds)):
+        right, left = max(r[k][1] for r in rows), min(r[k + 1][0] for r in rows)
+        if right < left:
+            bounds[k] = (right + left) / 2
+    return bounds, lefts
+
+
+_FIGURE = re.compile(r"\d")
+
+
+def _continues(above: list[Cell | None], row: list[Cell | None]) -> bool:
+    """`row` is the wrapped rest of the cells of the row above (`2023年预` / `计完成`, `完成州下达` / `目标`), not a
+    row of its own: nothing in the first column, text only in columns where the row above has text and fewer of
+    them, and no figure (a sub-row under its parent, `其中：…`, has its values)."""
+    filled = [k for k, c in enumerate(row) if c.text]
+    return (len(above) == len(row) and bool(filled) and not row[0].text
+            and all(above[k].text for k in filled)
+            and len(filled) < sum(1 for c in above if c.text)
+            and not any(_FIGURE.search(row[k].text) for k in filled))
 
 
 def _rows_in(lines: list, first: int, bands: _Bands, columns: Columns, rows: list[list[Cell | None]],
@@ -152,6 +203,10 @@ def _rows_in(lines: list, first: int, bands: _Bands, columns: Columns, rows: lis
         if sum(1 for c in row if c.text) < 2 or any(SENTENCE_PUNCT.search(c.text[:-1]) and len(c.text) > 20
                                                      for c in row):
             break
+        if rows and not pending_groups and _continues(rows[-1], row):
+            rows[-1] = [Cell(a.text + b.text) if b.text else a for a, b in zip(rows[-1], row)]
+            last = j
+            continue
         rows.extend(pending_groups)
         pending_groups = []
         rows.append(row)

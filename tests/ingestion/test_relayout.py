@@ -18,7 +18,6 @@ from .relayout import LAYOUTS, difference, table_sources
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 STILL_LOST = {
-    "ascii_pipes": "`a | b | c` rows without outer pipes and without a `|---|` line are not read as a table",
     "markdown": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
     "markdown_br": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
     "markdown_header2": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",

@@ -141,6 +141,14 @@ def _materialize(plan, reports: Path, warehouse: Path, verbose: bool, full_tests
 
     defs = build_definitions(reports, warehouse)
     job = defs.resolve_job_def("refresh_reports")
+    leave = None if full_tests else _current_views(defs, plan)
+    if leave is not None:  # the views and seeds are as this code creates them: the run leaves them out
+        assets, checks, left_out = leave
+        if not plan.keys:
+            assets = {k for k in assets if k != RAW_ASSET_KEY}
+            checks = {c for c in checks if c.asset_key in assets or c.asset_key in left_out}
+        job = job.get_subset(asset_selection=assets, asset_check_selection=checks)
+        logging.getLogger("devplan").debug(f"left out, current: {', '.join(sorted(k.to_user_string() for k in left_out))}")
     run_config: dict = {"loggers": {"console": {"config": {"log_level": "DEBUG" if verbose else "CRITICAL"}}}}
     tags = {FULL_TESTS_TAG: "true"} if full_tests else {}
     captured = io.StringIO()  # dagster-dbt echoes dbt's log to stdout; shown with -v, or when the build fails
@@ -164,7 +172,7 @@ def _materialize(plan, reports: Path, warehouse: Path, verbose: bool, full_tests
                                                 run_config=run_config, raise_on_error=False)
         else:
             _step("raw layer is current: dbt build" + (" with every test" if full_tests else " (the marts are not)"))
-            dbt_keys = [k for k in defs.resolve_all_asset_keys() if k != RAW_ASSET_KEY]
+            dbt_keys = None if leave else [k for k in defs.resolve_all_asset_keys() if k != RAW_ASSET_KEY]
             result = job.execute_in_process(instance=instance, run_config=run_config, asset_selection=dbt_keys,
                                             tags=tags, raise_on_error=False)
         if persistent and result.success:
@@ -177,6 +185,17 @@ def _materialize(plan, reports: Path, warehouse: Path, verbose: bool, full_tests
         _print_failure(result)
         return EXIT_FATAL
     return EXIT_OK
+
+
+def _current_views(defs, plan):
+    """(assets, checks, left out) of a run that leaves out the dbt views and seeds, when the warehouse holds them
+    as the current dbt code creates them (orchestration/dbt/current.py); else None (the run builds them)."""
+    if plan.dbt is None:
+        return None
+    from orchestration.dbt.current import refresh_selection
+    from orchestration.dbt.project import dbt_project
+
+    return refresh_selection(defs, plan.dbt.views_built_from, plan.dbt.relations, Path(dbt_project.project_dir))
 
 
 def print_summary(warehouse: Path) -> int:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,9 +40,9 @@ class Warehouse(dg.ConfigurableResource):
         return writer_lock(self.file)
 
     @contextmanager
-    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A writable connection (raw schema migrated) under the writer lock."""
-        with writer_lock(self.file):
+    def writer(self, locked: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A writable connection (raw schema migrated) under the writer lock, unless the caller already holds it."""
+        with writer_lock(self.file) if locked else nullcontext():
             con = connect(self.file)
             try:
                 yield con

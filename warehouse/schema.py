@@ -89,8 +89,10 @@ RAW_TABLES: tuple[Table, ...] = (
     Table("report_versions", _columns("report_file varchar, sha256 varchar, size bigint, metadata json,"
                                       "ingested_at timestamp, replaced_at timestamp, change varchar"),
           "Earlier versions of each report file (replaced or deleted): hash, size, title metadata, when."),
-    Table("build_state", _columns("name varchar, raw_changed_at timestamp, marts_built_at timestamp"),
-          "When the raw layer last changed and when the marts were last completed after it (one row).",
+    Table("build_state", _columns("name varchar, raw_changed_at timestamp, marts_built_at timestamp,"
+                                  "views_built_from varchar"),
+          "When the raw layer last changed and when the marts were last completed after it (one row), and the "
+          "dbt code the warehouse's views and seeds were last all created from.",
           primary_key="name"),
 )
 

@@ -30,6 +30,16 @@ _LOADED_SQL = "select report_file, sha256, metadata ->> 'extractor_version' from
 
 
 @dataclass(frozen=True)
+class DbtState:
+    """What the warehouse holds of dbt's relations, for a refresh to decide which need no rebuilding:
+    the code fingerprint its views and seeds were last all created from (`raw.build_state.views_built_from`,
+    None if never recorded) and every relation outside `raw` (`schema.name`)."""
+
+    views_built_from: str | None
+    relations: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Plan:
     new: list[str]
     changed: list[str]
@@ -37,6 +47,7 @@ class Plan:
     unchanged: list[str]
     current: dict[str, FileState] = field(default_factory=dict)  # what is in the folder now, hashed
     marts_current: bool = False  # `marts_are_current` at planning time (plan_refresh only)
+    dbt: DbtState | None = None  # what the warehouse holds of dbt's own relations (plan_refresh only)
 
     @property
     def to_load(self) -> list[str]:
@@ -78,8 +89,30 @@ def plan_refresh(folder: Path, warehouse: Path) -> Plan:
     """What a build of `warehouse` from `folder` must load or remove, and whether its marts are current
     (one read of the warehouse for both)."""
     with _reading(warehouse) as con:
-        known, marts_current = _known(con), _marts_current(con, warehouse)
-    return replace(plan_folder(folder, known), marts_current=marts_current)
+        known, marts_current, dbt = _known(con), _marts_current(con, warehouse), _dbt_state(con)
+    return replace(plan_folder(folder, known), marts_current=marts_current, dbt=dbt)
+
+
+_STATE_ROW = "warehouse"  # raw.build_state's one row (as warehouse/load.py writes it)
+
+
+def _dbt_state(con) -> DbtState:
+    try:  # a warehouse from before the column (it is added at the next writable connect) has recorded nothing
+        built = _rows(con, "select views_built_from from raw.build_state")
+    except duckdb.BinderException:
+        built = None
+    relations = _rows(con, "select table_schema || '.' || table_name from information_schema.tables "
+                           "where table_catalog = current_database() and table_schema <> 'raw'")
+    return DbtState(views_built_from=built[0][0] if built else None,
+                    relations=frozenset(r for (r,) in relations or []))
+
+
+def record_views_built(con: duckdb.DuckDBPyConnection, fingerprint: str | None) -> None:
+    """Record that every dbt view and seed of the warehouse was just created from the code `fingerprint` names
+    (the caller holds the writer lock, right after a dbt build that created them all); None: not known."""
+    con.execute("insert into raw.build_state (name, views_built_from) values (?, ?) "
+                "on conflict (name) do update set views_built_from = excluded.views_built_from",
+                [_STATE_ROW, fingerprint])
 
 
 def known_reports(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

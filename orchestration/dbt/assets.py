@@ -6,13 +6,17 @@ was last built), so one `dbt build` serves a single report, a backfill of thousa
 Built by a function, not at import: `@dbt_assets` reads the manifest, which may not be prepared yet.
 """
 
+import contextlib
 import logging
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
+from warehouse.state import record_views_built
+
 from ..resources import Warehouse
+from .current import code_fingerprint, views_record_after
 from .metadata import mart_metadata
 from .project import dbt_project, profile_env, scoped_env
 from .test_scope import FULL_TESTS_ENV, full_tests_requested, scoped_tests, with_scope
@@ -54,6 +58,7 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 # Which rows the facts' tests look at is decided in dbt from the warehouse (test_scope.py).
                 # --no-write-json: dbt's manifest.json and run_results.json (~1 s CPU to write) are read by nobody
                 # here; dagster-dbt works from the prepared manifest and the event stream.
+                code = code_fingerprint(dbt_project.project_dir)  # before dbt reads the project
                 with profile_env(warehouse.file), scoped_env(**{FULL_TESTS_ENV: "true" if full else "false"}):
                     invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test", "--no-write-json"],
                                          context=context, target_path=dbt_target_path(warehouse.file))
@@ -64,7 +69,16 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                         yield event
                     else:
                         held.append(event)
+                # dbt succeeded: if it created every view and seed, the warehouse now holds them as `code` makes
+                # them, and an incremental refresh with the same code can leave them out (current.py)
+                record = views_record_after(context, code)
+                if record is not None:
+                    with warehouse.writer(locked=False) as con:
+                        record_views_built(con, record or None)
             except Exception:  # what dbt did build is still recorded
+                if views_record_after(context, "") is not None:  # views may have been created from other code
+                    with contextlib.suppress(Exception), warehouse.writer(locked=False) as con:
+                        record_views_built(con, None)
                 yield from held
                 raise
             yield from with_previews(context, warehouse, held)

@@ -99,8 +99,6 @@ _ANY_STAGE = re.compile(rf"{_PROGRESS}|前期")
 _SCOPE_SPLIT = re.compile(r"其中|按投资主体分|按主体分|分主体|按投资来源分|按资金来源分")
 # `部分行业` / `部分领域` are not splits
 _KIND_SPLIT = scanner(r"按行业分|(?<!部)分行业|按领域分|(?<!部)分领域看?|按类别分|(?<!部)分类别|按板块分|分板块|以下领域|以下板块|以下行业")
-# Every alternative of the two split patterns holds one of these words: a clause without them splits nothing.
-_SPLIT_WORDS = ("其中", "分", "以下")  # (tested one by one in `_split_marker`)
 _SENTENCE_STOP = re.compile(r"[。！？!?]")
 _YEAR = re.compile(r"(\d{4})年")
 _DIGIT = re.compile(r"\d")
@@ -219,7 +217,8 @@ def _last_clause(pre: str) -> tuple[str, str | None]:
 
 def _split_marker(pre: str, st: _State, top: _Set | None) -> str:
     """Apply the last split marker in `pre` (其中 / 按行业分 …) and return the text after it."""
-    if "其中" not in pre and "分" not in pre and "以下" not in pre:  # `_SPLIT_WORDS`
+    # every alternative of the two split patterns holds one of these words: a clause without them splits nothing
+    if "其中" not in pre and "分" not in pre and "以下" not in pre:
         return pre  # most clauses: no marker, no regex
     found = None
     for pat, mode in ((_SCOPE_SPLIT, "scope"), (_KIND_SPLIT, "kind")):

@@ -158,7 +158,7 @@ def _column_edges(widest: list, full: list[list]) -> tuple[list[float], list[flo
     return bounds, lefts
 
 
-_FIGURE = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")  # a cell holding any digit holds a figure
 
 
 def _continues(above: list[Cell | None], row: list[Cell | None]) -> bool:
@@ -169,7 +169,7 @@ def _continues(above: list[Cell | None], row: list[Cell | None]) -> bool:
     return (len(above) == len(row) and bool(filled) and not row[0].text
             and all(above[k].text for k in filled)
             and len(filled) < sum(1 for c in above if c.text)
-            and not any(_FIGURE.search(row[k].text) for k in filled))
+            and not any(_DIGIT.search(row[k].text) for k in filled))
 
 
 def _rows_in(lines: list, first: int, bands: _Bands, columns: Columns, rows: list[list[Cell | None]],

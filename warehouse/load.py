@@ -20,7 +20,8 @@ from .schema import table
 
 # raw.build_state holds one row: when the raw layer last changed, and when the marts (and the serving copy)
 # were last completed after such a change. A build killed anywhere between the two leaves them apart, and the
-# next build finishes the job (see `state.marts_are_current`).
+# next build finishes the job (see `state.marts_are_current`). It also names the dbt code the views and seeds were
+# last all created from (`record_views_built`; read by `state.plan_refresh` for orchestration/dbt/current.py).
 _STATE_ROW = "warehouse"
 _FACT_TABLES = ("indicator_rows", "project_items", "investment_plans", "report_parts")
 
@@ -72,6 +73,14 @@ def mark_marts_built(con) -> None:
     """Record that the marts and the serving copy reflect the raw layer as it is now (caller holds the lock)."""
     con.execute("insert into raw.build_state (name, marts_built_at) values (?, ?) "
                 "on conflict (name) do update set marts_built_at = excluded.marts_built_at", [_STATE_ROW, _now()])
+
+
+def record_views_built(con, fingerprint: str | None) -> None:
+    """Record that every dbt view and seed of the warehouse was just created from the code `fingerprint` names
+    (the caller holds the writer lock, right after a dbt build that created them all); None: not known."""
+    con.execute("insert into raw.build_state (name, views_built_from) values (?, ?) "
+                "on conflict (name) do update set views_built_from = excluded.views_built_from",
+                [_STATE_ROW, fingerprint])
 
 
 def part_label(part) -> str:

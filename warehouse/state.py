@@ -93,9 +93,6 @@ def plan_refresh(folder: Path, warehouse: Path) -> Plan:
     return replace(plan_folder(folder, known), marts_current=marts_current, dbt=dbt)
 
 
-_STATE_ROW = "warehouse"  # raw.build_state's one row (as warehouse/load.py writes it)
-
-
 def _dbt_state(con) -> DbtState:
     try:  # a warehouse from before the column (it is added at the next writable connect) has recorded nothing
         built = _rows(con, "select views_built_from from raw.build_state")
@@ -105,14 +102,6 @@ def _dbt_state(con) -> DbtState:
                            "where table_catalog = current_database() and table_schema <> 'raw'")
     return DbtState(views_built_from=built[0][0] if built else None,
                     relations=frozenset(r for (r,) in relations or []))
-
-
-def record_views_built(con: duckdb.DuckDBPyConnection, fingerprint: str | None) -> None:
-    """Record that every dbt view and seed of the warehouse was just created from the code `fingerprint` names
-    (the caller holds the writer lock, right after a dbt build that created them all); None: not known."""
-    con.execute("insert into raw.build_state (name, views_built_from) values (?, ?) "
-                "on conflict (name) do update set views_built_from = excluded.views_built_from",
-                [_STATE_ROW, fingerprint])
 
 
 def known_reports(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
-from warehouse.state import record_views_built
+from warehouse.load import record_views_built
 
 from ..resources import Warehouse
 from .current import code_fingerprint, views_record_after

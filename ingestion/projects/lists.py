@@ -29,6 +29,7 @@ from .names import (
     clean_name,
     find_outside_brackets,
     is_bulleted,
+    is_semicolon_names,
     item_text,
     join_shared_places,
     split_label,
@@ -161,12 +162,12 @@ _KIND_ONLY = re.compile(r"^.{1,12}(?:类|板块|领域)$")
 
 
 def _is_category_line(s: str, nxt: str | None) -> bool:
-    """`教育设施` on a line of its own, right above a line that opens with a stage label (`新开工项目：…`), or a
-    kind on its own (`◆交通类`, `城市建设板块`) above more lines of the list: the category of the lines under it,
-    not a project."""
+    """`教育设施` on a line of its own, right above a line that opens with a stage label (`新开工项目：…`) or
+    above a paragraph of names separated by semicolons (`城市更新` over `A；B；C。`), or a kind on its own
+    (`◆交通类`, `城市建设板块`) above more lines of the list: the category of the lines under it, not a project."""
     if nxt is None or len(s) > 16 or find_outside_brackets(s, "、，,；;。：:") >= 0:
         return False
-    return bool(_NESTED_STAGE_LABEL.match(nxt) or _KIND_ONLY.match(s))
+    return bool(_NESTED_STAGE_LABEL.match(nxt) or _KIND_ONLY.match(s) or is_semicolon_names(nxt))
 
 
 def _heads_stage_lines(s: str, nxt: str | None) -> bool:

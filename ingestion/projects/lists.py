@@ -47,7 +47,7 @@ from .stages import (
     GroupContext,
     group_label,
     kind_heading,
-    normalize_stage,
+    noted_stage,
     outline_level,
     parse_label,
     result_stage,
@@ -393,14 +393,14 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             name, stage_raw = tagged.group(1), tagged.group(2)
         # ProjectItem(list_title, period_year, project_name, stage, source_line, category, stage_raw), positional:
         # this runs once per name
-        items.append(ProjectItem(title, year, name, normalize_stage(stage_raw, review), line_no,
+        items.append(ProjectItem(title, year, name, noted_stage(stage_raw, year, review), line_no,
                                  category or None, stage_raw or None))
         stack.count_name()
 
     def emit_names(names: list[str], stage_raw: str | None, category: str | None, line_no: int) -> None:
         """`emit` for each name of one segment: the stage is read once, and a name that closes with no bracket
         (no stage tag, no description) and is no page number becomes its item directly."""
-        stage, raw, category = normalize_stage(stage_raw, review), stage_raw or None, category or None
+        stage, raw, category = noted_stage(stage_raw, year, review), stage_raw or None, category or None
         emitted = 0
         for name in names:
             # (a name opening with a CJK ideograph is no page number: `_NO_NAME` needs digits, spaces, dashes)

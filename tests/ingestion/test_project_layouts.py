@@ -887,3 +887,21 @@ def test_semicolon_names_under_numbered_kind_headings_and_a_semicolon_task_parag
         ("石溪区妇幼保健院新院区", "卫生健康"), ("区急救中心迁建", "卫生健康")]
     assert not {"加强组织领导", "完善考核机制", "强化要素保障"} & {i.project_name for i in items}
 
+
+def test_fixture_ongoing_stage_with_a_note_that_completes_it_within_the_year():
+    """`projects/ongoing_stage_with_completion_note.txt`: works under way whose note finishes them within the list's
+    year (`续建（当年建成投产）`, `续建（2025年底完工）` in a 2025 list, a label `续建项目（年内建成）：`) are completed,
+    as a 竣工 item is (SPEC: 竣工/完工/建成 → completed); a note that finishes them in a later year (`续建（2027年竣工）`,
+    `续建项目（2026年建成）：`) leaves them ongoing, and a note on a start (`新建（当年开工）`) leaves it started."""
+    items, parts = read("ongoing_stage_with_completion_note.txt")
+    assert [(i.project_name, i.stage, i.stage_raw, i.category) for i in items] == [
+        ("澄江高端铝材加工产业园", "completed", "续建（当年建成投产）", "工业项目"),
+        ("澄江智能电表生产线", "ongoing", "续建（2027年竣工）", "工业项目"),
+        ("澄江精细化工园区污水处理厂", "completed", "续建（2025年底完工）", "工业项目"),
+        ("澄江区第三人民医院", "ongoing", "续建", "社会事业项目"),
+        ("澄江区老年大学", "started", "新建（当年开工）", "社会事业项目"),
+        ("澄江老码头片区微改造", "started", "新开工项目", None), ("西门菜市场提质改造", "started", "新开工项目", None),
+        ("东城棚户区改造三期", "completed", "续建项目（年内建成）", None),
+        ("澄江滨河绿道", "completed", "续建项目（年内建成）", None),
+        ("澄江北站综合交通枢纽", "ongoing", "续建项目（2026年建成）", None)]
+    assert [p.problem for p in project_parts(parts)] == [None, None]

@@ -18,6 +18,7 @@ from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
     find_outside_brackets,
+    is_semicolon_names,
     is_symbol_bulleted,
     item_text,
     spaced_number,
@@ -198,6 +199,36 @@ def _heads_stage_lines(doc: Document, no: int) -> bool:
     return nxt is not None and _NESTED_STAGE_LABEL.match(squash(doc.line(nxt))) is not None
 
 
+def _heads_semicolon_names(doc: Document, no: int) -> bool:
+    """`（二）文化体育` right above `A；B；C。`: a short outline-numbered kind heading over a paragraph of names in a
+    专栏, not the next heading of the report (a task heading is followed by its paragraph, which reads as prose)."""
+    s = squash(doc.line(no))
+    m = _LABEL_NUMBER.match(s)
+    if not m or len(s) - m.end() > NAMES_HEADING_MAX or _SENTENCE_PUNCT.search(s[m.end():]):
+        return False
+    nxt = _next_text_line(doc, no)
+    return nxt is not None and is_semicolon_names(squash(doc.line(nxt)))
+
+
+NAMES_HEADING_MAX = 16  # a kind or stage heading over names is short (`城市更新`, `新开工项目（6个）`)
+
+
+def _heads_names(s: str) -> bool:
+    """A list line that may head a paragraph of names under it: a group opener (`新开工项目（3个）`, `交通类：`) or a
+    short line without punctuation (`城市更新`, `（二）文化体育`)."""
+    return _opens_group(item_text(s)) or (len(s) <= NAMES_HEADING_MAX and not _SENTENCE_PUNCT.search(s))
+
+
+def _glued_heading(s: str) -> str | None:
+    """`A；B；C。卫生健康`: the kind or stage heading line (`_heads_names`) a PDF reader ran onto the end of the
+    paragraph of names above it, else None."""
+    cut = s.rfind("。", 0, len(s) - 1)
+    if cut <= 0:
+        return None
+    tail = s[cut + 1:]
+    return tail if _heads_names(tail) and is_semicolon_names(s[: cut + 1]) else None
+
+
 def _glued_items(s: str, expected: int) -> int | None:
     """The item number expected after a line holding several items (and group headings) run together at their
     construction periods (`item_details.split_glued`), each numbered on from the one before or opening a group; None
@@ -233,10 +264,13 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
 
     Items numbered `1.` `2.` … read as level-3 headings to the outline; they stay in the body as long as
     they count on from 1 and read as list lines, so the task paragraph numbered after them ends it. Under each
-    group label (`（二）续建项目（18个）`) the numbering may start again.
+    group label (`（二）续建项目（18个）`) the numbering may start again. A paragraph of names separated by semicolons
+    (`A；B；C。`) stays in the body under a kind or stage heading line (`城市更新`, `新开工项目（6个）`), whatever
+    its names end with.
     """
     end, expected = caption_line, 1
     above: str | None = None  # the last list line, for a bullet of details under it
+    names_head = False  # the body line just above heads a paragraph of names
     for no in range(caption_line + 1, doc.n_lines + 1):
         line = doc.line(no)
         s = squash(line)
@@ -244,6 +278,7 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             continue
         if _caption_of(line) is not None:
             break
+        headed, names_head = names_head, False
         if is_detail_bullet(line, above):  # `  - 总投资21亿元，建设…。` under `- A产业园`: the item's details
             end = no
             continue
@@ -264,15 +299,17 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             if _is_numbered_item(s, expected):
                 expected += 1
             elif _is_labelled_item(s) or (boxed and (_heads_bullets(doc, no) or _heads_numbered_items(doc, no)
-                                                          or _heads_stage_lines(doc, no))):
+                                                          or _heads_stage_lines(doc, no)
+                                                          or _heads_semicolon_names(doc, no))):
                 expected = 1
             else:
                 break
-        elif not _is_list_line(line, s):
+        elif not _is_list_line(line, s) and not (headed and (is_semicolon_names(s) or _glued_heading(s))):
             break
         elif _opens_group(item_text(line)):
             expected = 1
         end = no
+        names_head = _heads_names(s) or (headed and _glued_heading(s) is not None)
     return end
 
 

@@ -29,6 +29,7 @@ from .names import (
     clean_name,
     find_outside_brackets,
     is_bulleted,
+    is_semicolon_names,
     item_text,
     join_shared_places,
     split_label,
@@ -46,7 +47,7 @@ from .stages import (
     GroupContext,
     group_label,
     kind_heading,
-    normalize_stage,
+    noted_stage,
     outline_level,
     parse_label,
     result_stage,
@@ -161,12 +162,12 @@ _KIND_ONLY = re.compile(r"^.{1,12}(?:类|板块|领域)$")
 
 
 def _is_category_line(s: str, nxt: str | None) -> bool:
-    """`教育设施` on a line of its own, right above a line that opens with a stage label (`新开工项目：…`), or a
-    kind on its own (`◆交通类`, `城市建设板块`) above more lines of the list: the category of the lines under it,
-    not a project."""
+    """`教育设施` on a line of its own, right above a line that opens with a stage label (`新开工项目：…`) or
+    above a paragraph of names separated by semicolons (`城市更新` over `A；B；C。`), or a kind on its own
+    (`◆交通类`, `城市建设板块`) above more lines of the list: the category of the lines under it, not a project."""
     if nxt is None or len(s) > 16 or find_outside_brackets(s, "、，,；;。：:") >= 0:
         return False
-    return bool(_NESTED_STAGE_LABEL.match(nxt) or _KIND_ONLY.match(s))
+    return bool(_NESTED_STAGE_LABEL.match(nxt) or _KIND_ONLY.match(s) or is_semicolon_names(nxt))
 
 
 def _heads_stage_lines(s: str, nxt: str | None) -> bool:
@@ -392,14 +393,14 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             name, stage_raw = tagged.group(1), tagged.group(2)
         # ProjectItem(list_title, period_year, project_name, stage, source_line, category, stage_raw), positional:
         # this runs once per name
-        items.append(ProjectItem(title, year, name, normalize_stage(stage_raw, review), line_no,
+        items.append(ProjectItem(title, year, name, noted_stage(stage_raw, year, review), line_no,
                                  category or None, stage_raw or None))
         stack.count_name()
 
     def emit_names(names: list[str], stage_raw: str | None, category: str | None, line_no: int) -> None:
         """`emit` for each name of one segment: the stage is read once, and a name that closes with no bracket
         (no stage tag, no description) and is no page number becomes its item directly."""
-        stage, raw, category = normalize_stage(stage_raw, review), stage_raw or None, category or None
+        stage, raw, category = noted_stage(stage_raw, year, review), stage_raw or None, category or None
         emitted = 0
         for name in names:
             # (a name opening with a CJK ideograph is no page number: `_NO_NAME` needs digits, spaces, dashes)

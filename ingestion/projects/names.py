@@ -183,6 +183,26 @@ def find_outside_brackets(text: str, chars: str) -> int:
     return next(_outside_positions(text, chars), -1)
 
 
+# A clause that opens with a task verb is a task (`加强组织领导；完善考核机制`), not a project's name.
+_TASK_VERB = re.compile(r"^(?:加强|完善|强化|深化|健全|建立|落实|开展|促进|坚持|着力|优化|提高|扩大|培育|打造|支持|鼓励|"
+                        r"引导|做好|抓好|推动|推进|实施|持续|全面|积极|大力|加快|力争|确保|争取|切实|扎实|严格|统筹)")
+SEMICOLON_NAME_MAX = 40  # one name, with its investment in brackets (`A中心（总投资3.2亿元）`)
+
+
+def is_semicolon_names(s: str | None) -> bool:
+    """`A；B；C。`: two or more names separated by semicolons, no comma, colon or full stop between them and no
+    clause opening with a task verb: the paragraph of names a 专栏 prints under a kind or stage heading line, the
+    names without the head nouns `_ENDS_WITH_HEAD` looks for (`…片区有机更新；…迁建`)."""
+    if not s or ("；" not in s and ";" not in s):
+        return False
+    body = s[:-1] if s.endswith("。") else s
+    if find_outside_brackets(body, "，,。：:、") >= 0:
+        return False
+    clauses = split_outside_brackets(body.rstrip("；;"), "；;")
+    return (len(clauses) >= 2 and all(0 < len(c) <= SEMICOLON_NAME_MAX for c in clauses)
+            and not any(_TASK_VERB.match(c) for c in clauses))
+
+
 _BARE_PHASE = re.compile(rf"^[{CN_DIGITS}\d]+期$")
 _CODE = re.compile(r"^[A-Za-z0-9\-－/#＃&.]+$")
 _FRAGMENT = re.compile(r"^.{1,2}[线段号栋座]$")

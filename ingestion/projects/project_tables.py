@@ -16,7 +16,7 @@ from .finding import list_year
 from .lists import Segment, parse_rest
 from .names import CN_DIGITS, HEAD_NOUNS, clean_name, strip_item_number
 from .parts import Group, GroupStack, is_open_ended, printed_count
-from .stages import normalize_stage, outline_level, parse_label, title_stage
+from .stages import normalize_stage, noted_stage, outline_level, parse_label, title_stage
 
 _NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
 _EXPLICIT_NAME_HEADER = re.compile(r"^(?:建设)?(?:项目|工程)(?:[（(]工程[）)])?名称$")
@@ -34,7 +34,6 @@ _CATEGORY_COLUMN = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行�
 
 Row = list[Cell]
 
-_NOTE_IN_CELL = re.compile(r"[（(][^（）()]*[）)]")
 _BARE_CAPTION = re.compile(r"(?:附件|附表|表|专栏)[\d一二三四五六七八九十]*[：:]?")
 _TITLE_WORDS = re.compile(r"项目|工程|计划|表$")
 _NOTE_LINE = re.compile(r"^(?:计量)?单位[：:]|^(?:注|备注|说明)[：:]")
@@ -262,8 +261,9 @@ def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _Pr
             stack.mark_open_ended()
         for name, cell_stage in named:
             raw = cell_stage or stage_raw
-            # `续建（2025年竣工）`: the word in front is the stage, the bracket a note about it
-            stage = normalize_stage(_NOTE_IN_CELL.sub("", raw) if raw else raw, review)
+            # `续建（2025年竣工）`: the word in front is the stage, the bracket a note about it (`续建（年内竣工）`: done
+            # within the list's year, completed)
+            stage = noted_stage(raw, year, review)
             items.append(ProjectItem(
                 list_title=title, period_year=year, project_name=name,
                 stage=stage, source_line=cells[head.name].line or line,

@@ -38,7 +38,9 @@ _BRACKET_COUNT = re.compile(r"[（(]\s*(?:共|计)?[\d一二三四五六七八�
 _LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 # A line that is only a group label inside a list (`（一）新开工项目（20个）`, `二、交通类项目：`).
 _GROUP_LABEL = re.compile(r"^.{0,14}(?:项目|工程|类)[：:]?$")
-_NESTED_STAGE_LABEL = scanner(rf"({_STAGE_LABEL})[：:]")  # searched through list lines: skips ahead
+# a stage label before a colon inside a list line, with the note that may follow it (`续建项目（年内建成）：`)
+_NESTED_STAGE_LABEL = scanner(  # searched through list lines: skips ahead
+    rf"((?:{_STAGE_LABEL})(?:[（(][^（）()：:]{{0,12}}(?:{_STAGE_WORD})[^（）()：:]{{0,12}}[）)])?)[：:]")
 _STAGE_LABEL_RE = re.compile(_STAGE_LABEL)
 # A verb that opens a sentence of a list (`新开工A、B等项目。`) and gives the stage of what follows.
 _LIST_VERB = re.compile(
@@ -81,6 +83,38 @@ def normalize_stage(raw: str | None, review: bool = False) -> str:
     return "planned"
 
 
+# A note in brackets after stage words (`续建（2025年竣工）`, `续建（年内竣工）`, `续建项目（当年建成投产）`), and the words
+# of a note that put the end of the works within the list's own year.
+_STAGE_NOTE = re.compile(r"[（(]([^（）()]*)[）)]")
+_THIS_YEAR = re.compile(r"年内|当年|本年|今年|年底|年末")
+
+
+def _is_noted_stage(text: str) -> bool:
+    """`续建项目（年内建成）`, `续建（2026年竣工）`: stage words with a note in brackets that says when the works end,
+    a stage label as much as the words in front of it are."""
+    if not text.endswith(("）", ")")):
+        return False
+    m = _STAGE_NOTE_END.search(text)
+    return bool(m and m.start() > 0 and _LABEL_STAGE.search(m.group(1)) and _STAGE_LABEL_RE.fullmatch(text[: m.start()]))
+
+
+_STAGE_NOTE_END = re.compile(r"[（(]([^（）()]*)[）)]$")
+
+
+def noted_stage(raw: str | None, year: int | None, review: bool = False) -> str:
+    """`normalize_stage` of stage words that may carry a note in brackets: the words in front give the stage and the
+    note only says when the works end (`续建（2025年竣工）` in a 2024 list is ongoing), except that works under way
+    which the note finishes within the list's own year (`续建（年内竣工）`, `续建项目（当年建成投产）`, `续建（2024年底
+    竣工）` in a 2024 list) are completed: their completion is what the year's list plans or reports for them."""
+    if not raw or ("（" not in raw and "(" not in raw):
+        return normalize_stage(raw, review)
+    stage = normalize_stage(_STAGE_NOTE.sub("", raw), review)
+    if stage == "ongoing" and any(_COMPLETED.search(note) and (_THIS_YEAR.search(note) or (year and f"{year}年" in note))
+                                  for note in _STAGE_NOTE.findall(raw)):
+        return "completed"
+    return stage
+
+
 @functools.lru_cache(maxsize=2048)
 def group_label(s: str) -> tuple[str | None, str | None] | None:
     """(category, stage_raw) of a line that only opens a group of the list: `新开工项目（3个）`, `一、续建项目`,
@@ -99,7 +133,7 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
     text = _LABEL_COUNT.sub("", text)
     if not text or len(text) > 16:
         return None
-    if _STAGE_LABEL_RE.fullmatch(text):
+    if _STAGE_LABEL_RE.fullmatch(text) or _is_noted_stage(text):
         return None, text
     if stopped and not counted:
         return None  # `（二）XX项目。` is a project named in a sentence, not a group
@@ -165,7 +199,7 @@ def parse_label(label: str) -> tuple[str | None, str | None]:
     counted = _LABEL_COUNT.sub("", label)
     if counted and (_STAGE_LABEL_RE.fullmatch(counted) or _LABEL_COUNT.search(label)):
         label = counted
-    if _STAGE_LABEL_RE.fullmatch(label):
+    if _STAGE_LABEL_RE.fullmatch(label) or _is_noted_stage(label):
         return None, label
     m = _LABEL_STAGE.search(label)
     if m and m.start() > 0 and _COUNT_TAIL.fullmatch(label[m.end():]):

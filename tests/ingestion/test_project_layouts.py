@@ -849,3 +849,59 @@ def test_fixture_numbered_items_each_with_its_works_and_investment_in_brackets()
         ("丙城际铁路白川段", "ongoing", "续建项目"), ("318国道白川段改建工程", "ongoing", "续建项目"),
         ("丁溪防洪工程", "ongoing", "续建项目")]
     assert [p.facts_read for p in project_parts(parts)] == [5]
+
+
+def test_fixture_semicolon_names_under_kind_and_stage_lines_of_a_box():
+    """`projects/semicolon_names_under_kind_lines.txt`: 专栏 paragraphs of names separated by `；` (or `;`), some with
+    their investment in brackets, each under a line of its own that is a kind (`文化体育`, `旧城改造`) or a counted
+    stage (`续建项目（2个）`); names need not end in a facility's noun (`…有机更新`, `…迁建`, `…大厦`). The kind line is
+    the category, never a project; the box ends at the next task paragraph."""
+    items, parts = read("semicolon_names_under_kind_lines.txt")
+    assert [(i.project_name, i.stage, i.stage_raw, i.category) for i in items] == [
+        ("石溪新能源电池研发基地", "started", "新开工项目", None), ("云岭食品精深加工园", "started", "新开工项目", None),
+        ("白沙湾文旅综合体", "started", "新开工项目", None),
+        ("石溪物流港二期", "ongoing", "续建项目", None), ("石溪数字经济大厦", "ongoing", "续建项目", None),
+        ("石溪区全民健身中心", "planned", None, "文化体育"), ("石溪图书馆新馆", "planned", None, "文化体育"),
+        ("白沙湾体育公园", "planned", None, "文化体育"),
+        ("青石街历史街区有机更新", "planned", None, "旧城改造"), ("北门片区棚户区改造", "planned", None, "旧城改造"),
+        ("东渠老旧小区提质改造", "planned", None, "旧城改造"),
+        ("石溪区妇幼保健院新院区", "planned", None, "卫生健康"), ("区急救中心迁建", "planned", None, "卫生健康"),
+        ("龙潭街道社区卫生服务站", "planned", None, "卫生健康")]
+    # every printed count agrees: `续建项目（2个）` has both its names
+    assert [(p.title, p.facts_read, p.problem) for p in project_parts(parts)] == [
+        ("专栏1：2024年区级重点产业项目", 5, None), ("专栏2：2024年公共服务和城市更新项目", 9, None)]
+
+
+def test_semicolon_names_under_numbered_kind_headings_and_a_semicolon_task_paragraph():
+    """The kind may be outline-numbered like the report's task headings (`（一）文化体育`): over a paragraph of
+    names it is the box's, and the task heading after the box (its paragraph is prose) ends it. Tasks separated by
+    semicolons (`加强组织领导；完善考核机制`) are never names."""
+    text = ("关于石溪区2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告\n二、2024年重点工作\n"
+            "（二）坚持民生为本。新增学位3000个。\n专栏2：2024年公共服务项目\n（一）文化体育\n"
+            "石溪区全民健身中心（总投资3.2亿元）；石溪图书馆新馆（总投资1.8亿元）。\n（二）卫生健康\n"
+            "石溪区妇幼保健院新院区；区急救中心迁建。\n（三）坚持绿色发展，厚植生态底色。完成植树造林8000亩。\n"
+            "专栏3：2024年重点工作项目\n保障措施\n加强组织领导；完善考核机制；强化要素保障。\n三、保障措施\n加强组织领导。\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert [(i.project_name, i.category) for i in items if i.list_title == "专栏2：2024年公共服务项目"] == [
+        ("石溪区全民健身中心", "文化体育"), ("石溪图书馆新馆", "文化体育"),
+        ("石溪区妇幼保健院新院区", "卫生健康"), ("区急救中心迁建", "卫生健康")]
+    assert not {"加强组织领导", "完善考核机制", "强化要素保障"} & {i.project_name for i in items}
+
+
+def test_fixture_ongoing_stage_with_a_note_that_completes_it_within_the_year():
+    """`projects/ongoing_stage_with_completion_note.txt`: works under way whose note finishes them within the list's
+    year (`续建（当年建成投产）`, `续建（2025年底完工）` in a 2025 list, a label `续建项目（年内建成）：`) are completed,
+    as a 竣工 item is (SPEC: 竣工/完工/建成 → completed); a note that finishes them in a later year (`续建（2027年竣工）`,
+    `续建项目（2026年建成）：`) leaves them ongoing, and a note on a start (`新建（当年开工）`) leaves it started."""
+    items, parts = read("ongoing_stage_with_completion_note.txt")
+    assert [(i.project_name, i.stage, i.stage_raw, i.category) for i in items] == [
+        ("澄江高端铝材加工产业园", "completed", "续建（当年建成投产）", "工业项目"),
+        ("澄江智能电表生产线", "ongoing", "续建（2027年竣工）", "工业项目"),
+        ("澄江精细化工园区污水处理厂", "completed", "续建（2025年底完工）", "工业项目"),
+        ("澄江区第三人民医院", "ongoing", "续建", "社会事业项目"),
+        ("澄江区老年大学", "started", "新建（当年开工）", "社会事业项目"),
+        ("澄江老码头片区微改造", "started", "新开工项目", None), ("西门菜市场提质改造", "started", "新开工项目", None),
+        ("东城棚户区改造三期", "completed", "续建项目（年内建成）", None),
+        ("澄江滨河绿道", "completed", "续建项目（年内建成）", None),
+        ("澄江北站综合交通枢纽", "ongoing", "续建项目（2026年建成）", None)]
+    assert [p.problem for p in project_parts(parts)] == [None, None]

@@ -56,6 +56,7 @@ _FLAT = attrgetter("flat")  # `any(map(_FLAT, row))`: a row prints some text, te
 _UNIT_BASES = sorted(
     """% ％ ‰ 个百分点 百分点 元 美元 元/人 人 人次 户 个 家 所 座 件 项 台 辆 艘 架 条 张 床 套 间 栋 幢 处 名 位 只 头 株 棵
     部 册 场 篇 批 天 日 年 岁 月 小时 分钟 次 公里 千米 米 平方米 平方公里 立方米 亩 公顷 吨 标准煤 吨标准煤 吨标煤 标煤
+    斤 公斤 头只 羽 户次 工作日 种 宗 笔 例 份 块 列 趟
     千瓦 千瓦时 兆瓦 度 标箱 TEU 微克 毫克 克 升 毫升 分贝 分 倍 类 级 GB Mbps kWh μg/m³ μg/m3 mg/L ㎡ m³ km""".split(),
     key=len,
     reverse=True,

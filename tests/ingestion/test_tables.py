@@ -1885,3 +1885,20 @@ def test_fixture_a_table_printed_on_its_side_reads_as_the_same_table_turned_back
     text = (FIXTURES / "transposed_review.txt").read_text(encoding="utf-8").split("\n")
     assert all(text[v.source_line - 1].strip() == v.value_raw for v in values)
     assert [(p.kind, p.facts_read) for p in parts] == [("indicator_table", 6)]
+
+
+def test_fixture_units_in_name_brackets_beyond_money_and_people():
+    """`tables/units_in_name_brackets.txt`: a table with no unit column, each unit in a bracket after the name
+    (full-width or ASCII), the counting units of farm and service figures among them (`亿斤`, `万头只`, `万羽`,
+    `公斤`, `工作日`, `种`); a bracket that is no unit (`（可比价）`) stays in the name."""
+    values, parts = read_fixture("units_in_name_brackets.txt")
+    got = {(v.indicator_name, v.unit, v.attribute) for v in values}
+    assert got == {
+        ("地区生产总值增速", "%", "预期性"), ("地区生产总值（可比价）", None, "预期性"),
+        ("粮食总产量", "亿斤", "约束性"), ("牛羊存栏", "万头只", "预期性"), ("家禽出栏", "万羽", "预期性"),
+        ("人均口粮消费", "公斤", "预期性"), ("企业开办时间", "工作日", "预期性"), ("新增主导作物品种", "种", "预期性"),
+    }
+    assert [(v.period_year, v.measure, v.value_raw, v.value_num, v.comparator) for v in values
+            if v.indicator_name == "牛羊存栏"] == [(2023, "actual", "412", 412.0, "eq"),
+                                                   (2024, "target", "420左右", 420.0, "approx")]
+    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 16, None)]

@@ -1902,3 +1902,23 @@ def test_fixture_units_in_name_brackets_beyond_money_and_people():
             if v.indicator_name == "牛羊存栏"] == [(2023, "actual", "412", 412.0, "eq"),
                                                    (2024, "target", "420左右", 420.0, "approx")]
     assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 16, None)]
+
+
+def test_fixture_a_decline_in_a_growth_row_is_a_negative_growth_rate():
+    """`tables/decline_in_growth_rows.txt`: `下降3.4%` in a growth row (`…增长`, `…增长率`, `…涨幅`) or under a
+    growth column (`2022年完成增速`) is -3.4, as prose reads it; a row that is a decline itself (`…能耗降低`,
+    `…用水量减少`) keeps the positive figure, and a change in points stays decrease_by."""
+    values, _ = read_fixture("decline_in_growth_rows.txt")
+    actual = {v.indicator_name: (v.value_raw, v.value_num, v.comparator) for v in values if v.measure == "actual"}
+    assert actual == {
+        "松川地区生产总值增速": ("2.4", 2.4, "eq"),
+        "松川社会消费品零售总额增长": ("下降3.4%", -3.4, "eq"),
+        "松川进出口总额增长率": ("比上年下降0.7%", -0.7, "eq"),
+        "松川居民消费价格涨幅": ("下降0.2%", -0.2, "eq"),
+        "松川单位地区生产总值能耗降低": ("下降3.6%", 3.6, "eq"),
+        "松川城镇调查失业率": ("下降0.3个百分点", 0.3, "decrease_by"),
+        "松川规上工业增加值": ("198", 198.0, "eq"),
+        "松川装备制造业增加值": ("下降2.5%", -2.5, "eq"),  # under `2022年完成增速`
+        "松川建筑业总产值": ("6.1", 6.1, "eq"),
+        "松川工业用水量减少": ("下降2.2%", 2.2, "eq"),
+    }

@@ -39,7 +39,7 @@ from .blocks.lines import (
 from .blocks.masthead import mark_masthead, masthead_role
 from .blocks.mixed import read_mixed_table
 from .blocks.outline import apply_decimal_outline, is_outline_run
-from .blocks.rows import read_row_table
+from .blocks.rows import opens_tab_rows, read_row_table
 from .blocks.stacked import could_open, read_stacked_table
 from .document import clean_lines, parse_caption, squash
 from .layout import GridTable
@@ -94,7 +94,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                     continued.add(id(out[-1]))
             i = last + 1
             continue
-        if line[:1] == "\t":  # is_cell_line, inlined: this loop visits every line
+        if line[:1] == "\t" and not ("\t" in line[1:] and opens_tab_rows(lines, i)):  # is_cell_line, inlined
             rows, last, joined = read_cell_rows(lines, i)
             if _is_box(rows):
                 out.extend(_box_blocks(lines, i, last))

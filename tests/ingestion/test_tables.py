@@ -1922,3 +1922,35 @@ def test_fixture_a_decline_in_a_growth_row_is_a_negative_growth_rate():
         "松川建筑业总产值": ("6.1", 6.1, "eq"),
         "松川工业用水量减少": ("下降2.2%", 2.2, "eq"),
     }
+
+
+def test_fixture_tab_rows_under_a_blank_corner_cell_are_one_row_per_line():
+    """`tables/blank_corner_tab_rows.txt`: a spreadsheet copy whose first line opens with empty cells (the blank
+    corner over `指标名称 | 单位`, a year spanning its measures) is a table of TAB-joined rows, not the genre's
+    one-cell-per-line layout: every value is read, a group row and a tab-led sub-row (blank 序号) included."""
+    values, parts = read_fixture("blank_corner_tab_rows.txt")
+    review = [v for v in values if v.table_title.startswith("表1")]
+    assert [(v.measure, v.indicator_name, v.unit, v.attribute, v.value_raw, v.achieved_raw) for v in review] == [
+        ("target", "青禾地区生产总值增速", "%", "预期性", "6.5左右", None),
+        ("actual", "青禾地区生产总值增速", "%", "预期性", "6.8", "是"),
+        ("target", "青禾一般公共预算收入", "亿元", "预期性", "12.6", None),
+        ("actual", "青禾一般公共预算收入", "亿元", "预期性", "12.1", "否"),
+        ("target", "青禾城镇新增就业", "人", "预期性", "3200", None),
+        ("actual", "青禾城镇新增就业", "人", "预期性", "3415", "是"),
+        ("target", "青禾森林覆盖率", "%", "约束性", "≥41", None),
+        ("actual", "青禾森林覆盖率", "%", "约束性", "41.3", "是"),
+    ]
+    plan = [v for v in values if v.table_title.startswith("表2")]
+    assert [(v.period_year, v.measure, v.seq, v.category, v.parent_name, v.indicator_name, v.value_raw)
+            for v in plan] == [
+        (2023, "actual", "1", "一、经济发展", None, "青禾规上工业增加值增速", "7.2"),
+        (2024, "target", "1", "一、经济发展", None, "青禾规上工业增加值增速", "8以上"),
+        (2023, "actual", None, "一、经济发展", "青禾规上工业增加值增速", "青禾数字产业增加值增速", "12.4"),
+        (2024, "target", None, "一、经济发展", "青禾规上工业增加值增速", "青禾数字产业增加值增速", "15"),
+        (2023, "actual", "2", "一、经济发展", None, "青禾固定资产投资增速", "5.1"),
+        (2024, "target", "2", "一、经济发展", None, "青禾固定资产投资增速", "6左右"),
+        (2023, "actual", "3", "二、民生保障", None, "青禾居民人均可支配收入", "31850"),
+        (2024, "target", "3", "二、民生保障", None, "青禾居民人均可支配收入", "33800"),
+    ]
+    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 8, None),
+                                                                  ("indicator_table", 8, None)]

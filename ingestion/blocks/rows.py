@@ -182,7 +182,7 @@ def opens_tab_rows(lines: list[str], start: int) -> bool:
 def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:
     """The table whose header line is lines[start]: (layout, rows, index of its last line, header rows if the
     layout marks them); None when no table starts there."""
-    if opens_tab_rows(lines, start):
+    if opens_tab_rows(lines, start):  # the caller reads the line as one-cell-per-line cells when this is None
         first = split_row(lines[start], TABS)
         return _read_rows(lines, start, first) if first is not None and is_header_like(first[1]) else None
     first = _bare_header(lines[start])

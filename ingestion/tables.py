@@ -41,7 +41,7 @@ from .model import Caption, Cell, Note, Table
 from .quality import is_understood
 from .records import IndicatorValue, PartSeen, ReportMeta, column_names
 from .transposed import transposed
-from .values import parse_range, parse_value, strip_notes
+from .values import ParsedValue, parse_range, parse_value, strip_notes
 from .vocabulary import ATTRIBUTE_WORD, NOTE_START, UNIT_LABEL, VERDICT_NO, VERDICT_YES
 
 Row = list[Cell]
@@ -56,6 +56,7 @@ _FLAT = attrgetter("flat")  # `any(map(_FLAT, row))`: a row prints some text, te
 _UNIT_BASES = sorted(
     """% ％ ‰ 个百分点 百分点 元 美元 元/人 人 人次 户 个 家 所 座 件 项 台 辆 艘 架 条 张 床 套 间 栋 幢 处 名 位 只 头 株 棵
     部 册 场 篇 批 天 日 年 岁 月 小时 分钟 次 公里 千米 米 平方米 平方公里 立方米 亩 公顷 吨 标准煤 吨标准煤 吨标煤 标煤
+    斤 公斤 头只 羽 户次 工作日 种 宗 笔 例 份 块 列 趟
     千瓦 千瓦时 兆瓦 度 标箱 TEU 微克 毫克 克 升 毫升 分贝 分 倍 类 级 GB Mbps kWh μg/m³ μg/m3 mg/L ㎡ m³ km""".split(),
     key=len,
     reverse=True,
@@ -101,6 +102,14 @@ _VERDICT_AFTER = re.compile(r"^(.*\d.*)[（(]([^（）()]+)[）)]$")  # `增长5
 _CONTINUED_TITLE = re.compile(r"^[（(]?续(?:上)?表|[（(]续(?:表)?[）)]$")
 _TARGET_PIECE = re.compile(r"^(?:年度|全年)?(?:目标|计划|预期)")  # `目标6%，完成6.2%`: the target is not the outcome
 _DIGIT = re.compile(r"\d")
+# A decline printed in a growth row (`社会消费品零售总额增速 | 下降1.6%`) or a growth column is a negative growth rate,
+# as prose reads `…下降1.6%`; a row whose indicator is the decline itself (`单位地区生产总值能耗降低 | 下降3%`) keeps a
+# positive figure. A change in points (`下降0.2个百分点`) is decrease_by, never negated.
+_GROWTH_NAME = re.compile(r"(?:增速|增幅|增长率|增长速度|增长|涨幅)$")
+_GROWTH_HEADER = re.compile(r"增速|增幅|增长|涨幅")
+_DECLINE_NAME = re.compile(r"(?:下降|降低|减少|回落|下降率|降低率|降幅)$")
+_DECLINE_CELL = re.compile(r"^(?:比上年|同比|较上年)?(?:下降|降低|减少|回落)")
+_FLIP = {"ge": "le", "le": "ge", "gt": "lt", "lt": "gt"}
 # a ruling line drawn with characters in a text copy (`──────`, `=====`, `------`): a row that holds only one is
 # printed furniture, neither a group label nor a row
 _RULE = re.compile(r"^[\u2500-\u257f\-=_－＝━]{4,}$")
@@ -988,6 +997,10 @@ def _values(info: _TableInfo, col: Column, cell: Cell, figure: str, name: str, p
     the cell as printed."""
     raw = cell.flat
     parsed = parse_range(figure) or (parse_value(figure),)
+    if _DECLINE_CELL.match(figure) and _is_growth(name, col.header):
+        parsed = tuple(ParsedValue(-p.value_num, _FLIP.get(p.comparator, p.comparator))
+                       if p.value_num is not None and p.comparator not in ("increase_by", "decrease_by") else p
+                       for p in parsed)
     measure = col.measure or "target"
     year = info.years.get(col.index, _NO_YEAR)
     if year is _NO_YEAR:
@@ -999,6 +1012,13 @@ def _values(info: _TableInfo, col: Column, cell: Cell, figure: str, name: str, p
     return [IndicatorValue("table", info.title, year, measure, name, raw, p.value_num, p.comparator, line, seq,
                            category, parent, unit, attribute, achieved, col.header, printed)
             for p in parsed]
+
+
+@_cached
+def _is_growth(name: str, header: str) -> bool:
+    """Does a value of this row and column state a growth rate (its row `…增速`, or its column `…增长（%）` and the
+    row not a decline of its own)?"""
+    return bool(_GROWTH_NAME.search(name)) or bool(_GROWTH_HEADER.search(header)) and not _DECLINE_NAME.search(name)
 
 
 _NO_YEAR = object()  # `_TableInfo.years` has no entry for the column yet

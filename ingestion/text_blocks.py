@@ -4,7 +4,8 @@ Why here: the text is what every container is rendered to (`layout.py`) and what
 where a table printed as text becomes a `Table` again. The extractors read the blocks, never raw lines, so a new
 text layout of a table is taught once, in `ingestion/blocks/`, instead of in each extractor.
 
-The pass walks the lines once. A tab-led line opens the genre's one-cell-per-line table (`blocks/cells.py`); a
+The pass walks the lines once. A tab-led line opens the genre's one-cell-per-line table (`blocks/cells.py`), unless
+it is the blank-corner header of TAB-joined rows that are not tab-led (`blocks/rows.py`, `opens_tab_rows`); a
 header-like line followed by rows that split into a compatible number of cells opens a table printed one row per
 line (`blocks/rows.py`: TAB-joined, space-aligned, full-width-space or Markdown pipes); any other line is a
 heading, caption, note, list item or paragraph (`blocks/lines.py`). Each table takes its caption (above, or below
@@ -39,7 +40,7 @@ from .blocks.lines import (
 from .blocks.masthead import mark_masthead, masthead_role
 from .blocks.mixed import read_mixed_table
 from .blocks.outline import apply_decimal_outline, is_outline_run
-from .blocks.rows import read_row_table
+from .blocks.rows import opens_tab_rows, read_row_table
 from .blocks.stacked import could_open, read_stacked_table
 from .document import clean_lines, parse_caption, squash
 from .layout import GridTable
@@ -95,6 +96,13 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             i = last + 1
             continue
         if line[:1] == "\t":  # is_cell_line, inlined: this loop visits every line
+            # a blank corner cell over TAB-joined rows (`⇥⇥2023年目标⇥完成` over `指标⇥单位⇥…`): a row table
+            found = read_row_table(lines, i) if "\t" in line[1:] and opens_tab_rows(lines, i) else None
+            if found is not None:
+                layout, rows, last, header_rows = found
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
             rows, last, joined = read_cell_rows(lines, i)
             if _is_box(rows):
                 out.extend(_box_blocks(lines, i, last))

@@ -164,9 +164,27 @@ def _compatible(layout: str, found: tuple[str, list[str], list[int]] | None, wid
     return len(cells) >= width - 1 or not any(SENTENCE_PUNCT.search(c) for c in cells)
 
 
+def opens_tab_rows(lines: list[str], start: int) -> bool:
+    """A tab-led line of TAB-joined cells over rows that are not tab-led: the header of a spreadsheet copy whose
+    corner cell is blank (`⇥⇥2023年目标⇥完成` over `指标⇥单位⇥…`), not the one-cell-per-line layout. Its lead TAB
+    is the empty corner cell."""
+    line = lines[start]
+    if line[:1] != "\t" or "\t" not in line.strip():
+        return False
+    for k in range(start + 1, min(len(lines), start + 2 + BLANKS_MAX)):
+        nxt = lines[k]
+        if nxt.strip():
+            row = split_row(nxt)
+            return nxt[:1] != "\t" and row is not None and row[0] == TABS
+    return False
+
+
 def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:
     """The table whose header line is lines[start]: (layout, rows, index of its last line, header rows if the
     layout marks them); None when no table starts there."""
+    if opens_tab_rows(lines, start):  # the caller reads the line as one-cell-per-line cells when this is None
+        first = split_row(lines[start], TABS)
+        return _read_rows(lines, start, first) if first is not None and is_header_like(first[1]) else None
     first = _bare_header(lines[start])
     if first is None:
         if SENTENCE_PUNCT.search(lines[start]):
@@ -176,6 +194,12 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
         first = split_row(lines[start], MARKDOWN)  # a pipe table written without its outer pipes
     if first is None or is_caption(lines[start]) or is_heading(lines[start]) or not is_header_like(first[1]):
         return None
+    return _read_rows(lines, start, first)
+
+
+def _read_rows(lines: list[str], start: int, first: tuple[str, list[str], list[int]]
+               ) -> tuple[str, list[list[Cell]], int, int | None] | None:
+    """The rows under the header line lines[start] (split as `first`), as `read_row_table` returns them."""
     last = start
     if first[0] == TABS and '"' in lines[start]:
         first, last = _quoted_row(lines, start, first)

@@ -124,9 +124,15 @@ def _parse_head(head: str) -> _Head:
 
 def _split_items(name: str) -> list[str]:
     """`A、B` → [A, B]; `A率和B率` → [A率, B率], `…能耗和二氧化碳排放` → two (和 only splits two statistics,
-    not `工业和信息化…`)."""
+    not `工业和信息化…`); `A、B和C` → [A, B, C]: a printed list joins its last two items with 和."""
     if "、" in name:
-        return [p for p in name.split("、") if p]
+        items = [p for p in name.split("、") if p]
+        return items[:-1] + _split_pair_join(items[-1]) if items else items
+    return _split_pair_join(name)
+
+
+def _split_pair_join(name: str) -> list[str]:
+    """`A和B` → [A, B] when both read as statistics of their own; else [name]."""
     parts = name.split("和")
     if len(parts) == 2 and all(len(p) >= 2 for p in parts) and parts[0][-1] == parts[1][-1]:
         return parts
@@ -140,6 +146,9 @@ def _split_items(name: str) -> list[str]:
 _INTENSITY_PREFIX = re.compile(r"^单位(?:地区生产总值|GDP|规模以上工业增加值|规上工业增加值|工业增加值)")
 _INTENSITY_ITEM = re.compile(r"^(?:二氧化碳|碳排放|用水|水耗|电耗|能耗|建设用地)")
 _CHANGE_SUFFIX = re.compile(r"(?:降低|下降|减少)$")
+# what a change word after the pair can be shared with: a consumption or an emission (`能耗和二氧化碳排放降低`), not
+# a statistic with a head of its own (`空气质量优良天数和单位地区生产总值能耗降低`: the days do not fall)
+_REDUCIBLE = re.compile(r"(?:能耗|排放量?|用水量?|水耗|电耗|用地|消耗量?)(?:强度)?$")
 
 
 def _share_pair(a: str, b: str) -> list[str]:
@@ -147,7 +156,7 @@ def _share_pair(a: str, b: str) -> list[str]:
     if prefix and _INTENSITY_ITEM.match(b):
         b = prefix.group(0) + b
     change = _CHANGE_SUFFIX.search(b)
-    if change and not _CHANGE_SUFFIX.search(a) and not a.endswith("总量"):
+    if change and not _CHANGE_SUFFIX.search(a) and (prefix or _REDUCIBLE.search(a)):
         a += change.group(0)
     return [a, b]
 

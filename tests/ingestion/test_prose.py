@@ -286,6 +286,23 @@ def test_target_vocabulary_of_other_reports():
     ]
 
 
+def test_a_list_closed_by_he_names_each_of_its_items():
+    # `A、B和C` is three indicators: the list joins its last two with 和; a change word after the last (`能耗降低`)
+    # is not given to a statistic with a head of its own (the days, a ratio do not 降低)
+    doc = review_report("全年实现地区生产总值506.91亿元。", target=(
+        "建议主要预期目标为：地区生产总值增长5.5%左右；"
+        "地表水优良水体比例、森林覆盖率和单位地区生产总值能耗降低完成省下达任务；"
+        "城市空气质量优良天数和规上工业单位增加值能耗降低完成省下达任务。"))
+    assert facts(doc, "target") == [
+        ("地区生产总值增速", "%", 5.5, "approx"),
+        ("地表水优良水体比例", None, None, "qualitative"),
+        ("森林覆盖率", None, None, "qualitative"),
+        ("单位地区生产总值能耗降低", None, None, "qualitative"),
+        ("城市空气质量优良天数", None, None, "qualitative"),
+        ("规上工业单位增加值能耗降低", None, None, "qualitative"),
+    ]
+
+
 def test_a_decline_of_an_aggregate_is_a_negative_growth_rate():
     doc = review_report("全社会固定资产投资下降2.1%，单位地区生产总值能耗下降3%，一般公共预算收入下降5%以上。")
     assert facts(doc, "actual") == [

@@ -1885,3 +1885,72 @@ def test_fixture_a_table_printed_on_its_side_reads_as_the_same_table_turned_back
     text = (FIXTURES / "transposed_review.txt").read_text(encoding="utf-8").split("\n")
     assert all(text[v.source_line - 1].strip() == v.value_raw for v in values)
     assert [(p.kind, p.facts_read) for p in parts] == [("indicator_table", 6)]
+
+
+def test_fixture_units_in_name_brackets_beyond_money_and_people():
+    """`tables/units_in_name_brackets.txt`: a table with no unit column, each unit in a bracket after the name
+    (full-width or ASCII), the counting units of farm and service figures among them (`亿斤`, `万头只`, `万羽`,
+    `公斤`, `工作日`, `种`); a bracket that is no unit (`（可比价）`) stays in the name."""
+    values, parts = read_fixture("units_in_name_brackets.txt")
+    got = {(v.indicator_name, v.unit, v.attribute) for v in values}
+    assert got == {
+        ("地区生产总值增速", "%", "预期性"), ("地区生产总值（可比价）", None, "预期性"),
+        ("粮食总产量", "亿斤", "约束性"), ("牛羊存栏", "万头只", "预期性"), ("家禽出栏", "万羽", "预期性"),
+        ("人均口粮消费", "公斤", "预期性"), ("企业开办时间", "工作日", "预期性"), ("新增主导作物品种", "种", "预期性"),
+    }
+    assert [(v.period_year, v.measure, v.value_raw, v.value_num, v.comparator) for v in values
+            if v.indicator_name == "牛羊存栏"] == [(2023, "actual", "412", 412.0, "eq"),
+                                                   (2024, "target", "420左右", 420.0, "approx")]
+    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 16, None)]
+
+
+def test_fixture_a_decline_in_a_growth_row_is_a_negative_growth_rate():
+    """`tables/decline_in_growth_rows.txt`: `下降3.4%` in a growth row (`…增长`, `…增长率`, `…涨幅`) or under a
+    growth column (`2022年完成增速`) is -3.4, as prose reads it; a row that is a decline itself (`…能耗降低`,
+    `…用水量减少`) keeps the positive figure, and a change in points stays decrease_by."""
+    values, _ = read_fixture("decline_in_growth_rows.txt")
+    actual = {v.indicator_name: (v.value_raw, v.value_num, v.comparator) for v in values if v.measure == "actual"}
+    assert actual == {
+        "松川地区生产总值增速": ("2.4", 2.4, "eq"),
+        "松川社会消费品零售总额增长": ("下降3.4%", -3.4, "eq"),
+        "松川进出口总额增长率": ("比上年下降0.7%", -0.7, "eq"),
+        "松川居民消费价格涨幅": ("下降0.2%", -0.2, "eq"),
+        "松川单位地区生产总值能耗降低": ("下降3.6%", 3.6, "eq"),
+        "松川城镇调查失业率": ("下降0.3个百分点", 0.3, "decrease_by"),
+        "松川规上工业增加值": ("198", 198.0, "eq"),
+        "松川装备制造业增加值": ("下降2.5%", -2.5, "eq"),  # under `2022年完成增速`
+        "松川建筑业总产值": ("6.1", 6.1, "eq"),
+        "松川工业用水量减少": ("下降2.2%", 2.2, "eq"),
+    }
+
+
+def test_fixture_tab_rows_under_a_blank_corner_cell_are_one_row_per_line():
+    """`tables/blank_corner_tab_rows.txt`: a spreadsheet copy whose first line opens with empty cells (the blank
+    corner over `指标名称 | 单位`, a year spanning its measures) is a table of TAB-joined rows, not the genre's
+    one-cell-per-line layout: every value is read, a group row and a tab-led sub-row (blank 序号) included."""
+    values, parts = read_fixture("blank_corner_tab_rows.txt")
+    review = [v for v in values if v.table_title.startswith("表1")]
+    assert [(v.measure, v.indicator_name, v.unit, v.attribute, v.value_raw, v.achieved_raw) for v in review] == [
+        ("target", "青禾地区生产总值增速", "%", "预期性", "6.5左右", None),
+        ("actual", "青禾地区生产总值增速", "%", "预期性", "6.8", "是"),
+        ("target", "青禾一般公共预算收入", "亿元", "预期性", "12.6", None),
+        ("actual", "青禾一般公共预算收入", "亿元", "预期性", "12.1", "否"),
+        ("target", "青禾城镇新增就业", "人", "预期性", "3200", None),
+        ("actual", "青禾城镇新增就业", "人", "预期性", "3415", "是"),
+        ("target", "青禾森林覆盖率", "%", "约束性", "≥41", None),
+        ("actual", "青禾森林覆盖率", "%", "约束性", "41.3", "是"),
+    ]
+    plan = [v for v in values if v.table_title.startswith("表2")]
+    assert [(v.period_year, v.measure, v.seq, v.category, v.parent_name, v.indicator_name, v.value_raw)
+            for v in plan] == [
+        (2023, "actual", "1", "一、经济发展", None, "青禾规上工业增加值增速", "7.2"),
+        (2024, "target", "1", "一、经济发展", None, "青禾规上工业增加值增速", "8以上"),
+        (2023, "actual", None, "一、经济发展", "青禾规上工业增加值增速", "青禾数字产业增加值增速", "12.4"),
+        (2024, "target", None, "一、经济发展", "青禾规上工业增加值增速", "青禾数字产业增加值增速", "15"),
+        (2023, "actual", "2", "一、经济发展", None, "青禾固定资产投资增速", "5.1"),
+        (2024, "target", "2", "一、经济发展", None, "青禾固定资产投资增速", "6左右"),
+        (2023, "actual", "3", "二、民生保障", None, "青禾居民人均可支配收入", "31850"),
+        (2024, "target", "3", "二、民生保障", None, "青禾居民人均可支配收入", "33800"),
+    ]
+    assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 8, None),
+                                                                  ("indicator_table", 8, None)]

@@ -46,11 +46,14 @@ _GROUP = re.compile(rf"^【([^【】]{{1,{GROUP_MAX}}})】$")
 _CLAUSE = re.compile(r"[，,。；;、！？!?]")
 
 
+_UNIT_COLON = re.compile(r"[）)][：:]")  # `名称（单位）：值`, an item without its number (a web page's `<dl>`)
+
+
 def could_start(line: str) -> bool:
     """A cheap first look (the block loop asks it of every line): can a field table start at this line?"""
     s = line.strip()
     return bool(s) and (s.count("；") + s.count(";") >= MIN_FIELDS - 1 or s[0] == "【"
-                        or (("：" in s or ":" in s) and s[0].isdigit()))
+                        or (("：" in s or ":" in s) and (s[0].isdigit() or _UNIT_COLON.search(s) is not None)))
 
 
 def read_field_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int] | None:

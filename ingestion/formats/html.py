@@ -13,6 +13,11 @@
   (the positions a rowspan covers print as empty cells in the text layout, as Word's vertical merges do), the rows
   of a `<thead>` are the header rows. A table that holds another table is
   page layout, not data: its cells are read as ordinary blocks.
+- Tables drawn without `<table>` are handed over as grids too (`_div_grid`): a CSS grid (`display:grid` with
+  `grid-template-columns`, inline or in a `.class` rule of the page's `<style>`), its children the cells in reading
+  order (`grid-column: 1 / span 5` a cell across columns); a container whose children are rows of the same number
+  of short cells (`<div class="row"><div>…</div>…</div>`, a row of one cell spanning them all, a group row); a
+  definition list `<dl>` of name/value pairs (`<dt>地区生产总值增速（%）</dt><dd>5左右</dd>`), a row per `<dt>`.
 """
 from __future__ import annotations
 
@@ -204,6 +209,197 @@ def table_grid(table) -> GridTable:
     return GridTable(rows, _header_rows(table), "html")
 
 
+# --- tables drawn without <table> ---------------------------------------------------------------------------
+
+_CELL_BLOCKS = {"div", "p", "li", "dt", "dd", "section", "span", "td", "th"}  # what a row's or grid's cell is
+_NOT_IN_CELL = ("div", "table", "ul", "ol", "dl", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6")
+_CELL_MAX = 200  # no cell of a table is a whole paragraph
+_CELL_MEAN = 30  # and most are a name, a unit or a figure
+_DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)", re.I)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z0-9]+)?\.([A-Za-z0-9_-]+)\s*$")
+
+
+def class_styles(soup) -> dict[str, dict[str, str]]:
+    """The declarations of the page's `<style>` rules whose selector is one class (`.zb-grid{display:grid;…}`,
+    `div.zb-grid{…}`): what a grid drawn with classes needs, read before the styles are dropped as chrome."""
+    out: dict[str, dict[str, str]] = {}
+    for style in soup.find_all("style"):
+        css = re.sub(r"/\*.*?\*/", "", style.get_text(), flags=re.S)
+        for selectors, body in _RULE.findall(css):
+            decls = {k.lower(): v.strip().lower() for k, v in _DECLARATION.findall(body)}
+            for selector in selectors.split(","):
+                m = _CLASS_SELECTOR.match(selector)
+                if m and decls:
+                    out.setdefault(m.group(1), {}).update(decls)
+    return out
+
+
+def _style(el, classes: dict[str, dict[str, str]]) -> dict[str, str]:
+    """An element's CSS declarations: its class rules, then its inline style over them."""
+    out: dict[str, str] = {}
+    for name in el.get("class") or ():
+        out.update(classes.get(name, {}))
+    out.update({k.lower(): v.strip().lower() for k, v in _DECLARATION.findall(str(el.get("style", "")))})
+    return out
+
+
+def _tracks(template: str) -> int | None:
+    """How many columns a `grid-template-columns` value lays out (`4fr 1fr 2fr`, `repeat(5, 1fr)`, line names
+    left out); None for a count the page width decides (`repeat(auto-fill, …)`)."""
+    template = re.sub(r"\[[^\]]*\]", " ", template)
+    count = 0
+    while True:
+        m = re.search(r"repeat\(\s*([^,]+),((?:[^()]|\([^()]*\))*)\)", template)
+        if not m:
+            break
+        if not m.group(1).strip().isdigit():
+            return None
+        count += int(m.group(1)) * len(_split_tracks(m.group(2)))
+        template = template[:m.start()] + " " + template[m.end():]
+    count += len(_split_tracks(template))
+    return count or None
+
+
+def _split_tracks(value: str) -> list[str]:
+    """Track sizes at the top level of a value (`minmax(0, 1fr) 2fr` is two)."""
+    out, depth, cur = [], 0, ""
+    for ch in value:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch.isspace() and depth == 0:
+            if cur:
+                out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return out + [cur] if cur else out
+
+
+def _grid_span(style: dict[str, str], columns: int) -> tuple[int | None, int]:
+    """(start column 0-based or None, span) of a grid item from `grid-column` (`1 / span 5`, `span 2`, `1 / -1`,
+    `2 / 4`) or `grid-column-start`/`-end`."""
+    value = style.get("grid-column")
+    if value is None and ("grid-column-start" in style or "grid-column-end" in style):
+        value = f"{style.get('grid-column-start', 'auto')} / {style.get('grid-column-end', 'auto')}"
+    if not value:
+        return None, 1
+    parts = [p.strip() for p in value.split("/")]
+    start_s, end_s = parts[0], parts[1] if len(parts) > 1 else "auto"
+
+    def line(text: str) -> int | None:
+        try:
+            n = int(text)
+        except ValueError:
+            return None
+        return n - 1 if n > 0 else columns + 1 + n  # -1 is the last line
+
+    def span_of(text: str) -> int | None:
+        m = re.fullmatch(r"span\s+(\d+)", text)
+        return int(m.group(1)) if m else None
+
+    start = line(start_s)
+    span = span_of(start_s) or span_of(end_s)
+    end = line(end_s)
+    if span is None:
+        span = end - start if start is not None and end is not None and end > start else 1
+    return start, max(1, min(span, columns))
+
+
+def _elements(el) -> list:
+    from bs4 import Comment, NavigableString, Tag
+
+    if any(isinstance(c, NavigableString) and not isinstance(c, Comment) and str(c).strip() for c in el.children):
+        return []  # text of its own beside the children: a paragraph, not a row or a grid
+    return [c for c in el.children if isinstance(c, Tag)]
+
+
+def _cells_fit(cells: list) -> bool:
+    """Every cell is a block holding only text and inline elements, none a paragraph of running text."""
+    if not cells or any(c.name not in _CELL_BLOCKS or c.find(_NOT_IN_CELL) is not None for c in cells):
+        return False
+    lengths = [len(c.get_text(strip=True)) for c in cells]
+    return max(lengths) <= _CELL_MAX and sum(lengths) <= _CELL_MEAN * len(lengths)
+
+
+def _css_grid(el, classes) -> GridTable | None:
+    """A `display:grid` container with a fixed number of columns whose children are its cells."""
+    style = _style(el, classes)
+    if style.get("display", "").replace("!important", "").strip() not in ("grid", "inline-grid"):
+        return None
+    columns = _tracks(style.get("grid-template-columns", ""))
+    cells = _elements(el)
+    if columns is None or columns < 2 or len(cells) < 2 * columns or not _cells_fit(cells):
+        return None
+    rows: list[list[Cell | None]] = [[]]
+    col = 0
+    for cell in cells:
+        start, span = _grid_span(_style(cell, classes), columns)
+        if start is not None and start < col or col + span > columns:
+            rows.append([])  # placed before the cursor, or not fitting what is left: the next row
+            col = 0
+        if start is not None and start > col:
+            rows[-1].extend(Cell("") for _ in range(start - col))
+            col = start
+        rows[-1].append(Cell(_cell_text(cell), 1, span))
+        col += span
+        if col >= columns:
+            rows.append([])
+            col = 0
+    rows = [r for r in rows if r]
+    return GridTable(rows, None, "html") if len(rows) >= 2 else None
+
+
+_ROW_BLOCKS = {"div", "section"}  # a row and its cells are boxes; a paragraph of spans is a paragraph
+
+
+def _row_grid(el) -> GridTable | None:
+    """A container whose children are rows of the same number (two or more) of short cells, `<div>` boxes in
+    `<div>` boxes; a row of one cell (a group row) spans them all, and such rows are the fewer."""
+    rows = _elements(el)
+    if len(rows) < 2 or any(r.name not in _ROW_BLOCKS for r in rows):
+        return None
+    cells = [_elements(r) for r in rows]
+    counts = {len(c) for c in cells}
+    width = max(counts)
+    full = sum(len(c) == width for c in cells)
+    if width < 2 or not counts <= {1, width} or full < 2 or 2 * full < len(rows):
+        return None
+    if not all(_cells_fit(c) and all(x.name in _ROW_BLOCKS for x in c) for c in cells):
+        return None
+    grid = [[Cell(_cell_text(c), 1, width if len(row) == 1 else 1) for c in row] for row in cells]
+    return GridTable(grid, None, "html")
+
+
+def dl_items(dl) -> list[str] | None:
+    """A definition list of name/value pairs (`<dt>地区生产总值增速（%）</dt><dd>5左右</dd>`, two pairs or more,
+    one short value to each name) as the lines `名称（单位）：值` a web copy of such a table prints, which the text
+    layouts read as rows (`blocks/fields.py`); None for any other list (a glossary's long definitions)."""
+    children = _elements(dl)
+    pairs: list[list] = []
+    for child in children:
+        if child.name == "dt":
+            pairs.append([child])
+        elif child.name == "dd" and pairs:
+            pairs[-1].append(child)
+        else:
+            return None  # a value before any name, or something else in the list
+    if len(pairs) < 2 or any(len(p) != 2 for p in pairs) or not all(_cells_fit(p) for p in pairs):
+        return None
+    out = []
+    for dt, dd in pairs:
+        name, value = _cell_text(dt).replace("\n", ""), _cell_text(dd).replace("\n", "")
+        out.append(f"{name.rstrip('：: ')}：{value}")
+    return out
+
+
+def div_grid(el, classes: dict[str, dict[str, str]]) -> GridTable | None:
+    """The grid of a table drawn without `<table>` (see the module doc), or None."""
+    if el.name not in _ROW_BLOCKS:
+        return None
+    return _css_grid(el, classes) or _row_grid(el)
+
+
 def _header_rows(table) -> int | None:
     """How many leading rows a `<thead>` holds (None without one)."""
     first = next((c for c in table.find_all(True, recursive=False) if c.name in ("thead", "tbody", "tr")), None)
@@ -212,7 +408,7 @@ def _header_rows(table) -> int | None:
     return len(first.find_all("tr", recursive=False)) or None
 
 
-def _walk(el, out: _Lines, pre: bool = False) -> None:
+def _walk(el, out: _Lines, pre: bool = False, classes: dict[str, dict[str, str]] | None = None) -> None:
     from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
     for child in el.children:
@@ -235,12 +431,18 @@ def _walk(el, out: _Lines, pre: bool = False) -> None:
             out.lines.append(table_grid(child))
         elif name == "p" and not child.get_text(strip=True).replace("\xa0", "").strip() and not child.find("img"):
             out.blank()  # an empty paragraph is a blank line on the page
+        elif classes is not None and not pre and (grid := div_grid(child, classes)) is not None:
+            out.flush()
+            out.lines.append(grid)
+        elif name == "dl" and not pre and (pairs := dl_items(child)) is not None:
+            out.flush()
+            out.lines.extend(pairs)
         elif name in _BLOCKS or name == "table" or name == "pre":
             out.flush()
-            _walk(child, out, pre or name == "pre")
+            _walk(child, out, pre or name == "pre", classes)
             out.flush()
         else:
-            _walk(child, out, pre)
+            _walk(child, out, pre, classes)
 
 
 def html_items(markup: str) -> list:
@@ -248,9 +450,10 @@ def html_items(markup: str) -> list:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "lxml")
+    classes = class_styles(soup)
     strip_chrome(soup)
     out = _Lines()
-    _walk(soup, out)
+    _walk(soup, out, classes=classes)
     out.flush()
     items = out.lines
     while items and isinstance(items[0], str) and not items[0].strip():

@@ -234,7 +234,8 @@ def test_docx_content_controls_and_nested_tables_are_read():
         inner = outer.cell(0, 0).add_table(rows=1, cols=2)
         inner.cell(0, 0).text, inner.cell(0, 1).text = "甲", "乙"
 
-    assert read_docx(_docx(build)).split("\n") == ["前", "控件里的段落", "\t专栏", "甲", "乙", "", ""]
+    # the outer one-cell table holds a table: a frame, whose paragraph and table are read in their place as body
+    assert read_docx(_docx(build)).split("\n") == ["前", "控件里的段落", "专栏", "\t甲", "\t乙", "", "", ""]
 
 
 def test_damaged_docx_is_rejected():
@@ -856,3 +857,147 @@ def test_a_utf8_report_cut_inside_its_last_character_loads_what_precedes_the_cut
     assert out.ok, out.error
     assert out.text.rstrip() == text[:-1].rstrip()
     assert {v.value_raw for v in out.extraction.indicators} >= {"增长5.8%", "增长6%左右"}
+
+
+# --------------------------------------------------------------------------------------------------------------
+# tables inside frames and tables drawn without a table element
+# --------------------------------------------------------------------------------------------------------------
+
+FRAME_TITLE = "关于梅川县2031年国民经济和社会发展计划执行情况与2032年国民经济和社会发展计划草案的报告"
+
+
+def _framed_table_docx() -> bytes:
+    """表1 drawn inside a one-cell bordered frame (caption, the real table, its note, all in the frame's cell),
+    a group row merged across the inner table, √/× verdicts; the review paragraphs follow the frame."""
+    def build(doc):
+        doc.add_paragraph(FRAME_TITLE)
+        doc.add_paragraph("一、2031年国民经济和社会发展计划执行情况")
+        doc.add_paragraph("2031年，全县经济运行稳中有进。全年实现地区生产总值142.8亿元，增长5.3%。主要指标见表1。")
+        frame = doc.add_table(rows=1, cols=1)
+        frame.style = "Table Grid"
+        box = frame.cell(0, 0)
+        box.text = "表1  2031年梅川县主要指标完成情况"
+        rows = [["序号", "指标名称", "单位", "2031年目标", "2031年完成", "是否达到预期"], ["一、经济运行"],
+                ["1", "地区生产总值增速", "%", "6", "5.3", "×"], ["2", "一般公共预算收入增速", "%", "4", "4.6", "√"],
+                ["二、民生保障"], ["3", "城镇新增就业", "人", "1800", "1925", "√"]]
+        inner = box.add_table(rows=len(rows), cols=6)
+        inner.style = "Table Grid"
+        for r, row in enumerate(rows):
+            if len(row) == 1:
+                inner.cell(r, 0).merge(inner.cell(r, 5))
+            for c, text in enumerate(row):
+                inner.cell(r, c).text = text
+        box.add_paragraph("注：“√”表示达到预期，“×”表示未达到预期。")
+        doc.add_paragraph("（一）农业基础不断夯实。全年粮食产量稳定在21.6万吨。")
+        doc.add_paragraph("二、2032年主要预期目标")
+        doc.add_paragraph("地区生产总值增长5.5%左右。")
+
+    return _docx(build)
+
+
+def test_docx_table_inside_a_one_cell_frame_is_the_table_with_its_caption_and_note():
+    from ingestion.formats.docx import docx_document
+    from ingestion.model import Caption, Heading, Note, Paragraph
+
+    model = docx_document(_framed_table_docx())
+    (table,) = model.tables
+    assert table.layout == "docx" and table.title() == "表12031年梅川县主要指标完成情况"
+    assert [c.flat for c in table.rows[0]] == ["序号", "指标名称", "单位", "2031年目标", "2031年完成", "是否达到预期"]
+    assert _spans(table.rows[1]) == [("一、经济运行", 1, 6)]
+    assert [n.text for n in table.notes] == ["注：“√”表示达到预期，“×”表示未达到预期。"]
+    _assert_cells_point_into_the_text(model)
+    # the body after the frame is body, not the frame's
+    after = [b for b in model.blocks if b.start > table.end and not isinstance(b, Note)]
+    assert isinstance(after[0], (Heading, Paragraph)) and after[0].text.startswith("（一）农业基础")
+    assert not any(isinstance(b, Caption) and b.start > table.end for b in model.blocks)
+
+    done = process_report("meichuan.docx", _framed_table_docx())
+    assert done.ok, done.error
+    got = {(r.indicator_name, r.measure, r.value_raw, r.achieved_raw, r.category)
+           for r in done.extraction.indicators if r.source == "table"}
+    assert ("地区生产总值增速", "actual", "5.3", "否", "一、经济运行") in got  # √/× read as 是/否
+    assert ("城镇新增就业", "actual", "1925", "是", "二、民生保障") in got
+    assert ("城镇新增就业", "target", "1800", None, "二、民生保障") in got
+    assert len(got) == 6
+
+
+GRID_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<style>.kpi-grid {{ display: grid; grid-template-columns: repeat(2, 3fr) [v] 1fr 1fr; gap: 2px }}
+.kpi-all {{ grid-column: 1 / -1 }}</style></head><body>
+<div class="article"><h1>{title}</h1>
+<p>一、2031年计划执行情况</p>
+<p>2031年，全县经济运行稳中有进，地区生产总值增长5.3%。</p>
+<p><strong>表1 2031年梅川县主要指标完成情况</strong></p>
+{grid}
+<p>二、2032年主要预期目标</p>
+<p>2032年主要预期目标建议为：地区生产总值增长5.5%左右。</p>
+<p><strong>表2 2032年梅川县主要预期目标</strong></p>
+<dl class="goals">
+<dt>地区生产总值增速（%）</dt><dd>5.5左右</dd>
+<dt>城镇新增就业（人）</dt><dd>1900</dd>
+<dt>森林覆盖率（%）</dt><dd>≥62</dd>
+</dl>
+<p>三、2032年重点工作</p><p>（一）做强工业。推动产业升级。</p>
+</div></body></html>"""
+
+_KPI = [["指标", "单位", "2031年目标", "2031年完成"], ["经济运行"], ["地区生产总值增速", "%", "6", "5.3"],
+        ["一般公共预算收入增速", "%", "4", "4.6"], ["民生保障"], ["城镇新增就业", "人", "1800", "1925"]]
+
+
+def _css_grid() -> str:
+    cells = "".join(f"<div class='kpi-all'>{row[0]}</div>" if len(row) == 1 else
+                    "".join(f"<div>{text}</div>" for text in row) for row in _KPI)
+    return f"<div class='kpi-grid'>{cells}</div>"
+
+
+def _inline_grid() -> str:
+    cells = "".join(f"<span style='grid-column: span 4'>{row[0]}</span>" if len(row) == 1 else
+                    "".join(f"<span>{text}</span>" for text in row) for row in _KPI)
+    return f"<section style='display:grid;grid-template-columns:40% 20% 20% 20%'>{cells}</section>"
+
+
+def _row_divs() -> str:
+    rows = "".join("<div class='tr'>" + "".join(f"<div class='td'>{t}</div>" for t in row) + "</div>" for row in _KPI)
+    return f"<div class='tbl'>{rows}</div>"
+
+
+@pytest.mark.parametrize("grid", [_css_grid, _inline_grid, _row_divs], ids=["class-grid", "inline-grid", "row-divs"])
+def test_html_table_drawn_with_divs_or_a_definition_list_is_read_as_a_table(grid):
+    from ingestion.formats.html import html_document
+
+    page = GRID_PAGE.format(title=FRAME_TITLE, grid=grid()).encode()
+    model = html_document(page)
+    first, second = model.tables
+    assert first.title() == "表12031年梅川县主要指标完成情况"
+    assert [c.flat for c in first.rows[0]] == _KPI[0]
+    assert _spans(first.rows[1]) == [("经济运行", 1, 4)]
+    assert [c.flat for c in first.rows[5]] == _KPI[5]
+    lines = model.text.split("\n")
+    assert all(lines[c.line - 1] == "\t" + c.text for row in first.rows for c in row)
+    # the list prints its pairs as `名称（单位）：值` lines, which the text layouts read as a table's rows
+    assert second.title() == "表22032年梅川县主要预期目标" and second.layout == "fields"
+    assert "城镇新增就业（人）：1900" in lines
+
+    done = process_report("meichuan.html", page)
+    assert done.ok, done.error
+    got = {(r.table_title, r.indicator_name, r.period_year, r.measure, r.value_raw, r.unit, r.category)
+           for r in done.extraction.indicators if r.source == "table"}
+    assert ("表12031年梅川县主要指标完成情况", "地区生产总值增速", 2031, "actual", "5.3", "%", "经济运行") in got
+    assert ("表12031年梅川县主要指标完成情况", "城镇新增就业", 2031, "target", "1800", "人", "民生保障") in got
+    assert {r for r in got if r[0].startswith("表2")} == {
+        ("表22032年梅川县主要预期目标", "地区生产总值增速", 2032, "target", "5.5左右", "%", None),
+        ("表22032年梅川县主要预期目标", "城镇新增就业", 2032, "target", "1900", "人", None),
+        ("表22032年梅川县主要预期目标", "森林覆盖率", 2032, "target", "≥62", "%", None)}
+    assert len(got) == 9
+
+
+def test_html_paragraph_divs_and_a_glossary_list_stay_text():
+    page = ("<html><body><div class='content'><div><p>2031年，全县经济运行稳中有进，地区生产总值增长5.3%，"
+            "一般公共预算收入增长4.6%。</p><p>城镇新增就业1925人，居民收入稳步增长。</p></div>"
+            "<div><p>工业经济提质增效，规上工业增加值增长7.1%。</p><p>投资结构持续优化，完成年度计划。</p></div></div>"
+            "<dl><dt>百千万工程</dt><dd>指百县千镇万村高质量发展工程，是推动城乡区域协调发展的重要抓手，"
+            "覆盖全省各县（市、区）、乡镇和行政村。</dd><dt>两山合作社</dt><dd>指生态资源储蓄运营平台。</dd>"
+            "<dt>专项债</dt></dl></body></html>").encode()
+    from ingestion.formats.html import html_document
+
+    assert html_document(page).tables == []

@@ -544,6 +544,21 @@ def test_a_table_flattened_into_labelled_fields_is_read_as_its_grid():
     assert len([r for r in rows if r[1] == 2031]) == 10 and len([r for r in rows if r[1] == 2032]) == 7
 
 
+def test_unnumbered_name_unit_value_items_are_a_field_table():
+    """`名称（单位）：值` lines without item numbers (a web page's `<dl>` of name/value pairs) are the item form."""
+    model = model_of("""
+        表2 2032年甲县主要预期目标
+        地区生产总值增速（%）：5.5左右
+        城镇新增就业（人）：1900
+        森林覆盖率（%）：≥62
+        二、重点工作
+        """)
+    (table,) = model.tables
+    assert table.layout == "fields" and table.title() == "表22032年甲县主要预期目标"
+    assert [[c.flat for c in r] for r in table.rows] == [["指标名称", "指标值"], ["地区生产总值增速（%）", "5.5左右"],
+                                                         ["城镇新增就业（人）", "1900"], ["森林覆盖率（%）", "≥62"]]
+
+
 def test_a_sentence_or_a_list_line_with_colons_is_not_a_field_table():
     model = model_of("""
         主要指标：地区生产总值增长5%；一般公共预算收入增长3%；城镇新增就业2000人。

@@ -164,9 +164,14 @@ def _compatible(layout: str, found: tuple[str, list[str], list[int]] | None, wid
     return len(cells) >= width - 1 or not any(SENTENCE_PUNCT.search(c) for c in cells)
 
 
-def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:
+def read_row_table(lines: list[str], start: int, width_before: int = 0
+                   ) -> tuple[str, list[list[Cell]], int, int | None] | None:
     """The table whose header line is lines[start]: (layout, rows, index of its last line, header rows if the
-    layout marks them); None when no table starts there."""
+    layout marks them); None when no table starts there.
+
+    `width_before` is the width of the table a page break cut just above (`text_blocks`): the rows here go on
+    from it, so they are as wide as its rows, not as its first line after the break (a sub-row that prints only
+    its last cells, `#氮氧化物（%）  完成目标  约束性`, is no header for the rows under it)."""
     first = _bare_header(lines[start])
     if first is None:
         if SENTENCE_PUNCT.search(lines[start]):
@@ -180,7 +185,7 @@ def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]],
     if first[0] == TABS and '"' in lines[start]:
         first, last = _quoted_row(lines, start, first)
     layout, header, _ = first
-    width = len(header)
+    width = max(len(header), width_before)
     found: list[tuple[int, tuple[str, list[str], list[int]] | None]] = [(start, first)]
     header_rows = None
     j = last + 1

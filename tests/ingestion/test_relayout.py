@@ -23,7 +23,6 @@ STILL_LOST = {
     "markdown_header2": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
     "one_cell_per_line": "one cell per line without TABs: an empty cell (an empty line) mid-row ends the row early",
     "wrapped_cells": "one cell per line with long cells wrapped onto a second line: every sample table differs",
-    "page_number_spaces": "a page number between space-aligned rows: one sample table differs (not yet diagnosed)",
     "docx": "one sample table differs as a Word table (not yet diagnosed)",
     "docx_merged": "one sample table differs as a Word table (not yet diagnosed)",
 }
@@ -85,3 +84,26 @@ def test_a_trailing_tab_is_the_empty_last_cell_of_a_tab_row():
     got = _values(text)
     assert got[("产业投资增长", "target")] == "12"
     assert got[("产业投资增长", "actual")] == "13.5"
+
+
+def _spaced(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[c]) * 2 for r in rows if c < len(r)) for c in range(max(map(len, rows)))]
+    return ["".join(x + " " * (widths[c] - 2 * len(x) + 3) for c, x in enumerate(r)).rstrip() for r in rows]
+
+
+def test_space_aligned_rows_go_on_after_a_page_number_with_the_width_of_the_rows_above():
+    # the page breaks inside a group of `#` sub-rows: the first line after the page number prints only the
+    # sub-row's last cells, and must not become the header (three cells wide) of a table of its own
+    rows = _spaced([
+        ["类别", "序号", "指标", "2024年目标", "属性"],
+        ["经济", "1", "全县生产总值增长（%）", "6", "预期性"],
+        ["绿色", "2", "污染物减排*", "#氨氮（%）", "完成下达任务", "约束性"],
+        ["", "", "", "#总磷（%）", "完成下达任务", "约束性"],
+        ["", "3", "森林覆盖率（%）*", "61", "约束性"],
+        ["民生", "4", "城镇新增就业（万人）", "2.1", "预期性"],
+    ])
+    text = TITLE + "\n".join([*rows[:3], "", "— 7 —", "", *rows[3:]]) + "\n"
+    got = _values(text)
+    assert got[("总磷", "target")] == "完成下达任务"
+    assert got[("森林覆盖率", "target")] == "61"
+    assert got[("城镇新增就业", "target")] == "2.1"

@@ -42,7 +42,7 @@ from .quality import is_understood
 from .records import IndicatorValue, PartSeen, ReportMeta, column_names
 from .transposed import transposed
 from .values import parse_range, parse_value, strip_notes
-from .vocabulary import ATTRIBUTE_WORD, NOTE_START, UNIT_LABEL, VERDICT_NO, VERDICT_YES
+from .vocabulary import ATTRIBUTE_WORD, NOTE_START, SUBROW_MARK, UNIT_LABEL, VERDICT_NO, VERDICT_YES
 
 Row = list[Cell]
 _FLAT = attrgetter("flat")  # `any(map(_FLAT, row))`: a row prints some text, tested without a Python-level loop
@@ -69,7 +69,7 @@ _CELL_UNIT = re.compile(rf"^(?:[≥≤<>＞＜约]|不低于|不高于|不超过
 _TRAILING_PAREN = re.compile(r"[（(]([^（）()]+)[）)]$")
 _UNIT_NOTE = re.compile(r"(?:计量)?单位[：:]([^，,。；;）)]+)")
 
-_SUBROW_MARK = re.compile(r"^(?:其中[：:，,]?|[#＃]+)")
+_SUBROW_MARK = SUBROW_MARK
 # The mark a table puts on its binding (约束性) indicators, explained in a note: `*`, `▲`, `★`, `※` …
 MARKS = "*＊▲△★☆※◆"
 # a mark may come Markdown-escaped (`\*`) from a PDF-to-Markdown converter: the backslash is markup, not the name's

@@ -21,8 +21,6 @@ STILL_LOST = {
     "markdown": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
     "markdown_br": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
     "markdown_header2": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
-    "one_cell_per_line": "one cell per line without TABs: an empty cell (an empty line) mid-row ends the row early",
-    "wrapped_cells": "one cell per line with long cells wrapped onto a second line: every sample table differs",
     "docx": "one sample table differs as a Word table (not yet diagnosed)",
     "docx_merged": "one sample table differs as a Word table (not yet diagnosed)",
 }
@@ -106,4 +104,40 @@ def test_space_aligned_rows_go_on_after_a_page_number_with_the_width_of_the_rows
     got = _values(text)
     assert got[("总磷", "target")] == "完成下达任务"
     assert got[("森林覆盖率", "target")] == "61"
+    assert got[("城镇新增就业", "target")] == "2.1"
+
+
+def _stacked(rows: list[list[str]]) -> list[str]:
+    """One cell per line, a blank line after each row (a portal's table pasted as text)."""
+    return [line for r in rows for line in [*r, ""]]
+
+
+def test_one_cell_per_line_a_long_cell_wrapped_onto_the_next_line_is_one_cell():
+    # a PDF copy wraps the name where it fills its column: the row has a line more than the header has cells
+    text = TITLE + "\n".join(_stacked([
+        ["序号", "指标名称", "单位", "2024年目标"],
+        ["1", "全县生产总值增长", "%", "6"],
+        ["2", "规模以上工业企业研究与试验发展", "经费支出占营业收入比重", "%", "1.8"],
+        ["3", "城镇新增就业人数", "万人", "2.1"],
+        ["4", "农村居民人均可支配收入", "元", "26000"],
+    ])) + "\n"
+    got = _values(text)
+    assert got[("规模以上工业企业研究与试验发展经费支出占营业收入比重", "target")] == "1.8"
+    assert got[("城镇新增就业人数", "target")] == "2.1"
+    assert got[("农村居民人均可支配收入", "target")] == "26000"
+
+
+def test_one_cell_per_line_a_row_printing_a_parent_beside_its_sub_row_is_read_past():
+    # `污染物减排*` merged over its `#` sub-rows prints one cell more than the header: the table goes on
+    text = TITLE + "\n".join(_stacked([
+        ["序号", "指标", "2024年目标", "属性"],
+        ["1", "全县生产总值增长（%）", "6", "预期性"],
+        ["2", "污染物减排*", "#氨氮（%）", "完成下达任务", "约束性"],
+        ["", "", "#总磷（%）", "完成下达任务", "约束性"],
+        ["3", "森林覆盖率（%）*", "61", "约束性"],
+        ["4", "城镇新增就业（万人）", "2.1", "预期性"],
+    ])) + "\n"
+    got = _values(text)
+    assert got[("氨氮", "target")] == "完成下达任务"
+    assert got[("总磷", "target")] == "完成下达任务"
     assert got[("城镇新增就业", "target")] == "2.1"

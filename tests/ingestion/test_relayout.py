@@ -153,3 +153,21 @@ def test_a_padded_grid_s_unlabelled_last_column_holds_the_cells_a_sub_row_name_p
     assert got[("总磷", "target")] == "完成下达任务"
     assert got[("森林覆盖率", "target")] == "61"
     assert ("污染物减排", "target") not in got
+
+
+def test_space_aligned_rows_after_a_page_number_whose_first_row_is_no_header_and_a_group_row_over_the_break():
+    # the page breaks under a group row (`二、基础设施`), and the first row after it has a long cell (no header
+    # line): both parts are one project table
+    rows = _spaced([
+        ["序号", "项目名称", "建设性质", "总投资（亿元）"],
+        ["一、产业项目"],
+        ["1", "某某新材料产业园", "新开工", "12.5"],
+        ["2", "某某装备制造基地", "续建", "8"],
+        ["二、基础设施项目"],
+        ["3", "某某至某某一级公路改扩建工程（含互通立交）", "续建", "18.6"],
+        ["4", "某某河城区段生态治理", "竣工", "6.3"],
+    ])
+    text = ("某某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n专栏1：2024年重点项目\n"
+            + "\n".join([*rows[:5], "", "— 7 —", "", *rows[5:]]) + "\n")
+    names = {p.project_name for p in extract_text(text).projects}
+    assert {"某某至某某一级公路改扩建工程（含互通立交）", "某某河城区段生态治理"} <= names

@@ -42,7 +42,7 @@ from .quality import is_understood
 from .records import IndicatorValue, PartSeen, ReportMeta, column_names
 from .transposed import transposed
 from .values import ParsedValue, parse_range, parse_value, strip_notes
-from .vocabulary import ATTRIBUTE_WORD, NOTE_START, UNIT_LABEL, VERDICT_NO, VERDICT_YES
+from .vocabulary import ATTRIBUTE_WORD, NOTE_START, SUBROW_MARK, UNIT_LABEL, VERDICT_NO, VERDICT_YES
 
 Row = list[Cell]
 _FLAT = attrgetter("flat")  # `any(map(_FLAT, row))`: a row prints some text, tested without a Python-level loop
@@ -70,7 +70,7 @@ _CELL_UNIT = re.compile(rf"^(?:[≥≤<>＞＜约]|不低于|不高于|不超过
 _TRAILING_PAREN = re.compile(r"[（(]([^（）()]+)[）)]$")
 _UNIT_NOTE = re.compile(r"(?:计量)?单位[：:]([^，,。；;）)]+)")
 
-_SUBROW_MARK = re.compile(r"^(?:其中[：:，,]?|[#＃]+)")
+_SUBROW_MARK = SUBROW_MARK
 # The mark a table puts on its binding (约束性) indicators, explained in a note: `*`, `▲`, `★`, `※` …
 MARKS = "*＊▲△★☆※◆"
 # a mark may come Markdown-escaped (`\*`) from a PDF-to-Markdown converter: the backslash is markup, not the name's
@@ -768,6 +768,25 @@ def _take_captions_below(doc: Document, tables: list[_Logical]) -> None:
             t.notes.append(squash(note.text))
 
 
+def _sub_names_in_padding(header: Header, body: list[Row]) -> tuple[Header, list[Row]]:
+    """A grid padded to its widest rows (a Markdown converter, a Word table) under a header whose last column has
+    no label: the rows that fill it print a sub-row's name (`#二氧化硫（%）`, `其中：…`) beside their parent's, one
+    cell more than the header names, as a TAB-joined row prints it. The unlabelled column is padding: the rows
+    that leave it empty end before it, the rows that fill it are one cell wider than the header (their name area
+    holds two names). A value never opens with a sub-row mark, so a column with a label of its own is never
+    taken for padding."""
+    columns = header.columns
+    width = len(columns)
+    name = _index_of(columns, NAME)
+    if width < 3 or columns[-1].header or name is None or name + 2 >= width:
+        return header, body
+    filled = [r for r in body if len(r) == width and r[-1].flat]
+    if not filled or not all(SUBROW_MARK.match(r[name + 1].flat) for r in filled):
+        return header, body
+    rows = [r[:-1] if len(r) == width and not r[-1].flat else r for r in body]
+    return replace(header, columns=columns[:-1]), rows
+
+
 def _side_by_side(body: list[Row], width: int) -> list[Row]:
     """Two indicator tables printed side by side: the left half's rows, then the right half's."""
     return [r[:width] for r in body] + [r[width:] for r in body if any(c.flat for c in r[width:])]
@@ -795,6 +814,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     body = [r for r in t.body if any(map(_FLAT, r))]
     if header is not None:
         body = _split_glued(body, header)
+        header, body = _sub_names_in_padding(header, body)
     part = PartSeen("other_table", title, t.line, len(body), 0)
     says_indicators = bool(title and "指标" in title)
     if header is not None and header.kind == "project":

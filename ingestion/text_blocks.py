@@ -124,7 +124,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             i += 1
             continue
         if "\t" in line or "  " in line or "\u3000" in line or "|" in line or "," in line:  # else no row
-            found = read_row_table(lines, i)
+            found = read_row_table(lines, i, _cut_by_page_break(out))
             mixed = read_mixed_table(lines, i)  # TAB and full-width separators mixed row to row
             if mixed is not None and (found is None or mixed[2] >= found[2]):
                 found = mixed
@@ -172,6 +172,18 @@ def _after_page_break(out: list[Block], k: int) -> bool:
         j -= 1
     return j < k - 1 and j >= 0 and isinstance(out[j], Table) \
         and any(isinstance(b, Furniture) and b.role == "page_number" for b in out[j + 1:k])
+
+
+def _cut_by_page_break(out: list[Block]) -> tuple[str, int] | None:
+    """(layout, width) of the row table a page break cut just above (only page furniture since its last row, a
+    page number among it): the rows after the break are its rows. None when no table was cut there."""
+    j = len(out) - 1
+    while j >= 0 and isinstance(out[j], Furniture) and out[j].role != "rule":
+        j -= 1
+    if j == len(out) - 1 or j < 0 or not isinstance(out[j], Table) or not out[j].rows \
+            or not any(b.role == "page_number" for b in out[j + 1:]):
+        return None
+    return out[j].layout, max(len(r) for r in out[j].rows)
 
 
 def _box_end(lines: list[str], first: int) -> int:

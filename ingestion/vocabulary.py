@@ -57,6 +57,8 @@ VERDICT_WORD = re.compile(
 UNIT_LABEL = re.compile(r"^(?:计量)?单位[：:]")  # `单位：亿元` (not 责任单位, which names departments)
 NOTE_START = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]")
 ATTRIBUTE_WORD = re.compile(r"^(?:预期性?|约束性?)(?:指标)?$")
+# a sub-row's name printed with its mark (`其中：税收收入`, `#二氧化硫`): it belongs to the row above
+SUBROW_MARK = re.compile(r"^(?:其中[：:，,]?|[#＃]+)")
 TABLE_TITLE_WORDS = re.compile(r"指标|目标|完成情况|执行情况|计划|预期|表$|[表单]（[^（）]*）$")
 
 # --------------------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import unicodedata
 
 from ..document import squash
 from ..model import Cell
-from .furniture import is_rule
+from .furniture import is_page_number, is_rule
 from .lines import SENTENCE_PUNCT, is_caption, is_heading, is_note
 from .markdown import is_separator, pipe_cells
 
@@ -179,32 +179,45 @@ def opens_tab_rows(lines: list[str], start: int) -> bool:
     return False
 
 
-def read_row_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:
+def read_row_table(lines: list[str], start: int, before: tuple[str, int] | None = None
+                   ) -> tuple[str, list[list[Cell]], int, int | None] | None:
     """The table whose header line is lines[start]: (layout, rows, index of its last line, header rows if the
-    layout marks them); None when no table starts there."""
+    layout marks them); None when no table starts there.
+
+    `before` is (layout, width) of the table a page break cut just above (`text_blocks`): rows of that layout
+    here go on from it, so they are as wide as its rows, not as their first line after the break (a sub-row that
+    prints only its last cells, `#氮氧化物（%）  完成目标  约束性`, is no header for the rows under it), and that
+    first line is a row, not a header (its cells may be long or hold a `1,450`)."""
     if opens_tab_rows(lines, start):  # the caller reads the line as one-cell-per-line cells when this is None
         first = split_row(lines[start], TABS)
         return _read_rows(lines, start, first) if first is not None and is_header_like(first[1]) else None
-    first = _bare_header(lines[start])
-    if first is None:
-        if SENTENCE_PUNCT.search(lines[start]):
-            return None  # the punctuation would stand in a cell, and a header has none (`is_header_like`): a sentence
-        first = split_row(lines[start])
-    if first is None and "|" in lines[start] and start + 1 < len(lines) and is_separator(lines[start + 1]):
-        first = split_row(lines[start], MARKDOWN)  # a pipe table written without its outer pipes
-    if first is None or is_caption(lines[start]) or is_heading(lines[start]) or not is_header_like(first[1]):
+    first, width_before = _row_after_break(lines[start], before), 0
+    if first is not None:
+        width_before = before[1]
+    else:
+        first = _bare_header(lines[start])
+        if first is None:
+            if SENTENCE_PUNCT.search(lines[start]):
+                return None  # the punctuation would stand in a cell, and a header has none (`is_header_like`)
+            first = split_row(lines[start])
+        if first is None and "|" in lines[start] and start + 1 < len(lines) and is_separator(lines[start + 1]):
+            first = split_row(lines[start], MARKDOWN)  # a pipe table written without its outer pipes
+        if first is None or not is_header_like(first[1]):
+            return None
+    if is_caption(lines[start]) or is_heading(lines[start]):
         return None
-    return _read_rows(lines, start, first)
+    return _read_rows(lines, start, first, width_before)
 
 
-def _read_rows(lines: list[str], start: int, first: tuple[str, list[str], list[int]]
+def _read_rows(lines: list[str], start: int, first: tuple[str, list[str], list[int]], width_before: int = 0
                ) -> tuple[str, list[list[Cell]], int, int | None] | None:
-    """The rows under the header line lines[start] (split as `first`), as `read_row_table` returns them."""
+    """The rows under the header line lines[start] (split as `first`), as `read_row_table` returns them;
+    `width_before`: the width of the table a page break cut just above, when these rows go on from it."""
     last = start
     if first[0] == TABS and '"' in lines[start]:
         first, last = _quoted_row(lines, start, first)
     layout, header, _ = first
-    width = len(header)
+    width = max(len(header), width_before)
     found: list[tuple[int, tuple[str, list[str], list[int]] | None]] = [(start, first)]
     header_rows = None
     j = last + 1
@@ -257,6 +270,14 @@ def _read_rows(lines: list[str], start: int, first: tuple[str, list[str], list[i
     return layout, rows, last, header_rows
 
 
+def _row_after_break(line: str, before: tuple[str, int] | None) -> tuple[str, list[str], list[int]] | None:
+    """`line` read as a row of the table a page break cut (`before`: its layout and width), or None."""
+    if before is None:
+        return None
+    row = split_row(line, before[0])
+    return row if _compatible(before[0], row, before[1]) else None
+
+
 QUOTED_LINES_MAX = 6  # lines one quoted spreadsheet cell may spread over
 
 
@@ -307,7 +328,9 @@ def _wrapped_cell(above: str, row: tuple[str, list[str], list[int]], line: str) 
 
 
 def _rows_follow(lines: list[str], j: int, layout: str, width: int) -> bool:
-    """More rows of the table follow a group line (after at most one more group line)."""
+    """More rows of the table follow a group line (after at most one more group line, or after the page break
+    that cut the table under it: blank lines around a page number)."""
+    j = _past_page_break(lines, j)
     for k in range(j, min(len(lines), j + 2)):
         row = split_row(lines[k], layout)
         if _compatible(layout, row, width):
@@ -315,6 +338,19 @@ def _rows_follow(lines: list[str], j: int, layout: str, width: int) -> bool:
         if row is not None or not _group_row(lines[k]):
             return False
     return False
+
+
+PAGE_BREAK_LINES = 5  # a page number with blank lines around it
+
+
+def _past_page_break(lines: list[str], j: int) -> int:
+    """The index of the first line after the page break at `j` (blank lines around a page number); `j` when
+    there is no page number there."""
+    k, page = j, False
+    while k < len(lines) and k - j < PAGE_BREAK_LINES and (not lines[k].strip() or is_page_number(lines[k].strip())):
+        page = page or bool(lines[k].strip())
+        k += 1
+    return k if page else j
 
 
 def _cells(found: list[tuple[int, tuple[str, list[str], list[int]] | None]], lines: list[str]) -> list[list[Cell]]:

@@ -7,6 +7,12 @@ row a run of as many lines, a group row (`一、经济发展`) a line of its own
 (a `其中：` sub-row has no 序号) starts with that empty line, so the blank line closing the row above is followed
 by a second one: every blank line beyond the first before a row is an empty leading cell.
 
+A PDF copy wraps a long cell onto the next line: the row then has a line too many, and the line that wrapped is
+as wide as the widest lines of the table (it filled its column); the line under it goes on with the cell's text
+(not a figure, unit, attribute word or a `#`/`其中` sub-row name, each of which is a cell of its own). A row one
+cell wider than the header with a sub-row name in it (`主要污染物排放总量减少*` / `#二氧化硫（%）` / …) prints the
+parent's name beside the sub-row's, as a TAB-joined row does; the table reader reads it so.
+
 Recognised by structure and by the genre's header words, never by one line: the header run has `MIN_COLUMNS` or
 more lines, each a header word (`headers.header_role`) with a name column and a value column among them, and at
 least `MIN_ROWS` body rows of exactly that many cells follow. A paragraph, a note or a row of another width ends
@@ -14,9 +20,14 @@ the table. Runs of short lines outside a table (a masthead, a list of headings) 
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from ..document import squash
 from ..headers import NAME, VALUE, header_role
 from ..model import Cell
+from ..tables import is_unit  # the genre's unit vocabulary lives with the table reader
+from ..vocabulary import ATTRIBUTE_WORD, SUBROW_MARK
 from .lines import SENTENCE_PUNCT, is_caption, is_note
 
 STACKED = "stacked"
@@ -26,6 +37,9 @@ CELL_MAX = 40  # a cell is a short text; a longer line is running text after the
 GROUP_MAX = 30
 HEADER_MAX = 20
 GROUPS_MAX = 2  # a group row and a sub-group row may stand over a row; more short lines are text after the table
+WRAPPED_MIN = 12  # display columns: a shorter line filled no column, it did not wrap
+WRAP_SLACK = 2  # display columns a wrapped line may fall short of the widest line (a CJK character takes two)
+_FIGURE = re.compile(r"^[-−+≥≤<>＞＜约]*\d+(?:\.\d+)?[%％]?$")
 
 
 def could_open(lines: list[str], i: int) -> bool:
@@ -70,6 +84,7 @@ def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cel
     last, j, n = end - 1, end, len(lines)
     pending: list[list[Cell]] = []  # group rows (`一、经济发展`, `（一）产业`), kept once a row of cells follows
     body = 0
+    widest = 0  # display width of the widest cell line so far: a line that wrapped filled its column
     while j < n:
         blanks = j
         while j < n and not lines[j].strip():
@@ -84,9 +99,13 @@ def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cel
             pending.append([Cell(texts[0], line=j + 1)])
             j = stop
             continue
-        if lead + len(texts) != width or not all(_is_cell(lines[k]) for k in range(j, stop)):
+        if not all(_is_cell(lines[k]) for k in range(j, stop)):
             break
-        cells = [Cell("", line=j + 1) for _ in range(lead)] + [Cell(t, line=j + k + 1) for k, t in enumerate(texts)]
+        widest = max(widest, *map(_display, texts))
+        placed = _row_lines(list(range(j, stop)), texts, lead, width, widest)
+        if placed is None:
+            break
+        cells = [Cell("", line=j + 1) for _ in range(lead)] + [Cell(t, line=k + 1) for k, t in placed]
         rows.extend(pending)
         pending = []
         rows.append(cells)
@@ -96,3 +115,33 @@ def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cel
     if body < MIN_ROWS:
         return None
     return STACKED, rows, last, 1
+
+
+def _display(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _row_lines(at: list[int], texts: list[str], lead: int, width: int, widest: int) -> list[tuple[int, str]] | None:
+    """(line index, text) of each cell of one row printed on the lines `at` after `lead` empty cells; None when
+    the lines are no row of a table `width` cells wide. A row with lines too many is a row with wrapped cells when
+    joining each line that filled its column with the line under it makes it as wide as the header; one cell
+    wider than the header with a sub-row name among its cells, it prints its parent's name beside it."""
+    cells = list(zip(at, texts))
+    k = 0
+    while lead + len(cells) > width and k + 1 < len(cells):
+        line, text = cells[k]
+        if _wrapped(text.rsplit("\n", 1)[-1], cells[k + 1][1], widest):
+            cells[k:k + 2] = [(line, f"{text}\n{cells[k + 1][1]}")]
+        else:
+            k += 1
+    n = lead + len(cells)
+    if n == width or n == width + 1 and any(SUBROW_MARK.match(t) for _, t in cells):
+        return cells
+    return None
+
+
+def _wrapped(piece: str, below: str, widest: int) -> bool:
+    """`piece` filled its column and `below` goes on with the same cell: not a cell of its own (a figure, a unit,
+    an attribute word, a sub-row name)."""
+    return _display(piece) >= max(WRAPPED_MIN, widest - WRAP_SLACK) and not SUBROW_MARK.match(below) \
+        and not _FIGURE.match(below) and not is_unit(below) and not ATTRIBUTE_WORD.match(below)

@@ -17,16 +17,7 @@ from .relayout import LAYOUTS, difference, table_sources
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-STILL_LOST = {
-    "markdown": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
-    "markdown_br": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
-    "markdown_header2": "one sample table loses facts as a Markdown pipe table (not yet diagnosed)",
-    "one_cell_per_line": "one cell per line without TABs: an empty cell (an empty line) mid-row ends the row early",
-    "wrapped_cells": "one cell per line with long cells wrapped onto a second line: every sample table differs",
-    "page_number_spaces": "a page number between space-aligned rows: one sample table differs (not yet diagnosed)",
-    "docx": "one sample table differs as a Word table (not yet diagnosed)",
-    "docx_merged": "one sample table differs as a Word table (not yet diagnosed)",
-}
+STILL_LOST: dict[str, str] = {}  # layout → what it still loses (none at present)
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +76,98 @@ def test_a_trailing_tab_is_the_empty_last_cell_of_a_tab_row():
     got = _values(text)
     assert got[("产业投资增长", "target")] == "12"
     assert got[("产业投资增长", "actual")] == "13.5"
+
+
+def _spaced(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[c]) * 2 for r in rows if c < len(r)) for c in range(max(map(len, rows)))]
+    return ["".join(x + " " * (widths[c] - 2 * len(x) + 3) for c, x in enumerate(r)).rstrip() for r in rows]
+
+
+def test_space_aligned_rows_go_on_after_a_page_number_with_the_width_of_the_rows_above():
+    # the page breaks inside a group of `#` sub-rows: the first line after the page number prints only the
+    # sub-row's last cells, and must not become the header (three cells wide) of a table of its own
+    rows = _spaced([
+        ["类别", "序号", "指标", "2024年目标", "属性"],
+        ["经济", "1", "全县生产总值增长（%）", "6", "预期性"],
+        ["绿色", "2", "污染物减排*", "#氨氮（%）", "完成下达任务", "约束性"],
+        ["", "", "", "#总磷（%）", "完成下达任务", "约束性"],
+        ["", "3", "森林覆盖率（%）*", "61", "约束性"],
+        ["民生", "4", "城镇新增就业（万人）", "2.1", "预期性"],
+    ])
+    text = TITLE + "\n".join([*rows[:3], "", "— 7 —", "", *rows[3:]]) + "\n"
+    got = _values(text)
+    assert got[("总磷", "target")] == "完成下达任务"
+    assert got[("森林覆盖率", "target")] == "61"
+    assert got[("城镇新增就业", "target")] == "2.1"
+
+
+def _stacked(rows: list[list[str]]) -> list[str]:
+    """One cell per line, a blank line after each row (a portal's table pasted as text)."""
+    return [line for r in rows for line in [*r, ""]]
+
+
+def test_one_cell_per_line_a_long_cell_wrapped_onto_the_next_line_is_one_cell():
+    # a PDF copy wraps the name where it fills its column: the row has a line more than the header has cells
+    text = TITLE + "\n".join(_stacked([
+        ["序号", "指标名称", "单位", "2024年目标"],
+        ["1", "全县生产总值增长", "%", "6"],
+        ["2", "规模以上工业企业研究与试验发展", "经费支出占营业收入比重", "%", "1.8"],
+        ["3", "城镇新增就业人数", "万人", "2.1"],
+        ["4", "农村居民人均可支配收入", "元", "26000"],
+    ])) + "\n"
+    got = _values(text)
+    assert got[("规模以上工业企业研究与试验发展经费支出占营业收入比重", "target")] == "1.8"
+    assert got[("城镇新增就业人数", "target")] == "2.1"
+    assert got[("农村居民人均可支配收入", "target")] == "26000"
+
+
+def test_one_cell_per_line_a_row_printing_a_parent_beside_its_sub_row_is_read_past():
+    # `污染物减排*` merged over its `#` sub-rows prints one cell more than the header: the table goes on
+    text = TITLE + "\n".join(_stacked([
+        ["序号", "指标", "2024年目标", "属性"],
+        ["1", "全县生产总值增长（%）", "6", "预期性"],
+        ["2", "污染物减排*", "#氨氮（%）", "完成下达任务", "约束性"],
+        ["", "", "#总磷（%）", "完成下达任务", "约束性"],
+        ["3", "森林覆盖率（%）*", "61", "约束性"],
+        ["4", "城镇新增就业（万人）", "2.1", "预期性"],
+    ])) + "\n"
+    got = _values(text)
+    assert got[("氨氮", "target")] == "完成下达任务"
+    assert got[("总磷", "target")] == "完成下达任务"
+    assert got[("城镇新增就业", "target")] == "2.1"
+
+
+def test_a_padded_grid_s_unlabelled_last_column_holds_the_cells_a_sub_row_name_pushed_right():
+    # a Markdown converter (or a Word table) pads every row to the widest: the rows printing `#` sub-rows beside
+    # their parent's name fill a last column the header leaves unlabelled, the others leave it empty
+    text = TITLE + "\n".join([
+        "| 序号 | 指标 | 2024年目标 | 属性 | |",
+        "|---|---|---|---|---|",
+        "| 1 | 全县生产总值增长（%） | 6 | 预期性 | |",
+        "| 2 | 污染物减排* | #氨氮（%） | 完成下达任务 | 约束性 |",
+        "| | | #总磷（%） | 完成下达任务 | 约束性 |",
+        "| 3 | 森林覆盖率（%）* | 61 | 约束性 | |",
+    ]) + "\n"
+    got = _values(text)
+    assert got[("氨氮", "target")] == "完成下达任务"
+    assert got[("总磷", "target")] == "完成下达任务"
+    assert got[("森林覆盖率", "target")] == "61"
+    assert ("污染物减排", "target") not in got
+
+
+def test_space_aligned_rows_after_a_page_number_whose_first_row_is_no_header_and_a_group_row_over_the_break():
+    # the page breaks under a group row (`二、基础设施`), and the first row after it has a long cell (no header
+    # line): both parts are one project table
+    rows = _spaced([
+        ["序号", "项目名称", "建设性质", "总投资（亿元）"],
+        ["一、产业项目"],
+        ["1", "某某新材料产业园", "新开工", "12.5"],
+        ["2", "某某装备制造基地", "续建", "8"],
+        ["二、基础设施项目"],
+        ["3", "某某至某某一级公路改扩建工程（含互通立交）", "续建", "18.6"],
+        ["4", "某某河城区段生态治理", "竣工", "6.3"],
+    ])
+    text = ("某某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n专栏1：2024年重点项目\n"
+            + "\n".join([*rows[:5], "", "— 7 —", "", *rows[5:]]) + "\n")
+    names = {p.project_name for p in extract_text(text).projects}
+    assert {"某某至某某一级公路改扩建工程（含互通立交）", "某某河城区段生态治理"} <= names

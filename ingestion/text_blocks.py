@@ -23,7 +23,11 @@ from .blocks.captions import (
     title_row,
     untitled_caption,
 )
+from .blocks.cards import could_open as could_open_cards
+from .blocks.cards import read_card_table
 from .blocks.cells import read_cell_rows
+from .blocks.clause_items import could_start as could_start_clauses
+from .blocks.clause_items import read_clause_table
 from .blocks.fields import could_start, read_field_table
 from .blocks.furniture import box_content, furniture_lines, is_rule
 from .blocks.lines import (
@@ -138,6 +142,20 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 continue
         if could_start(line):
             found = read_field_table(lines, i)
+            if found is not None:
+                layout, rows, last, header_rows = found
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
+        if could_open_cards(lines, i):
+            found = read_card_table(lines, i)  # one block of `label：value` lines per indicator
+            if found is not None:
+                layout, rows, last, header_rows = found
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
+        if could_start_clauses(line):
+            found = read_clause_table(lines, i)  # `1.名称（单位）：年度目标X，完成Y，达到预期` items
             if found is not None:
                 layout, rows, last, header_rows = found
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
 from .details import is_detail_bullet
-from .item_details import name_of_detailed, split_glued
+from .item_details import name_of_described, name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
@@ -134,7 +134,7 @@ def _is_list_line(line: str, s: str | None = None) -> bool:
         return all(_is_list_line(p) for p in pieces)
     sentences = [x for x in split_outside_brackets(s, "。") if x]
     if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
-        return False
+        return name_of_described(s) is not None  # `A工程（续建）。建设…，总投资8.6亿元。`: one item described
     return all(_is_list_sentence(x) for x in sentences)
 
 
@@ -183,8 +183,13 @@ def _heads_numbered_items(doc: Document, no: int) -> bool:
     if not m or len(s) - m.end() > 16 or _SENTENCE_PUNCT.search(s[m.end():]):
         return False
     nxt = _next_text_line(doc, no)
-    return nxt is not None and (_is_numbered_item(squash(doc.line(nxt)), 1)
-                                or _glued_items(squash(doc.line(nxt)), 1) is not None)
+    if nxt is None:
+        return False
+    following = squash(doc.line(nxt))
+    if _is_numbered_item(following, 1) or _glued_items(following, 1) is not None:
+        return True
+    m = _ITEM_NUMBER.match(following)  # items numbered on across the kinds (`二、产业发展` over `4.B园（新开工）。…`)
+    return bool(m and m.group(1)) and name_of_described(strip_item_number(following)) is not None
 
 
 def _heads_stage_lines(doc: Document, no: int) -> bool:

@@ -126,12 +126,22 @@ _NOT_PARAGRAPH_LEADS = frozenset("#*_表专附") | _EXTRA_LEADS | _HEADING_LEADS
     | frozenset("-*+•·●○■□◆◇▪►▶➢—（(【") | frozenset(map(chr, range(ord("①"), ord("⑳") + 1)))
 
 
+# marks that are list bullets or verdicts where they are printed, never decoration
+_NOT_DECORATION = frozenset("★☆➢➤✓✔✗✘✕✖")
+
+
+def is_pictograph(ch: str) -> bool:
+    """An emoji or a block/dingbat symbol an article sets before a heading (`▍`, `📊`, `🏗️`, `✅`)."""
+    o = ord(ch)
+    return (0x1F000 <= o <= 0x1FAFF or 0x2580 <= o <= 0x259F or 0x2600 <= o <= 0x27BF
+            or 0x2B00 <= o <= 0x2BFF) and ch not in _NOT_DECORATION
+
+
 def decoration_end(text: str) -> int:
     """Where the text starts after the pictographs an article puts before a heading, caption or list (`▍一、…`,
     `📊 表1 …`, `🏗️新开工项目`, `✅竣工项目`); 0 when the line opens with none."""
     k = 0
-    while k < len(text) and (0x1F000 <= ord(text[k]) <= 0x1FAFF or 0x2580 <= ord(text[k]) <= 0x259F
-                             or 0x2600 <= ord(text[k]) <= 0x27BF or 0x2B00 <= ord(text[k]) <= 0x2BFF):
+    while k < len(text) and is_pictograph(text[k]):
         k += 1
         while k < len(text) and (text[k] in "\ufe0f\u200d" or text[k].isspace()):
             k += 1

@@ -18,6 +18,7 @@ from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
     find_outside_brackets,
+    is_bulleted,
     is_symbol_bulleted,
     item_text,
     spaced_number,
@@ -437,8 +438,24 @@ def _list_openers(doc: Document) -> list[int]:
     # a stage-label paragraph names 项目 in its first characters: only those lines are tried (found in the joined
     # text, not by a step per line)
     lines.update(no for no in line_text(doc).lines_with("项目", within=_LABEL_LIST_REACH)
-                 if no not in heading_lines and _opens_label_list(doc.line(no)))
+                 if no not in heading_lines and (_opens_label_list(doc.line(no)) or _heads_stage_items(doc, no)))
     return sorted(lines)
+
+
+STAGE_LINE_MAX = 20
+
+
+def _heads_stage_items(doc: Document, no: int) -> bool:
+    """A line that is only a stage group (`新开工项目（8个）`, no outline number, no punctuation) right above a
+    bulleted or numbered item (`①A工程`): the first group of a list printed without a box or headings."""
+    s = squash(doc.line(no))
+    if len(s) > STAGE_LINE_MAX or _SENTENCE_PUNCT.search(s) or is_cell_line(doc.line(no)):
+        return False
+    group = group_label(s)
+    if group is None or not group[1]:
+        return False
+    nxt = _next_text_line(doc, no)
+    return nxt is not None and is_bulleted(doc.line(nxt)) and group_label(squash(doc.line(nxt))) is None
 
 
 def _headed_lists(doc: Document, taken: list[tuple[int, int]]) -> list[ProjectList]:

@@ -27,3 +27,18 @@ def test_a_box_of_kind_lines_over_items_named_then_described_in_a_sentence():
         ("青梧县城北片区棚户区改造", "started", "新开工", "城乡建设"),
         ("县第二人民医院迁建", "completed", "竣工", "城乡建设"),
     ]
+
+
+def test_a_phone_article_list_of_pictograph_stage_lines_over_circled_items():
+    """`projects/pictograph_stage_lines_circled_items.txt`: no 专栏, a title line and bare stage lines with their
+    counts, each opened by an emoji (`🗂️2032年县级重点项目清单`, `🚀新开工项目（3个）`), over items numbered ①②③: the
+    emoji are decoration, the stage line opens the list and the title line above names it."""
+    processed = _processed(FIXTURES / "projects" / "pictograph_stage_lines_circled_items.txt")
+    assert [(p.list_title, p.project_name, p.stage, p.stage_raw) for p in processed.extraction.projects] == [
+        ("2032年县级重点项目清单", "岚溪县城东污水处理厂扩建", "started", "新开工项目"),
+        ("2032年县级重点项目清单", "岚溪县中医院门诊楼", "started", "新开工项目"),
+        ("2032年县级重点项目清单", "岚溪至松口旅游公路（一期）", "started", "新开工项目"),
+        ("2032年县级重点项目清单", "岚溪县工业园区标准厂房", "ongoing", "续建项目"),
+        ("2032年县级重点项目清单", "岚溪县全民健身广场", "ongoing", "续建项目"),
+        ("2032年县级重点项目清单", "岚溪县110千伏输变电工程", "completed", "建成投用项目"),
+    ]

@@ -30,7 +30,8 @@ VERDICT_HEADER = "是否完成"
 
 _ITEM = re.compile(rf"^(\d{{1,3}})[.．、]\s*([^：:，,。；;]{{1,{NAME_MAX}}})[：:](.+)$")
 # a column label glued to its value: the genre's target / actual column words
-_LABEL = re.compile(r"^((?:\d{4}年)?(?:年度|全年|计划|预期|实际|预计|上年)?(?:目标值?|完成值?|完成数|执行数|计划|实绩))(.+)$")
+LABEL_WORDS = r"(?:\d{4}年)?(?:年度|全年|计划|预期|实际|预计|上年)?(?:目标值?|完成值?|完成数|执行数|计划|实绩)"
+_LABEL = re.compile(rf"^({LABEL_WORDS})(.+)$")
 _CLAUSE_SEP = re.compile(r"[，,]")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
 _GROUP = re.compile(rf"^(?:[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}[、.．])\s*"
@@ -53,9 +54,16 @@ def item(line: str) -> tuple[str, str, list[tuple[str, str]], str] | None:
     if not m:
         return None
     seq, name, rest = m.group(1), m.group(2).strip(), m.group(3)
+    found = labelled_clauses(rest)
+    return (seq, name, *found) if found is not None else None
+
+
+def labelled_clauses(text: str) -> tuple[list[tuple[str, str]], str] | None:
+    """([(label, value)], verdict) of `年度目标X，完成Y，达到预期`: every clause a column label glued to its value,
+    the last one may be the verdict; None when a clause is neither (a sentence of the text)."""
     fields: list[tuple[str, str]] = []
     verdict = ""
-    for clause in _CLAUSE_SEP.split(rest):
+    for clause in _CLAUSE_SEP.split(text):
         clause = clause.strip()
         lm = _LABEL.match(clause)
         if verdict or not clause:
@@ -68,7 +76,7 @@ def item(line: str) -> tuple[str, str, list[tuple[str, str]], str] | None:
             return None
     if len(fields) < 2 and not (fields and verdict):
         return None
-    return seq, name, fields, verdict
+    return fields, verdict
 
 
 def group(line: str) -> str | None:

@@ -67,3 +67,22 @@ def test_cards_of_field_lines_are_a_table_and_article_pictographs_are_decoration
     assert [(v.table_title, v.value_raw) for v in processed.extraction.indicators if v.source == "prose"] == [
         ("二、2030年主要目标", "增长6%左右")]
 
+
+
+def test_numbered_clause_lines_in_running_text_give_a_target_and_an_actual_each():
+    """`layouts/clause_items.txt`, its （一） section: the same clauses with the unit beside each figure and no
+    caption above are running text; each line gives a target row and an actual row with the verdict (the labels
+    `计划`/`实际完成` are no names), and a `；其中…` part is a sub-indicator of the line's own."""
+    processed = _processed(FIXTURES / "layouts" / "clause_items.txt")
+    t = "（一）重点指标进展"
+    got = [(v.table_title, v.seq, v.parent_name, v.indicator_name, v.unit, v.period_year, v.measure, v.value_raw,
+            v.value_num, v.achieved_raw)
+           for v in processed.extraction.indicators if v.source == "prose" and v.table_title == t]
+    assert sorted(got, key=repr) == sorted([
+        (t, "1", None, "税收收入", "%", 2030, "target", "增长4%", 4.0, None),
+        (t, "1", None, "税收收入", "%", 2030, "actual", "4.6%", 4.6, "是"),
+        (t, "2", None, "进出口总额", "亿元", 2030, "target", "80亿元", 80.0, None),
+        (t, "2", None, "进出口总额", "亿元", 2030, "actual", "76亿元", 76.0, "否"),
+        (t, "2", "进出口总额", "出口额", "亿元", 2030, "target", "50亿元", 50.0, None),
+        (t, "2", "进出口总额", "出口额", "亿元", 2030, "actual", "52.5亿元", 52.5, "是"),
+    ], key=repr)

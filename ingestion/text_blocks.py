@@ -30,6 +30,7 @@ from .blocks.clause_items import could_start as could_start_clauses
 from .blocks.clause_items import read_clause_table
 from .blocks.fields import could_start, read_field_table
 from .blocks.furniture import box_content, furniture_lines, is_rule
+from .blocks.grid_bands import join_ruled_bands
 from .blocks.lines import (
     BARE_CAPTION,
     caption_block,
@@ -130,6 +131,8 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 found = None  # a web page's `发布时间：…   来源：…` and `【打印】   【关闭】` lines spaced apart
             if found is not None:
                 layout, rows, last, header_rows = found
+                if i > 0 and lines[i - 1][:1] in "+ ":  # an ASCII grid ruling each row: a band is one row
+                    rows, header_rows = join_ruled_bands(lines, i, last, rows, header_rows)
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
                 i = last + 1
                 continue

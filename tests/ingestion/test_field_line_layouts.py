@@ -86,3 +86,21 @@ def test_numbered_clause_lines_in_running_text_give_a_target_and_an_actual_each(
         (t, "2", "进出口总额", "出口额", "亿元", 2030, "target", "50亿元", 50.0, None),
         (t, "2", "进出口总额", "出口额", "亿元", 2030, "actual", "52.5亿元", 52.5, "是"),
     ], key=repr)
+
+
+def test_an_ascii_grid_that_rules_every_row_joins_the_lines_between_two_rules():
+    """`layouts/ascii_grid_ruled_rows.md`: a pandoc grid table (`+---+` under every row, `+===+` under a header
+    printed on two lines): the lines between two rules are one row, so a name wrapped over two or three lines, a
+    unit (`平方米` + `/人`) and a value (`完成省` + `定任务`) are whole again, and `2030年`/`目标` is one header."""
+    processed = _processed(FIXTURES / "layouts" / "ascii_grid_ruled_rows.md")
+    t = "表4松岩县2030年主要指标完成情况"
+    assert _rows(processed, "table") == sorted([
+        (t, "1", None, "农林牧渔业总产值", "亿元", 2030, "target", "58", None, None),
+        (t, "1", None, "农林牧渔业总产值", "亿元", 2030, "actual", "59.4", None, None),
+        (t, "2", None, "县域二氧化硫排放总量控制目标完成率", "吨", 2030, "target", "≤1200", None, None),
+        (t, "2", None, "县域二氧化硫排放总量控制目标完成率", "吨", 2030, "actual", "1150", None, None),
+        (t, "3", None, "污水集中处理率", "%", 2030, "target", "完成省定任务", None, None),
+        (t, "3", None, "污水集中处理率", "%", 2030, "actual", "96.2", None, None),
+        (t, "4", None, "人均公园绿地面积", "平方米/人", 2030, "target", "14", None, None),
+        (t, "4", None, "人均公园绿地面积", "平方米/人", 2030, "actual", "14.3", None, None),
+    ], key=repr)

@@ -55,7 +55,7 @@ _FLAT = attrgetter("flat")  # `any(map(_FLAT, row))`: a row prints some text, te
 # name is a unit only when it reads as one (`（%）`, `（万元/人）`), so that `（可比价）` or `（助理）` stay in the name.
 _UNIT_BASES = sorted(
     """% ％ ‰ 个百分点 百分点 元 美元 元/人 人 人次 户 个 家 所 座 件 项 台 辆 艘 架 条 张 床 套 间 栋 幢 处 名 位 只 头 株 棵
-    部 册 场 篇 批 天 日 年 岁 月 小时 分钟 次 公里 千米 米 平方米 平方公里 立方米 亩 公顷 吨 标准煤 吨标准煤 吨标煤 标煤
+    部 册 场 篇 批 担 天 日 年 岁 月 小时 分钟 次 公里 千米 米 平方米 平方公里 立方米 亩 公顷 吨 标准煤 吨标准煤 吨标煤 标煤
     斤 公斤 头只 羽 户次 工作日 种 宗 笔 例 份 块 列 趟
     千瓦 千瓦时 兆瓦 度 标箱 TEU 微克 毫克 克 升 毫升 分贝 分 倍 类 级 GB Mbps kWh μg/m³ μg/m3 mg/L ㎡ m³ km""".split(),
     key=len,
@@ -235,6 +235,12 @@ def read_verdict(text: str) -> str | None:
     if VERDICT_YES.match(s):
         return "是"
     return s
+
+
+def group_label_attribute(label: str) -> str | None:
+    """预期性/约束性 when a group row is named by the attribute (`（二）约束性指标`, `一、预期性指标`); else None."""
+    s = _CN_ORDINAL.sub("", squash(label), count=1)
+    return read_attribute(s) if ATTRIBUTE_WORD.match(s) else None
 
 
 def read_attribute(text: str) -> str | None:
@@ -523,12 +529,14 @@ class _Context:
     category: str | None = None
     owner: _Owner | None = None
     group_unit: str | None = None  # `二、增长速度（%）`: the unit of every member row that prints none of its own
+    group_attribute: str | None = None  # `（二）约束性指标`: the attribute of every member row that prints none
 
     def open_group(self, label: str, unit: str | None = None) -> None:
         """A group row sets the category as printed; the unit it prints (in parentheses, `单位：…`, or its unit
-        cell) goes to its member rows."""
+        cell) goes to its member rows, and so does the attribute a group named by it states (`（一）预期性指标`)."""
         self.category = label
         self.group_unit = unit or group_label_unit(label)
+        self.group_attribute = group_label_attribute(label)
 
 
 @dataclass(frozen=True)
@@ -982,7 +990,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         if owner is not None and not owner.has_value and owner.seq is None and not owner.children:
             ctx.open_group(owner.name, owner.unit)  # an unnumbered value-less row nobody belonged to was a group label
         parent = None
-        attribute = attribute or info.rules.attribute(name.starred, name.name, seq)
+        attribute = attribute or info.rules.attribute(name.starred, name.name, seq) or ctx.group_attribute
         ctx.owner = _Owner(name.name, seq, attribute, name.starred, bool(values), 0, own_unit)
         if not values:  # a heading for the sub-rows that follow (`污染物排放总量*` over its `#` rows): not a row itself
             return []

@@ -24,9 +24,14 @@ from .blocks.captions import (
     title_row,
     untitled_caption,
 )
+from .blocks.cards import could_open as could_open_cards
+from .blocks.cards import read_card_table
 from .blocks.cells import read_cell_rows
+from .blocks.clause_items import could_start as could_start_clauses
+from .blocks.clause_items import read_clause_table
 from .blocks.fields import could_start, read_field_table
 from .blocks.furniture import box_content, furniture_lines, is_rule
+from .blocks.grid_bands import join_ruled_bands
 from .blocks.lines import (
     BARE_CAPTION,
     caption_block,
@@ -134,6 +139,8 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 found = None  # a web page's `发布时间：…   来源：…` and `【打印】   【关闭】` lines spaced apart
             if found is not None:
                 layout, rows, last, header_rows = found
+                if i > 0 and lines[i - 1][:1] in "+ ":  # an ASCII grid ruling each row: a band is one row
+                    rows, header_rows = join_ruled_bands(lines, i, last, rows, header_rows)
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
                 i = last + 1
                 continue
@@ -146,6 +153,20 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 continue
         if could_start(line):
             found = read_field_table(lines, i)
+            if found is not None:
+                layout, rows, last, header_rows = found
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
+        if could_open_cards(lines, i):
+            found = read_card_table(lines, i)  # one block of `label：value` lines per indicator
+            if found is not None:
+                layout, rows, last, header_rows = found
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
+        if could_start_clauses(line):
+            found = read_clause_table(lines, i)  # `1.名称（单位）：年度目标X，完成Y，达到预期` items
             if found is not None:
                 layout, rows, last, header_rows = found
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))

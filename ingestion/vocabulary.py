@@ -36,8 +36,8 @@ CHROME = re.compile(
 # Verdict (a cell with whitespace removed)
 # --------------------------------------------------------------------------------------------------------------
 
-YES_MARKS = "√|✓|✔"
-NO_MARKS = "×|✗|✘|╳"
+YES_MARKS = "√|✓|✔|✅|☑"
+NO_MARKS = "×|✗|✘|╳|❌|✖"
 # a target kept within its bound: `控制在目标以内`, `控制在年度控制目标内`
 WITHIN_TARGET = r"控制在(?:年度|全年)?(?:目标|计划|预期|控制目标)(?:值)?(?:以内|之内|范围内|内)"
 # `match`: a cell that opens with a verdict (`未完成（增长2.1%）` says 否)

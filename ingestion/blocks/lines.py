@@ -41,8 +41,11 @@ TITLE_MAX = 50  # a table title is one short line; a longer line is a sentence o
 
 
 def plain(line: str) -> str:
-    """The line without indentation, Markdown heading marks and whole-line emphasis."""
+    """The line without indentation, Markdown heading marks, whole-line emphasis and the pictographs an article
+    puts before a heading or caption (`decoration_end`)."""
     text = line.strip()
+    if text and ord(text[0]) >= 0x2580:
+        text = text[decoration_end(text):]
     if text[:1] == "#":
         text = _MARKDOWN_HEADING.sub("", text, count=1)
     if text[:2] in ("**", "__"):
@@ -123,12 +126,40 @@ _NOT_PARAGRAPH_LEADS = frozenset("#*_表专附") | _EXTRA_LEADS | _HEADING_LEADS
     | frozenset("-*+•·●○■□◆◇▪►▶➢—（(【") | frozenset(map(chr, range(ord("①"), ord("⑳") + 1)))
 
 
+# marks that are list bullets or verdicts where they are printed, never decoration
+_NOT_DECORATION = frozenset("★☆➢➤✓✔✗✘✕✖")
+
+
+def is_pictograph(ch: str) -> bool:
+    """An emoji or a block/dingbat symbol an article sets before a heading (`▍`, `📊`, `🏗️`, `✅`)."""
+    o = ord(ch)
+    return (0x1F000 <= o <= 0x1FAFF or 0x2580 <= o <= 0x259F or 0x2600 <= o <= 0x27BF
+            or 0x2B00 <= o <= 0x2BFF) and ch not in _NOT_DECORATION
+
+
+def decoration_end(text: str) -> int:
+    """Where the text starts after the pictographs an article puts before a heading, caption or list (`▍一、…`,
+    `📊 表1 …`, `🏗️新开工项目`, `✅竣工项目`); 0 when the line opens with none."""
+    k = 0
+    while k < len(text) and is_pictograph(text[k]):
+        k += 1
+        while k < len(text) and (text[k] in "\ufe0f\u200d" or text[k].isspace()):
+            k += 1
+    return k if k < len(text) else 0
+
+
 def line_block(line: str, no: int) -> Block | None:
-    """The block of one line that is not part of a table (None for a blank line)."""
+    """The block of one line that is not part of a table (None for a blank line). Pictographs before a
+    heading, caption, note or list item are decoration, not its text; a paragraph keeps them as printed."""
     text = line.strip()
     if not text:
         return None
     lead = text[0]
+    if ord(lead) >= 0x2580:
+        k = decoration_end(text)
+        inner = line_block(text[k:], no) if k else None
+        if inner is not None and not isinstance(inner, Paragraph):
+            return inner
     if lead not in _NOT_PARAGRAPH_LEADS and not lead.isdecimal():
         return Paragraph("paragraph", text, no, no)
     md = _MARKDOWN_HEADING.match(text) if text[:1] == "#" else None

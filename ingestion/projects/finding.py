@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
 from .details import is_detail_bullet
-from .item_details import name_of_detailed, split_glued
+from .item_details import name_of_described, name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
     find_outside_brackets,
+    is_bulleted,
     is_semicolon_names,
     is_symbol_bulleted,
     item_text,
@@ -135,7 +136,7 @@ def _is_list_line(line: str, s: str | None = None) -> bool:
         return all(_is_list_line(p) for p in pieces)
     sentences = [x for x in split_outside_brackets(s, "。") if x]
     if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
-        return False
+        return name_of_described(s) is not None  # `A工程（续建）。建设…，总投资8.6亿元。`: one item described
     return all(_is_list_sentence(x) for x in sentences)
 
 
@@ -184,8 +185,13 @@ def _heads_numbered_items(doc: Document, no: int) -> bool:
     if not m or len(s) - m.end() > 16 or _SENTENCE_PUNCT.search(s[m.end():]):
         return False
     nxt = _next_text_line(doc, no)
-    return nxt is not None and (_is_numbered_item(squash(doc.line(nxt)), 1)
-                                or _glued_items(squash(doc.line(nxt)), 1) is not None)
+    if nxt is None:
+        return False
+    following = squash(doc.line(nxt))
+    if _is_numbered_item(following, 1) or _glued_items(following, 1) is not None:
+        return True
+    m = _ITEM_NUMBER.match(following)  # items numbered on across the kinds (`二、产业发展` over `4.B园（新开工）。…`)
+    return bool(m and m.group(1)) and name_of_described(strip_item_number(following)) is not None
 
 
 def _heads_stage_lines(doc: Document, no: int) -> bool:
@@ -469,8 +475,24 @@ def _list_openers(doc: Document) -> list[int]:
     # a stage-label paragraph names 项目 in its first characters: only those lines are tried (found in the joined
     # text, not by a step per line)
     lines.update(no for no in line_text(doc).lines_with("项目", within=_LABEL_LIST_REACH)
-                 if no not in heading_lines and _opens_label_list(doc.line(no)))
+                 if no not in heading_lines and (_opens_label_list(doc.line(no)) or _heads_stage_items(doc, no)))
     return sorted(lines)
+
+
+STAGE_LINE_MAX = 20
+
+
+def _heads_stage_items(doc: Document, no: int) -> bool:
+    """A line that is only a stage group (`新开工项目（8个）`, no outline number, no punctuation) right above a
+    bulleted or numbered item (`①A工程`): the first group of a list printed without a box or headings."""
+    s = squash(doc.line(no))
+    if len(s) > STAGE_LINE_MAX or _SENTENCE_PUNCT.search(s) or is_cell_line(doc.line(no)):
+        return False
+    group = group_label(s)
+    if group is None or not group[1]:
+        return False
+    nxt = _next_text_line(doc, no)
+    return nxt is not None and is_bulleted(doc.line(nxt)) and group_label(squash(doc.line(nxt))) is None
 
 
 def _headed_lists(doc: Document, taken: list[tuple[int, int]]) -> list[ProjectList]:

@@ -45,11 +45,31 @@ def is_detail(clause: str) -> bool:
 
 def name_of_detailed(text: str) -> str | None:
     """`A项目（新开工），总投资52亿元，建设年限2024—2026年` → `A项目（新开工）`; None when the text has no
-    detail clauses after its first, or a clause after the first that is no detail."""
+    detail clauses after its first, or a clause after the first that is no detail. A name closed by its bracket
+    and followed by a sentence describing the works is one too (`name_of_described`)."""
     clauses = [c for c in split_outside_brackets(text, "，,") if c.strip()]
-    if len(clauses) < 2 or not all(is_detail(c) for c in clauses[1:]):
-        return None
+    if len(clauses) < 2 or "。" in clauses[0] or not all(is_detail(c) for c in clauses[1:]):
+        return name_of_described(text)
     return clauses[0].strip()
+
+
+DESCRIBED_NAME_MAX = 40
+
+
+def name_of_described(text: str) -> str | None:
+    """`A公路改建工程（续建）。建设里程32公里，总投资8.6亿元，年度计划投资2.5亿元。` → `A公路改建工程（续建）`: an item
+    whose first sentence is the name with its bracketed tag and whose next sentence says what is built, sized by
+    its investment (a detail clause among its clauses); None for any other text (a task sentence names no bracket
+    before its period, a description without an investment is prose)."""
+    if "）。" not in text and ")。" not in text:
+        return None
+    sentences = [x for x in split_outside_brackets(text, "。") if x.strip()]
+    first = sentences[0].strip() if sentences else ""
+    if len(sentences) < 2 or len(first) > DESCRIBED_NAME_MAX or not first.endswith(("）", ")")) \
+            or any(p in first for p in "，,；;：:"):
+        return None
+    clauses = [c for x in sentences[1:] for c in split_outside_brackets(x, "，,；;") if c.strip()]
+    return first if any(is_detail(c) for c in clauses) else None
 
 
 _KIND_LINE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，,。；;：:、]{1,16}$")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..blocks.lines import PAGE_NUMBER
+from ..blocks.lines import PAGE_NUMBER, decoration_end, is_pictograph
 from ..document import Document
 from .text_index import LINE_SPACE, line_text
 
@@ -118,7 +118,36 @@ def _page_number_lead(line: str) -> bool:
     return bool(s) and (s in _PAGE_NUMBER_LEADS or s.isdecimal())
 
 
+# a line opening with a pictograph (`🏗️新开工项目（8个）`, `📌2025年重点项目清单`): a phone article's decoration
+_PICTOGRAPH_LINE = re.compile(rf"(?m)^[{LINE_SPACE}]*[\U0001F000-\U0001FAFF\u2580-\u259F\u2600-\u27BF\u2B00-\u2BFF]")
+
+
+def _undecorated(lines: list[str]) -> list[str]:
+    """The lines without the pictographs a phone article puts before a heading or list title: the readers know
+    `新开工项目（8个）` and `2025年重点项目清单`, not their emoji."""
+    out = lines
+    for no, line in enumerate(lines):
+        s = line.lstrip()
+        if s and is_pictograph(s[0]):
+            k = decoration_end(s)
+            if k:
+                if out is lines:
+                    out = list(lines)
+                out[no] = line[: len(line) - len(s)] + s[k:]
+    return out
+
+
 def plain_view(doc: Document) -> Document:
+    """`doc` itself when no line carries Markdown marks, box characters, page numbers or pictographs, else a
+    Document over the lines without them (same line numbers, same metadata)."""
+    view = _plain_view(doc)
+    if _PICTOGRAPH_LINE.search(line_text(view).text) is None:
+        return view
+    lines = _undecorated(list(view.lines))
+    return view if lines == view.lines else Document(lines=lines, meta=view.meta)
+
+
+def _plain_view(doc: Document) -> Document:
     """`doc` itself when no line carries Markdown marks, box characters or page numbers, else a Document over
     the lines without them (same line numbers, same metadata)."""
     text = line_text(doc).text

@@ -13,6 +13,7 @@ import re
 from ..document import Document, squash
 from ..records import IndicatorValue
 from ..values import ParsedValue, parse_range, parse_value
+from .clause_lines import clause_line_rows
 from .names import _higher_scope_words, _negated
 from .phrases import _RANGE_KINDS, _inside_quotes, value_gate
 from .scopes import HEADING_NUMBER, Outline, Scope, prose_scopes
@@ -51,6 +52,12 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
     gate = value_gate(scope.qualitative)
     for no in scope.lines:
         text = outline.text(no)
+        if _CLAUSE_LINE_HINT.match(text):  # `1.名称：年度目标X，实际完成Y，完成。`: a target and an actual row
+            clause_rows = clause_line_rows(squash(text))
+            if clause_rows is not None:
+                out += [_clause_record(scope, row, no) for row in clause_rows if (row[1], row[4], row[3]) not in seen]
+                seen.update((row[1], row[4], row[3]) for row in clause_rows)
+                continue
         if no in outline.heading_lines:  # a numbered lead sentence: its number is not text (`1.1经济运行…。`)
             text = HEADING_NUMBER.sub("", squash(text))
         text = _clean(text)
@@ -98,6 +105,16 @@ def _parsed(r: _Row, measure: str | None = None) -> list[ParsedValue]:
     if measure == "actual" and parsed.comparator == "le" and _HELD_AT.match(r.raw):
         parsed = ParsedValue(parsed.value_num, "eq")
     return [parsed]
+
+
+_CLAUSE_LINE_HINT = re.compile(r"^\s*\d{1,3}[.．、][^：:]{1,40}[：:]")
+
+
+def _clause_record(scope: Scope, row: tuple, line: int) -> IndicatorValue:
+    seq, name, parent, measure, raw, unit, achieved = row
+    parsed = parse_value(raw)
+    return IndicatorValue("prose", scope.title, scope.year, measure, name, raw, parsed.value_num, parsed.comparator,
+                          line, seq=seq, parent_name=parent, unit=unit, achieved_raw=achieved, name_raw=name)
 
 
 def _record(scope: Scope, r: _Row, line: int, attribute: str | None, parsed: ParsedValue) -> IndicatorValue:

@@ -56,7 +56,7 @@ HEADING_NUMBER = re.compile(
 # line (`（一）经济运行稳中有进。全县地区生产总值完成…`), or a numbered item stating a figure (`1.地区生产总值增长6%；`).
 _LEAD_SENTENCE = re.compile(r"^[^。；;！？!?]{2,40}[。；;！？!?](?=.)")
 _CLAUSE_MARK = re.compile(r"[，,；;。]")
-_FIGURE = re.compile(r"\d[%％]|\d+(?:\.\d+)?[万亿]?(?:[元人个家户亩吨天所座项件台辆套]|公里|公顷|平方米|标箱|千瓦)|增长|持平|控制在|下达")
+_FIGURE = re.compile(r"\d[%％]|\d+(?:\.\d+)?[万亿]?(?:美元|[元人个家户亩吨天所座项件台辆套]|公里|公顷|平方米|标箱|千瓦)|增长|持平|控制在|下达")
 
 # The review's headline summary ends where the report turns to the work done (`2021年，我们重点抓了以下几个方面的
 # 工作：`); an introduction that announces the indicators (`从主要指标完成情况看：`) makes the numbered lead

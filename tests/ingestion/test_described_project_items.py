@@ -1,0 +1,44 @@
+"""Project lists whose items are a name with its stage tag and then a sentence describing the works, each read
+from a small invented fixture of its own."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingestion.process import process_report
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _processed(path: Path):
+    processed = process_report(path.name, path.read_bytes())
+    assert processed.ok, processed.error
+    return processed
+
+
+def test_a_box_of_kind_lines_over_items_named_then_described_in_a_sentence():
+    """`projects/kind_lines_over_described_items.txt`: a 专栏 whose `一、…` kind lines head items numbered on across
+    the kinds, `N.名称（阶段）。建设内容…，总投资X亿元，年度计划投资Y亿元。`: the first sentence is the name and its
+    stage tag, the next one describes the works (no names in it); a bracket of the name's own stays
+    (`（2032年度）（续建）`); the task paragraph after the box ends it."""
+    processed = _processed(FIXTURES / "projects" / "kind_lines_over_described_items.txt")
+    assert [(p.project_name, p.stage, p.stage_raw, p.category) for p in processed.extraction.projects] == [
+        ("青梧抽水蓄能电站", "preparatory", "前期", "能源水利"),
+        ("东溪灌区续建配套（2032年度）", "ongoing", "续建", "能源水利"),
+        ("青梧县城北片区棚户区改造", "started", "新开工", "城乡建设"),
+        ("县第二人民医院迁建", "completed", "竣工", "城乡建设"),
+    ]
+
+
+def test_a_phone_article_list_of_pictograph_stage_lines_over_circled_items():
+    """`projects/pictograph_stage_lines_circled_items.txt`: no 专栏, a title line and bare stage lines with their
+    counts, each opened by an emoji (`🗂️2032年县级重点项目清单`, `🚀新开工项目（3个）`), over items numbered ①②③: the
+    emoji are decoration, the stage line opens the list and the title line above names it."""
+    processed = _processed(FIXTURES / "projects" / "pictograph_stage_lines_circled_items.txt")
+    assert [(p.list_title, p.project_name, p.stage, p.stage_raw) for p in processed.extraction.projects] == [
+        ("2032年县级重点项目清单", "岚溪县城东污水处理厂扩建", "started", "新开工项目"),
+        ("2032年县级重点项目清单", "岚溪县中医院门诊楼", "started", "新开工项目"),
+        ("2032年县级重点项目清单", "岚溪至松口旅游公路（一期）", "started", "新开工项目"),
+        ("2032年县级重点项目清单", "岚溪县工业园区标准厂房", "ongoing", "续建项目"),
+        ("2032年县级重点项目清单", "岚溪县全民健身广场", "ongoing", "续建项目"),
+        ("2032年县级重点项目清单", "岚溪县110千伏输变电工程", "completed", "建成投用项目"),
+    ]

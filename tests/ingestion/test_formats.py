@@ -856,3 +856,27 @@ def test_a_utf8_report_cut_inside_its_last_character_loads_what_precedes_the_cut
     assert out.ok, out.error
     assert out.text.rstrip() == text[:-1].rstrip()
     assert {v.value_raw for v in out.extraction.indicators} >= {"增长5.8%", "增长6%左右"}
+
+
+def test_html_pre_block_keeps_its_spacing_so_a_space_aligned_table_reads_as_in_a_text_file():
+    from ingestion.extract import extract_document
+    from ingestion.formats.html import html_document
+
+    page = ("<html><body><p>关于丙区2031年国民经济和社会发展计划执行情况的报告</p>"
+            "<p>各位代表：<br>　　全年完成任务。</p><p><strong>表3　丙区2031年主要指标完成情况</strong></p>\n<pre>\n"
+            "序号  指标名称              单位    2031年目标    2031年完成\n"
+            "------------------------------------------------------------\n"
+            "一、经济发展\n"
+            "1     甲地区生产总值增速    %       7             7.2\n"
+            "2     乙工业投资            亿元    55            58.4\n"
+            "二、民生改善\n"
+            "3     丙新增就业            人      3200          3350\n"
+            "------------------------------------------------------------\n"
+            "</pre><p>　　正文后一段。</p></body></html>").encode()
+    model = html_document(page)
+    lines = model.text.split("\n")
+    assert "1     甲地区生产总值增速    %       7             7.2" in lines  # the <pre>'s spacing is kept
+    assert "全年完成任务。" in " ".join(lines) and "正文后一段。" in " ".join(lines)
+    rows = {(r.indicator_name, r.measure, r.value_raw) for r in extract_document(model).indicators if r.source == "table"}
+    assert {("甲地区生产总值增速", "target", "7"), ("甲地区生产总值增速", "actual", "7.2"),
+            ("乙工业投资", "actual", "58.4"), ("丙新增就业", "target", "3200")} <= rows

@@ -399,6 +399,7 @@ def _column_starts(found, lines: list[str]) -> list[int] | None:
 def _place(cells: list[Cell], starts: list[int], columns: list[int], line: str, no: int) -> list[Cell]:
     """A short row of an aligned table: each cell in the column it starts under; empty cells where none does."""
     at = _display_starts(line, starts)
+    cells, at = _split_overfull(cells, at, columns, no)
     out: list[Cell] = [Cell("", line=no) for _ in columns]
     used = set()
     for cell, pos in zip(cells, at):
@@ -408,3 +409,27 @@ def _place(cells: list[Cell], starts: list[int], columns: list[int], line: str, 
         used.add(k)
         out[k] = cell
     return out
+
+
+def _split_overfull(cells: list[Cell], at: list[int], columns: list[int], no: int) -> tuple[list[Cell], list[int]]:
+    """A cell as wide as its column leaves only one space before the next cell (`完成市考核任务 完成`): where a single
+    space inside a cell of a short row stands right before a column start that no cell starts under, the two
+    are two cells."""
+    taken = set(at)
+    out_cells, out_at = [], []
+    for cell, pos in zip(cells, at):
+        text, start, piece_at, width = cell.text, 0, pos, pos
+        for i, ch in enumerate(text):
+            width += _width(ch)
+            if ch != " " or i == 0 or i + 1 >= len(text) or text[i - 1] == " " or text[i + 1] == " ":
+                continue
+            col = next((c for c in columns if abs(c - width) <= 1 and c > piece_at), None)
+            if col is None or any(abs(t - col) <= 1 for t in taken):
+                continue
+            out_cells.append(Cell(text[start:i], line=no))
+            out_at.append(piece_at)
+            start, piece_at = i + 1, width
+            taken.add(col)
+        out_cells.append(Cell(text[start:], line=no) if start else cell)
+        out_at.append(piece_at)
+    return out_cells, out_at

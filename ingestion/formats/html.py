@@ -114,20 +114,28 @@ class _Lines:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.buf: list[str] = []
+        self.verbatim = False  # the line being built comes from a <pre>: its spacing is kept
 
     def text(self, s: str, pre: bool = False) -> None:
         if pre:
             parts = s.replace("\r\n", "\n").split("\n")
             self.buf.append(parts[0])
+            self.verbatim = True
             for part in parts[1:]:
                 self.flush(force=True)
                 self.buf.append(part)
+                self.verbatim = True
         else:
             self.buf.append(re.sub(r"[ \t\r\f]*\n\s*", _WRAP, s))
 
     def flush(self, force: bool = False) -> None:
         raw = "".join(self.buf)
         self.buf = []
+        if self.verbatim:
+            self.verbatim = False
+            if raw.strip() or force:
+                self.lines.extend(paragraph_lines(_pre_line(raw)))
+            return
         line = _SPACES.sub(" ", _NBSP_RUN.sub(_GAP, _WRAP_CJK.sub("", raw))).replace(_GAP, "  ").strip(" ")
         if line or force:
             self.lines.extend(paragraph_lines(line))
@@ -135,6 +143,12 @@ class _Lines:
     def blank(self) -> None:
         self.flush()
         self.lines.append("")
+
+
+def _pre_line(raw: str) -> str:
+    """One line of a `<pre>` as printed: its spaces and TABs kept (a table typed with space-aligned columns
+    reads as a text file's), no-break spaces as spaces, the line end trimmed."""
+    return raw.replace(_WRAP, "").replace("\xa0", " ").replace("\r", "").replace("\f", "").rstrip()
 
 
 def _is_layout_table(table) -> bool:

@@ -31,6 +31,7 @@ from ..document import heading_level, parse_caption
 from ..errors import ReportError
 from ..layout import GridTable, paragraph_lines, render
 from ..model import Cell, DocumentModel
+from .pdf_columns import two_column_stretches
 from .pdf_unruled import Columns, unruled_tables
 
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
@@ -63,6 +64,8 @@ class _Line:
     top: float
     bottom: float
     size: float
+    column: tuple | None = None  # (stretch top, 0 left | 1 right, column's left x, column's right edge) in two columns
+    column_start: bool = False  # the first line of a column: it may go on with the last line of the column before
 
 
 @dataclass
@@ -87,8 +90,8 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def _lines_of(chars: list[dict]) -> list[_Line]:
-    """Characters → printed lines (characters whose vertical centres are close), left to right."""
+def _char_rows(chars: list[dict]) -> list[list[dict]]:
+    """Characters → printed rows (characters whose vertical centres are close), top to bottom, each left to right."""
     rows: list[list[dict]] = []
     for ch in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
         mid = (ch["top"] + ch["bottom"]) / 2
@@ -99,9 +102,15 @@ def _lines_of(chars: list[dict]) -> list[_Line]:
                 last.append(ch)
                 continue
         rows.append([ch])
-    out = []
     for row in rows:
         row.sort(key=lambda c: c["x0"])
+    return rows
+
+
+def _lines_of(chars: list[dict]) -> list[_Line]:
+    """Characters → printed lines (characters whose vertical centres are close), left to right."""
+    out = []
+    for row in _char_rows(chars):
         parts: list[str] = []
         prev = None
         for ch in row:
@@ -229,9 +238,10 @@ def _read_page(page, carried: Columns | None = None) -> _Page:
         items.append(_Table(_table_rows(t, [c for c in chars if _inside(c, t.bbox)]), t.bbox[1], t.bbox[3],
                             float(page.height)))
     margin = _MARGIN_SHARE * float(page.height)
+    free, column_lines = _column_lines(free)
     lines = []
     margins = []
-    for line in _lines_of(free):
+    for line in _lines_of(free) + column_lines:
         top, bottom = line.bottom < margin, line.top > float(page.height) - margin
         if (top or bottom) and _PAGE_NUMBER.match(line.text):
             continue  # page furniture
@@ -249,11 +259,41 @@ def _read_page(page, carried: Columns | None = None) -> _Page:
         used.update(range(first, last + 1))
         open_columns = columns if body and last >= body[-1] else None
     items.extend(line for k, line in enumerate(lines) if k not in used)
-    items.sort(key=lambda it: it.top)
+    # top to bottom; inside a two-column stretch the left column, then the right one
+    items.sort(key=lambda it: (it.column[0], it.column[1], it.top) if isinstance(it, _Line) and it.column
+               else (it.top, 0, it.top))
     return _Page(items, float(page.height), margins, open_columns)
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _column_lines(free: list[dict]) -> tuple[list[dict], list[_Line]]:
+    """The characters outside two-column stretches (`pdf_columns.py`), and the lines of the stretches read column by
+    column, each marked with its column (its own left and right edges decide where a line goes on)."""
+    stretches = two_column_stretches(_char_rows(free))
+    if not stretches:
+        return free, []
+    rest: list[dict] = []
+    parts: dict[tuple[int, int], list[dict]] = {}
+    for ch in free:
+        mid = (ch["top"] + ch["bottom"]) / 2
+        k = next((k for k, s in enumerate(stretches) if s.top <= mid <= s.bottom), None)
+        if k is None:
+            rest.append(ch)
+        else:
+            parts.setdefault((k, 0 if ch["x1"] <= stretches[k].gutter else 1), []).append(ch)
+    out: list[_Line] = []
+    for (k, side), chars in sorted(parts.items()):
+        lines = _lines_of(chars)
+        if not lines:
+            continue
+        edges = (stretches[k].top, side, median(line.x0 for line in lines), _right_edge(lines))
+        for line in lines:
+            line.column = edges
+        lines[0].column_start = True
+        out.extend(lines)
+    return rest, out
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
@@ -332,12 +372,15 @@ def _assemble(pages: list[_Page]) -> list:
                                 and bool(_PAGE_NUMBER.match(item.text)))
             if last_table_rows is not None:
                 end_table()
+            prev_right = prev.column[3] if prev is not None and prev.column else right
+            item_left = item.column[2] if item.column else left
             joins = (
                 para is not None and prev is not None
-                and prev.x1 >= right - _FULL_SLACK * prev.size  # the previous line was full
-                and item.x0 <= left + 0.8 * item.size  # this one is not indented
+                and prev.x1 >= prev_right - _FULL_SLACK * prev.size  # the previous line was full
+                and item.x0 <= item_left + 0.8 * item.size  # this one is not indented
                 and not _starts_block(item.text)
-                and (item.top - prev.bottom <= 1.2 * max(prev.size, size) or k == 0)  # no wide gap (or a new page)
+                # no wide gap (or a new page, or the top of the next column)
+                and (item.top - prev.bottom <= 1.2 * max(prev.size, size) or k == 0 or item.column_start)
             )
             if joins:
                 para = _join(para, item.text)

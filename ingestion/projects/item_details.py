@@ -18,6 +18,10 @@ _DETAIL = re.compile(
     r"^(?:项目)?(?:总投资|年度计划投资|年度投资|计划投资|计划总投资|估算投资|概算投资)[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元$"
     rf"|^(?:建设)?(?:年限|周期|期限|工期|起止年限)[：:为]?{_SPAN}$")
 
+# the investment printed after the name with only a gap between (`A产业园　总投资12亿元`, squashed `A产业园总投资12亿元`)
+_SIZE_AFTER_NAME = re.compile(
+    r"[\s\u3000]*(?:总投资|年度计划投资|年度投资|计划投资|计划总投资|估算投资|概算投资)[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元$")
+
 
 # A period closing an item, and right after it the number of the next item or group (`…建设年限2024—2026年2.B工程`,
 # `…2026年（二）基础设施`): a PDF text layer ran the lines of a box together; the number opens the next line again.
@@ -50,7 +54,11 @@ def name_of_detailed(text: str) -> str | None:
     clauses = [c for c in split_outside_brackets(text, "，,") if c.strip()]
     if len(clauses) < 2 or "。" in clauses[0] or not all(is_detail(c) for c in clauses[1:]):
         return name_of_described(text)
-    return clauses[0].strip()
+    first = clauses[0].strip()
+    sized = _SIZE_AFTER_NAME.search(first)
+    if sized and sized.start() > 0:  # `A产业园　总投资12亿元，年度计划投资3亿元`: the gap was the first clause's comma
+        first = first[: sized.start()].rstrip()
+    return first
 
 
 DESCRIBED_NAME_MAX = 40

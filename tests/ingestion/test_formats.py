@@ -1001,3 +1001,72 @@ def test_html_paragraph_divs_and_a_glossary_list_stay_text():
     from ingestion.formats.html import html_document
 
     assert html_document(page).tables == []
+
+
+def test_html_pre_block_keeps_its_spacing_so_a_space_aligned_table_reads_as_in_a_text_file():
+    from ingestion.extract import extract_document
+    from ingestion.formats.html import html_document
+
+    page = ("<html><body><p>关于丙区2031年国民经济和社会发展计划执行情况的报告</p>"
+            "<p>各位代表：<br>　　全年完成任务。</p><p><strong>表3　丙区2031年主要指标完成情况</strong></p>\n<pre>\n"
+            "序号  指标名称              单位    2031年目标    2031年完成\n"
+            "------------------------------------------------------------\n"
+            "一、经济发展\n"
+            "1     甲地区生产总值增速    %       7             7.2\n"
+            "2     乙工业投资            亿元    55            58.4\n"
+            "二、民生改善\n"
+            "3     丙新增就业            人      3200          3350\n"
+            "------------------------------------------------------------\n"
+            "</pre><p>　　正文后一段。</p></body></html>").encode()
+    model = html_document(page)
+    lines = model.text.split("\n")
+    assert "1     甲地区生产总值增速    %       7             7.2" in lines  # the <pre>'s spacing is kept
+    assert "全年完成任务。" in " ".join(lines) and "正文后一段。" in " ".join(lines)
+    rows = {(r.indicator_name, r.measure, r.value_raw) for r in extract_document(model).indicators if r.source == "table"}
+    assert {("甲地区生产总值增速", "target", "7"), ("甲地区生产总值增速", "actual", "7.2"),
+            ("乙工业投资", "actual", "58.4"), ("丙新增就业", "target", "3200")} <= rows
+
+
+def _two_column_pdf(paragraphs: list[str], title: str) -> bytes:
+    """A 公报-like page: a full-width title, then the body set in two columns (the right one a little lower, so the
+    lines of the two columns interleave)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    head = ParagraphStyle("head", fontName="STSong-Light", fontSize=15, leading=22, alignment=1)
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10, leading=15, firstLineIndent=20,
+                          wordWrap="CJK")
+    width, height = A4
+    frames = [Frame(60, height - 150, width - 120, 90, id="title"),
+              Frame(60, 60, (width - 150) / 2, height - 215, id="left"),
+              Frame(90 + (width - 150) / 2, 60, (width - 150) / 2, height - 222, id="right")]
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=A4, pageTemplates=[PageTemplate("twocol", frames)])
+    story = [Paragraph(title, head), FrameBreak()] + [Paragraph(p, body) for p in paragraphs]
+    doc.build(story)
+    return buf.getvalue()
+
+
+def test_pdf_body_in_two_columns_is_read_left_column_then_right_column():
+    from ingestion.extract import extract_document
+    from ingestion.formats.pdf import pdf_document
+
+    filler = "坚持稳中求进工作总基调，扎实推进产业转型升级，持续优化营商环境，城乡面貌不断改善，群众获得感持续增强。"
+    lead = ("2031年，全县经济运行稳中有进。全年实现地区生产总值256.3亿元，增长6.1%；规模以上工业增加值增长8.4%；"
+            "固定资产投资增长5.2%；社会消费品零售总额97.5亿元，增长4.7%；一般公共预算收入15.8亿元，增长2.9%。")
+    paragraphs = ["各位代表：", "一、2031年国民经济和社会发展计划执行情况", lead,
+                  *[f"（{n}）重点工作扎实推进。" + filler * 3 for n in "一二三四五"],
+                  "二、2032年经济社会发展的主要目标",
+                  "2032年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右，规模以上工业增加值增长7.5%，"
+                  "固定资产投资增长6%，社会消费品零售总额增长5.5%。"]
+    data = _two_column_pdf(paragraphs, "关于桂溪县2031年国民经济和社会发展计划执行情况及2032年计划草案的报告")
+    model = pdf_document(data)
+    assert lead in model.text.split("\n")  # the lead paragraph whole, no line of the other column inside it
+    assert model.text.index("（一）重点工作") < model.text.index("（五）重点工作") < model.text.index("二、2032年")
+    rows = {(r.indicator_name, r.measure, r.value_raw) for r in extract_document(model).indicators}
+    assert {("地区生产总值", "actual", "256.3亿元"), ("社会消费品零售总额", "actual", "97.5亿元"),
+            ("一般公共预算收入增速", "actual", "增长2.9%"), ("固定资产投资增速", "target", "增长6%")} <= rows

@@ -907,3 +907,19 @@ def test_fixture_ongoing_stage_with_a_note_that_completes_it_within_the_year():
         ("澄江滨河绿道", "completed", "续建项目（年内建成）", None),
         ("澄江北站综合交通枢纽", "ongoing", "续建项目（2026年建成）", None)]
     assert [p.problem for p in project_parts(parts)] == [None, None]
+
+
+def test_item_whose_investment_follows_the_name_after_a_gap_keeps_only_the_name():
+    """`1.A产业园　总投资12亿元，年度计划投资3亿元`: a box line sets the investment after the name with only a wide gap
+    (a full-width space) where other lists put a comma; the gap ends the name, as the comma would."""
+    text = ("关于桐溪县2031年国民经济和社会发展计划执行情况及2032年国民经济和社会发展计划草案的报告\n三、2032年重点工作\n"
+            "专栏2　2032年桐溪县重点建设项目\n　　新开工项目（2个）\n"
+            "　　1.桐溪光伏组件产业园（二期）　总投资9.4亿元，年度计划投资2.1亿元\n"
+            "　　2.桐溪县第三小学新建项目　总投资1.6亿元，年度计划投资0.7亿元\n"
+            "　　续建项目（1个）\n"
+            "　　3.桐溪河滨公园改造工程　计划总投资8000万元，年度计划投资3000万元\n"
+            "　　各位代表，新的一年，我们将奋力谱写新篇章！\n")
+    items, _ = read_projects(Document.from_text(text))
+    assert [(i.project_name, i.stage) for i in items] == [
+        ("桐溪光伏组件产业园（二期）", "started"), ("桐溪县第三小学新建项目", "started"),
+        ("桐溪河滨公园改造工程", "ongoing")]

@@ -1954,3 +1954,39 @@ def test_fixture_tab_rows_under_a_blank_corner_cell_are_one_row_per_line():
     ]
     assert [(p.kind, p.facts_read, p.problem) for p in parts] == [("indicator_table", 8, None),
                                                                   ("indicator_table", 8, None)]
+
+
+def test_completion_column_of_beyond_and_short_of_plan_words_is_the_verdict():
+    """A review table's `完成情况` column holding `超过预期`/`达到预期`/`未达到预期`/`低于预期` is the report's verdict,
+    not a second actual: going past the plan (超过预期) says 是, as 超额完成 does; falling short (低于预期) says 否."""
+    rows = rows_of("""
+    表2　2021年主要指标执行情况
+    序号  指标名称            单位    2021年目标    2021年完成    完成情况
+    1     甲区生产总值增长    %       6             7.1           超过预期
+    2     乙工业投资增长      %       8             9.4           超过预期
+    3     丙消费品零售额      亿元    120           126           超出目标
+    4     丁财政收入增长      %       5             5             达到预期
+    5     戊居民收入增长      %       7             6.2           未达到预期
+    6     己外贸进出口增长    %       4             1.5           低于预期
+    """)
+    actual = {r.indicator_name: (r.value_raw, r.achieved_raw) for r in rows if r.measure == "actual"}
+    assert actual == {"甲区生产总值增长": ("7.1", "是"), "乙工业投资增长": ("9.4", "是"), "丙消费品零售额": ("126", "是"),
+                      "丁财政收入增长": ("5", "是"), "戊居民收入增长": ("6.2", "否"), "己外贸进出口增长": ("1.5", "否")}
+    assert len(rows) == 12
+
+
+def test_space_aligned_cell_that_fills_its_column_is_split_from_the_next_at_the_single_space():
+    """In a fixed-width copy a value as wide as its column leaves one space before the next cell
+    (`完成省下达任务 完成`): the next column starts there, so the two are two cells (a name holding one space stays
+    whole)."""
+    rows = rows_of("""
+    表3　2031年主要指标完成情况
+    序号  指标名称            单位    2031年目标    2031年完成    是否完成
+    1     甲新增就业          人      5000          5230          是
+    2     乙节能降耗任务      %       完成省下达任务 完成         是
+    3     PM2.5 平均浓度      微克    ≤35           31            是
+    """)
+    got = {(r.indicator_name, r.measure): r.value_raw for r in rows}
+    assert got == {("甲新增就业", "target"): "5000", ("甲新增就业", "actual"): "5230",
+                   ("乙节能降耗任务", "target"): "完成省下达任务", ("乙节能降耗任务", "actual"): "完成",
+                   ("PM2.5平均浓度", "target"): "≤35", ("PM2.5平均浓度", "actual"): "31"}

@@ -1,13 +1,16 @@
 """Shortcuts taken for speed must give what the plain computation gives: a text table's text joined on first read,
-the investment reader's clause split and set labels (memoised), and the list view's box-character scan."""
+the investment reader's clause split and set labels (memoised), the list view's box-character scan and a list
+line's display width (counted by runs)."""
 from __future__ import annotations
 
 import dataclasses
 import pickle
+import unicodedata
 
 from ingestion.document import Document
 from ingestion.investment import _SEPARATORS, _last_clause, _parse_label
 from ingestion.model import Cell, Table
+from ingestion.projects.lists import _display_width
 from ingestion.projects.view import plain_view
 from ingestion.text_blocks import text_blocks
 
@@ -62,3 +65,16 @@ def test_plain_view_without_box_characters_is_the_document_itself():
     framed = Document.from_text("专栏1 重点项目\n┌────┐\n│A产业园│\n└────┘\n")
     view = plain_view(framed)
     assert view is not framed and "A产业园" in view.lines[2] and "│" not in view.lines[2]
+
+
+def _display_width_plain(text: str) -> int:
+    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+
+
+def test_display_width_by_runs_matches_a_per_character_count():
+    every_bmp = "".join(map(chr, range(0x10000)))
+    for start in range(0, len(every_bmp), 997):  # every character of the plane, in mixed runs
+        chunk = every_bmp[start:start + 997]
+        assert _display_width(chunk) == _display_width_plain(chunk)
+    for text in ("", "G3高速", "TOPCon电池、A城市更新（一期）", "ＡＢ全角", "😀表情𠀀字\U000e0001x", "plain ascii"):
+        assert _display_width(text) == _display_width_plain(text)

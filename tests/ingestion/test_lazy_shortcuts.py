@@ -30,7 +30,7 @@ from ingestion.projects.stages import (
     parse_label,
     without_count,
 )
-from ingestion.projects.view import plain_view
+from ingestion.projects.view import _BOX_CHARS, _has_box_char, plain_view
 from ingestion.text_blocks import text_blocks
 
 _TEXT = "表1 主要指标\n\t指标\n\t目标\n\n\t地区生产总值增速\n\t6%\n\n\t一般公共预算收入\n\t12.5亿元\n\n正文段落。\n"
@@ -152,6 +152,15 @@ def _parse_label_plain(label: str):
     if m and m.start() > 0 and _COUNT_TAIL.fullmatch(label[m.end():]):
         return label[: m.start()], m.group(0)
     return label, None
+
+
+def test_box_character_test_by_utf16_units_matches_the_regex():
+    every_bmp = "".join(map(chr, range(0x10000)))  # lone surrogates included
+    for start in range(0, len(every_bmp), 61):
+        chunk = every_bmp[start:start + 61]
+        assert _has_box_char(chunk) == bool(_BOX_CHARS.search(chunk)), hex(start)
+    for text in ("", "6%增长", "◆ A项目 ■ B中心", "│A产业园│", "a─b", "\u257f", "\u2580●○", "😀𠀀", "\ud800─", "%%%"):
+        assert _has_box_char(text) == bool(_BOX_CHARS.search(text)), text
 
 
 def test_first_character_before_squashing_is_the_squashed_lines_first():

@@ -31,7 +31,6 @@ from .names import (
 from .parts import is_open_ended, printed_count
 from .stages import (
     _GROUP_LABEL,
-    _LABEL_COUNT,
     _LABEL_NUMBER,
     _LIST_VERB,
     _NESTED_STAGE_LABEL,
@@ -40,6 +39,7 @@ from .stages import (
     group_label,
     kind_heading,
     parse_label,
+    without_count,
 )
 from .text_index import line_text
 
@@ -162,7 +162,7 @@ def _is_labelled_item(s: str) -> bool:
         sentences = [x for x in split_outside_brackets(body, "。") if x]
         return (bool(_LIST_LABEL_WORDS.search(label)) and len(label) <= 20
                 and all(_is_list_sentence(x) for x in sentences))
-    return bool(_GROUP_LABEL.match(_LABEL_COUNT.sub("", rest.rstrip("：:")))) or group_label(s) is not None
+    return bool(_GROUP_LABEL.match(without_count(rest.rstrip("：:")))) or group_label(s) is not None
 
 
 def _heads_bullets(doc: Document, no: int) -> bool:
@@ -438,7 +438,7 @@ def _opens_headed_list(s: str) -> bool:
         return False
     if parse_label(label)[1] and rest.strip("。") and _is_list_line(rest):
         return True
-    kind = _LABEL_COUNT.sub("", label)
+    kind = without_count(label)
     return (bool(_PROJECT_KIND.search(kind)) and "、" in rest and len(kind) <= 20
             and _is_list_line(rest) and bool(printed_count(label) or is_open_ended(rest)))
 
@@ -459,7 +459,9 @@ def _opens_label_list(line: str) -> bool:
 def _opens_kind_groups(doc: Document, no: int) -> bool:
     """`1.先进制造业项目` over `（1）A项目：总投资…` or over `新开工：B、C；续建：D`: the first kind of a list sorted by
     kind of project, printed without a box."""
-    if not could_head_kinds(squash(doc.line(no))):
+    line = doc.line(no)
+    lead = line.lstrip()[:1]  # `squash(line)[:1]`, read before squashing a heading that may be a whole paragraph
+    if not (lead.isdecimal() or lead in "（(") or not could_head_kinds(squash(line)):
         return False  # most headings: the line below need not be looked up
     nxt = _next_text_line(doc, no)
     return nxt is not None and kind_heading(doc.line(no), doc.line(nxt)) is not None

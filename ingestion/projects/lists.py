@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..document import Document, heading_level, squash
 from ..records import ProjectItem
@@ -293,12 +294,33 @@ WRAPPED_MIN = 20  # a hard-wrapped line runs to the width of the text column: a 
 WRAPPED_SHARE = 0.9  # … within a character or two of the longest line of the list
 
 
+def _wide_runs() -> re.Pattern:
+    """Runs of the wide (`W`/`F`) characters of the Basic Multilingual Plane, the class read once from `unicodedata`
+    (some 360 ranges): `re` finds the runs in C where a per-character `east_asian_width` call took most of
+    `_display_width`'s time (list lines are long paragraphs)."""
+    ranges, start = [], 0
+    for wide, group in groupby(unicodedata.east_asian_width(ch) in "WF" for ch in map(chr, range(0x10000))):
+        size = sum(1 for _ in group)
+        if wide:
+            ranges.append(f"\\u{start:04x}-\\u{start + size - 1:04x}")
+        start += size
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
+_WIDE_RUNS = _wide_runs()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # outside the class: `unicodedata` reads each one
+
+
 def _display_width(text: str) -> int:
     """How wide a line prints: a Chinese character takes two columns, a Latin letter or digit one, so a wrapped
-    line holding `TOPCon` or `G3` holds more characters than one of Chinese only and is no wider."""
+    line holding `TOPCon` or `G3` holds more characters than one of Chinese only and is no wider. (The same as
+    `len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")`, counted by runs.)"""
     if text.isascii():
         return len(text)
-    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    width = len(text) + sum(map(len, _WIDE_RUNS.findall(text)))
+    if _ASTRAL.search(text):  # a character past U+FFFF (an emoji, a rare ideograph): rare, read one by one
+        width += sum(1 for ch in _ASTRAL.findall(text) if unicodedata.east_asian_width(ch) in "WF")
+    return width
 
 
 def _wrapped(above: str, s: str, width: int, entry: str | None = None) -> bool:

@@ -128,9 +128,14 @@ def group_label(s: str) -> tuple[str | None, str | None] | None:
     stopped = text.endswith("。")  # `1.新开工项目（68个）。`: a group label closed like a sentence
     if stopped:
         text = text[:-1]
-    counted = bool(_LABEL_COUNT.search(text))
-    bracket_count = bool(_BRACKET_COUNT.search(text))
-    text = _LABEL_COUNT.sub("", text)
+    # a count (`_LABEL_COUNT`, `_BRACKET_COUNT`) ends in one of these (`$` may stand before a final \n): a line
+    # that ends otherwise, as most list lines do, has none, and its three regexes (each tried at every character
+    # of a long line) are skipped
+    ends_like_count = text[-1:] in "）)个项\n"
+    counted = ends_like_count and bool(_LABEL_COUNT.search(text))
+    bracket_count = ends_like_count and bool(_BRACKET_COUNT.search(text))
+    if ends_like_count:
+        text = _LABEL_COUNT.sub("", text)
     if not text or len(text) > 16:
         return None
     if _STAGE_LABEL_RE.fullmatch(text) or _is_noted_stage(text):
@@ -161,9 +166,10 @@ def kind_heading(line: str, following: str | None) -> str | None:
     `1.A项目：总投资…`. A numbered project of a one-name-a-line list (`1.A工程` over `2.B项目`) is followed by its next
     item, so it stays a project; a task heading (`（三）重点项目`) is followed by its prose; a stage word makes the line
     a stage group (`1.新开工项目`), which `group_label` reads."""
+    lead = line.lstrip()[:1]  # the squashed line's first character, read before squashing a long line
+    if not (lead.isdecimal() or lead in "（("):
+        return None  # `_KIND_HEADING` opens with a number: no regex (and no squashing) for the other lines
     s = "".join(line.split())  # the characters `\s` matches
-    if not (s[:1].isdecimal() or s[:1] in "（("):
-        return None  # `_KIND_HEADING` opens with a number: no regex for the other lines
     m = _KIND_HEADING.match(without_count(s))
     if not m or following is None or not _KIND_END.search(m.group(2)) or parse_label(m.group(2))[1]:
         return None
@@ -196,8 +202,8 @@ def parse_label(label: str) -> tuple[str | None, str | None]:
     `社会投资类项目完成9个` → (社会投资类项目, 完成); `新兴产业项目` → (新兴产业项目, None);
     `（一）新开工项目（6个）` → (None, 新开工项目); `产业发展类（12个）` → (产业发展类, None)."""
     label = _LABEL_NUMBER.sub("", label)
-    counted = _LABEL_COUNT.sub("", label)
-    if counted and (_STAGE_LABEL_RE.fullmatch(counted) or _LABEL_COUNT.search(label)):
+    counted = without_count(label)
+    if counted and (_STAGE_LABEL_RE.fullmatch(counted) or counted != label):  # (a count was cut off)
         label = counted
     if _STAGE_LABEL_RE.fullmatch(label) or _is_noted_stage(label):
         return None, label

@@ -62,3 +62,86 @@ def test_plain_view_without_box_characters_is_the_document_itself():
     framed = Document.from_text("专栏1 重点项目\n┌────┐\n│A产业园│\n└────┘\n")
     view = plain_view(framed)
     assert view is not framed and "A产业园" in view.lines[2] and "│" not in view.lines[2]
+
+
+def _problem_plain(values):
+    """`tables._problem` as first written: the values grouped per column, then a count per group."""
+    from ingestion.quality import is_understood
+    from ingestion.tables import MOSTLY_FAILED
+
+    if not values:
+        return "it reads as an indicator table but no value was read from it"
+    by_column: dict = {}
+    for v in values:
+        by_column.setdefault(v.column_header or "", []).append(v)
+    bad = [h for h, vs in by_column.items()
+           if sum(1 for v in vs if not is_understood(v.value_raw, v.value_num)) > MOSTLY_FAILED * len(vs)]
+    if bad:
+        return f"most cells of value column(s) {'、'.join(bad)} are neither a figure nor a known qualitative phrase"
+    return None
+
+
+def test_table_problem_counted_in_one_pass_matches_the_grouped_count():
+    from ingestion.records import IndicatorValue
+    from ingestion.tables import _problem
+
+    def v(header, raw, num):
+        return IndicatorValue("table", "表1", 2024, "target", "地区生产总值增速", raw, num, "eq", 3,
+                              column_header=header)
+    cases = [
+        [],
+        [v("2024年目标", "6", 6.0), v("2024年目标", "完成市下达任务", None)],
+        [v("2024年目标", "待定", None), v("2024年目标", "—", None), v("2024年目标", "6", 6.0),
+         v("2023年完成", "5.2", 5.2), v(None, "另行", None), v(None, "另行", None)],
+        [v("备注", "见说明", None), v("2024年目标", "7", 7.0), v("备注", "6", 6.0)],
+    ]
+    for values in cases:
+        assert _problem(values) == _problem_plain(values)
+
+
+def test_reviewed_year_skips_only_lines_without_a_year():
+    from ingestion.metadata import _REVIEW_SECTION, _reviewed_year, title_text
+
+    def plain(lines, plan_year):
+        for line in lines:
+            m = _REVIEW_SECTION.match(title_text(line))
+            if m and int(m.group("year")) == plan_year - 1:
+                return plan_year - 1
+        return None
+    for lines in (["一、发展形势", "二、2023年经济社会发展回顾", "正文。"], ["## 一、2023年计划执行情况"],
+                  ["一、 2023 年经济运行情况"], ["一、经济社会发展回顾"], []):
+        assert _reviewed_year(lines, 2024) == plain(lines, 2024)
+
+
+def _candidates_eager(lines):
+    """`metadata._candidates` as first written: every head line's title text made up front."""
+    from ingestion import metadata as md
+
+    limit = min(len(lines), md.HEAD_LINES)
+    texts = [md.title_text(lines[i]) for i in range(limit)]
+    for i in range(limit):
+        if (not texts[i] or md._is_furniture(texts[i]) or md.NOTICE.match(texts[i]) or md._ISSUER.fullmatch(texts[i])
+                or md.SESSION_DOCUMENT.fullmatch(texts[i])):
+            continue
+        joined, runs = "", []
+        for span in range(3):
+            j = i + span
+            if j >= limit or not texts[j] or md._is_furniture(texts[j]) or md.SESSION_DOCUMENT.fullmatch(texts[j]):
+                break
+            joined += texts[j] if span else md._after_session_document(texts[j])
+            runs.append(joined)
+        yield from ((i + 1, text) for text in reversed(runs))
+        for text in reversed(runs):
+            m = md._REPORT_END.search(text)
+            if m and m.end() < len(text):
+                yield i + 1, text[: m.end()]
+
+
+def test_metadata_title_texts_made_lazily_give_every_candidate():
+    from ingestion.metadata import _candidates
+
+    for lines in (["XX区人民政府", "", "关于XX区2023年国民经济和社会发展计划执行情况", "及2024年计划草案的报告",
+                   "——2024年1月10日在XX区第一届人民代表大会第三次会议上", "正文。" * 40, "**表1 主要指标**"],
+                  ["# XX县2024年国民经济和社会发展计划", "（此件公开发布）", "XX县发展和改革局"],
+                  ["首页 > 政务公开", "XX市2022年计划执行情况和2023年计划的报告全文如下", ""], [], [""] * 100):
+        assert list(_candidates(lines)) == list(_candidates_eager(lines))

@@ -145,3 +145,19 @@ def test_metadata_title_texts_made_lazily_give_every_candidate():
                   ["# XX县2024年国民经济和社会发展计划", "（此件公开发布）", "XX县发展和改革局"],
                   ["首页 > 政务公开", "XX市2022年计划执行情况和2023年计划的报告全文如下", ""], [], [""] * 100):
         assert list(_candidates(lines)) == list(_candidates_eager(lines))
+
+
+def test_column_reader_gives_each_columns_texts_like_the_one_pass_gathering():
+    from ingestion.headers import _column_reader, _column_texts
+
+    c = Cell
+    bodies = [
+        [],
+        [[c("1"), c("地区生产总值增速"), c("%"), c("6")], [c("2"), c("一般公共预算收入"), c("亿元"), c("")]],
+        [[c("1"), None, c("x")], [c("")], [None, c("y"), c("z"), c("预期性")], [c(" "), c("a b")]],
+    ]
+    for body in bodies:
+        plain = _column_texts(body)
+        texts_of = _column_reader(body)
+        for k in range(6):
+            assert texts_of(k) == plain.get(k, [])

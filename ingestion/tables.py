@@ -935,10 +935,15 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     name = clean_name(printed)
     if not name.name:  # a bare `其中：` row announces the sub-rows; the row they belong to stays the owner
         return []
-    attribute_cell = _merged_text(parts, ATTRIBUTE)
+    cell = by_role.get(ATTRIBUTE)  # `_merged_text(parts, ATTRIBUTE)`, inline
+    attribute_cell = "" if cell is None else cell.by.flat if isinstance(cell, _Covered) and cell.by is not None else cell.flat
     attribute = read_attribute(attribute_cell) if attribute_cell else None
-    values = [(col, cell) for col, cell in parts.values if _holds_value(cell.flat)]
-    unit_cell = _merged_text(parts, UNIT)
+    values = []  # the value cells that state something (a loop: a comprehension is a call of its own on 3.11)
+    for col, cell in parts.values:
+        if _holds_value(cell.flat):
+            values.append((col, cell))
+    cell = by_role.get(UNIT)  # `_merged_text(parts, UNIT)`, inline
+    unit_cell = "" if cell is None else cell.by.flat if isinstance(cell, _Covered) and cell.by is not None else cell.flat
     own_unit = clean_unit(unit_cell) or name.unit  # in the unit column or the name (`（人）`)
     if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
         ctx.open_group(printed, own_unit)
@@ -973,7 +978,8 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
 
     no_unit = prints_no_unit(unit_cell)  # `—` in the unit column: none, whatever the header or a 单位： note says
     unit = own_unit
-    verdict_cell = _merged_text(parts, VERDICT)
+    cell = by_role.get(VERDICT)  # `_merged_text(parts, VERDICT)`, inline
+    verdict_cell = "" if cell is None else cell.by.flat if isinstance(cell, _Covered) and cell.by is not None else cell.flat
     verdict = read_verdict(verdict_cell) if verdict_cell else None
     out: list[IndicatorValue] = []
     for col, cell in values:

@@ -161,3 +161,18 @@ def test_column_reader_gives_each_columns_texts_like_the_one_pass_gathering():
         texts_of = _column_reader(body)
         for k in range(6):
             assert texts_of(k) == plain.get(k, [])
+
+
+def test_a_caption_opens_with_a_caption_lead():
+    """`line_block` asks `_is_caption_text` only of a text opening with `_CAPTION_LEADS` (or one it took marks off)."""
+    from ingestion.blocks.lines import _CAPTION_LEADS, _is_caption_text, is_caption, line_block
+
+    texts = ["表1 主要指标", "表一：2024年目标", "专栏2 重点项目", "专栏：说明", "附表1 项目表", "附件1", "续表", "续表2",
+             "（续表）", "(续上表)", "附件：2024年计划表", "一、总体情况", "（一）经济运行", "1.地区生产总值", "第一部分",
+             "注：带*为约束性指标", "全区地区生产总值增长6%。", "【经济发展】", "——经济质效稳步提升。", "表明", "表彰先进",
+             "专项债券", "附近", "续建项目", "（1）城镇新增就业", "—— 表1"]
+    for t in texts:
+        if _is_caption_text(t):
+            assert t[0] in _CAPTION_LEADS, t
+    for t in texts + ["**表1 主要指标**", "### 表2 指标", "# 一、总体要求", "  表1 主要指标  ", "\u3000专栏1 重点项目"]:
+        assert (line_block(t, 1).kind == "caption") == is_caption(t), t  # the plain test of the line

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import zip_longest
 
 from .document import parse_caption, squash
 from .model import Cell
@@ -370,9 +371,21 @@ def _column(k: int, stack: list[str], plan_year: int | None) -> Column:
     return Column(k, role, header)
 
 
+def _column_reader(body: Sequence[Sequence[Cell | None]]):
+    """`k → _column_texts(body).get(k, [])`, each column's texts gathered when asked: the rows are turned into
+    columns once, in C (`zip_longest`), and the columns nobody asks about (a name, 序号 or unit column, whose role
+    the cells never change) are never visited cell by cell."""
+    cells_of = list(zip_longest(*body)) if body else []
+    width = len(cells_of)
+
+    def texts_of(k: int) -> list[str]:
+        return [t for c in cells_of[k] if c is not None and (t := c.flat)] if k < width else []
+    return texts_of
+
+
 def _column_texts(body: Sequence[Sequence[Cell | None]]) -> dict[int, list[str]]:
     """The filled cells' texts of each column (a column no row fills is left out), top to bottom: one pass over
-    the rows for every column."""
+    the rows for every column. (`_settle` reads them through `_column_reader`; this is the plain computation.)"""
     out: dict[int, list[str]] = {}
     for row in body:
         for k, cell in enumerate(row):
@@ -402,13 +415,17 @@ def _mostly(texts: list[str], pattern: re.Pattern) -> bool:
     return bool(texts) and hits >= need
 
 
+# the provisional roles `_settle` reads the cells of (an attribute, a verdict or a remark column may hide under them)
+_SETTLED_BY_CELLS = frozenset((VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE, IGNORED))
+
+
 def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_year: int | None) -> list[Column]:
     """Settle the provisional roles from the cells under them and from the other columns."""
     out: list[Column] = []
     body = [row for row in body if _single(row) is None]  # a group row (one merged text) says nothing of columns
-    by_column = _column_texts(body)
+    texts_of = _column_reader(body)  # asked only of the columns whose role the cells may change
     for c in columns:
-        texts = by_column.get(c.index, [])
+        texts = texts_of(c.index) if c.role in _SETTLED_BY_CELLS else []
         if c.role in (VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE) and _mostly(texts, ATTRIBUTE_WORD) \
                 or c.role == _REMARK and any(ATTRIBUTE_WORD.match(t) for t in texts):
             out.append(Column(c.index, ATTRIBUTE, c.header))  # an attribute word is never a value
@@ -425,7 +442,7 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
     if not any(c.role == NAME for c in out) and any(c.role == VALUE for c in out):
         first_value = next(i for i, c in enumerate(out) if c.role == VALUE)
         for i, c in enumerate(out[:first_value]):
-            texts = by_column.get(c.index, [])
+            texts = texts_of(c.index)
             if not c.header and texts and not _mostly(texts, _FIGURE) and not _mostly(texts, _SEQ_CELL):
                 out[i] = Column(c.index, NAME, c.header)
                 break
@@ -542,8 +559,9 @@ def read_header(grid: list[list[Cell | None]], header_rows: int | None = None,
     """
     if not grid:
         return None
-    grid = [_join_spaced(r) if k < MAX_HEADER_ROWS + 2 else r for k, r in enumerate(grid)]
-    width = max(len(r) for r in grid)
+    # only the rows a header can sit in are rejoined; the body rows are taken as they are, without a visit each
+    grid = [*map(_join_spaced, grid[:MAX_HEADER_ROWS + 2]), *grid[MAX_HEADER_ROWS + 2:]]
+    width = max(map(len, grid))
     title = unit_note = None
     start = 0
     while start < min(len(grid), 3):

@@ -110,17 +110,27 @@ def _candidates(lines: list[str]):
     title followed by a stray line. Furniture lines end a run and start none; a bracketed line starts none. A
     run with text after its first `报告` is also tried cut there (a title run together with the line under it)."""
     limit = min(len(lines), HEAD_LINES)
-    texts = [title_text(lines[i]) for i in range(limit)]
+    # each line's title text made when a run first reaches it: the caller stops at the first title that reads, on
+    # one of the first lines, so the long paragraphs further down the head are never squashed
+    made: list[str | None] = [None] * limit
+
+    def texts(k: int) -> str:
+        t = made[k]
+        if t is None:
+            t = made[k] = title_text(lines[k])
+        return t
+
     for i in range(limit):
-        if (not texts[i] or _is_furniture(texts[i]) or NOTICE.match(texts[i]) or _ISSUER.fullmatch(texts[i])
-                or SESSION_DOCUMENT.fullmatch(texts[i])):
+        text = texts(i)
+        if (not text or _is_furniture(text) or NOTICE.match(text) or _ISSUER.fullmatch(text)
+                or SESSION_DOCUMENT.fullmatch(text)):
             continue
         joined, runs = "", []
         for span in range(3):
             j = i + span
-            if j >= limit or not texts[j] or _is_furniture(texts[j]) or SESSION_DOCUMENT.fullmatch(texts[j]):
+            if j >= limit or not texts(j) or _is_furniture(texts(j)) or SESSION_DOCUMENT.fullmatch(texts(j)):
                 break
-            joined += texts[j] if span else _after_session_document(texts[j])
+            joined += texts(j) if span else _after_session_document(texts(j))
             runs.append(joined)
         for text in reversed(runs):
             yield i + 1, text
@@ -243,6 +253,8 @@ def _reviewed_year(lines: list[str], plan_year: int) -> int | None:
     section reviewing last year (`一、2023年经济社会发展回顾`); the year whose execution is reviewed is then that
     year (SPEC: review_year). A plan without such a section reviews none."""
     for line in lines:
+        if "年" not in line:  # the section names its year; `title_text` only removes characters: no line to squash
+            continue
         m = _REVIEW_SECTION.match(title_text(line))
         if m and int(m.group("year")) == plan_year - 1:
             return plan_year - 1

@@ -429,8 +429,14 @@ def split_row(cells: Row, layout: _Columns) -> _Parts:
     columns = layout.columns
     n, m = len(columns), len(cells)
     if m == n:  # a row as wide as the header (most rows): each cell in its column, placed as the header says
-        by_role = {role: cells[i] for i, role in layout.first_of_role}
-        values = [(col, cells[i]) for i, col in layout.value_at]
+        # plain loops, not a dict and a list comprehension: on Python 3.11 each comprehension is a function call,
+        # which costs more than the few cells of a row (this runs for every body row)
+        by_role = {}
+        for i, role in layout.first_of_role:
+            by_role[role] = cells[i]
+        values = []
+        for i, col in layout.value_at:
+            values.append((col, cells[i]))
         if NAME_SUB in by_role:
             return _with_sub_name(by_role, values, [])
         return _Parts(by_role, values, [])  # no sub-row name column: nothing to settle
@@ -918,11 +924,18 @@ def _problem(values: list[IndicatorValue]) -> str | None:
     """Why an indicator table is a warning: nothing read, or a value column mostly not understood."""
     if not values:
         return "it reads as an indicator table but no value was read from it"
-    by_column: dict[str, list[IndicatorValue]] = {}
+    # one pass counting each column's values and its values not understood (`quality.is_understood`, whose number
+    # test is made inline first: nearly every value has a number, and the call and a generator per column cost more)
+    counts: dict[str, list[int]] = {}  # column header → [values, not understood], in the order the columns appear
     for v in values:
-        by_column.setdefault(v.column_header or "", []).append(v)
-    bad = [h for h, vs in by_column.items()
-           if sum(1 for v in vs if not is_understood(v.value_raw, v.value_num)) > MOSTLY_FAILED * len(vs)]
+        key = v.column_header or ""
+        seen = counts.get(key)
+        if seen is None:
+            seen = counts[key] = [0, 0]
+        seen[0] += 1
+        if v.value_num is None and not is_understood(v.value_raw, None):
+            seen[1] += 1
+    bad = [h for h, (n, failed) in counts.items() if failed > MOSTLY_FAILED * n]
     if bad:
         return f"most cells of value column(s) {'、'.join(bad)} are neither a figure nor a known qualitative phrase"
     return None
@@ -959,10 +972,15 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     name = clean_name(printed)
     if not name.name:  # a bare `其中：` row announces the sub-rows; the row they belong to stays the owner
         return []
-    attribute_cell = _merged_text(parts, ATTRIBUTE)
+    cell = by_role.get(ATTRIBUTE)  # `_merged_text(parts, ATTRIBUTE)`, inline
+    attribute_cell = "" if cell is None else cell.by.flat if isinstance(cell, _Covered) and cell.by is not None else cell.flat
     attribute = read_attribute(attribute_cell) if attribute_cell else None
-    values = [(col, cell) for col, cell in parts.values if _holds_value(cell.flat)]
-    unit_cell = _merged_text(parts, UNIT)
+    values = []  # the value cells that state something (a loop: a comprehension is a call of its own on 3.11)
+    for col, cell in parts.values:
+        if _holds_value(cell.flat):
+            values.append((col, cell))
+    cell = by_role.get(UNIT)  # `_merged_text(parts, UNIT)`, inline
+    unit_cell = "" if cell is None else cell.by.flat if isinstance(cell, _Covered) and cell.by is not None else cell.flat
     own_unit = clean_unit(unit_cell) or name.unit  # in the unit column or the name (`（人）`)
     if seq and _CN_SEQ.match(seq) and not values:  # `一 | 经济发展 |  | `: a group row numbered in the 序号 column
         ctx.open_group(printed, own_unit)
@@ -997,7 +1015,8 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
 
     no_unit = prints_no_unit(unit_cell)  # `—` in the unit column: none, whatever the header or a 单位： note says
     unit = own_unit
-    verdict_cell = _merged_text(parts, VERDICT)
+    cell = by_role.get(VERDICT)  # `_merged_text(parts, VERDICT)`, inline
+    verdict_cell = "" if cell is None else cell.by.flat if isinstance(cell, _Covered) and cell.by is not None else cell.flat
     verdict = read_verdict(verdict_cell) if verdict_cell else None
     out: list[IndicatorValue] = []
     for col, cell in values:
@@ -1037,6 +1056,10 @@ def _values(info: _TableInfo, col: Column, cell: Cell, figure: str, name: str, p
     achieved = achieved if measure == "actual" else None  # the verdict is about the actual
     # positional, in `_INDICATOR_FIELDS` order: a dataclass matches 17 keywords to its fields several times slower
     # than it takes them by position, and a report has hundreds of values
+    if len(parsed) == 1:  # one value (all but a range): no comprehension, a function call of its own on 3.11
+        p = parsed[0]
+        return [IndicatorValue("table", info.title, year, measure, name, raw, p.value_num, p.comparator, line, seq,
+                               category, parent, unit, attribute, achieved, col.header, printed)]
     return [IndicatorValue("table", info.title, year, measure, name, raw, p.value_num, p.comparator, line, seq,
                            category, parent, unit, attribute, achieved, col.header, printed)
             for p in parsed]

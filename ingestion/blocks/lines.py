@@ -57,6 +57,7 @@ def plain(line: str) -> str:
 
 _NOTE_LEADS = frozenset("注备说资数")
 _EXTRA_LEADS = frozenset("附续（(")
+_CAPTION_LEADS = frozenset("表专附") | _EXTRA_LEADS  # what a caption's text opens with (`_is_caption_text`)
 
 
 def is_note(line: str) -> bool:
@@ -173,7 +174,9 @@ def line_block(line: str, no: int) -> Block | None:
         return Heading("heading", inner, no, no, marks - 1, None, marks) if found is None \
             else Heading("heading", inner, no, no, found[0], found[1], marks)
     plain_text = plain(text) if lead in "#*_" else text  # = plain(line), made once for every test below
-    if line[:1] != "\t" and _is_caption_text(plain_text):  # is_caption(line)
+    # is_caption(line): a caption opens with 表/专/附 (`parse_caption`) or 附/续/（/( (`_EXTRA_CAPTION`), so a text
+    # left as the line printed it (no mark removed) with another lead is none, decided without the memoised call
+    if line[:1] != "\t" and (plain_text is not text or lead in _CAPTION_LEADS) and _is_caption_text(plain_text):
         return caption_block(text, no)
     text = plain_text
     found = heading_parts(text)

@@ -181,3 +181,117 @@ def _kind_heading_plain(line: str, following: str | None):
     nxt = "".join(following.split())
     deeper = _DEEPER_ITEM.match(nxt) if m.group(1)[0].isdigit() else _DESCRIBED_ITEM.match(nxt)
     return m.group(2) if deeper or _STAGE_LINE.match(nxt) else None
+
+
+def _problem_plain(values):
+    """`tables._problem` as first written: the values grouped per column, then a count per group."""
+    from ingestion.quality import is_understood
+    from ingestion.tables import MOSTLY_FAILED
+
+    if not values:
+        return "it reads as an indicator table but no value was read from it"
+    by_column: dict = {}
+    for v in values:
+        by_column.setdefault(v.column_header or "", []).append(v)
+    bad = [h for h, vs in by_column.items()
+           if sum(1 for v in vs if not is_understood(v.value_raw, v.value_num)) > MOSTLY_FAILED * len(vs)]
+    if bad:
+        return f"most cells of value column(s) {'、'.join(bad)} are neither a figure nor a known qualitative phrase"
+    return None
+
+
+def test_table_problem_counted_in_one_pass_matches_the_grouped_count():
+    from ingestion.records import IndicatorValue
+    from ingestion.tables import _problem
+
+    def v(header, raw, num):
+        return IndicatorValue("table", "表1", 2024, "target", "地区生产总值增速", raw, num, "eq", 3,
+                              column_header=header)
+    cases = [
+        [],
+        [v("2024年目标", "6", 6.0), v("2024年目标", "完成市下达任务", None)],
+        [v("2024年目标", "待定", None), v("2024年目标", "—", None), v("2024年目标", "6", 6.0),
+         v("2023年完成", "5.2", 5.2), v(None, "另行", None), v(None, "另行", None)],
+        [v("备注", "见说明", None), v("2024年目标", "7", 7.0), v("备注", "6", 6.0)],
+    ]
+    for values in cases:
+        assert _problem(values) == _problem_plain(values)
+
+
+def test_reviewed_year_skips_only_lines_without_a_year():
+    from ingestion.metadata import _REVIEW_SECTION, _reviewed_year, title_text
+
+    def plain(lines, plan_year):
+        for line in lines:
+            m = _REVIEW_SECTION.match(title_text(line))
+            if m and int(m.group("year")) == plan_year - 1:
+                return plan_year - 1
+        return None
+    for lines in (["一、发展形势", "二、2023年经济社会发展回顾", "正文。"], ["## 一、2023年计划执行情况"],
+                  ["一、 2023 年经济运行情况"], ["一、经济社会发展回顾"], []):
+        assert _reviewed_year(lines, 2024) == plain(lines, 2024)
+
+
+def _candidates_eager(lines):
+    """`metadata._candidates` as first written: every head line's title text made up front."""
+    from ingestion import metadata as md
+
+    limit = min(len(lines), md.HEAD_LINES)
+    texts = [md.title_text(lines[i]) for i in range(limit)]
+    for i in range(limit):
+        if (not texts[i] or md._is_furniture(texts[i]) or md.NOTICE.match(texts[i]) or md._ISSUER.fullmatch(texts[i])
+                or md.SESSION_DOCUMENT.fullmatch(texts[i])):
+            continue
+        joined, runs = "", []
+        for span in range(3):
+            j = i + span
+            if j >= limit or not texts[j] or md._is_furniture(texts[j]) or md.SESSION_DOCUMENT.fullmatch(texts[j]):
+                break
+            joined += texts[j] if span else md._after_session_document(texts[j])
+            runs.append(joined)
+        yield from ((i + 1, text) for text in reversed(runs))
+        for text in reversed(runs):
+            m = md._REPORT_END.search(text)
+            if m and m.end() < len(text):
+                yield i + 1, text[: m.end()]
+
+
+def test_metadata_title_texts_made_lazily_give_every_candidate():
+    from ingestion.metadata import _candidates
+
+    for lines in (["XX区人民政府", "", "关于XX区2023年国民经济和社会发展计划执行情况", "及2024年计划草案的报告",
+                   "——2024年1月10日在XX区第一届人民代表大会第三次会议上", "正文。" * 40, "**表1 主要指标**"],
+                  ["# XX县2024年国民经济和社会发展计划", "（此件公开发布）", "XX县发展和改革局"],
+                  ["首页 > 政务公开", "XX市2022年计划执行情况和2023年计划的报告全文如下", ""], [], [""] * 100):
+        assert list(_candidates(lines)) == list(_candidates_eager(lines))
+
+
+def test_column_reader_gives_each_columns_texts_like_the_one_pass_gathering():
+    from ingestion.headers import _column_reader, _column_texts
+
+    c = Cell
+    bodies = [
+        [],
+        [[c("1"), c("地区生产总值增速"), c("%"), c("6")], [c("2"), c("一般公共预算收入"), c("亿元"), c("")]],
+        [[c("1"), None, c("x")], [c("")], [None, c("y"), c("z"), c("预期性")], [c(" "), c("a b")]],
+    ]
+    for body in bodies:
+        plain = _column_texts(body)
+        texts_of = _column_reader(body)
+        for k in range(6):
+            assert texts_of(k) == plain.get(k, [])
+
+
+def test_a_caption_opens_with_a_caption_lead():
+    """`line_block` asks `_is_caption_text` only of a text opening with `_CAPTION_LEADS` (or one it took marks off)."""
+    from ingestion.blocks.lines import _CAPTION_LEADS, _is_caption_text, is_caption, line_block
+
+    texts = ["表1 主要指标", "表一：2024年目标", "专栏2 重点项目", "专栏：说明", "附表1 项目表", "附件1", "续表", "续表2",
+             "（续表）", "(续上表)", "附件：2024年计划表", "一、总体情况", "（一）经济运行", "1.地区生产总值", "第一部分",
+             "注：带*为约束性指标", "全区地区生产总值增长6%。", "【经济发展】", "——经济质效稳步提升。", "表明", "表彰先进",
+             "专项债券", "附近", "续建项目", "（1）城镇新增就业", "—— 表1"]
+    for t in texts:
+        if _is_caption_text(t):
+            assert t[0] in _CAPTION_LEADS, t
+    for t in texts + ["**表1 主要指标**", "### 表2 指标", "# 一、总体要求", "  表1 主要指标  ", "\u3000专栏1 重点项目"]:
+        assert (line_block(t, 1).kind == "caption") == is_caption(t), t  # the plain test of the line

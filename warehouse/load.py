@@ -75,12 +75,18 @@ def mark_marts_built(con) -> None:
                 "on conflict (name) do update set marts_built_at = excluded.marts_built_at", [_STATE_ROW, _now()])
 
 
-def record_views_built(con, fingerprint: str | None) -> None:
-    """Record that every dbt view and seed of the warehouse was just created from the code `fingerprint` names
-    (the caller holds the writer lock, right after a dbt build that created them all); None: not known."""
-    con.execute("insert into raw.build_state (name, views_built_from) values (?, ?) "
-                "on conflict (name) do update set views_built_from = excluded.views_built_from",
-                [_STATE_ROW, fingerprint])
+def record_views_built(con, fingerprint: str | None, every: bool = True) -> None:
+    """Record that dbt views and seeds of the warehouse were just created from the code `fingerprint` names (the
+    caller holds the writer lock, right after the dbt build): `every` one of them, or only some, when the record
+    still holds if it names that same code (the others were left out as created from it) and is cleared if not.
+    None: not known."""
+    if every or fingerprint is None:
+        con.execute("insert into raw.build_state (name, views_built_from) values (?, ?) "
+                    "on conflict (name) do update set views_built_from = excluded.views_built_from",
+                    [_STATE_ROW, fingerprint])
+    else:
+        con.execute("update raw.build_state set views_built_from = null "
+                    "where name = ? and views_built_from is distinct from ?", [_STATE_ROW, fingerprint])
 
 
 def part_label(part) -> str:

@@ -16,7 +16,7 @@ from dagster_dbt import DbtCliResource, dbt_assets
 from warehouse.load import record_views_built
 
 from ..resources import Warehouse
-from .current import code_fingerprint, views_record_after
+from .current import code_fingerprint, views_selected
 from .metadata import mart_metadata
 from .project import dbt_project, profile_env, scoped_env
 from .test_scope import FULL_TESTS_ENV, full_tests_requested, scoped_tests, with_scope
@@ -70,13 +70,14 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                     else:
                         held.append(event)
                 # dbt succeeded: if it created every view and seed, the warehouse now holds them as `code` makes
-                # them, and an incremental refresh with the same code can leave them out (current.py)
-                record = views_record_after(context, code)
-                if record is not None:
+                # them, and an incremental refresh with the same code can leave them out (current.py); if it
+                # created some, the record stands only if it names `code` already
+                selected = views_selected(context)
+                if selected != "none":
                     with warehouse.writer(locked=False) as con:
-                        record_views_built(con, record or None)
+                        record_views_built(con, code, every=selected == "all")
             except Exception:  # what dbt did build is still recorded
-                if views_record_after(context, "") is not None:  # views may have been created from other code
+                if views_selected(context) != "none":  # views may have been created from other code
                     with contextlib.suppress(Exception), warehouse.writer(locked=False) as con:
                         record_views_built(con, None)
                 yield from held

@@ -11,7 +11,9 @@ overhead here, far more than its SQL). `devplan build` leaves them out of an inc
   `seeds/`) and the installed dbt-core and dbt-duckdb versions. Coarse on purpose: any change to the project
   rebuilds every view and seed once.
 - **What the warehouse was built from**: the dbt asset records the fingerprint in `raw.build_state`
-  (`views_built_from`) after a dbt build that created every view and seed (`record_if_all_built`).
+  (`views_built_from`) after a dbt build that created every view and seed, keeps it after one that
+  created some from the same code (an incremental refresh: the others were left out as created from it), and
+  clears it after any other build of views, or a failed one (`views_selected`).
 - **The decision** (`refresh_selection`): not a full-tests run, the recorded fingerprint equals the current one,
   and every view and seed relation exists in the warehouse. Then the run's asset selection leaves out the seeds
   and the views that do not read a raw source (the staging views stay: through them the dbt step comes after the
@@ -119,12 +121,13 @@ def _parents(node: Mapping[str, Any]) -> list[str]:
     return node.get("depends_on", {}).get("nodes", [])
 
 
-def views_record_after(context: dg.AssetExecutionContext, code: str) -> str | None:
-    """What a successful dbt step records in `raw.build_state.views_built_from`: `code` (the fingerprint taken
-    before dbt started) when its selection held every view and seed, '' (nothing is known any more) when it
-    created only some of them, None (leave the record) when it created none."""
+def views_selected(context: dg.AssetExecutionContext) -> str:
+    """How many of the dbt views and seeds the dbt step's selection holds: 'all', 'some' or 'none'. After a
+    successful build the record (`raw.build_state.views_built_from`) becomes the code's fingerprint for 'all',
+    stays for 'some' only if it names that code already (an incremental refresh left the others out because it
+    does), and is left alone for 'none'; after a failed one it is cleared unless 'none'."""
     views = view_and_seed_keys(context.assets_def)
     selected = set(context.selected_asset_keys)
     if views <= selected:
-        return code
-    return "" if views & selected else None
+        return "all"
+    return "some" if views & selected else "none"

@@ -68,3 +68,28 @@ def test_plan_against_the_warehouse_and_an_older_extractor(tmp_path, hash_calls,
     monkeypatch.setattr("warehouse.state.EXTRACTOR_VERSION", "9.9.9")
     assert set(warehouse_state(wh).values()) == {""}
     assert plan_refresh(folder, wh).changed == ["a.txt", "b.txt"]
+
+
+def test_what_a_dbt_build_leaves_of_the_views_record(tmp_path):
+    """A build of every view and seed records its code; one of some of them (an incremental refresh left the others
+    out because they are that code's) keeps a record of the same code and clears one of other code; a failed build
+    clears it. The plan reads what is left."""
+    from warehouse.load import record_views_built
+
+    folder, wh = tmp_path / "reports", tmp_path / "w.duckdb"
+    folder.mkdir()
+
+    def after(fingerprint: str | None, every: bool = True) -> str | None:
+        con = connect(wh)
+        try:
+            record_views_built(con, fingerprint, every=every)
+        finally:
+            con.close()
+        return plan_refresh(folder, wh).dbt.views_built_from
+
+    assert after("code-a", every=False) is None  # nothing was recorded: still nothing
+    assert after("code-a") == "code-a"
+    assert after("code-a", every=False) == "code-a"
+    assert after("code-b", every=False) is None
+    assert after("code-b") == "code-b"
+    assert after(None) is None

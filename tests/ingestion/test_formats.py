@@ -952,3 +952,13 @@ def test_pdf_two_cells_per_row_without_rules_are_no_two_columns():
     text = pdf_document(buf.getvalue()).text
     for k, name in enumerate(names):
         assert f"{name} 新建道路及配套设施，总投资{k + 2}亿元" in text, name
+
+
+def test_html_pre_block_with_tab_separated_cells_reads_as_a_table():
+    from ingestion.formats.html import html_document
+
+    page = ("<html><body><p>附表　丁县2031年主要指标</p><pre>序号\t指标名称\t单位\t2031年目标\n"
+            "1\t丁地区生产总值\t亿元\t180\n2\t丁新增就业\t人\t2600\n</pre></body></html>").encode()
+    (table,) = html_document(page).tables
+    assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标名称", "单位", "2031年目标"],
+                                                         ["1", "丁地区生产总值", "亿元", "180"], ["2", "丁新增就业", "人", "2600"]]

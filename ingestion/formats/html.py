@@ -146,9 +146,11 @@ class _Lines:
 
 
 def _pre_line(raw: str) -> str:
-    """One line of a `<pre>` as printed: its spaces and TABs kept (a table typed with space-aligned columns
-    reads as a text file's), no-break spaces as spaces, the line end trimmed."""
-    return raw.replace(_WRAP, "").replace("\xa0", " ").replace("\r", "").replace("\f", "").rstrip()
+    """One line of a `<pre>` as printed: its spaces kept (a table typed with space-aligned columns reads as a text
+    file's), a TAB between two texts a cell gap (two spaces: the layout keeps no TAB inside a line), no-break
+    spaces as spaces, the line end trimmed."""
+    line = raw.replace(_WRAP, "").replace("\xa0", " ").replace("\r", "").replace("\f", "").rstrip()
+    return re.sub(r"(?<=\S)[ ]*\t[\t ]*(?=\S)", "  ", line).replace("\t", " ")
 
 
 def _is_layout_table(table) -> bool:

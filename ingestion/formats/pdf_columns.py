@@ -28,48 +28,63 @@ class Stretch:
     gutter: float  # x of the gutter
 
 
-def _sides(row: list[dict], c: float, size: float) -> tuple[list[dict], list[dict]] | None:
-    """The row's characters left and right of `c`; None when the row crosses `c`, or one side has a gap wider than a
-    column's line holds, or the two sides stand too close for a gutter."""
-    left, right = [], []
-    for ch in row:
-        if ch["x1"] <= c:
-            left.append(ch)
-        elif ch["x0"] >= c:
-            right.append(ch)
-        else:
-            return None
-    for side in (left, right):
-        for a, b in zip(side, side[1:]):
-            if b["x0"] - a["x1"] > GAP_CHARS * size:
-                return None
-    if left and right and right[0]["x0"] - left[-1]["x1"] < size:
+class _Row:
+    """One printed row as the gutter search sees it: its extent, and the gaps between its characters."""
+
+    __slots__ = ("chars", "x0", "x1", "gaps", "wide")
+
+    def __init__(self, chars: list[dict], size: float) -> None:
+        self.chars = chars
+        self.x0, self.x1 = chars[0]["x0"], max(ch["x1"] for ch in chars)
+        reach = chars[0]["x1"]
+        self.gaps: list[tuple[float, float]] = []  # (left end, right start) of each gap of a character or more
+        wide = 0
+        for ch in chars[1:]:
+            gap = ch["x0"] - reach
+            if gap >= size:
+                self.gaps.append((reach, ch["x0"]))
+                wide += gap > GAP_CHARS * size
+            reach = max(reach, ch["x1"])
+        self.wide = wide  # gaps wider than a column's line holds (a table's cell spacing)
+
+    def sides(self, c: float, size: float) -> tuple[float | None, float | None] | None:
+        """(where the text left of `c` ends, where the text right of it starts), None for a side without text;
+        None when the row crosses `c` or holds a wide gap elsewhere (see the module doc)."""
+        if c <= self.x0:
+            return (None, self.x0) if not self.wide else None
+        if c >= self.x1:
+            return (self.x1, None) if not self.wide else None
+        for a, b in self.gaps:
+            if a <= c <= b:
+                if self.wide > 1 or (self.wide == 1 and b - a <= GAP_CHARS * size):
+                    return None  # another gap of a table's width stays on one side
+                return a, b
         return None
-    return left, right
 
 
-def _score(rows: list[list[dict]], c: float, size: float) -> int:
+def _score(rows: list[_Row], c: float, size: float) -> int:
     """How many rows end their left part or start their right part close to a gutter at `c`."""
     n = 0
     for row in rows:
-        sides = _sides(row, c, size)
+        sides = row.sides(c, size)
         if sides is None:
             continue
         left, right = sides
-        n += bool(left) and c - left[-1]["x1"] <= NEAR_GUTTER * size
-        n += bool(right) and right[0]["x0"] - c <= NEAR_GUTTER * size
+        n += left is not None and c - left <= NEAR_GUTTER * size
+        n += right is not None and right - c <= NEAR_GUTTER * size
     return n
 
 
-def two_column_stretches(rows: list[list[dict]]) -> list[Stretch]:
-    """The page's two-column stretches (see the module doc). `rows`: the body's printed rows, top to bottom, each
-    a list of characters left to right."""
-    rows = [r for r in rows if r]
-    if len(rows) < 2 * COLUMN_ROWS_MIN:
+def two_column_stretches(char_rows: list[list[dict]]) -> list[Stretch]:
+    """The page's two-column stretches (see the module doc). `char_rows`: the page's printed rows, top to bottom,
+    each a list of characters left to right."""
+    char_rows = [r for r in char_rows if r]
+    if len(char_rows) < 2 * COLUMN_ROWS_MIN:
         return []
-    size = median(ch["size"] for r in rows for ch in r) or 10.0
-    lo = min(r[0]["x0"] for r in rows)
-    hi = max(r[-1]["x1"] for r in rows)
+    size = median(ch["size"] for r in char_rows for ch in r) or 10.0
+    rows = [_Row(r, size) for r in char_rows]
+    lo = min(r.x0 for r in rows)
+    hi = max(r.x1 for r in rows)
     width = hi - lo
     if width < 20 * size:
         return []
@@ -81,16 +96,16 @@ def two_column_stretches(rows: list[list[dict]]) -> list[Stretch]:
     plateau = [c for c, s in zip(candidates, scores) if s == best]
     gutter = plateau[len(plateau) // 2]
     out: list[Stretch] = []
-    run: list[tuple[list[dict], list[dict], list[dict]]] = []
+    run: list[tuple[_Row, float | None, float | None]] = []
 
     def close() -> None:
         if _is_two_columns(run, gutter, size):
-            out.append(Stretch(min(ch["top"] for r, _, _ in run for ch in r),
-                               max(ch["bottom"] for r, _, _ in run for ch in r), gutter))
+            out.append(Stretch(min(ch["top"] for r, _, _ in run for ch in r.chars),
+                               max(ch["bottom"] for r, _, _ in run for ch in r.chars), gutter))
         run.clear()
 
     for row in rows:
-        sides = _sides(row, gutter, size)
+        sides = row.sides(gutter, size)
         if sides is None:
             close()
         else:
@@ -100,16 +115,20 @@ def two_column_stretches(rows: list[list[dict]]) -> list[Stretch]:
 
 
 def _is_two_columns(run, c: float, size: float) -> bool:
-    lefts = [left for _, left, _ in run if left]
-    rights = [right for _, _, right in run if right]
+    lefts = [(row, left) for row, left, _ in run if left is not None]
+    rights = [(row, right) for row, _, right in run if right is not None]
     if len(lefts) < COLUMN_ROWS_MIN or len(rights) < COLUMN_ROWS_MIN:
         return False
-    if 2 * sum(c - left[-1]["x1"] <= NEAR_GUTTER * size for left in lefts) < len(lefts):
-        return False  # the left column's lines reach the gutter (a column of short labels does not)
-    if 2 * sum(right[0]["x0"] - c <= NEAR_GUTTER * size for right in rights) < len(rights):
+    # the left column's lines mostly run full to its right edge, close to the gutter (a column of labels or names
+    # of many lengths does not), and the right column's lines start at the gutter
+    ends = sorted(left for _, left in lefts)
+    edge = ends[int(0.8 * (len(ends) - 1))]
+    if c - edge > NEAR_GUTTER * size or 2 * sum(edge - e <= 2 * size for e in ends) < len(ends):
+        return False
+    if 2 * sum(right - c <= NEAR_GUTTER * size for _, right in rights) < len(rights):
         return False
     # text on both sides over the same height: side by side, not one block above the other
-    l_top, l_bottom = min(s[0]["top"] for s in lefts), max(s[0]["bottom"] for s in lefts)
-    r_top, r_bottom = min(s[0]["top"] for s in rights), max(s[0]["bottom"] for s in rights)
+    l_top, l_bottom = min(r.chars[0]["top"] for r, _ in lefts), max(r.chars[0]["bottom"] for r, _ in lefts)
+    r_top, r_bottom = min(r.chars[-1]["top"] for r, _ in rights), max(r.chars[-1]["bottom"] for r, _ in rights)
     overlap = min(l_bottom, r_bottom) - max(l_top, r_top)
     return overlap >= 0.5 * min(l_bottom - l_top, r_bottom - r_top)

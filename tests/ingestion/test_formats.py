@@ -1070,3 +1070,40 @@ def test_pdf_body_in_two_columns_is_read_left_column_then_right_column():
     rows = {(r.indicator_name, r.measure, r.value_raw) for r in extract_document(model).indicators}
     assert {("地区生产总值", "actual", "256.3亿元"), ("社会消费品零售总额", "actual", "97.5亿元"),
             ("一般公共预算收入增速", "actual", "增长2.9%"), ("固定资产投资增速", "target", "增长6%")} <= rows
+
+
+def test_pdf_two_cells_per_row_without_rules_are_no_two_columns():
+    """Rows of a name and its description (no rules) leave a gutter-like gap too, but the names end where they end:
+    each name stays right before its description, not a column of names over a column of texts."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from ingestion.formats.pdf import pdf_document
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 780, "关于柳岸县2031年国民经济和社会发展计划执行情况的报告")
+    names = ["柳岸大道", "柳岸县第一中学扩建工程", "城南污水厂", "柳岸河综合治理", "冷链物流园",
+             "县人民医院新院区建设项目", "游客中心", "柳岸工业园标准厂房"]
+    for k, name in enumerate(names):
+        y = 740 - 18 * k
+        c.drawString(72, y, name)
+        c.drawString(320, y, f"新建道路及配套设施，总投资{k + 2}亿元，当年完成")
+    c.showPage()
+    c.save()
+    text = pdf_document(buf.getvalue()).text
+    for k, name in enumerate(names):
+        assert f"{name} 新建道路及配套设施，总投资{k + 2}亿元" in text, name
+
+
+def test_html_pre_block_with_tab_separated_cells_reads_as_a_table():
+    from ingestion.formats.html import html_document
+
+    page = ("<html><body><p>附表　丁县2031年主要指标</p><pre>序号\t指标名称\t单位\t2031年目标\n"
+            "1\t丁地区生产总值\t亿元\t180\n2\t丁新增就业\t人\t2600\n</pre></body></html>").encode()
+    (table,) = html_document(page).tables
+    assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标名称", "单位", "2031年目标"],
+                                                         ["1", "丁地区生产总值", "亿元", "180"], ["2", "丁新增就业", "人", "2600"]]

@@ -123,7 +123,8 @@ def reports_copy(tmp_path) -> Path:
 # together. The two workers only finish together if the longest modules start first: those with the longest units
 # (the browser test, the kill tests, and the in-process Dagster runs, the longest of `make test-fast`), then the
 # other modules with end-to-end tests, then the rest, each in collection order.
-LONGEST_FIRST = ("tests/test_ui_e2e.py", "tests/test_crash_safety.py", "tests/test_incremental_refresh.py")
+LONGEST_FIRST = ("tests/test_ui_e2e.py", "tests/test_crash_safety.py", "tests/test_incremental_refresh.py",
+                 "tests/test_current_views.py")
 
 
 @pytest.hookimpl(tryfirst=True)

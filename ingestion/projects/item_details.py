@@ -15,7 +15,7 @@ from .names import split_outside_brackets
 _SPAN = r"(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年?"
 # `总投资52亿元`, `计划投资约3.6亿元`, `年度计划投资8000万元`; `建设年限2024—2026年`, `建设周期：2023-2025年`
 _DETAIL = re.compile(
-    r"^(?:项目)?(?:总投资|年度计划投资|年度投资|计划投资|计划总投资|估算投资|概算投资)[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元$"
+    r"^(?:项目)?(?:总投资|年度计划投资|年度投资|计划投资|计划总投资|估算总投资|估算投资|概算投资)[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元$"
     rf"|^(?:建设)?(?:年限|周期|期限|工期|起止年限)[：:为]?{_SPAN}$")
 
 
@@ -50,6 +50,24 @@ def name_of_detailed(text: str) -> str | None:
     if len(clauses) < 2 or not all(is_detail(c) for c in clauses[1:]):
         return None
     return clauses[0].strip()
+
+
+# where a detail opens right after the name with nothing between (`A工程总投资38.6亿元，…`, `B铁路估算总投资120亿元`):
+# a page that set the name and its investment as two columns (spans, cells) lost the gap between them
+_GLUED_DETAIL = re.compile(r"(?:计划|估算|概算|预计)?总投资[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元")
+
+
+def name_before_glued_detail(text: str) -> str | None:
+    """`A工程总投资38.6亿元，年度计划投资6.0亿元` → `A工程`: the name before an investment run onto it, when
+    everything from the investment on is details; None for any other text."""
+    m = _GLUED_DETAIL.search(text)
+    if m is None or m.start() < 2 or text[m.start() - 1] in "，,、；;：:（(":
+        return None
+    head, tail = text[:m.start()].strip(), text[m.start():]
+    clauses = [c for c in split_outside_brackets(tail, "，,") if c.strip()]
+    if len(head) < 2 or head.count("（") != head.count("）") or not all(is_detail(c) for c in clauses):
+        return None
+    return head
 
 
 _KIND_LINE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，,。；;：:、]{1,16}$")

@@ -21,7 +21,7 @@ from ..document import Document, heading_level, squash
 from ..records import ProjectItem
 from .details import is_detail_bullet
 from .finding import _PROJECT_TITLE, ProjectList
-from .item_details import heads_detailed_items, name_of_detailed, split_glued
+from .item_details import heads_detailed_items, name_before_glued_detail, name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
     CLAUSE_SEPARATORS,
@@ -432,6 +432,8 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             named = name_of_detailed(s) if split_label(s)[0] is None else None
             if named is not None:  # `A项目（新开工），总投资52亿元，建设年限…`: the name, its details dropped
                 s = named
+        if "总投资" in s and split_label(s)[0] is None and (glued := name_before_glued_detail(s)) is not None:
+            s = glued  # `A工程总投资38.6亿元，…`: two columns of a page run together, the name kept
         group = group_label(s)
         if group is not None:
             level = _level(doc.line(no))

@@ -905,3 +905,29 @@ def test_fixture_ongoing_stage_with_a_note_that_completes_it_within_the_year():
         ("澄江滨河绿道", "completed", "续建项目（年内建成）", None),
         ("澄江北站综合交通枢纽", "ongoing", "续建项目（2026年建成）", None)]
     assert [p.problem for p in project_parts(parts)] == [None, None]
+
+
+def test_fixture_list_items_whose_name_and_investment_are_two_columns():
+    """`projects/column_spans_list.html`: a 专栏 of stage headings over lists whose items set the name and the
+    investment as two columns (`<li><span>A</span><span>总投资9.4亿元，…</span></li>` laid out by CSS flex). The page's
+    text runs the two together (`A总投资9.4亿元，…`); the name is what comes before the investment, and a name's own
+    `项目` stays with it."""
+    path = FIXTURES / "column_spans_list.html"
+    processed = process_report(path.name, path.read_bytes())
+    assert processed.ok, processed.error
+    assert [(i.project_name, i.stage, i.stage_raw) for i in processed.extraction.projects] == [
+        ("青屿渔港经济区冷链物流园", "started", "新开工项目"), ("青屿县人民医院传染病楼", "started", "新开工项目"),
+        ("滨海大道北延工程项目", "started", "新开工项目"),
+        ("青屿海上风电送出线路", "ongoing", "续建项目"), ("县城第三水厂", "ongoing", "续建项目"),
+        ("青屿跨海通道", "preparatory", "前期项目"), ("东礁岛生态修复工程", "preparatory", "前期项目")]
+
+
+def test_name_before_an_investment_run_onto_it():
+    from ingestion.projects.item_details import name_before_glued_detail
+
+    assert name_before_glued_detail("石港物流园总投资12亿元，年度计划投资3亿元") == "石港物流园"
+    assert name_before_glued_detail("石港铁路估算总投资120.5亿元") == "石港铁路"
+    # a clause after the investment that is no detail, or an investment after a separator: not a glued name
+    assert name_before_glued_detail("石港物流园总投资12亿元，建成后年产值30亿元") is None
+    assert name_before_glued_detail("石港物流园，总投资12亿元") is None
+    assert name_before_glued_detail("总投资12亿元") is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, squash
+from ..projects.item_details import name_of_dashed
 from ..records import IndicatorValue
 from ..values import ParsedValue, parse_range, parse_value
 from .names import _higher_scope_words, _negated
@@ -45,6 +46,15 @@ def _base_name(name: str) -> str:
     return _GROWTH_SUFFIX.sub("", name)
 
 
+_DASH_CHARS = ("—", "―", "－－", "--")
+
+
+def _is_project_item(text: str) -> bool:
+    """A line of a project list: a name, a dash, and a description that gives its investment
+    (`projects.item_details.name_of_dashed`)."""
+    return any(d in text for d in _DASH_CHARS) and name_of_dashed(_drop_item_number(text)) is not None
+
+
 def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
     out: list[IndicatorValue] = []
     seen: set[tuple[str, str]] = set()
@@ -59,6 +69,8 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
         if scope.lead is not None and no == scope.lines[0]:  # the announcing line: from the announcing sentence on
             m = scope.lead.search(text)
             text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
+        if scope.tasks and _is_project_item(text):
+            continue  # `A产业园【续建】——…，总投资6.1亿元…`: a 专栏's project and its description, read as a project
         parts = [s for s in _SENTENCE_END.split(text) if s]  # the sentences, each cut once
         attributed = _attribute_sentences(parts) if "约束性" in text or "预期性" in text else []
         offset = 0

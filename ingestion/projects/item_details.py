@@ -16,7 +16,7 @@ from .stages import _STAGE_LABEL
 _SPAN = r"(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年?"
 # `总投资52亿元`, `计划投资约3.6亿元`, `年度计划投资8000万元`; `建设年限2024—2026年`, `建设周期：2023-2025年`
 _DETAIL = re.compile(
-    r"^(?:项目)?(?:总投资|年度计划投资|年度投资|计划投资|计划总投资|估算总投资|估算投资|概算投资)[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元$"
+    r"^(?:项目)?(?:总投资|年度计划投资|年度投资|计划投资|计划总投资|估算投资|概算投资)[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元$"
     rf"|^(?:建设)?(?:年限|周期|期限|工期|起止年限)[：:为]?{_SPAN}$")
 
 
@@ -53,6 +53,21 @@ def name_of_detailed(text: str) -> str | None:
     return clauses[0].strip()
 
 
+_KIND_LINE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，,。；;：:、]{1,16}$")
+
+
+def heads_detailed_items(s: str, following: str) -> bool:
+    """`（二）城乡建设` right above `A（续建），总投资…，建设年限…`: a short outline-numbered kind heading over items
+    with their details, the category of the items under it (also where a PDF ran the two into one line)."""
+    return bool(_KIND_LINE.match(s)) and (name_of_detailed(following) is not None or heads_dashed_items(s, following))
+
+
+def heads_dashed_items(s: str, following: str) -> bool:
+    """`（一）先进制造业` right above `A项目【续建】——…，总投资12亿元…` (`name_of_dashed`; of items a PDF ran together into
+    one line, the first is enough)."""
+    return bool(_KIND_LINE.match(s)) and name_of_dashed(following.split("。", 1)[0]) is not None
+
+
 # where a detail opens right after the name with nothing between (`A工程总投资38.6亿元，…`, `B铁路估算总投资120亿元`):
 # a page that set the name and its investment as two columns (spans, cells) lost the gap between them
 _GLUED_DETAIL = re.compile(r"(?:计划|估算|概算|预计)?总投资[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元")
@@ -66,7 +81,8 @@ def name_before_glued_detail(text: str) -> str | None:
         return None
     head, tail = text[:m.start()].strip(), text[m.start():]
     clauses = [c for c in split_outside_brackets(tail, "，,") if c.strip()]
-    if len(head) < 2 or head.count("（") != head.count("）") or not all(is_detail(c) for c in clauses):
+    if len(head) < 2 or head.count("（") != head.count("）") or not all(is_detail(c) for c in clauses[1:]) \
+            or not _GLUED_DETAIL.fullmatch(clauses[0].strip().rstrip("。；;")):
         return None
     return head
 
@@ -100,18 +116,3 @@ def name_of_dashed(text: str) -> str | None:
     if tagged:
         return f"{tagged.group(1)}（{tagged.group(2)}）"
     return f"{head}（{end.group(1)}）" if end else head
-
-
-_KIND_LINE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，,。；;：:、]{1,16}$")
-
-
-def heads_detailed_items(s: str, following: str) -> bool:
-    """`（二）城乡建设` right above `A（续建），总投资…，建设年限…`: a short outline-numbered kind heading over items
-    with their details, the category of the items under it (also where a PDF ran the two into one line)."""
-    return bool(_KIND_LINE.match(s)) and (name_of_detailed(following) is not None or heads_dashed_items(s, following))
-
-
-def heads_dashed_items(s: str, following: str) -> bool:
-    """`（一）先进制造业` right above `A项目【续建】——…，总投资12亿元…` (`name_of_dashed`; of items a PDF ran together into
-    one line, the first is enough)."""
-    return bool(_KIND_LINE.match(s)) and name_of_dashed(following.split("。", 1)[0]) is not None

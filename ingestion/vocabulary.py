@@ -41,13 +41,16 @@ NO_MARKS = "×|✗|✘|╳"
 # a target kept within its bound: `控制在目标以内`, `控制在年度控制目标内`
 WITHIN_TARGET = r"控制在(?:年度|全年)?(?:目标|计划|预期|控制目标)(?:值)?(?:以内|之内|范围内|内)"
 # `match`: a cell that opens with a verdict (`未完成（增长2.1%）` says 否)
-VERDICT_NO = re.compile(rf"^(?:否|未完成|没有完成|尚未完成|未达到|未达|未达标|未实现|不达标|{NO_MARKS})")
-VERDICT_YES = re.compile(rf"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|{YES_MARKS}|{WITHIN_TARGET})")
+# the figure went past the plan or fell short of it: `超过预期`/`超出目标` (as 超额完成), `低于预期`
+_BEYOND = r"超(?:过|出)(?:预期|目标|年度目标|计划)"
+_SHORT_OF = r"低于(?:预期|目标|年度目标|计划)"
+VERDICT_NO = re.compile(rf"^(?:否|未完成|没有完成|尚未完成|未达到|未达|未达标|未实现|不达标|{_SHORT_OF}|{NO_MARKS})")
+VERDICT_YES = re.compile(rf"^(?:是|已完成|完成|超额完成|达到|已达到|达标|实现|{_BEYOND}|{YES_MARKS}|{WITHIN_TARGET})")
 # `match`: a cell that is a verdict and nothing else (what makes a column a verdict column)
 VERDICT_WORD = re.compile(
     rf"^(?:是|否|达标|未达标|不达标|{YES_MARKS}|{NO_MARKS}"
     r"|(?:已|未|没有|超额|基本|尚未)?(?:完成|达到|达|实现)(?:预期|目标|年度目标|计划|要求|任务)?"
-    rf"|{WITHIN_TARGET})$"
+    rf"|{_BEYOND}(?:值)?|{_SHORT_OF}(?:值)?|{WITHIN_TARGET})$"
 )
 
 # --------------------------------------------------------------------------------------------------------------

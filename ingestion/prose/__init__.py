@@ -17,7 +17,8 @@ from ..values import ParsedValue, parse_range, parse_value
 from .names import _higher_scope_words, _negated
 from .phrases import _RANGE_KINDS, _inside_quotes, value_gate
 from .scopes import HEADING_NUMBER, Outline, Scope, prose_scopes
-from .sentences import _NOTE_LINE, _SENTENCE_END, _clean, _drop_item_number, _read_sentence, _Row
+from .sentences import _INDICATOR_COUNT, _NOTE_LINE, _SENTENCE_END, _clean, _drop_item_number, _read_sentence, _Row
+from .verdicts import printed_target, verdict_segments
 
 __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
 
@@ -77,14 +78,46 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
         for part in parts:
             if gate is not None and not gate.search(part):  # no value phrase: the sentence yields no row
                 continue
-            for r in _read_sentence(_drop_item_number(part), scope, higher, gate):
-                if (r.name, r.raw) in seen:
-                    continue
-                seen.add((r.name, r.raw))
-                attribute = r.attribute or (_printed_attribute(attributed, _base_name(r.name)) if attributed else None)
-                line, offset = outline.line_of(no, r.name_raw or r.raw, r.raw, offset)
-                out += [_record(scope, r, line, attribute, parsed) for parsed in _parsed(r, scope.measure)]
+            for piece, verdict, clause in _verdict_pieces(part, scope):
+                rows = [r for r in _read_sentence(_drop_item_number(piece), scope, higher, gate)
+                        if (r.name, r.raw) not in seen]
+                for r in rows:
+                    seen.add((r.name, r.raw))
+                    attribute = r.attribute or (_printed_attribute(attributed, _base_name(r.name))
+                                                if attributed else None)
+                    line, offset = outline.line_of(no, r.name_raw or r.raw, r.raw, offset)
+                    out += [_record(scope, r, line, attribute, parsed) for parsed in _parsed(r, scope.measure)]
+                if verdict is not None and rows:  # the clause judges the figure right before it
+                    out += _judged(out, rows[-1], verdict, clause, scope)
     return out
+
+
+def _verdict_pieces(part: str, scope: Scope) -> list[tuple[str, str | None, str | None]]:
+    """A review sentence cut after each clause that gives the report's verdict (`verdicts.verdict_segments`); any
+    other sentence whole."""
+    if scope.measure != "actual" or not _VERDICT_HINT.search(part) \
+            or ("指标" in part or "共计" in part) and _INDICATOR_COUNT.search(part):
+        return [(part, None, None)]  # (`31项指标中，达到预期的25项`: a count of indicators, read as a whole)
+    return verdict_segments(part)
+
+
+_VERDICT_HINT = re.compile(r"[，,](?:[^，,]*(?:预期|目标|计划))")
+
+
+def _judged(out: list[IndicatorValue], row: _Row, verdict: str, clause: str | None,
+            scope: Scope) -> list[IndicatorValue]:
+    """Set the verdict on the records of `row` (the last ones in `out`); the target the clause prints, as a record."""
+    judged = [v for v in out[-3:] if v.indicator_name == row.name and v.value_raw == row.raw]
+    for v in judged:
+        v.achieved_raw = verdict
+    target = printed_target(clause) if clause else None
+    if target is None or not judged:
+        return []
+    raw, num, comparator = target
+    last = judged[-1]
+    return [IndicatorValue(source="prose", table_title=scope.title, period_year=scope.year, measure="target",
+                           indicator_name=row.name, value_raw=raw, value_num=num, comparator=comparator,
+                           source_line=last.source_line, unit=last.unit, name_raw=row.name_raw)]
 
 
 _FLIP = {"ge": "le", "le": "ge", "gt": "lt", "lt": "gt"}

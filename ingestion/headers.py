@@ -7,8 +7,9 @@ texts stacked above it, and its year and measure are read from that stack. Colum
 indicator (`增长%` beside a level, `完成率`) are marked ignored, so no extractor turns them into targets or actuals.
 
 Pure: a grid in, a `Header` out. The body rows are looked at only to settle what the header words leave open
-(a 备注 column holding 预期性/约束性 is the attribute; a 完成情况 column holding 完成/未完成 is the verdict, holding
-`增长5.2%，完成年度目标` it is the actual with the verdict in the cell). docs/header-interpreter.md has the vocabulary.
+(a 备注 column holding 预期性/约束性 is the attribute, holding 达到预期/未达到预期 (a reason may follow) the
+verdict; a 完成情况 column holding 完成/未完成 is the verdict, holding `增长5.2%，完成年度目标` it is the actual with
+the verdict in the cell). docs/header-interpreter.md has the vocabulary.
 """
 from __future__ import annotations
 
@@ -419,6 +420,20 @@ def _mostly(texts: list[str], pattern: re.Pattern) -> bool:
 _SETTLED_BY_CELLS = frozenset((VALUE, _REMARK, _OTHER, CATEGORY, _REVIEW, _CHANGE, IGNORED))
 
 
+class _VerdictNote:
+    """A remark that gives the report's verdict, alone or before its reason (`未达到预期，受外资项目到位延迟影响`):
+    `match` as a pattern's, for `_mostly`."""
+
+    _REASON = re.compile(r"[，,；;：:（(]")
+
+    @classmethod
+    def match(cls, text: str) -> bool:
+        return bool(VERDICT_WORD.match(text) or VERDICT_WORD.match(cls._REASON.split(text, 1)[0]))
+
+
+_VERDICT_NOTE = _VerdictNote
+
+
 def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_year: int | None) -> list[Column]:
     """Settle the provisional roles from the cells under them and from the other columns."""
     out: list[Column] = []
@@ -432,6 +447,8 @@ def _settle(columns: list[Column], body: Sequence[Sequence[Cell | None]], plan_y
         elif c.role in (_REVIEW, VALUE, _OTHER, IGNORED) and _mostly(texts, VERDICT_WORD):
             # a header naming completion says a verdict or a ratio (完成进度: `超额完成` or `102%`); the cells decide
             out.append(Column(c.index, VERDICT, c.header))
+        elif c.role == _REMARK and _mostly(texts, _VERDICT_NOTE):
+            out.append(Column(c.index, VERDICT, c.header))  # 备注: `达到预期`, `未达到预期，受…影响`
         elif c.role == _REVIEW:
             out.append(Column(c.index, VALUE, c.header, c.period_year, "actual", verdict_in_cell=True))
         elif c.role in (_REMARK, _OTHER, _PROJECT):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
 from .details import is_detail_bullet
-from .item_details import name_of_described, name_of_detailed, split_glued
+from .item_details import heads_dashed_items, name_of_dashed, name_of_described, name_of_detailed, split_glued
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
@@ -92,6 +92,8 @@ def _is_list_sentence(sentence: str) -> bool:
     clauses = [c for c in split_outside_brackets(sentence, "，,；;") if c]
     if len(clauses) <= 1 or name_of_detailed(sentence) is not None:
         return True  # one name, or one name with its investment and years (`A项目，总投资52亿元，建设年限…`)
+    if name_of_dashed(sentence) is not None:
+        return True  # one name set off by a dash from its description (`A项目〔新开工〕——…，总投资28亿元…`)
     if all(_ITEM_NUMBER.match(c) for c in clauses[1:]):
         return True  # `1.A工程；2.B项目；3.C中心。`: numbered items run on in one paragraph
     if "，" not in sentence and "," not in sentence and 2 * sum(1 for c in clauses if _ENDS_WITH_HEAD.search(c)) \
@@ -136,7 +138,8 @@ def _is_list_line(line: str, s: str | None = None) -> bool:
         return all(_is_list_line(p) for p in pieces)
     sentences = [x for x in split_outside_brackets(s, "。") if x]
     if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
-        return name_of_described(s) is not None  # `A工程（续建）。建设…，总投资8.6亿元。`: one item described
+        # `A工程（续建）。建设…，总投资8.6亿元。`: one item described; `A【续建】——…。B【竣工】——…。` run together
+        return name_of_described(s) is not None or all(name_of_dashed(x) is not None for x in sentences)
     return all(_is_list_sentence(x) for x in sentences)
 
 
@@ -214,6 +217,14 @@ def _heads_semicolon_names(doc: Document, no: int) -> bool:
         return False
     nxt = _next_text_line(doc, no)
     return nxt is not None and is_semicolon_names(squash(doc.line(nxt)))
+
+
+def _heads_described_items(doc: Document, no: int) -> bool:
+    """`（一）先进制造业` right above `A项目【续建】——…，总投资12亿元…`: a short outline-numbered kind heading over
+    items set off by a dash from their details in a box (`item_details.heads_dashed_items`), not the next heading of
+    the report (its paragraph is no such item)."""
+    nxt = _next_text_line(doc, no)
+    return nxt is not None and heads_dashed_items(squash(doc.line(no)), squash(doc.line(nxt)))
 
 
 NAMES_HEADING_MAX = 16  # a kind or stage heading over names is short (`城市更新`, `新开工项目（6个）`)
@@ -306,7 +317,8 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
                 expected += 1
             elif _is_labelled_item(s) or (boxed and (_heads_bullets(doc, no) or _heads_numbered_items(doc, no)
                                                           or _heads_stage_lines(doc, no)
-                                                          or _heads_semicolon_names(doc, no))):
+                                                          or _heads_semicolon_names(doc, no)
+                                                          or _heads_described_items(doc, no))):
                 expected = 1
             else:
                 break

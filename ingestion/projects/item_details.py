@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .names import split_outside_brackets
+from .stages import _STAGE_LABEL
 
 _SPAN = r"(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年?"
 # `总投资52亿元`, `计划投资约3.6亿元`, `年度计划投资8000万元`; `建设年限2024—2026年`, `建设周期：2023-2025年`
@@ -86,4 +87,60 @@ _KIND_LINE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|
 def heads_detailed_items(s: str, following: str) -> bool:
     """`（二）城乡建设` right above `A（续建），总投资…，建设年限…`: a short outline-numbered kind heading over items
     with their details, the category of the items under it (also where a PDF ran the two into one line)."""
-    return bool(_KIND_LINE.match(s)) and name_of_detailed(following) is not None
+    return bool(_KIND_LINE.match(s)) and (name_of_detailed(following) is not None or heads_dashed_items(s, following))
+
+
+def heads_dashed_items(s: str, following: str) -> bool:
+    """`（一）先进制造业` right above `A项目【续建】——…，总投资12亿元…` (`name_of_dashed`; of items a PDF ran together into
+    one line, the first is enough)."""
+    return bool(_KIND_LINE.match(s)) and name_of_dashed(following.split("。", 1)[0]) is not None
+
+
+# where a detail opens right after the name with nothing between (`A工程总投资38.6亿元，…`, `B铁路估算总投资120亿元`):
+# a page that set the name and its investment as two columns (spans, cells) lost the gap between them
+_GLUED_DETAIL = re.compile(r"(?:计划|估算|概算|预计)?总投资[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元")
+
+
+def name_before_glued_detail(text: str) -> str | None:
+    """`A工程总投资38.6亿元，年度计划投资6.0亿元` → `A工程`: the name before an investment run onto it, when
+    everything from the investment on is details; None for any other text."""
+    m = _GLUED_DETAIL.search(text)
+    if m is None or m.start() < 2 or text[m.start() - 1] in "，,、；;：:（(":
+        return None
+    head, tail = text[:m.start()].strip(), text[m.start():]
+    clauses = [c for c in split_outside_brackets(tail, "，,") if c.strip()]
+    if len(head) < 2 or head.count("（") != head.count("）") or not all(is_detail(c) for c in clauses[1:]) \
+            or not _GLUED_DETAIL.fullmatch(clauses[0].strip().rstrip("。；;")):
+        return None
+    return head
+
+
+# `A工程〔新开工〕——…` / `A工程——总投资…〔续建〕`: a name set off by a dash from its description, its stage tagged in
+# any bracket after the name or at the end of the line; the description holds the investment
+_DASH = re.compile(r"——|――|－－|—|--")
+_DESCRIBES_COST = re.compile(r"(?:项目|估算|概算|计划)?(?:总投资|计划投资|投资)[：:]?(?:约|达|超过)?[\d.,]+\s*(?:万|亿)元")
+_TAG = rf"[（(【〔\[［]\s*({_STAGE_LABEL})\s*[）)】〕\]］]"
+_HEAD_TAG = re.compile(rf"^(.+?){_TAG}$")
+_END_TAG = re.compile(rf"{_TAG}[。；;]?$")
+_NAME_PUNCT = re.compile(r"[，,。；;：:、]")
+DASHED_NAME_MAX = 40
+
+
+def name_of_dashed(text: str) -> str | None:
+    """`A项目〔新开工〕——年产5万吨…，总投资28亿元，…。` or `A项目——总投资18.5亿元，当年计划投资6亿元〔新开工〕` →
+    `A项目（新开工）` (the stage tag as the readers know it after a name), `A项目` without a tag; None unless the text
+    is a short name, a dash, and a description that gives the investment, the item tagged with its stage or the
+    description opening with the investment."""
+    m = _DASH.search(text)
+    if m is None or m.start() < 2:
+        return None
+    head, tail = text[:m.start()].strip(), text[m.end():].lstrip("—―－-")
+    if len(head) > DASHED_NAME_MAX or _NAME_PUNCT.search(head) or head.count("（") != head.count("）") \
+            or not _DESCRIBES_COST.search(tail):
+        return None
+    tagged, end = _HEAD_TAG.match(head), _END_TAG.search(tail)
+    if not (tagged or end or _DESCRIBES_COST.match(tail)):
+        return None  # a lead-in to a sentence (`坚持项目为王——全年安排…，总投资…`): no stage tag, no cost first
+    if tagged:
+        return f"{tagged.group(1)}（{tagged.group(2)}）"
+    return f"{head}（{end.group(1)}）" if end else head

@@ -22,7 +22,13 @@ from ..document import Document, heading_level, squash
 from ..records import ProjectItem
 from .details import is_detail_bullet
 from .finding import _PROJECT_TITLE, ProjectList
-from .item_details import heads_detailed_items, name_of_detailed, split_glued
+from .item_details import (
+    heads_detailed_items,
+    name_before_glued_detail,
+    name_of_dashed,
+    name_of_detailed,
+    split_glued,
+)
 from .names import (
     _ENDS_WITH_HEAD,
     CLAUSE_SEPARATORS,
@@ -253,6 +259,20 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _dashed_items_split(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A line of several items each set off by a dash from its description and closed by `。`
+    (`A【续建】——…总投资6亿元。B【竣工】——…。`: a PDF reader ran the lines of the box together), one item a piece; the
+    pieces keep the line number."""
+    out: list[tuple[int, str]] = []
+    for no, s in body:
+        pieces = [p for p in split_outside_brackets(s, "。") if p] if "—" in s and "。" in s[:-1] else [s]
+        if len(pieces) > 1 and all(name_of_dashed(p) is not None for p in pieces):
+            out += [(no, p + "。") for p in pieces]
+        else:
+            out.append((no, s))
+    return out
+
+
 # A wrapped bullet's second line may be only a bracketed phrase (`（一期）`).
 _BRACKET_ONLY = re.compile(r"^[（(][^（）()]{1,12}[）)]$")
 
@@ -440,7 +460,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
 
     body = _joined_continuations(doc, plist.start, plist.end)
     bulleted = {no for no, _ in body if is_bulleted(doc.line(no))}
-    body = _unglued(body)
+    body = _dashed_items_split(_unglued(body))
     # kinds over bare stage lines only where the list opens with one: a list that opens with a stage line has its
     # names (some without a head noun) right above the next stage line
     side_kinds = len(body) > 1 and body[0][0] not in bulleted and _heads_stage_heading(body[0][1], body[1][1])
@@ -450,10 +470,16 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue  # `  - 总投资21亿元，建设…。` describes the project above: no names
         detail_above = doc.line(no)
         nxt = body[k + 1][1] if k + 1 < len(body) else None
+        if "—" in s or "－－" in s or "--" in s or "―" in s:
+            dashed = name_of_dashed(s) if split_label(s)[0] is None else None
+            if dashed is not None:  # `A项目——总投资…〔新开工〕`: the name and its stage tag, the description dropped
+                s = dashed
         if "，" in s or "," in s:
             named = name_of_detailed(s) if split_label(s)[0] is None else None
             if named is not None:  # `A项目（新开工），总投资52亿元，建设年限…`: the name, its details dropped
                 s = named
+        if "总投资" in s and split_label(s)[0] is None and (glued := name_before_glued_detail(s)) is not None:
+            s = glued  # `A工程总投资38.6亿元，…`: two columns of a page run together, the name kept
         group = group_label(s)
         if group is not None:
             level = _level(doc.line(no))

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 
 from ..document import Document, squash
+from ..projects.item_details import name_of_dashed
 from ..records import IndicatorValue
 from ..values import ParsedValue, parse_range, parse_value
 from .clause_lines import clause_line_rows
 from .names import _higher_scope_words, _negated
 from .phrases import _RANGE_KINDS, _inside_quotes, value_gate
 from .scopes import HEADING_NUMBER, Outline, Scope, prose_scopes
-from .sentences import _NOTE_LINE, _SENTENCE_END, _clean, _drop_item_number, _read_sentence, _Row
+from .sentences import _INDICATOR_COUNT, _NOTE_LINE, _SENTENCE_END, _clean, _drop_item_number, _read_sentence, _Row
+from .verdicts import printed_target, verdict_segments
 
 __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
 
@@ -46,6 +48,15 @@ def _base_name(name: str) -> str:
     return _GROWTH_SUFFIX.sub("", name)
 
 
+_DASH_CHARS = ("—", "―", "－－", "--")
+
+
+def _is_project_item(text: str) -> bool:
+    """A line of a project list: a name, a dash, and a description that gives its investment
+    (`projects.item_details.name_of_dashed`)."""
+    return any(d in text for d in _DASH_CHARS) and name_of_dashed(_drop_item_number(text)) is not None
+
+
 def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
     out: list[IndicatorValue] = []
     seen: set[tuple[str, str]] = set()
@@ -66,21 +77,57 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
         if scope.lead is not None and no == scope.lines[0]:  # the announcing line: from the announcing sentence on
             m = scope.lead.search(text)
             text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
+        if scope.tasks and _is_project_item(text):
+            continue  # `A产业园【续建】——…，总投资6.1亿元…`: a 专栏's project and its description, read as a project
         parts = [s for s in _SENTENCE_END.split(text) if s]  # the sentences, each cut once
         attributed = _attribute_sentences(parts) if "约束性" in text or "预期性" in text else []
         offset = 0
         for part in parts:
             if gate is not None and not gate.search(part):  # no value phrase: the sentence yields no row
                 continue
-            for r in _read_sentence(_drop_item_number(part), scope, higher, gate):
-                if (r.name, r.raw) in seen:
-                    continue
-                seen.add((r.name, r.raw))
-                attribute = r.attribute or (_printed_attribute(attributed, _base_name(r.name)) if attributed else None)
-                line, offset = outline.line_of(no, r.name_raw or r.raw, r.raw, offset)
-                for parsed in _parsed(r, scope.measure):  # a loop, not a comprehension (a call of its own on 3.11)
-                    out.append(_record(scope, r, line, attribute, parsed))
+            for piece, verdict, clause in _verdict_pieces(part, scope):
+                rows = []
+                for r in _read_sentence(_drop_item_number(piece), scope, higher, gate):
+                    if (r.name, r.raw) in seen:
+                        continue
+                    seen.add((r.name, r.raw))
+                    rows.append(r)
+                    attribute = r.attribute or (_printed_attribute(attributed, _base_name(r.name))
+                                                if attributed else None)
+                    line, offset = outline.line_of(no, r.name_raw or r.raw, r.raw, offset)
+                    for parsed in _parsed(r, scope.measure):  # a loop, not a comprehension (a call of its own on 3.11)
+                        out.append(_record(scope, r, line, attribute, parsed))
+                if verdict is not None and rows:  # the clause judges the figure right before it
+                    out += _judged(out, rows[-1], verdict, clause, scope)
     return out
+
+
+def _verdict_pieces(part: str, scope: Scope) -> list[tuple[str, str | None, str | None]]:
+    """A review sentence cut after each clause that gives the report's verdict (`verdicts.verdict_segments`); any
+    other sentence whole."""
+    if scope.measure != "actual" or not _VERDICT_HINT.search(part) \
+            or ("指标" in part or "共计" in part) and _INDICATOR_COUNT.search(part):
+        return [(part, None, None)]  # (`31项指标中，达到预期的25项`: a count of indicators, read as a whole)
+    return verdict_segments(part)
+
+
+_VERDICT_HINT = re.compile(r"[，,](?:[^，,]*(?:预期|目标|计划))")
+
+
+def _judged(out: list[IndicatorValue], row: _Row, verdict: str, clause: str | None,
+            scope: Scope) -> list[IndicatorValue]:
+    """Set the verdict on the records of `row` (the last ones in `out`); the target the clause prints, as a record."""
+    judged = [v for v in out[-3:] if v.indicator_name == row.name and v.value_raw == row.raw]
+    for v in judged:
+        v.achieved_raw = verdict
+    target = printed_target(clause) if clause else None
+    if target is None or not judged:
+        return []
+    raw, num, comparator = target
+    last = judged[-1]
+    return [IndicatorValue(source="prose", table_title=scope.title, period_year=scope.year, measure="target",
+                           indicator_name=row.name, value_raw=raw, value_num=num, comparator=comparator,
+                           source_line=last.source_line, unit=last.unit, name_raw=row.name_raw)]
 
 
 _FLIP = {"ge": "le", "le": "ge", "gt": "lt", "lt": "gt"}

@@ -923,3 +923,64 @@ def test_item_whose_investment_follows_the_name_after_a_gap_keeps_only_the_name(
     assert [(i.project_name, i.stage) for i in items] == [
         ("桐溪光伏组件产业园（二期）", "started"), ("桐溪县第三小学新建项目", "started"),
         ("桐溪河滨公园改造工程", "ongoing")]
+
+
+def test_fixture_list_items_whose_name_and_investment_are_two_columns():
+    """`projects/column_spans_list.html`: a 专栏 of stage headings over lists whose items set the name and the
+    investment as two columns (`<li><span>A</span><span>总投资9.4亿元，…</span></li>` laid out by CSS flex). The page's
+    text runs the two together (`A总投资9.4亿元，…`); the name is what comes before the investment, and a name's own
+    `项目` stays with it."""
+    path = FIXTURES / "column_spans_list.html"
+    processed = process_report(path.name, path.read_bytes())
+    assert processed.ok, processed.error
+    assert [(i.project_name, i.stage, i.stage_raw) for i in processed.extraction.projects] == [
+        ("青屿渔港经济区冷链物流园", "started", "新开工项目"), ("青屿县人民医院传染病楼", "started", "新开工项目"),
+        ("滨海大道北延工程项目", "started", "新开工项目"),
+        ("青屿海上风电送出线路", "ongoing", "续建项目"), ("县城第三水厂", "ongoing", "续建项目"),
+        ("青屿跨海通道", "preparatory", "前期项目"), ("东礁岛生态修复工程", "preparatory", "前期项目")]
+
+
+def test_name_before_an_investment_run_onto_it():
+    from ingestion.projects.item_details import name_before_glued_detail
+
+    assert name_before_glued_detail("石港物流园总投资12亿元，年度计划投资3亿元") == "石港物流园"
+    assert name_before_glued_detail("石港铁路估算总投资120.5亿元") == "石港铁路"
+    # a clause after the investment that is no detail, or an investment after a separator: not a glued name
+    assert name_before_glued_detail("石港物流园总投资12亿元，建成后年产值30亿元") is None
+    assert name_before_glued_detail("石港物流园，总投资12亿元") is None
+    assert name_before_glued_detail("总投资12亿元") is None
+
+
+def test_fixture_items_set_off_by_a_dash_from_their_description():
+    """`projects/dashed_described_items.txt`: a 专栏 whose items print the name, a dash and the description
+    (`名称——总投资…，当年计划投资…〔新开工〕`, `名称【续建】——城市主干道5.2公里，总投资…`), the stage in any bracket after the
+    name or at the end of the line, under short outline-numbered kind headings; the task heading after the box (a
+    sentence) ends it. The items are projects, never prose targets of the task section."""
+    from ingestion.extract import extract_text
+
+    text = (FIXTURES / "dashed_described_items.txt").read_text(encoding="utf-8")
+    items, parts = read("dashed_described_items.txt")
+    assert [(i.project_name, i.stage, i.stage_raw, i.category) for i in items] == [
+        ("澄溪硅基新材料产业园", "started", "新开工", "先进制造业"),
+        ("年产3万吨特种纸项目", "ongoing", "续建", "先进制造业"),
+        ("澄溪经开区智能仓储中心（一期）", "preparatory", "前期", "先进制造业"),
+        ("澄溪大道东延工程", "ongoing", "续建", "城乡建设"),
+        ("澄溪县第二人民医院", "completed", "竣工", "城乡建设"),
+        ("县城东片区棚户区改造", "started", "新开工", "城乡建设")]
+    assert [(p.title, p.facts_read, p.problem) for p in project_parts(parts)] == [
+        ("专栏二：2026年澄溪县重点建设项目", 6, None)]
+    names = {i.indicator_name for i in extract_text(text).indicators}
+    assert "技术改造项目" in names  # the task paragraph after the box is still read
+    assert not any("——" in n or "【" in n for n in names), names
+
+
+def test_name_of_an_item_set_off_by_a_dash():
+    from ingestion.projects.item_details import name_of_dashed
+
+    assert name_of_dashed("石港物流园〔续建〕——总投资12亿元，当年计划投资3亿元") == "石港物流园（续建）"
+    assert name_of_dashed("石港物流园——总投资12亿元，当年计划投资3亿元【新开工】") == "石港物流园（新开工）"
+    assert name_of_dashed("石港物流园——总投资12亿元") == "石港物流园"
+    # a lead-in to a task sentence, a sentence before the dash, a description without a cost: no item
+    assert name_of_dashed("坚持项目为王——全年安排重点项目40个，总投资210亿元") is None
+    assert name_of_dashed("全年安排项目40个，总投资210亿元——其中新开工12个") is None
+    assert name_of_dashed("石港物流园【续建】——新建冷库3万吨") is None

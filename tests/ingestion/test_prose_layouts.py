@@ -787,3 +787,23 @@ def test_a_count_of_a_stage_group_of_projects_is_not_an_indicator():
     names = {r.indicator_name for r in rows(Document.from_text(text), "target")}
     assert "新增学位" in names
     assert not {n for n in names if n.endswith("项目")}
+
+
+def test_fixture_review_sentences_carry_their_verdict_as_a_clause():
+    """`prose/review_verdict_clauses.txt`: a review without a table compares each figure with its target in the same
+    sentence (`…增长4.9%，低于年初预期目标1.1个百分点`, `与年度目标持平`, `完成年度目标3000人的105%`, `未完成省下达的下降
+    2.5%目标`, `优于省定目标（90%）`). The clause is the verdict on the figure right before it (低于/未完成 or a share under
+    100% → 否; 超过/持平/完成/优于 → 是), never a figure of its own (the gap in 个百分点, the share); a target it prints
+    with its unit is that indicator's target for the year. A count of indicators (`达到预期的24项`) is no verdict."""
+    got = [(r.period_year, r.measure, r.indicator_name, r.value_raw, r.achieved_raw)
+           for r in rows(load("review_verdict_clauses.txt"))]
+    assert got == [
+        (2025, "actual", "地区生产总值", "188.2亿元", None), (2025, "actual", "地区生产总值增速", "增长4.9%", "否"),
+        (2025, "actual", "规模以上工业增加值增速", "增长8.3%", "是"),
+        (2025, "actual", "社会消费品零售总额", "76.4亿元", None), (2025, "actual", "社会消费品零售总额增速", "增长6%", "是"),
+        (2025, "actual", "城镇新增就业", "3150人", "是"), (2025, "target", "城镇新增就业", "3000人", None),
+        (2025, "actual", "单位地区生产总值能耗下降", "下降1.9%", "否"),
+        (2025, "target", "单位地区生产总值能耗下降", "2.5%", None),
+        (2025, "actual", "森林覆盖率", "61.2%", "否"),
+        (2025, "actual", "地表水国考断面优良比例", "100%", "是"), (2025, "target", "地表水国考断面优良比例", "90%", None),
+        (2026, "target", "地区生产总值增速", "增长5.5%左右", None)]

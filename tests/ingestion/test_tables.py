@@ -1990,3 +1990,16 @@ def test_space_aligned_cell_that_fills_its_column_is_split_from_the_next_at_the_
     assert got == {("甲新增就业", "target"): "5000", ("甲新增就业", "actual"): "5230",
                    ("乙节能降耗任务", "target"): "完成省下达任务", ("乙节能降耗任务", "actual"): "完成",
                    ("PM2.5平均浓度", "target"): "≤35", ("PM2.5平均浓度", "actual"): "31"}
+
+
+def test_fixture_a_remark_column_of_verdicts_is_the_verdict():
+    """`tables/remark_column_verdicts.txt`: a 备注 column that holds the verdict (`达到预期`, `超过预期`, `未达到预期`, once
+    followed by its reason `未达到预期，受…影响`) gives achieved on the actual rows; a 备注 column of other notes (`快报数`,
+    `同口径`) stays a note."""
+    values, parts = read_fixture("remark_column_verdicts.txt")
+    assert [(v.table_title[:3], v.indicator_name, v.value_raw, v.achieved_raw) for v in values if v.measure == "actual"] \
+        == [("表1：", "样例工业总产值", "262.4", "是"), ("表1：", "样例工业总产值增长", "6.1", "否"),
+            ("表1：", "样例实际利用外资", "1.2", "是"), ("表1：", "样例城镇新增就业", "2870", "否"),
+            ("表2：", "样例税收收入", "12.6", None), ("表2：", "样例进出口总额", "28.2", None)]
+    assert all(v.achieved_raw is None for v in values if v.measure == "target")
+    assert [(p.facts_read, p.problem) for p in parts] == [(8, None), (4, None)]

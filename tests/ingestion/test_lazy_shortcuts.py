@@ -295,3 +295,43 @@ def test_a_caption_opens_with_a_caption_lead():
             assert t[0] in _CAPTION_LEADS, t
     for t in texts + ["**表1 主要指标**", "### 表2 指标", "# 一、总体要求", "  表1 主要指标  ", "\u3000专栏1 重点项目"]:
         assert (line_block(t, 1).kind == "caption") == is_caption(t), t  # the plain test of the line
+
+
+def _names_per_table_plain(values):
+    from collections import defaultdict
+
+    by_table = defaultdict(list)
+    for v in values:
+        by_table[v.table_title or "(untitled table)"].append(v)
+    return {t: max(len({v.indicator_name for v in rows if v.measure == m}) for m in {v.measure for v in rows})
+            for t, rows in by_table.items()}
+
+
+def test_quality_figures_of_indicator_values_match_those_of_table_value_copies():
+    from ingestion.quality import (
+        TableValue,
+        _names_per_table,
+        indicators_per_table,
+        is_understood,
+        parsed_share,
+        report_quality,
+    )
+    from ingestion.records import IndicatorValue
+
+    def iv(title, seq, name, measure, raw, num, source="table"):
+        return IndicatorValue(source, title, 2024, measure, name, raw, num, "eq", 1, seq=seq)
+    indicators = [iv("表1", "1", "地区生产总值增速", "target", "6", 6.0), iv("表1", "1", "地区生产总值增速", "actual", "6.2", 6.2),
+                  iv("表1", "2", "一般公共预算收入", "target", "完成市下达任务", None),
+                  iv("表1", None, "其中：税收收入", "target", "待定", None), iv(None, None, "粮食产量", "target", "—", None),
+                  iv(None, None, "粮食产量", "actual", "12", 12.0), iv("表2", None, "城镇新增就业", "target", "5000", 5000.0),
+                  iv("全年目标", None, "地区生产总值增速", "target", "6%左右", 6.0, source="prose")]
+    copies = [TableValue(v.table_title, v.seq, v.indicator_name, v.measure, v.value_raw, v.value_num)
+              for v in indicators if v.source == "table"]
+    assert _names_per_table(copies) == _names_per_table_plain(copies)
+    assert parsed_share(copies) == sum(is_understood(v.value_raw, v.value_num) for v in copies) / len(copies)
+    assert indicators_per_table(copies) == indicators_per_table(copies, _names_per_table_plain(copies))
+    for text in ("计划报告7项指标中，完成5项", "正文", ""):
+        figures, problems = report_quality(text, indicators)
+        assert figures["parsed_share"] == parsed_share(copies)
+        assert figures["found_per_table"] == indicators_per_table(copies)
+        assert figures["table_values"] == len(copies) and figures["prose_values"] == 1

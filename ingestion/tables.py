@@ -664,11 +664,18 @@ def _continues(table: Table, header: Header | None, prev: _Logical | None) -> bo
     if prev is None or prev.header is None or prev.header.kind != "indicator":
         return False
     if table.continued:
-        return True
+        return table.caption is not None or not _header_of_its_own(header, prev.header)
     last = prev.last or prev.first
     own_header = header is not None and header.kind == "indicator"
     return (table.caption is None and not own_header and table.n_cols == last.n_cols
             and 0 <= table.start - last.end <= CONTINUATION_GAP)
+
+
+def _header_of_its_own(header: Header | None, above: Header) -> bool:
+    """A part after a page break, with no `续表` caption, that prints an indicator header other than the one of
+    the table above (other columns, not the header printed again): a table of its own that starts on the new
+    page."""
+    return header is not None and header.kind == "indicator" and header.texts != above.texts
 
 
 def _rows_and_header(table: Table, plan_year: int | None) -> tuple[list[Row], Header | None]:

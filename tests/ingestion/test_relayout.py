@@ -171,3 +171,30 @@ def test_space_aligned_rows_after_a_page_number_whose_first_row_is_no_header_and
             + "\n".join([*rows[:5], "", "— 7 —", "", *rows[5:]]) + "\n")
     names = {p.project_name for p in extract_text(text).projects}
     assert {"某某至某某一级公路改扩建工程（含互通立交）", "某某河城区段生态治理"} <= names
+
+
+def test_space_aligned_rows_after_a_page_number_may_open_with_a_group_row():
+    # the header's label is letter-spaced (`指  标`: three pieces on the header line, two cells on a row)
+    rows = _spaced([
+        ["指  标", "2024年目标"],
+        ["一、经济发展"],
+        ["全县生产总值增长（%）", "6"],
+        ["工业增加值增长（%）", "7"],
+        ["二、生态环境"],
+        ["单位生产总值能耗降低（%）", "完成上级下达任务"],
+        ["森林覆盖率（%）", "稳定在60以上"],
+    ])
+    text = TITLE + "\n".join([*rows[:4], "", "— 7 —", "", *rows[4:]]) + "\n"
+    got = _values(text)
+    assert got[("森林覆盖率", "target")] == "稳定在60以上"
+    assert got[("单位生产总值能耗降低", "target")] == "完成上级下达任务"
+
+
+def test_a_header_line_after_a_page_number_is_no_row_of_the_table_above():
+    # a table that starts right after a page number (no caption) keeps its own header
+    first = _spaced([["指标", "2024年目标"], ["全县生产总值增长（%）", "6"], ["工业增加值增长（%）", "7"]])
+    second = _spaced([["序号", "指标名称", "2024年目标"], ["1", "森林覆盖率（%）", "61"], ["2", "城镇新增就业（人）", "1200"]])
+    text = TITLE + "\n".join([*first, "", "— 7 —", "", *second]) + "\n"
+    got = _values(text)
+    assert got[("森林覆盖率", "target")] == "61"
+    assert got[("城镇新增就业", "target")] == "1200"

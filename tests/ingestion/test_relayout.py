@@ -198,3 +198,34 @@ def test_a_header_line_after_a_page_number_is_no_row_of_the_table_above():
     got = _values(text)
     assert got[("森林覆盖率", "target")] == "61"
     assert got[("城镇新增就业", "target")] == "1200"
+
+
+def test_one_cell_per_line_every_cell_printed_an_empty_one_as_an_empty_line():
+    # `2024年` merged over 目标/完成 leaves an empty header cell, the second header row and the padded group row
+    # print empty cells at their start and end: every row is as many lines, and a blank line closes it
+    text = TITLE + "\n".join(_stacked([
+        ["序号", "指标名称", "单位", "2023年", "", "是否完成"],
+        ["", "", "", "计划", "完成", ""],
+        ["一、经济发展", "", "", "", "", ""],
+        ["1", "全县生产总值增长", "%", "6", "5.1", "未完成"],
+        ["2", "工业增加值增长", "", "7", "7.6", "完成"],
+        ["", "#工业投资增长", "%", "12", "15.2", "完成"],
+        ["3", "城镇新增就业", "万人", "2", "2.3", "完成"],
+    ])) + "\n"
+    got = _values(text)
+    assert got[("全县生产总值增长", "actual")] == "5.1"
+    assert got[("工业增加值增长", "target")] == "7"
+    assert got[("工业投资增长", "actual")] == "15.2"
+    assert got[("城镇新增就业", "actual")] == "2.3"
+
+
+def test_one_cell_per_line_a_project_table():
+    text = ("某某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n专栏1：2024年重点项目\n"
+            + "\n".join(_stacked([
+                ["序号", "项目名称", "建设性质", "总投资（亿元）"],
+                ["1", "某某新材料产业园", "新开工", "12.5"],
+                ["2", "某某装备制造基地", "续建", ""],
+                ["3", "某某河城区段生态治理", "竣工", "6.3"],
+            ])) + "\n")
+    got = {p.project_name: p.stage for p in extract_text(text).projects}
+    assert got == {"某某新材料产业园": "started", "某某装备制造基地": "ongoing", "某某河城区段生态治理": "completed"}

@@ -169,7 +169,9 @@ def _every_cell(lines: list[str], start: int) -> tuple[str, list[list[Cell]], in
     line and a blank. The first row is a header: its texts are header words, a name and a value column among
     them (or in the second row)."""
     n = len(lines)
-    best: tuple[int, list[list[Cell]], int] | None = None
+    if header_role(lines[start]) is None:  # the header's first cell is a header word (most lines are not)
+        return None
+    best: tuple[int, list[list[Cell]]] | None = None
     for width in range(MIN_COLUMNS, WIDTH_MAX + 1):
         rows: list[list[Cell]] = []
         pos = start

@@ -229,3 +229,17 @@ def test_one_cell_per_line_a_project_table():
             ])) + "\n")
     got = {p.project_name: p.stage for p in extract_text(text).projects}
     assert got == {"某某新材料产业园": "started", "某某装备制造基地": "ongoing", "某某河城区段生态治理": "completed"}
+
+
+def test_a_sub_row_name_printed_in_the_seq_column_of_a_padded_grid():
+    # `#社会投资增长` merged over 序号 and 指标 in the source: the padded grid starts the row one column left
+    text = TITLE + "\n".join([
+        "| 序号 | 指标 | 单位 | 计划 | 完成 | 是否完成 |",
+        "|---|---|---|---|---|---|",
+        "| 1 | 固定资产投资增长 | % | 10 | 10.6 | √ |",
+        "| #社会投资增长 | % | 6 | 3.2 | × | |",
+        "| 2 | 税收收入增长 | % | 5 | 5.2 | √ |",
+    ]) + "\n"
+    got = _values(text)
+    assert got[("社会投资增长", "target")] == "6"
+    assert got[("社会投资增长", "actual")] == "3.2"

@@ -687,11 +687,18 @@ def _continues(table: Table, header: Header | None, prev: _Logical | None) -> bo
     if prev is None or prev.header is None or prev.header.kind != "indicator":
         return False
     if table.continued:
-        return True
+        return table.caption is not None or not _header_of_its_own(header, prev.header)
     last = prev.last or prev.first
     own_header = header is not None and header.kind == "indicator"
     return (table.caption is None and not own_header and table.n_cols == last.n_cols
             and 0 <= table.start - last.end <= CONTINUATION_GAP)
+
+
+def _header_of_its_own(header: Header | None, above: Header) -> bool:
+    """A part after a page break, with no `续表` caption, that prints an indicator header other than the one of
+    the table above (other columns, not the header printed again): a table of its own that starts on the new
+    page."""
+    return header is not None and header.kind == "indicator" and header.texts != above.texts
 
 
 def _rows_and_header(table: Table, plan_year: int | None) -> tuple[list[Row], Header | None]:
@@ -801,6 +808,24 @@ def _sub_names_in_padding(header: Header, body: list[Row]) -> tuple[Header, list
     return replace(header, columns=columns[:-1]), rows
 
 
+def _sub_names_in_seq_column(header: Header, body: list[Row]) -> list[Row]:
+    """A sub-row name printed in the 序号 column of a padded grid (`#民间投资增速 | % | 6 | 3.2 | × |`: its cell
+    merged over 序号 and 指标 in the source, the grid padded at the end): the row starts one column left. A
+    row number is never a `#`/`其中` name, so such a row moves right by one when its last cell is empty (nothing
+    falls off), as a TAB row printing one cell less than the header is read."""
+    columns = header.columns
+    width = len(columns)
+    seq = _index_of(columns, SEQ)
+    if seq is None or _index_of(columns, NAME) != seq + 1:
+        return body
+    out = []
+    for r in body:
+        if len(r) == width and not r[-1].flat and SUBROW_MARK.match(r[seq].flat) and r[seq + 1].flat:
+            r = [*r[:seq], Cell(""), *r[seq:-1]]
+        out.append(r)
+    return out
+
+
 def _side_by_side(body: list[Row], width: int) -> list[Row]:
     """Two indicator tables printed side by side: the left half's rows, then the right half's."""
     return [r[:width] for r in body] + [r[width:] for r in body if any(c.flat for c in r[width:])]
@@ -829,6 +854,7 @@ def _read_logical(t: _Logical, meta: ReportMeta | None) -> tuple[list[IndicatorV
     if header is not None:
         body = _split_glued(body, header)
         header, body = _sub_names_in_padding(header, body)
+        body = _sub_names_in_seq_column(header, body)
     part = PartSeen("other_table", title, t.line, len(body), 0)
     says_indicators = bool(title and "指标" in title)
     if header is not None and header.kind == "project":

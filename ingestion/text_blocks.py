@@ -128,8 +128,9 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             out.append(Furniture("furniture", line.strip(), i + 1, i + 1, role=furniture[i]))
             i += 1
             continue
-        if "\t" in line or "  " in line or "\u3000" in line or "|" in line or "," in line:  # else no row
-            found = read_row_table(lines, i, _cut_by_page_break(out))
+        before = _cut_by_page_break(out) if out and out[-1].kind == "furniture" else None
+        if "\t" in line or "  " in line or "\u3000" in line or "|" in line or "," in line or before is not None:
+            found = read_row_table(lines, i, before)
             mixed = read_mixed_table(lines, i)  # TAB and full-width separators mixed row to row
             if mixed is not None and (found is None or mixed[2] >= found[2]):
                 found = mixed

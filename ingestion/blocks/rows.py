@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from ..document import squash
+from ..headers import NAME, SEQ, header_role
 from ..model import Cell
 from .furniture import is_page_number, is_rule
 from .lines import SENTENCE_PUNCT, is_caption, is_heading, is_note
@@ -192,6 +193,9 @@ def read_row_table(lines: list[str], start: int, before: tuple[str, int] | None 
         first = split_row(lines[start], TABS)
         return _read_rows(lines, start, first) if first is not None and is_header_like(first[1]) else None
     first, width_before = _row_after_break(lines[start], before), 0
+    if first is None and before is not None and split_row(lines[start], before[0]) is None \
+            and _group_row(lines[start]):
+        return _groups_after_break(lines, start, before)
     if first is not None:
         width_before = before[1]
     else:
@@ -271,11 +275,34 @@ def _read_rows(lines: list[str], start: int, first: tuple[str, list[str], list[i
 
 
 def _row_after_break(line: str, before: tuple[str, int] | None) -> tuple[str, list[str], list[int]] | None:
-    """`line` read as a row of the table a page break cut (`before`: its layout and width), or None."""
+    """`line` read as a row of the table a page break cut (`before`: its layout and width), or None. A line of
+    header words only (`序号  项目名称  建设性质`) is the header of the next table (or the header printed again),
+    never a row."""
     if before is None:
         return None
     row = split_row(line, before[0])
-    return row if _compatible(before[0], row, before[1]) else None
+    if not _compatible(before[0], row, before[1]):
+        return None
+    roles = [header_role(c) for c in row[1] if c]
+    return None if all(roles) and (SEQ in roles or NAME in roles) else row
+
+
+def _groups_after_break(lines: list[str], start: int, before: tuple[str, int]
+                        ) -> tuple[str, list[list[Cell]], int, int | None] | None:
+    """The part of a table cut by a page break that opens with its group row(s) (`三、绿色生态`, then its rows):
+    the rows under them read as rows of the table above (`read_row_table`), the group rows first."""
+    groups = []
+    j = start
+    while j < len(lines) and len(groups) < 2 and _group_row(lines[j]) and split_row(lines[j], before[0]) is None:
+        groups.append(j)
+        j += 1
+        if _row_after_break(lines[j] if j < len(lines) else "", before) is not None:
+            found = read_row_table(lines, j, before)
+            if found is None:
+                return None
+            layout, rows, last, header_rows = found
+            return layout, [*([Cell(lines[g].strip(), line=g + 1)] for g in groups), *rows], last, header_rows
+    return None
 
 
 QUOTED_LINES_MAX = 6  # lines one quoted spreadsheet cell may spread over

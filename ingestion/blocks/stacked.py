@@ -68,9 +68,19 @@ def _is_group(line: str) -> bool:
         and not is_note(line)
 
 
-def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int] | None:
+def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int | None] | None:
     """The table whose header run starts at 0-based `start`: (layout, rows with the header first, index of its
-    last line, header rows); None when none starts there."""
+    last line, header rows); None when none starts there. A table whose rows print every cell, an empty one as
+    an empty line (`_every_cell`), is read so when that reads further."""
+    found = _runs(lines, start)
+    every = _every_cell(lines, start)
+    if every is not None and (found is None or every[2] > found[2]):
+        return every
+    return found
+
+
+def _runs(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int] | None:
+    """A table whose rows are runs of lines: empty cells only before a row's first text (`read_stacked_table`)."""
     end = _run(lines, start)
     width = end - start
     if width < MIN_COLUMNS:
@@ -145,3 +155,59 @@ def _wrapped(piece: str, below: str, widest: int) -> bool:
     an attribute word, a sub-row name)."""
     return _display(piece) >= max(WRAPPED_MIN, widest - WRAP_SLACK) and not SUBROW_MARK.match(below) \
         and not _FIGURE.match(below) and not is_unit(below) and not ATTRIBUTE_WORD.match(below)
+
+
+WIDTH_MAX = 12  # columns of a table printed one cell per line
+PROJECT = "project"  # what `header_role` says of a project table's header words (项目名称, 总投资)
+
+
+def _every_cell(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, None] | None:
+    """A table printed with every cell on a line of its own, an empty cell as an empty line, and one blank line
+    after each row (a header cell merged over two columns, a second header row, a group row padded to the full
+    width: empty lines anywhere in a row). Then every row is the same number of lines followed by a blank line,
+    and that width is the one that reads the most rows; a group row printed as one line (`一、经济发展`) is one
+    line and a blank. The first row is a header: its texts are header words, a name and a value column among
+    them (or in the second row)."""
+    n = len(lines)
+    if header_role(lines[start]) is None:  # the header's first cell is a header word (most lines are not)
+        return None
+    best: tuple[int, list[list[Cell]]] | None = None
+    for width in range(MIN_COLUMNS, WIDTH_MAX + 1):
+        rows: list[list[Cell]] = []
+        pos = start
+        while pos < n:
+            chunk = lines[pos:pos + width]
+            if len(chunk) == width and (pos + width == n or not lines[pos + width].strip()) \
+                    and any(x.strip() for x in chunk) and all(not x.strip() or _is_cell(x) for x in chunk) \
+                    and all(x[:1] != "\t" for x in chunk):
+                rows.append([Cell(x.strip(), line=pos + k + 1) for k, x in enumerate(chunk)])
+                pos += width + 1
+            elif len(rows) > 1 and lines[pos].strip() and _is_group(lines[pos]) \
+                    and (pos + 1 == n or not lines[pos + 1].strip()):
+                rows.append([Cell(lines[pos].strip(), line=pos + 1)])
+                pos += 2
+            else:
+                break
+        if len(rows) < MIN_ROWS + 1 or not _opens_with_header(rows):
+            continue
+        while len(rows[-1]) == 1:  # a group row with no rows under it is text after the table
+            rows.pop()
+        body = sum(1 for r in rows if len(r) > 1)
+        if body > MIN_ROWS and (best is None or body > best[0]):
+            best = (body, rows)
+    if best is None:
+        return None
+    rows = best[1]
+    return STACKED, rows, max(c.line for c in rows[-1] if c.text) - 1, None
+
+
+def _opens_with_header(rows: list[list[Cell]]) -> bool:
+    """The first row is header words only: a project table's (`项目名称`), or an indicator table's (a name column)
+    with a value column named in it or in the row under it."""
+    first = [header_role(c.text) for c in rows[0] if c.text]
+    if len(first) < 2 or any(r is None for r in first) or any(SENTENCE_PUNCT.search(c.text) for c in rows[0]):
+        return False
+    if PROJECT in first:
+        return True
+    second = [header_role(c.text) for c in rows[1] if c.text] if len(rows[1]) > 1 else []
+    return NAME in first and (VALUE in first or VALUE in second)

@@ -171,3 +171,75 @@ def test_space_aligned_rows_after_a_page_number_whose_first_row_is_no_header_and
             + "\n".join([*rows[:5], "", "— 7 —", "", *rows[5:]]) + "\n")
     names = {p.project_name for p in extract_text(text).projects}
     assert {"某某至某某一级公路改扩建工程（含互通立交）", "某某河城区段生态治理"} <= names
+
+
+def test_space_aligned_rows_after_a_page_number_may_open_with_a_group_row():
+    # the header's label is letter-spaced (`指  标`: three pieces on the header line, two cells on a row)
+    rows = _spaced([
+        ["指  标", "2024年目标"],
+        ["一、经济发展"],
+        ["全县生产总值增长（%）", "6"],
+        ["工业增加值增长（%）", "7"],
+        ["二、生态环境"],
+        ["单位生产总值能耗降低（%）", "完成上级下达任务"],
+        ["森林覆盖率（%）", "稳定在60以上"],
+    ])
+    text = TITLE + "\n".join([*rows[:4], "", "— 7 —", "", *rows[4:]]) + "\n"
+    got = _values(text)
+    assert got[("森林覆盖率", "target")] == "稳定在60以上"
+    assert got[("单位生产总值能耗降低", "target")] == "完成上级下达任务"
+
+
+def test_a_header_line_after_a_page_number_is_no_row_of_the_table_above():
+    # a table that starts right after a page number (no caption) keeps its own header
+    first = _spaced([["指标", "2024年目标"], ["全县生产总值增长（%）", "6"], ["工业增加值增长（%）", "7"]])
+    second = _spaced([["序号", "指标名称", "2024年目标"], ["1", "森林覆盖率（%）", "61"], ["2", "城镇新增就业（人）", "1200"]])
+    text = TITLE + "\n".join([*first, "", "— 7 —", "", *second]) + "\n"
+    got = _values(text)
+    assert got[("森林覆盖率", "target")] == "61"
+    assert got[("城镇新增就业", "target")] == "1200"
+
+
+def test_one_cell_per_line_every_cell_printed_an_empty_one_as_an_empty_line():
+    # `2024年` merged over 目标/完成 leaves an empty header cell, the second header row and the padded group row
+    # print empty cells at their start and end: every row is as many lines, and a blank line closes it
+    text = TITLE + "\n".join(_stacked([
+        ["序号", "指标名称", "单位", "2023年", "", "是否完成"],
+        ["", "", "", "计划", "完成", ""],
+        ["一、经济发展", "", "", "", "", ""],
+        ["1", "全县生产总值增长", "%", "6", "5.1", "未完成"],
+        ["2", "工业增加值增长", "", "7", "7.6", "完成"],
+        ["", "#工业投资增长", "%", "12", "15.2", "完成"],
+        ["3", "城镇新增就业", "万人", "2", "2.3", "完成"],
+    ])) + "\n"
+    got = _values(text)
+    assert got[("全县生产总值增长", "actual")] == "5.1"
+    assert got[("工业增加值增长", "target")] == "7"
+    assert got[("工业投资增长", "actual")] == "15.2"
+    assert got[("城镇新增就业", "actual")] == "2.3"
+
+
+def test_one_cell_per_line_a_project_table():
+    text = ("某某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n专栏1：2024年重点项目\n"
+            + "\n".join(_stacked([
+                ["序号", "项目名称", "建设性质", "总投资（亿元）"],
+                ["1", "某某新材料产业园", "新开工", "12.5"],
+                ["2", "某某装备制造基地", "续建", ""],
+                ["3", "某某河城区段生态治理", "竣工", "6.3"],
+            ])) + "\n")
+    got = {p.project_name: p.stage for p in extract_text(text).projects}
+    assert got == {"某某新材料产业园": "started", "某某装备制造基地": "ongoing", "某某河城区段生态治理": "completed"}
+
+
+def test_a_sub_row_name_printed_in_the_seq_column_of_a_padded_grid():
+    # `#社会投资增长` merged over 序号 and 指标 in the source: the padded grid starts the row one column left
+    text = TITLE + "\n".join([
+        "| 序号 | 指标 | 单位 | 计划 | 完成 | 是否完成 |",
+        "|---|---|---|---|---|---|",
+        "| 1 | 固定资产投资增长 | % | 10 | 10.6 | √ |",
+        "| #社会投资增长 | % | 6 | 3.2 | × | |",
+        "| 2 | 税收收入增长 | % | 5 | 5.2 | √ |",
+    ]) + "\n"
+    got = _values(text)
+    assert got[("社会投资增长", "target")] == "6"
+    assert got[("社会投资增长", "actual")] == "3.2"

@@ -1,7 +1,7 @@
 """Prose indicator figures: the headline numbers a report states in running text rather than in a table.
 
 Only the parts of a report that present its results and targets are read (`scopes`: the review summary, the target
-section, and the task sections of a report without an indicator table; docs/prose.md has the rules by layout
+section, and the task sections of the plan part, under stricter rules; docs/prose.md has the rules by layout
 class). Within a scope each sentence is cut into clauses (`sentences`), each value phrase (`phrases`: `突破300亿元`,
 `增长8%以上`, `与上年持平`) is tied to the indicator named before it (`names`), and the number is read by
 `values.parse_value`, the one place that maps printed values to (number, comparator).

@@ -52,8 +52,14 @@ def _not_this_districts(higher: tuple[str, ...]) -> re.Pattern:
     return pattern
 # In task sections a number often only sizes a set of designated sites, pilots or documents, or a project list
 # (`安排县级重点项目43个`, which the investment figures carry).
-_DESIGNATION = re.compile(r"示范|试点|样板|方案|预案|规划|清单|政策")
+_DESIGNATION = re.compile(r"示范|试点|样板|典型|方案|预案|规划|清单|政策|经验|案例")
 _PROJECT_PROGRAMME = re.compile(r"(?:重点|重大|新开工|开工|续建|竣工|完工|投产|建成|投用|前期)+(?:建设)?项目$")
+# A task section also lists projects: an entry (`1.某某中试基地（总投资6.2亿元，…）`, `某某工程【续建】——一级公路
+# 15.3公里`) sizes one project. A name cut from its subject names nothing: a share (`占GDP比重`), a conjunct
+# (`和改装车`), a count for each of a list (`博士后科研工作站各1个`), a sector's `全产业营收`, a bare aggregate
+# whose subject came before (`营业收入`, `投资`). A quarter's figure (`一季度开工率`) is no target of the year.
+_TASK_NO_TARGET = re.compile(r"[（(][^）)]*$|【|(?:总投资|计划投资|年度投资|建筑面积)$|^(?:占|和|与|及|全产业|全行业)|各$|季度|"
+                             r"上半年|^(?:投资|营业收入|营收|利税|产值|收入)$")
 _COMPARISON_START = ("高于", "低于", "比", "较")
 # A value without a number (`保持平稳增长`) only counts for a name that is plainly a statistic, not a sector or a
 # clause fragment (`建筑业将保持平稳增长`, `需继续保持平稳增长`).
@@ -253,7 +259,7 @@ def _valid_for(name: str, measure: str, tasks: bool, higher: tuple[str, ...]) ->
     if _FIVE_YEAR.search(name) and not (measure == "actual" and _ANNUAL_MEAN.search(name)
                                         and not _FIVE_YEAR.search(_ANNUAL_MEAN.sub("", name))):
         return False
-    if tasks and (_DESIGNATION.search(name) or _PROJECT_PROGRAMME.search(name)):
+    if tasks and (_DESIGNATION.search(name) or _PROJECT_PROGRAMME.search(name) or _TASK_NO_TARGET.search(name)):
         return False
     return True
 

@@ -9,8 +9,8 @@ are read (docs/prose.md lists the rules by layout class):
   about the main indicators). The work review after it is not read. → `actual`.
 - plan part: the target section (`主要预期目标`), or a paragraph elsewhere that announces the year's targets
   (`今年…主要预期目标是：…`). → `target`.
-- a report with no indicator table: also its task sections, because they hold the quantified targets a table
-  would list.
+- plan part: also its task sections (`三、重点任务`), with stricter rules: they hold quantified work targets, with
+  or without an indicator table, beside the sizes of designated sets and project entries, which are not read.
 
 The outline comes from the typed blocks of `Document.blocks` (headings with levels, paragraphs, list items, tables,
 notes), built once per report; no scope rescans the text.
@@ -492,30 +492,12 @@ def _target_scopes(outline: Outline, targets: list[Heading]) -> list[Scope]:
     return out
 
 
-def _is_indicator_table(table) -> bool:
-    """A table of indicators, not of projects: its caption names 指标 (`专栏3：…主要指标计划`), or a 表/附表 caption
-    that does not name projects, or an uncaptioned table whose header names 指标."""
-    title = table.title() or ""
-    if "指标" in title:
-        return True
-    if "项目" in title:
-        return False
-    if table.caption is not None and table.caption.caption_kind in ("表", "附表"):
-        return True
-    head = "".join(c.text for row in table.rows[:2] for c in row)
-    return "指标" in head
-
-
-def _has_indicator_table(doc: Document) -> bool:
-    return any(_is_indicator_table(t) for t in doc.tables) \
-        or any(c.kind in ("表", "附表") or "指标" in c.text for c in doc.captions)
-
-
 def _task_scopes(outline: Outline, after: int) -> list[Scope]:
-    """Task sections of a report that has no indicator table: there, prose is the only home of the year's
-    quantified targets. Rows take the top-level heading as title."""
+    """Task sections of the plan part: they state the year's quantified work targets (`新增学位2000个以上`), which
+    an indicator table, where there is one, does not list. Read with the stricter task rules (`Scope.tasks`).
+    Rows take the top-level heading as title."""
     doc = outline.doc
-    if doc.meta.plan_year is None or _has_indicator_table(doc):
+    if doc.meta.plan_year is None:
         return []
     return [Scope(h.text, "target", doc.meta.plan_year,
                   outline.text_lines(h.line + 1, outline.section_end(h), with_headings=True), tasks=True)

@@ -222,6 +222,8 @@ class _ClauseReader:
         self.state.subjects = [base]
 
     def _emit(self, name: str, v: _Value, head: str, parent: str | None = None, attribute: str | None = None):
+        if self.scope.tasks and v.kind == "level" and v.unit is None:  # a bare count in task prose (`入库70`)
+            return
         self.rows.append(_Row(name, v, v.raw, parent=parent, attribute=attribute, name_raw=squash(head + v.raw)))
         self.state.last[v.growthlike] = name
 

@@ -11,8 +11,10 @@ PLAN_TITLE = "测试区2020年经济社会发展计划"
 
 
 def review_report(summary: str, target: str = "建议全年GDP增长6%左右。", task: str = "全年新增科技型企业300家。",
-                  summary_heading: str | None = None, with_table: bool = True) -> Document:
-    """A review-and-plan report; `with_table` adds the usual indicator table (then task sections are not read)."""
+                  summary_heading: str | None = None, with_table: bool = True,
+                  work: str = "全年安排县级重点项目43个，创建省级示范园区5个。") -> Document:
+    """A review-and-plan report; `with_table` adds the usual indicator table. The task section's `work` sizes only
+    the project programme and a designated set by default, which the task rules do not read."""
     lines = [REVIEW_TITLE, "一、2021年国民经济和社会发展计划执行情况"]
     if summary_heading:
         lines.append(summary_heading)
@@ -31,7 +33,7 @@ def review_report(summary: str, target: str = "建议全年GDP增长6%左右。"
         "全年安排重大项目258个，总投资2085亿元。",
         "三、2022年重点工作",
         "（一）做强先进制造业",
-        "规上工业总产值增长10%，新增市场主体5000户。",
+        work,
     ]
     return Document.from_text("\n".join(lines))
 
@@ -253,13 +255,14 @@ def test_plan_report_task_section_keeps_aggregates_only():
     ]
 
 
-def test_task_sections_are_read_only_for_a_report_without_tables():
-    doc = review_report("全年实现地区生产总值506.91亿元。")
-    assert all(r.table_title != "三、2022年重点工作" for r in extract_prose_indicators(doc))
-    # without an indicator table the task sections are the only home of the year's quantified targets
-    doc = review_report("全年实现地区生产总值506.91亿元。", with_table=False)
-    assert ("新增市场主体", "户", 5000.0, "eq") in facts(doc, "target")
-    assert all(r.table_title != "（二）坚持创新驱动，产业能级持续提升" for r in extract_prose_indicators(doc))
+def test_task_sections_are_read_with_or_without_an_indicator_table():
+    work = "规上工业总产值增长10%，新增市场主体5000户。"
+    for with_table in (True, False):  # the table lists the headline indicators, the task section the work targets
+        doc = review_report("全年实现地区生产总值506.91亿元。", with_table=with_table, work=work)
+        assert ("新增市场主体", "户", 5000.0, "eq") in facts(doc, "target")
+        assert {r.table_title for r in extract_prose_indicators(doc) if r.indicator_name == "新增市场主体"} \
+            == {"三、2022年重点工作"}
+        assert all(r.table_title != "（二）坚持创新驱动，产业能级持续提升" for r in extract_prose_indicators(doc))
     doc = plan_report("地区生产总值增长3%。", "(一)做强产业。新增市场主体5000户。")
     assert ("新增市场主体", "户", 5000.0, "eq") in facts(doc)
     assert all("总体思路" not in r.table_title for r in extract_prose_indicators(doc))

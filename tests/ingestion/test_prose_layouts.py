@@ -1,8 +1,8 @@
 """Prose extraction on layouts of the genre beyond the samples, one test per layout class.
 
 The fixtures in tests/fixtures/prose/ are short synthetic reports (invented places, people and figures) written in
-the layouts real reports use: numbered lead sentences as the review summary, target runs in one paragraph, a
-report without an indicator table whose task section holds the quantified targets, plan-only documents.
+the layouts real reports use: numbered lead sentences as the review summary, target runs in one paragraph, task
+sections that hold quantified work targets (with or without an indicator table), plan-only documents.
 """
 from pathlib import Path
 
@@ -448,7 +448,7 @@ def test_long_numbered_target_items_under_a_heading_that_names_only_targets():
         "1.经济增长。地区生产总值增长6%左右，一般公共预算收入增长5%，固定资产投资增长8%，社会消费品零售总额增长7%。",
         "2.民生改善。城镇新增就业3000人以上，城镇调查失业率控制在5.5%以内，居民人均可支配收入增长与经济增长同步。",
         "二、2025年主要目标和重点任务",
-        "（一）做强工业。全年新增规模以上工业企业10家。",
+        "（一）做强工业。全年新增规模以上工业企业10家，工业投资保持平稳增长。",
         "表1：2025年主要指标",
         "\t指标名称",
     ]))
@@ -456,7 +456,10 @@ def test_long_numbered_target_items_under_a_heading_that_names_only_targets():
     assert target["社会消费品零售总额增速"] == (7.0, "eq", "%")
     assert target["城镇调查失业率"] == (5.5, "le", "%")
     assert target["居民人均可支配收入增速"] == (None, "qualitative", None)
-    assert "新增规模以上工业企业" not in target  # a task item under a targets-and-tasks heading
+    # a task item under a targets-and-tasks heading is read by the task rules only: its work target, never a
+    # qualitative one as a target item would give
+    assert target["新增规模以上工业企业"] == (10.0, "eq", "家")
+    assert "工业投资增速" not in target
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -513,6 +516,8 @@ def test_level_targets_assigned_tasks_and_compound_units(markdown_copy):
         "PM2.5年均浓度": ("控制在26微克/立方米以下", 26.0, "le", "微克/立方米"),  # 2.5年 is no year
         "单位地区生产总值能耗降低": ("完成省、市下达的目标任务", None, "qualitative", None),
         "城镇调查失业率": ("控制在5.5%以内", 5.5, "le", "%"),
+        "工业投资": ("300亿元以上", 300.0, "ge", "亿元"),  # the work targets of `# 三、2024年重点工作`
+        "新增规模以上工业企业": ("120家以上", 120.0, "ge", "家"),
     }  # `，完成市下达的节能减排目标` names no statistic: it is not the unemployment rate's
 
 
@@ -807,3 +812,30 @@ def test_fixture_review_sentences_carry_their_verdict_as_a_clause():
         (2025, "actual", "森林覆盖率", "61.2%", "否"),
         (2025, "actual", "地表水国考断面优良比例", "100%", "是"), (2025, "target", "地表水国考断面优良比例", "90%", None),
         (2026, "target", "地区生产总值增速", "增长5.5%左右", None)]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The task section of a report with an indicator table: its quantified work targets, not its sets and projects
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_task_section_targets_are_read_beside_an_indicator_table():
+    doc = load("task_targets_with_table_2024.txt")
+    title = "三、2024年经济社会发展的主要任务"
+    tasks = {r.indicator_name: (r.value_num, r.comparator, r.unit)
+             for r in rows(doc, "target") if r.table_title == title}
+    assert tasks == {
+        "新增规上工业企业": (25.0, "ge", "家"),
+        "工业技改投资": (38.0, "ge", "亿元"),
+        "数字经济增加值增速": (15.0, "eq", "%"),
+        "新建未来乡村": (3.0, "eq", "个"),
+        "培育夜间经济集聚区": (2.0, "eq", "个"),
+        "新增城镇学位": (1800.0, "ge", "个"),
+        "新增普惠托位": (300.0, "eq", "个"),
+    }
+    # not read there: the programme's size (储备重大项目, 总投资), a quarter's rate, project entries (总投资, 【续建】——,
+    # a name cut inside brackets), a sector's 全产业营收, a share without its subject, counts for each of a list,
+    # a bare count, a designated set (示范村) and a qualitative target; nor the 保障措施 or the work review
+    assert {r.period_year for r in rows(doc, "target") if r.table_title == title} == {2024}
+    assert not any("保障措施" in (r.table_title or "") for r in rows(doc))
+    assert "新增规上工业企业" not in facts(doc, "actual")  # the work review's sub-sections stay unread

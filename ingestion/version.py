@@ -8,6 +8,9 @@ batches u and v (field-labelled rows, transposed tables, year rows over headers,
 0.6.0: the layouts of genre batch w (typed tables mixing TAB and full-width separators, tables on their side with a
 年度 or blank corner and 单位/属性 rows, binding rows named by number in a note, nested project bullets and Word
 lists, a plan's counted stages with their named examples, parallel figures sharing an owner, trend words no review
-fact).
+fact); 0.7.0: rounds 5 and 6 (box grids ruled under every row, stage-column project matrices, pipe and CSV
+rows, tables in Word frames and HTML <div> grids, <dl> and <pre>, two-column PDF pages, numbered clause-line and
+card indicator tables, verdicts in 备注 and in review sentences, page breaks inside space-aligned rows, task-section
+targets beside an indicator table).
 """
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"

@@ -76,3 +76,37 @@ def test_lines_with_single_spaces_that_are_no_table_stay_text():
     ])
     blocks = text_blocks(text).blocks
     assert not any(isinstance(b, Table) for b in blocks)
+
+
+def test_the_header_printed_again_after_a_page_break_and_a_name_with_a_space_keep_the_rows():
+    """After a page number the header is printed again (no row), and a name holding a Latin token spaced off
+    (`细颗粒物 PM2.5 浓度`) has more tokens than the header: the tokens between the cells before the name and the
+    cells after it are the name."""
+    text = "\n".join([
+        "枫桥县2030年国民经济和社会发展计划执行情况与2031年计划草案的报告",
+        "一、2030年计划执行情况",
+        "表1 枫桥县主要指标完成情况",
+        "序号 指标名称 单位 2030年目标 2030年完成 是否完成",
+        "1 园区工业产值增速 % 9 9.6 是",
+        "#高端装备产值增速 % 12 12.8 是",
+        "",
+        "— 5 —",
+        "",
+        "序号 指标名称 单位 2030年目标 2030年完成 是否完成",
+        "2 细颗粒物 PM2.5 浓度 微克/立方米 30 28 是",
+        "3 新增城镇就业 人 1500 1620 是",
+        "二、2031年主要预期目标",
+        "",
+    ])
+    processed = process_report("fengqiao_2030.txt", text.encode("utf-8"))
+    assert processed.ok, processed.error
+    got = {(v.seq, v.parent_name, v.indicator_name, v.unit, v.measure, v.value_raw)
+           for v in processed.extraction.indicators if v.source == "table"}
+    assert got == {
+        ("1", None, "园区工业产值增速", "%", "target", "9"), ("1", None, "园区工业产值增速", "%", "actual", "9.6"),
+        (None, "园区工业产值增速", "高端装备产值增速", "%", "target", "12"),
+        (None, "园区工业产值增速", "高端装备产值增速", "%", "actual", "12.8"),
+        ("2", None, "细颗粒物PM2.5浓度", "微克/立方米", "target", "30"),
+        ("2", None, "细颗粒物PM2.5浓度", "微克/立方米", "actual", "28"),
+        ("3", None, "新增城镇就业", "人", "target", "1500"), ("3", None, "新增城镇就业", "人", "actual", "1620"),
+    }

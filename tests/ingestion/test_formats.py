@@ -1107,3 +1107,73 @@ def test_html_pre_block_with_tab_separated_cells_reads_as_a_table():
     (table,) = html_document(page).tables
     assert [[c.flat for c in r] for r in table.rows] == [["序号", "指标名称", "单位", "2031年目标"],
                                                          ["1", "丁地区生产总值", "亿元", "180"], ["2", "丁新增就业", "人", "2600"]]
+
+
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _box_content(caption: str, unit: str, rows: list[list[str]]) -> str:
+    """A text box's `w:txbxContent`: a caption paragraph, a unit paragraph and a Word table."""
+    def par(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    cells = "".join("<w:tr>" + "".join(f"<w:tc>{par(t)}</w:tc>" for t in row) + "</w:tr>" for row in rows)
+    return f"<w:txbxContent>{par(caption)}{par(unit)}<w:tbl><w:tblPr/>{cells}</w:tbl></w:txbxContent>"
+
+
+def _anchored_box_run(content: str) -> str:
+    """A floating text box as Word and WPS write it: the DrawingML shape in `mc:Choice` and the same content again
+    in the VML `v:textbox` of `mc:Fallback`."""
+    return (f'<w:r {_BOX_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+            f'<a:graphicData><wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+            f'</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox>'
+            f'</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+_BOXED_PROJECTS = [["序号", "项目名称", "建设性质", "总投资（万元）", "2032年计划投资"],
+                   ["1", "梅川县妇幼保健院迁建工程", "新开工", "9800", "4000"],
+                   ["2", "梅川县城西学校（2032年）", "续建", "5200", "2600"],
+                   ["3", "梅川县老年养护中心", "前期", "3100", "300"]]
+
+
+def _boxed_table_docx() -> bytes:
+    from docx.oxml import parse_xml
+
+    def build(doc):
+        doc.add_paragraph("关于梅川县2031年国民经济和社会发展计划执行情况及2032年国民经济和社会发展计划草案的报告")
+        doc.add_paragraph("一、2031年计划执行情况")
+        doc.add_paragraph("2031年，全县地区生产总值增长5.3%。")
+        doc.add_paragraph("二、2032年重点工作")
+        p = doc.add_paragraph("（一）扩大有效投资。全年实施重点民生工程项目3个，详见专栏1。")
+        p._p.append(parse_xml(_anchored_box_run(_box_content("专栏1　2032年重点民生工程项目", "单位：万元",
+                                                             _BOXED_PROJECTS))))
+        doc.add_paragraph("（二）做强工业。推动产业升级。")
+
+    return _docx(build)
+
+
+def test_docx_table_inside_a_floating_text_box_is_a_table_read_once():
+    # a 专栏 drawn as a floating text box holding a Word table: the box is read after its anchor paragraph, its table
+    # as a grid (not its cells as lines, where the header cells read as project names), its Fallback copy not again
+    from ingestion.formats.docx import docx_document
+
+    model = docx_document(_boxed_table_docx())
+    (table,) = model.tables
+    assert table.layout == "docx" and table.title() == "专栏12032年重点民生工程项目"
+    assert [[c.flat for c in row] for row in table.rows] == _BOXED_PROJECTS
+    _assert_cells_point_into_the_text(model)
+    lines = model.text.split("\n")
+    assert lines.count("专栏1　2032年重点民生工程项目") == 1 and lines.count("\t梅川县老年养护中心") == 1
+    assert lines.index("专栏1　2032年重点民生工程项目") == lines.index("（一）扩大有效投资。全年实施重点民生工程项目3个，详见专栏1。") + 1
+    assert lines.index("（二）做强工业。推动产业升级。") > lines.index("\t梅川县老年养护中心")
+
+    done = process_report("meichuan_box.docx", _boxed_table_docx())
+    assert done.ok, done.error
+    got = {(p.project_name, p.stage, p.stage_raw) for p in done.extraction.projects}
+    assert got == {("梅川县妇幼保健院迁建工程", "started", "新开工"), ("梅川县城西学校（2032年）", "ongoing", "续建"),
+                   ("梅川县老年养护中心", "preparatory", "前期")}

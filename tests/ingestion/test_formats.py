@@ -1113,7 +1113,7 @@ def _ocr_scan_pdf() -> bytes:
     """An OCRed scan: a page image (a grey 'paper' with the ruling lines only in the picture) under an invisible
     text layer (render mode 3), no vector lines. In the table the cells of a row are centred vertically: a cell
     that wraps (the header `2030年完` / `成`, the target `完成省下达` / `任务`) prints half a line above and half a
-    line under the row's other cells."""
+    line under the row's other cells; so does a wrapped name (`丁区城乡居民人均` / `可支配收入`)."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
 
@@ -1146,17 +1146,21 @@ def _ocr_scan_pdf() -> bytes:
         at(xs[4], top - half, "成")
         rows = [["1", "甲区生产总值", "亿元", "520", "531.6", "是"],
                 ["2", "乙区能耗降低", "%", None, "完成", "是"],
-                ["3", "丙区城镇新增就业", "人", "5000", "5230", "是"]]
+                ["3", "丙区城镇新增就业", "人", "5000", "5230", "是"],
+                ["4", ("丁区城乡居民人均", "可支配收入"), "元", "31000", "31250", "是"]]
         for k, row in enumerate(rows, start=1):
             y = top - pitch * k
             for x, text in zip(xs, row):
                 if text is None:
                     at(x, y + half, "完成省下达")  # the wrapped target cell
                     at(x, y - half, "任务")
+                elif isinstance(text, tuple):  # a wrapped name
+                    at(x, y + half, text[0])
+                    at(x, y - half, text[1])
                 else:
                     at(x, y, text)
-        at(72, top - pitch * 5, "二、2031年主要目标")
-        at(72, top - pitch * 5 - 20, "全区生产总值增长6%左右。")
+        at(72, top - pitch * 6, "二、2031年主要目标")
+        at(72, top - pitch * 6 - 20, "全区生产总值增长6%左右。")
         c.drawText(t)
 
     return _pdf(draw)
@@ -1171,7 +1175,8 @@ def test_ocr_scan_table_cells_wrapped_half_a_line_above_and_under_the_row_join_t
         ["序号", "指标名称", "单位", "2030年目标", "2030年完成", "是否完成"],
         ["1", "甲区生产总值", "亿元", "520", "531.6", "是"],
         ["2", "乙区能耗降低", "%", "完成省下达任务", "完成", "是"],
-        ["3", "丙区城镇新增就业", "人", "5000", "5230", "是"]]
+        ["3", "丙区城镇新增就业", "人", "5000", "5230", "是"],
+        ["4", "丁区城乡居民人均可支配收入", "元", "31000", "31250", "是"]]
     lines = model.text.split("\n")
     assert "任务" not in lines and "成" not in lines and "2030年完" not in lines  # no half left outside its row
     done = process_report("scan.pdf", _ocr_scan_pdf())

@@ -1177,3 +1177,79 @@ def test_docx_table_inside_a_floating_text_box_is_a_table_read_once():
     got = {(p.project_name, p.stage, p.stage_raw) for p in done.extraction.projects}
     assert got == {("梅川县妇幼保健院迁建工程", "started", "新开工"), ("梅川县城西学校（2032年）", "ongoing", "续建"),
                    ("梅川县老年养护中心", "preparatory", "前期")}
+
+
+def _ocr_scan_pdf() -> bytes:
+    """An OCRed scan: a page image (a grey 'paper' with the ruling lines only in the picture) under an invisible
+    text layer (render mode 3), no vector lines. In the table the cells of a row are centred vertically: a cell
+    that wraps (the header `2030年完` / `成`, the target `完成省下达` / `任务`) prints half a line above and half a
+    line under the row's other cells; so does a wrapped name (`丁区城乡居民人均` / `可支配收入`)."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    xs = [72, 105, 250, 300, 380, 450]
+    pitch = 24
+
+    def draw(c):
+        img = Image.new("L", (300, 420), 235)
+        pen = ImageDraw.Draw(img)
+        for y in range(60, 300, 12):
+            pen.line([(20, y), (280, y)], fill=120)
+        c.drawImage(ImageReader(img), 0, 0, width=595, height=842)
+        t = c.beginText()
+        t.setTextRenderMode(3)
+        t.setFont("STSong-Light", 12)
+
+        def at(x, y, text):
+            t.setTextOrigin(x, y)
+            t.textOut(text)
+
+        at(72, 800, "关于甲区2030年国民经济和社会发展计划执行情况与2031年计划草案的报告")
+        at(72, 785, "一、2030年计划执行情况")
+        at(72, 770, "附表2：主要指标完成情况")
+        top = 740
+        half = 7
+        for x, text in zip(xs, ["序号", "指标名称", "单位", "2030年目标", "", "是否完成"]):
+            if text:
+                at(x, top, text)
+        at(xs[4], top + half, "2030年完")  # the wrapped header cell, centred on the row
+        at(xs[4], top - half, "成")
+        rows = [["1", "甲区生产总值", "亿元", "520", "531.6", "是"],
+                ["2", "乙区能耗降低", "%", None, "完成", "是"],
+                ["3", "丙区城镇新增就业", "人", "5000", "5230", "是"],
+                ["4", ("丁区城乡居民人均", "可支配收入"), "元", "31000", "31250", "是"]]
+        for k, row in enumerate(rows, start=1):
+            y = top - pitch * k
+            for x, text in zip(xs, row):
+                if text is None:
+                    at(x, y + half, "完成省下达")  # the wrapped target cell
+                    at(x, y - half, "任务")
+                elif isinstance(text, tuple):  # a wrapped name
+                    at(x, y + half, text[0])
+                    at(x, y - half, text[1])
+                else:
+                    at(x, y, text)
+        at(72, top - pitch * 6, "二、2031年主要目标")
+        at(72, top - pitch * 6 - 20, "全区生产总值增长6%左右。")
+        c.drawText(t)
+
+    return _pdf(draw)
+
+
+def test_ocr_scan_table_cells_wrapped_half_a_line_above_and_under_the_row_join_their_row():
+    from ingestion.formats.pdf import pdf_document
+
+    model = pdf_document(_ocr_scan_pdf())
+    (table,) = model.tables
+    assert [[c.flat for c in r] for r in table.rows] == [
+        ["序号", "指标名称", "单位", "2030年目标", "2030年完成", "是否完成"],
+        ["1", "甲区生产总值", "亿元", "520", "531.6", "是"],
+        ["2", "乙区能耗降低", "%", "完成省下达任务", "完成", "是"],
+        ["3", "丙区城镇新增就业", "人", "5000", "5230", "是"],
+        ["4", "丁区城乡居民人均可支配收入", "元", "31000", "31250", "是"]]
+    lines = model.text.split("\n")
+    assert "任务" not in lines and "成" not in lines and "2030年完" not in lines  # no half left outside its row
+    done = process_report("scan.pdf", _ocr_scan_pdf())
+    got = {(r.indicator_name, r.measure, r.value_raw) for r in done.extraction.indicators if r.source == "table"}
+    assert ("甲区生产总值", "actual", "531.6") in got and ("丙区城镇新增就业", "actual", "5230") in got
+    assert ("乙区能耗降低", "target", "完成省下达任务") in got

@@ -1022,3 +1022,48 @@ def test_fixture_three_batches_lines_give_their_stage():
     }
     (part,) = project_parts(parts)
     assert (part.title, part.facts_read, part.problem) == ("专栏12026年“三个一批”重点项目建设情况", 8, None)
+
+
+def _split_project_table_page(second_head: str | None = None) -> bytes:
+    """A CMS page whose pasted Word project table broke at an old page break into two `<table>`s: the second has
+    no header and starts mid-category (or, `second_head`, prints the header again: "" with no caption, else under
+    that caption); a download link (`附件：….docx`) follows it."""
+    head = "<tr><td>序号</td><td>项目名称</td><td>建设性质</td><td>建设年限</td><td>总投资</td><td>年度投资</td></tr>"
+
+    def row(no, name, nature, years, total, year_inv):
+        return (f"<tr><td>{no}</td><td>{name}</td><td>{nature}</td><td>{years}</td><td>{total}</td>"
+                f"<td>{year_inv}</td></tr>")
+
+    def group(label):
+        return f'<tr><td colspan="6">{label}</td></tr>'
+
+    part1 = "".join([head, group("一、产业项目"), row(1, "柳溪县竹木精深加工园", "新建", "2025-2026", 42000, 20000),
+                     group("二、基础设施项目"), row(2, "柳溪县城东污水处理厂扩容工程", "新建", "2025", 8600, 8600)])
+    part2 = "".join([head if second_head is not None else "", row(3, "柳溪县环城北路改建工程", "续建", "2024-2025", 31000, 15000),
+                     group("三、社会民生项目"), row(4, "柳溪县妇幼保健院迁建项目", "续建", "2024-2026", 26000, 9000)])
+    page = ("<html><head><meta charset='utf-8'><title>报告</title></head><body>"
+            "<p>柳溪县2024年国民经济和社会发展计划执行情况及2025年国民经济和社会发展计划草案的报告</p>"
+            "<p>一、2024年国民经济和社会发展计划执行情况</p><p>全县地区生产总值增长5.1%。</p>"
+            "<p>二、2025年重点工作</p><p>重点项目安排详见附表。</p>"
+            "<p>附表　柳溪县2025年重点项目计划表</p>"
+            f"<table border='1'>{part1}</table>{f'<p>{second_head}</p>' if second_head else ''}"
+            f"<table border='1'>{part2}</table>"
+            "<p>附件：柳溪县2024年国民经济和社会发展计划执行情况及2025年国民经济和社会发展计划草案的报告.docx</p>"
+            "</body></html>")
+    return page.encode("utf-8")
+
+
+@pytest.mark.parametrize("second_head", [None, "", "（续表）"])
+def test_html_project_table_split_into_parts_reads_on(second_head):
+    processed = process_report("split_projects.html", _split_project_table_page(second_head))
+    assert processed.ok, processed.error
+    got = {it.project_name: (it.stage, it.category, it.list_title) for it in processed.extraction.projects}
+    title = "附表柳溪县2025年重点项目计划表"
+    assert got == {
+        "柳溪县竹木精深加工园": ("started", "产业项目", title),
+        "柳溪县城东污水处理厂扩容工程": ("started", "基础设施项目", title),
+        "柳溪县环城北路改建工程": ("ongoing", "基础设施项目", title),  # the category goes on over the break
+        "柳溪县妇幼保健院迁建项目": ("ongoing", "社会民生项目", title),
+    }
+    (part,) = project_parts(processed.extraction.parts)
+    assert (part.facts_read, part.problem) == (4, None)

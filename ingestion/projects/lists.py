@@ -286,7 +286,7 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     prev_no = -1  # line of the entry `out[-1]` ends on
     pieces = [(no, piece) for no in range(start, end + 1)
               for glued in _glued_symbol_split(doc.line(no)) for piece in _glued_item_split(glued)]
-    width = max((_display_width(squash(raw)) for _, raw in pieces), default=0)  # the text column, if it wraps
+    width: int | None = None  # the text column (the widest line), read only once a line could wrap
     for no, raw in pieces:
         s = item_text(raw)
         if not s or _NO_NAME.match(s):  # a page number (`5`, `—5—`) left in the flow reads as a blank line
@@ -300,10 +300,14 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
             out[-1] = (out[-1][0], out[-1][1] + s)
             prev_no = no
             continue
-        if out and prev_no == no - 1 and not opens_item and _wrapped(squash(doc.line(prev_no)), s, width, out[-1][1]):
-            out[-1] = (out[-1][0], out[-1][1] + s)  # `…A、B港区二期码` over `头、C。`: a hard-wrapped paragraph
-            prev_no = no
-            continue
+        if out and prev_no == no - 1 and not opens_item:
+            above = squash(doc.line(prev_no))
+            if len(above) >= WRAPPED_MIN and width is None:  # (`_wrapped` reads no width of a shorter line)
+                width = max((_display_width(squash(piece)) for _, piece in pieces), default=0)
+            if _wrapped(above, s, width or 0, out[-1][1]):
+                out[-1] = (out[-1][0], out[-1][1] + s)  # `…A、B港区二期码` over `头、C。`: a hard-wrapped paragraph
+                prev_no = no
+                continue
         out.append((no, s))
         prev_no = no
         prev_bullet = raw if bulleted else None

@@ -259,7 +259,7 @@ def _heads_box_group(doc: Document, no: int, s: str) -> bool:
 def _heads_names(s: str) -> bool:
     """A list line that may head a paragraph of names under it: a group opener (`新开工项目（3个）`, `交通类：`) or a
     short line without punctuation (`城市更新`, `（二）文化体育`)."""
-    return _opens_group(item_text(s)) or (len(s) <= NAMES_HEADING_MAX and not _SENTENCE_PUNCT.search(s))
+    return (len(s) <= NAMES_HEADING_MAX and not _SENTENCE_PUNCT.search(s)) or _opens_group(item_text(s))
 
 
 def _glued_heading(s: str) -> str | None:
@@ -522,8 +522,11 @@ STAGE_LINE_MAX = 20
 def _heads_stage_items(doc: Document, no: int) -> bool:
     """A line that is only a stage group (`新开工项目（8个）`, no outline number, no punctuation) right above a
     bulleted or numbered item (`①A工程`): the first group of a list printed without a box or headings."""
-    s = squash(doc.line(no))
-    if len(s) > STAGE_LINE_MAX or _SENTENCE_PUNCT.search(s) or is_cell_line(doc.line(no)):
+    line = doc.line(no)
+    if _SENTENCE_PUNCT.search(line) or is_cell_line(line):  # (squashing removes no punctuation)
+        return False
+    s = squash(line)
+    if len(s) > STAGE_LINE_MAX:
         return False
     group = group_label(s)
     if group is None or not group[1]:

@@ -474,16 +474,20 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue  # `  - 总投资21亿元，建设…。` describes the project above: no names
         detail_above = doc.line(no)
         nxt = body[k + 1][1] if k + 1 < len(body) else None
-        if "—" in s or "－－" in s or "--" in s or "―" in s:
-            dashed = name_of_dashed(s) if split_label(s)[0] is None else None
+        label, rest = split_label(s)  # read again only where `s` is cut down to a name below
+        if label is None and ("—" in s or "－－" in s or "--" in s or "―" in s):
+            dashed = name_of_dashed(s)
             if dashed is not None:  # `A项目——总投资…〔新开工〕`: the name and its stage tag, the description dropped
                 s = dashed
-        if "，" in s or "," in s:
-            named = name_of_detailed(s) if split_label(s)[0] is None else None
+                label, rest = split_label(s)
+        if label is None and ("，" in s or "," in s):
+            named = name_of_detailed(s)
             if named is not None:  # `A项目（新开工），总投资52亿元，建设年限…`: the name, its details dropped
                 s = named
-        if "总投资" in s and split_label(s)[0] is None and (glued := name_before_glued_detail(s)) is not None:
+                label, rest = split_label(s)
+        if label is None and "总投资" in s and (glued := name_before_glued_detail(s)) is not None:
             s = glued  # `A工程总投资38.6亿元，…`: two columns of a page run together, the name kept
+            label, rest = split_label(s)
         group = group_label(s)
         if group is not None:
             level = _level(doc.line(no))
@@ -499,7 +503,6 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
-        label, rest = split_label(s)
         if label is not None and not rest.strip("。"):
             context.enter(*parse_label(label), outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage

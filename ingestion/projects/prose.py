@@ -283,8 +283,10 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
             previous: list[ProjectItem] = []
             counted: str | None = None  # the stage a clause before counted (`新开工项目24个`), for `主要包括A、B等`
             for clause in clauses:
-                verb = _opening_verb(clause)
-                if counted is None and _passes_over(clause, verb):
+                # `_opening_verb` and `_passes_over`, written out: this runs on every clause of the task part
+                verb = _PROSE_VERB.match(clause) if _VERB_LEAD.match(clause) else None
+                if counted is None and verb is None and not clause.endswith(_COUNT_ENDINGS) and "：" not in clause \
+                        and ":" not in clause:
                     previous = []  # most clauses: no label, no count, no verb
                     continue
                 pair = labelled(clause) if "：" in clause or ":" in clause else None  # `续建项目30个：A、B等`

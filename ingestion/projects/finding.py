@@ -234,12 +234,38 @@ def _heads_described_items(doc: Document, no: int) -> bool:
 
 
 NAMES_HEADING_MAX = 16  # a kind or stage heading over names is short (`城市更新`, `新开工项目（6个）`)
+_KIND_HEADING_MAX = 16  # the outline-numbered kind heading over bullets, items or stage lines (`（一）交通基础设施`)
+
+
+def _heads_box_group(doc: Document, no: int, s: str) -> bool:
+    """`_heads_bullets or _heads_numbered_items or _heads_stage_lines or _heads_semicolon_names or
+    _heads_described_items` (`s`: line `no` squashed), with the line squashed, its outline number matched and the
+    next text line found and squashed once for all five instead of once each."""
+    nxt = _next_text_line(doc, no)
+    if nxt is None:
+        return False  # each of the five looks at the line below
+    raw_next = doc.line(nxt)
+    following = squash(raw_next)
+    m = _LABEL_NUMBER.match(s)
+    if m and not _SENTENCE_PUNCT.search(s[m.end():]):
+        size = len(s) - m.end()
+        if size <= _KIND_HEADING_MAX:
+            if is_symbol_bulleted(raw_next) or _NESTED_STAGE_LABEL.match(following) is not None:
+                return True  # `_heads_bullets`, `_heads_stage_lines`
+            if _is_numbered_item(following, 1) or _glued_items(following, 1) is not None:
+                return True  # `_heads_numbered_items`
+            n = _ITEM_NUMBER.match(following)
+            if n and n.group(1) and name_of_described(strip_item_number(following)) is not None:
+                return True
+        if size <= NAMES_HEADING_MAX and is_semicolon_names(following):
+            return True  # `_heads_semicolon_names`
+    return heads_dashed_items(s, following)  # `_heads_described_items`
 
 
 def _heads_names(s: str) -> bool:
     """A list line that may head a paragraph of names under it: a group opener (`新开工项目（3个）`, `交通类：`) or a
     short line without punctuation (`城市更新`, `（二）文化体育`)."""
-    return _opens_group(item_text(s)) or (len(s) <= NAMES_HEADING_MAX and not _SENTENCE_PUNCT.search(s))
+    return (len(s) <= NAMES_HEADING_MAX and not _SENTENCE_PUNCT.search(s)) or _opens_group(item_text(s))
 
 
 def _glued_heading(s: str) -> str | None:
@@ -321,10 +347,7 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
                 expected = int(first.group(1))
             if _is_numbered_item(s, expected):
                 expected += 1
-            elif _is_labelled_item(s) or (boxed and (_heads_bullets(doc, no) or _heads_numbered_items(doc, no)
-                                                          or _heads_stage_lines(doc, no)
-                                                          or _heads_semicolon_names(doc, no)
-                                                          or _heads_described_items(doc, no))):
+            elif _is_labelled_item(s) or (boxed and _heads_box_group(doc, no, s)):
                 expected = 1
             else:
                 break
@@ -505,8 +528,11 @@ STAGE_LINE_MAX = 20
 def _heads_stage_items(doc: Document, no: int) -> bool:
     """A line that is only a stage group (`新开工项目（8个）`, no outline number, no punctuation) right above a
     bulleted or numbered item (`①A工程`): the first group of a list printed without a box or headings."""
-    s = squash(doc.line(no))
-    if len(s) > STAGE_LINE_MAX or _SENTENCE_PUNCT.search(s) or is_cell_line(doc.line(no)):
+    line = doc.line(no)
+    if _SENTENCE_PUNCT.search(line) or is_cell_line(line):  # (squashing removes no punctuation)
+        return False
+    s = squash(line)
+    if len(s) > STAGE_LINE_MAX:
         return False
     group = group_label(s)
     if group is None or not group[1]:

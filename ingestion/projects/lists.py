@@ -286,7 +286,7 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
     prev_no = -1  # line of the entry `out[-1]` ends on
     pieces = [(no, piece) for no in range(start, end + 1)
               for glued in _glued_symbol_split(doc.line(no)) for piece in _glued_item_split(glued)]
-    width = max((_display_width(squash(raw)) for _, raw in pieces), default=0)  # the text column, if it wraps
+    width: int | None = None  # the text column (the widest line), read only once a line could wrap
     for no, raw in pieces:
         s = item_text(raw)
         if not s or _NO_NAME.match(s):  # a page number (`5`, `—5—`) left in the flow reads as a blank line
@@ -300,10 +300,14 @@ def _joined_continuations(doc: Document, start: int, end: int) -> list[tuple[int
             out[-1] = (out[-1][0], out[-1][1] + s)
             prev_no = no
             continue
-        if out and prev_no == no - 1 and not opens_item and _wrapped(squash(doc.line(prev_no)), s, width, out[-1][1]):
-            out[-1] = (out[-1][0], out[-1][1] + s)  # `…A、B港区二期码` over `头、C。`: a hard-wrapped paragraph
-            prev_no = no
-            continue
+        if out and prev_no == no - 1 and not opens_item:
+            above = squash(doc.line(prev_no))
+            if len(above) >= WRAPPED_MIN and width is None:  # (`_wrapped` reads no width of a shorter line)
+                width = max((_display_width(squash(piece)) for _, piece in pieces), default=0)
+            if _wrapped(above, s, width or 0, out[-1][1]):
+                out[-1] = (out[-1][0], out[-1][1] + s)  # `…A、B港区二期码` over `头、C。`: a hard-wrapped paragraph
+                prev_no = no
+                continue
         out.append((no, s))
         prev_no = no
         prev_bullet = raw if bulleted else None
@@ -492,16 +496,20 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue  # `  - 总投资21亿元，建设…。` describes the project above: no names
         detail_above = doc.line(no)
         nxt = body[k + 1][1] if k + 1 < len(body) else None
-        if "—" in s or "－－" in s or "--" in s or "―" in s:
-            dashed = name_of_dashed(s) if split_label(s)[0] is None else None
+        label, rest = split_label(s)  # read again only where `s` is cut down to a name below
+        if label is None and ("—" in s or "－－" in s or "--" in s or "―" in s):
+            dashed = name_of_dashed(s)
             if dashed is not None:  # `A项目——总投资…〔新开工〕`: the name and its stage tag, the description dropped
                 s = dashed
-        if "，" in s or "," in s:
-            named = name_of_detailed(s) if split_label(s)[0] is None else None
+                label, rest = split_label(s)
+        if label is None and ("，" in s or "," in s):
+            named = name_of_detailed(s)
             if named is not None:  # `A项目（新开工），总投资52亿元，建设年限…`: the name, its details dropped
                 s = named
-        if "总投资" in s and split_label(s)[0] is None and (glued := name_before_glued_detail(s)) is not None:
+                label, rest = split_label(s)
+        if label is None and "总投资" in s and (glued := name_before_glued_detail(s)) is not None:
             s = glued  # `A工程总投资38.6亿元，…`: two columns of a page run together, the name kept
+            label, rest = split_label(s)
         group = group_label(s)
         if group is not None:
             level = _level(doc.line(no))
@@ -517,7 +525,6 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
-        label, rest = split_label(s)
         if label is not None and not rest.strip("。"):
             context.enter(*parse_label(label), outline_level(doc.line(no)))
             group_category, group_stage = context.category, context.stage

@@ -175,9 +175,15 @@ def _named_facilities(obj: str) -> tuple[list[str], str | None, bool] | None:
 _LABELLED = re.compile(r"[：:]")  # `项目：A` is a list label read as prose, never a name
 
 
-def _clause_mentions(clause: str) -> tuple[list[str], str | None] | None:
-    """Project names one clause governs by its opening verb, with the printed stage words."""
-    m = _PROSE_VERB.match(clause) if _VERB_LEAD.match(clause) else None  # most clauses: one class test
+def _opening_verb(clause: str) -> re.Match | None:
+    return _PROSE_VERB.match(clause) if _VERB_LEAD.match(clause) else None  # most clauses: one class test
+
+
+def _clause_mentions(clause: str, m: re.Match | None = None) -> tuple[list[str], str | None] | None:
+    """Project names one clause governs by its opening verb (`m`: `_opening_verb(clause)`, when the caller has
+    it), with the printed stage words."""
+    if m is None:
+        m = _opening_verb(clause)
     if not m:
         return None
     verb, verb2 = m.group("verb"), m.group("verb2")
@@ -235,6 +241,17 @@ def _task_lines(doc: Document) -> range:
     return range(1, doc.n_lines + 1)
 
 
+_COUNT_ENDINGS = ("个", "）", ")")  # how a clause `counted_stage` reads ends
+
+
+def _passes_over(clause: str, verb: re.Match | None) -> bool:
+    """A clause (with no counted stage before it, `verb` its `_opening_verb`) the loop of `prose_projects` passes
+    over at once: no colon (`labelled`), no count at its end (`counted_stage`) and no opening verb (`_clause_mentions`;
+    a `_STAGE_CLAUSE` opens with one too, its adverbs and stage words being `_PROSE_VERB`'s). It names nothing and
+    only ends the run of items a stage clause after it could set."""
+    return verb is None and not clause.endswith(_COUNT_ENDINGS) and "：" not in clause and ":" not in clause
+
+
 _LEADING_ADVERBS = re.compile(rf"^{_ADVERBS}")
 _STAGE_CLAUSE = re.compile(rf"^{_ADVERBS}(?:早日开工|尽早开工|尽快开工|开工建设|开工|建成投用|建成|投产|投用)$")
 
@@ -266,6 +283,12 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
             previous: list[ProjectItem] = []
             counted: str | None = None  # the stage a clause before counted (`新开工项目24个`), for `主要包括A、B等`
             for clause in clauses:
+                # `_opening_verb` and `_passes_over`, written out: this runs on every clause of the task part
+                verb = _PROSE_VERB.match(clause) if _VERB_LEAD.match(clause) else None
+                if counted is None and verb is None and not clause.endswith(_COUNT_ENDINGS) and "：" not in clause \
+                        and ":" not in clause:
+                    previous = []  # most clauses: no label, no count, no verb
+                    continue
                 pair = labelled(clause) if "：" in clause or ":" in clause else None  # `续建项目30个：A、B等`
                 if pair is not None:
                     counted, listed = pair
@@ -285,12 +308,12 @@ def prose_projects(doc: Document) -> list[ProjectItem]:
                 counted = counted_stage(clause)
                 if counted:
                     continue
-                if previous and _STAGE_CLAUSE.match(clause):
+                if previous and verb is not None and _STAGE_CLAUSE.match(clause):
                     raw = _LEADING_ADVERBS.sub("", clause)
                     for item in previous:
                         item.stage_raw, item.stage = raw, normalize_stage(raw)
                     continue
-                found = _clause_mentions(clause)
+                found = _clause_mentions(clause, verb) if verb is not None else None
                 previous = []
                 if not found:
                     continue

@@ -335,3 +335,107 @@ def test_quality_figures_of_indicator_values_match_those_of_table_value_copies()
         assert figures["parsed_share"] == parsed_share(copies)
         assert figures["found_per_table"] == indicators_per_table(copies)
         assert figures["table_values"] == len(copies) and figures["prose_values"] == 1
+
+
+_BOX_HEADS = [
+    "（一）交通基础设施", "（二）先进制造业", "（三）文化体育", "（四）城乡建设，推进A。", "二、产业发展", "（五）生态环保",
+    "（六）加快推进产业转型升级，培育壮大新动能，实施一批重大项目", "三、深化改革开放", "（七）社会民生类项目",
+]
+_BOX_NEXT = [
+    "◆ 枫林大道改造工程", "- 青石港物流园", "1.枫林新材料产业园（新开工），总投资12亿元，建设年限2023-2025年。",
+    "新开工：枫林大道、青石桥。", "枫林体育中心；青石图书馆；城南文化馆。", "4.青石数据中心（新开工）。建设机房，总投资5亿元。",
+    "A项目【续建】——建设厂房10万平方米，总投资12亿元。", "全面推进枫林新区建设，加快产业集聚。", "", "续建项目（6个）",
+    "1.A园（新开工），建设年限2023年2.B园（续建），建设年限2024年（二）C类",
+]
+
+
+def test_box_group_heading_test_made_once_matches_the_five_tests():
+    from ingestion.projects.finding import (
+        _heads_box_group,
+        _heads_bullets,
+        _heads_described_items,
+        _heads_numbered_items,
+        _heads_semicolon_names,
+        _heads_stage_lines,
+    )
+    seen = set()
+    for head in _BOX_HEADS:
+        for nxt in _BOX_NEXT:
+            for gap in ("\n", "\n\n"):
+                doc = Document.from_text(f"专栏1 重点项目\n{head}{gap}{nxt}\n结尾。\n")
+                plain = (_heads_bullets(doc, 2) or _heads_numbered_items(doc, 2) or _heads_stage_lines(doc, 2)
+                         or _heads_semicolon_names(doc, 2) or _heads_described_items(doc, 2))
+                assert _heads_box_group(doc, 2, squash(doc.line(2))) == plain, (head, nxt)
+                seen.add(plain)
+    assert seen == {True, False}
+
+
+def test_continuations_with_the_width_read_lazily_match_the_eager_width():
+    from ingestion.projects import lists
+    texts = [
+        "新开工项目：枫林大道、青石桥、城南水厂、城北污水处理厂、青石港区二期码\n头、枫林体育中心。\n续建项目：A、B。\n",
+        "- 枫林城市更新\n  （一期）\n- 青石港物流园\n短行\n",
+        "枫林大道改造工程、青石桥、城南水厂、城北污水处理厂扩建工程\n青石港区二期码头、枫林体育中心、城北中学\n",
+        "甲、乙\n丙\n",
+    ]
+    for text in texts:
+        doc = Document.from_text(text)
+        got = lists._joined_continuations(doc, 1, doc.n_lines)
+        assert got == _eager_continuations(doc, 1, doc.n_lines), text
+
+
+def _eager_continuations(doc, start, end):
+    """`_joined_continuations` with the width of the widest piece read up front, as it was."""
+    from ingestion.document import heading_level
+    from ingestion.projects import lists
+    from ingestion.projects.names import is_bulleted, item_text
+    out, prev_bullet, prev_no = [], None, -1
+    pieces = [(no, piece) for no in range(start, end + 1)
+              for glued in lists._glued_symbol_split(doc.line(no)) for piece in lists._glued_item_split(glued)]
+    width = max((lists._display_width(squash(raw)) for _, raw in pieces), default=0)
+    for no, raw in pieces:
+        s = item_text(raw)
+        if not s or lists._NO_NAME.match(s):
+            prev_bullet = None
+            continue
+        bulleted = is_bulleted(raw)
+        opens_item = bulleted or heading_level(s) is not None
+        if out and prev_bullet is not None and not opens_item and (
+                lists._BRACKET_ONLY.match(s) or (lists._indent(raw) > lists._indent(prev_bullet)
+                                                 and not lists._ANY_LIST_MARK.search(s) and len(s) <= 12)):
+            out[-1] = (out[-1][0], out[-1][1] + s)
+            prev_no = no
+            continue
+        if out and prev_no == no - 1 and not opens_item and lists._wrapped(squash(doc.line(prev_no)), s, width,
+                                                                           out[-1][1]):
+            out[-1] = (out[-1][0], out[-1][1] + s)
+            prev_no = no
+            continue
+        out.append((no, s))
+        prev_no = no
+        prev_bullet = raw if bulleted else None
+    return out
+
+
+def test_prose_clause_passed_over_is_one_no_reader_takes():
+    from ingestion.projects import prose
+    from ingestion.projects.included import counted_stage, labelled
+    from ingestion.scan import first_characters
+    clauses = ["加快推进枫林大道建设", "全面完成青石桥改造", "尽快开工", "确保建成投用", "一是新开工A、B等项目", "坚持稳中求进",
+               "新开工项目24个", "续建项目30个：A、B等", "经济运行总体平稳", "支持企业做大做强", "年内开工", "力争早日开工",
+               "计划竣工项目（14个）", "项目：A中心", "以项目建设为抓手"]
+    for clause in clauses:
+        verb = prose._opening_verb(clause)
+        if prose._passes_over(clause, verb):
+            assert prose._clause_mentions(clause) is None and counted_stage(clause) is None
+            assert ("：" not in clause and ":" not in clause) or labelled(clause) is None
+            assert not prose._STAGE_CLAUSE.match(clause)
+    # a stage clause (`尽快开工`, `确保建成投用`) always opens with a verb `_PROSE_VERB` reads: the loop asks
+    # `_STAGE_CLAUSE` only of clauses with an opening verb
+    words = ["早日开工", "尽早开工", "尽快开工", "开工建设", "开工", "建成投用", "建成", "投产", "投用"]
+    adverbs = ["", "全力", "一是", "确保尽快", "力争", "基本", "加速"]
+    for a in adverbs:
+        for w in words:
+            assert prose._STAGE_CLAUSE.match(a + w) and prose._opening_verb(a + w) is not None, a + w
+    lead = re.compile(first_characters(prose._STAGE_CLAUSE.pattern))
+    assert all(prose._VERB_LEAD.match(chr(c)) for c in range(0x3000, 0xA000) if lead.match(chr(c)))

@@ -227,6 +227,8 @@ def test_every_layout_reads_the_same_from_every_container(name, container):
         pytest.skip("a PDF text layer turns the full-width gap between two names into one plain space")
     if container == "pdf" and name == "framed_box_bullets.txt":
         pytest.skip("a PDF draws a box with ruling lines, not box characters: the text-copy class only")
+    if container == "pdf" and name == "numbered_name_colon_works.txt":
+        pytest.skip("the test PDF runs each short stage line onto the item above it (`…总投资2.3亿元。续建项目（2个）`)")
     if container == "pdf" and name == "pictograph_stage_lines_circled_items.txt":
         pytest.skip("the test PDF's font has no emoji glyphs: its text layer prints other characters in their place")
     writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[container]
@@ -984,3 +986,53 @@ def test_name_of_an_item_set_off_by_a_dash():
     assert name_of_dashed("坚持项目为王——全年安排重点项目40个，总投资210亿元") is None
     assert name_of_dashed("全年安排项目40个，总投资210亿元——其中新开工12个") is None
     assert name_of_dashed("石港物流园【续建】——新建冷库3万吨") is None
+
+
+def test_fixture_stage_tag_before_the_name_under_kind_lines():
+    """`projects/stage_tag_before_name_items.txt`: a 专栏 of numbered kind lines (`1.现代农业`) over items that print
+    their stage first, in any bracket (`（1）【拟开工】名称。建设内容，总投资X万元。`, `〔续建〕`, `［竣工］`, `（前期）`); the
+    name ends at the first `。`, the rest describes the works and is no name. The kind line is the category."""
+    items, parts = read("stage_tag_before_name_items.txt")
+    assert [(i.project_name, i.stage, i.stage_raw, i.category) for i in items] == [
+        ("岚桥县果蔬精深加工园", "started", "拟开工", "现代农业"),
+        ("白杨湖高标准农田示范区（三期）", "ongoing", "续建", "现代农业"),
+        ("省道S217岚桥段改线工程", "completed", "竣工", "交通水利"),
+        ("青龙河水系连通工程", "preparatory", "前期", "交通水利"),
+        ("县城东环路", "ongoing", "续建", "交通水利")]
+    assert [(p.title, p.facts_read, p.problem) for p in project_parts(parts)] == [
+        ("专栏22026年岚桥县重点项目", 5, None)]
+
+
+def test_name_after_a_leading_stage_tag():
+    from ingestion.projects.item_details import name_after_stage_tag
+
+    assert name_after_stage_tag("（3）【拟开工】石港物流园。建设仓库4栋，总投资9000万元。") == ("拟开工", "石港物流园")
+    assert name_after_stage_tag("续建：石港物流园（二期）。建设仓库4栋，总投资1.2亿元。") == ("续建", "石港物流园（二期）")
+    # a stage label over names, a description without a cost, a sentence before the full stop: no item
+    assert name_after_stage_tag("续建：石港物流园、石港大桥。") is None
+    assert name_after_stage_tag("【续建】石港物流园。建设仓库4栋。") is None
+    assert name_after_stage_tag("【续建】加快推进，确保年内完工。总投资1亿元。") is None
+
+
+def test_fixture_numbered_name_colon_works_under_stage_lines():
+    """`projects/numbered_name_colon_works.txt`: a 专栏 of bold stage lines with counts (`计划开工项目（2个）`,
+    `建成投用项目`, `前期储备项目`) over `N.名称：建设内容，总投资X亿元。`; the name ends at the colon, and the works after it
+    (`疏浚河道8.4公里`, `建设亲水平台、滨水步道`) are no names, whatever verb they open with."""
+    items, parts = read("numbered_name_colon_works.txt")
+    assert [(i.project_name, i.stage, i.stage_raw) for i in items] == [
+        ("桐湾河综合整治工程", "started", "计划开工项目"), ("桐湾县第三小学建设项目", "started", "计划开工项目"),
+        ("省道S305桐湾段改建工程", "ongoing", "续建项目"), ("桐湾经开区电子元件产业园", "ongoing", "续建项目"),
+        ("县城北区供水管网改造工程", "completed", "建成投用项目"), ("桐湾港物流枢纽", "preparatory", "前期储备项目")]
+    assert [(p.title, p.facts_read, p.problem) for p in project_parts(parts)] == [
+        ("专栏12026年县级重点建设项目", 6, None)]
+
+
+def test_sized_works_after_a_name():
+    from ingestion.projects.item_details import is_sized_works
+
+    assert is_sized_works("石港河整治工程", "疏浚河道8公里，建设滨水步道、亲水平台，总投资1.2亿元。")
+    # a kind or stage label over names, names after a project-like label, no investment closing it
+    assert not is_sized_works("交通类", "疏浚河道8公里，总投资1.2亿元。")
+    assert not is_sized_works("续建项目", "疏浚河道8公里，总投资1.2亿元。")
+    assert not is_sized_works("交通工程", "石港大桥、石港公路，总投资12亿元。")
+    assert not is_sized_works("石港河整治工程", "疏浚河道8公里，建设滨水步道。")

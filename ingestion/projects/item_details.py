@@ -207,3 +207,14 @@ def heads_stage_tagged(s: str, following: str) -> bool:
 
 
 _LINE_PUNCT = re.compile(r"[、，,；;。：:]")
+
+
+def is_described_item(text: str) -> bool:
+    """A 专栏 line that names one project and describes it, closed by its investment: `【拟开工】A项目。建设…，总投资…。`
+    (`name_after_stage_tag`) or `A工程：治理河道12公里，…，总投资2.5亿元。` (`is_sized_works`); its figures size the
+    project, they are no targets of the task section."""
+    if name_after_stage_tag(text) is not None:
+        return True
+    s = strip_item_number(text)
+    i = s.find("：")
+    return i > 0 and is_sized_works(s[:i], s[i + 1:])

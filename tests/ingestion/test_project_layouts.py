@@ -1036,3 +1036,16 @@ def test_sized_works_after_a_name():
     assert not is_sized_works("续建项目", "疏浚河道8公里，总投资1.2亿元。")
     assert not is_sized_works("交通工程", "石港大桥、石港公路，总投资12亿元。")
     assert not is_sized_works("石港河整治工程", "疏浚河道8公里，建设滨水步道。")
+
+
+@pytest.mark.parametrize("name", ["stage_tag_before_name_items.txt", "numbered_name_colon_works.txt"])
+def test_described_items_are_no_prose_targets(name):
+    """The works a 专栏 item describes (`改造农田1.2万亩`, `疏浚河道8.4公里`) size its project: the task section's prose
+    reader takes none of them for a target."""
+    from ingestion.extract import extract_text
+
+    rows = extract_text((FIXTURES / name).read_text(encoding="utf-8")).indicators
+    sized = {"改造农田", "新建二级公路", "疏浚河道", "建设城市主干道", "改建二级公路", "建设标准化厂房", "更换供水管道",
+             "规划建设泊位", "建设加工车间"}
+    assert not [r.indicator_name for r in rows if any(w in r.indicator_name for w in sized)]
+    assert "地区生产总值增速" in {r.indicator_name for r in rows}  # the prose around the box is still read

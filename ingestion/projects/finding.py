@@ -272,6 +272,14 @@ def _glued_items(s: str, expected: int) -> int | None:
     return expected
 
 
+def glued_group(s: str) -> str | None:
+    """`2.A工程：…，总投资2.3亿元。续建项目（2个）`: the group line (`stages.group_label`) a PDF reader ran onto the end of
+    the item above it, else None; the numbering starts again under it."""
+    cut = s.rfind("。", 0, len(s) - 1)
+    tail = s[cut + 1:] if cut > 0 else ""
+    return tail if tail and len(tail) <= NAMES_HEADING_MAX and group_label(tail) is not None else None
+
+
 def _caption_of(line: str) -> tuple[str, int] | None:
     return parse_caption(line) or box_caption(line)
 
@@ -322,7 +330,7 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)
                 expected = int(first.group(1))
             if _is_numbered_item(s, expected):
-                expected += 1
+                expected = 1 if glued_group(s) is not None else expected + 1  # `…总投资2.3亿元。续建项目（2个）`
             elif _is_labelled_item(s) or (boxed and (_heads_bullets(doc, no) or _heads_numbered_items(doc, no)
                                                           or _heads_stage_lines(doc, no)
                                                           or _heads_semicolon_names(doc, no)

@@ -21,7 +21,7 @@ from itertools import groupby
 from ..document import Document, heading_level, squash
 from ..records import ProjectItem
 from .details import is_detail_bullet
-from .finding import _PROJECT_TITLE, ProjectList
+from .finding import _PROJECT_TITLE, ProjectList, glued_group
 from .item_details import (
     heads_detailed_items,
     heads_stage_tagged,
@@ -255,7 +255,7 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cut = s.rfind("。", 0, len(s) - 1)
         if m:  # `…绿道【生态类】`, `…公园◆民生类`
             out += [(no, s[: m.start()]), (no, item_text(m.group(0)))]
-        elif cut > 0 and _is_category_line(s[cut + 1:], nxt):
+        elif cut > 0 and (_is_category_line(s[cut + 1:], nxt) or glued_group(s) is not None):
             out += [(no, s[: cut + 1]), (no, s[cut + 1:])]
         else:
             out.append((no, s))

@@ -227,8 +227,6 @@ def test_every_layout_reads_the_same_from_every_container(name, container):
         pytest.skip("a PDF text layer turns the full-width gap between two names into one plain space")
     if container == "pdf" and name == "framed_box_bullets.txt":
         pytest.skip("a PDF draws a box with ruling lines, not box characters: the text-copy class only")
-    if container == "pdf" and name == "numbered_name_colon_works.txt":
-        pytest.skip("the test PDF runs each short stage line onto the item above it (`…总投资2.3亿元。续建项目（2个）`)")
     if container == "pdf" and name == "pictograph_stage_lines_circled_items.txt":
         pytest.skip("the test PDF's font has no emoji glyphs: its text layer prints other characters in their place")
     writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[container]

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
 from .details import is_detail_bullet
-from .item_details import heads_dashed_items, name_of_dashed, name_of_described, name_of_detailed, split_glued
+from .item_details import (
+    heads_dashed_items,
+    name_after_stage_tag,
+    name_of_dashed,
+    name_of_described,
+    name_of_detailed,
+    split_glued,
+)
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
@@ -145,7 +152,8 @@ def _is_list_line(line: str, s: str | None = None) -> bool:
     sentences = [x for x in split_outside_brackets(s, "。") if x]
     if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
         # `A工程（续建）。建设…，总投资8.6亿元。`: one item described; `A【续建】——…。B【竣工】——…。` run together
-        return name_of_described(s) is not None or all(name_of_dashed(x) is not None for x in sentences)
+        return (name_of_described(s) is not None or all(name_of_dashed(x) is not None for x in sentences)
+                or name_after_stage_tag(s) is not None)  # `（2）【拟开工】A项目。建设…，总投资…。`
     return all(_is_list_sentence(x) for x in sentences)
 
 
@@ -296,6 +304,14 @@ def _glued_items(s: str, expected: int) -> int | None:
     return expected
 
 
+def glued_group(s: str) -> str | None:
+    """`2.A工程：…，总投资2.3亿元。续建项目（2个）`: the group line (`stages.group_label`) a PDF reader ran onto the end of
+    the item above it, else None; the numbering starts again under it."""
+    cut = s.rfind("。", 0, len(s) - 1)
+    tail = s[cut + 1:] if cut > 0 else ""
+    return tail if tail and len(tail) <= NAMES_HEADING_MAX and group_label(tail) is not None else None
+
+
 def _caption_of(line: str) -> tuple[str, int] | None:
     return parse_caption(line) or box_caption(line)
 
@@ -346,7 +362,7 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
             if first and first.group(1):  # the first item may carry any number (a list numbered on from elsewhere)
                 expected = int(first.group(1))
             if _is_numbered_item(s, expected):
-                expected += 1
+                expected = 1 if glued_group(s) is not None else expected + 1  # `…总投资2.3亿元。续建项目（2个）`
             elif _is_labelled_item(s) or (boxed and _heads_box_group(doc, no, s)):
                 expected = 1
             else:

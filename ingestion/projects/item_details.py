@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .names import split_outside_brackets
-from .stages import _STAGE_LABEL
+from .names import _ENDS_WITH_HEAD, split_outside_brackets, strip_item_number
+from .stages import _STAGE_LABEL, parse_label, without_count
 
 _SPAN = r"(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年?"
 # `总投资52亿元`, `计划投资约3.6亿元`, `年度计划投资8000万元`; `建设年限2024—2026年`, `建设周期：2023-2025年`
@@ -144,3 +144,77 @@ def name_of_dashed(text: str) -> str | None:
     if tagged:
         return f"{tagged.group(1)}（{tagged.group(2)}）"
     return f"{head}（{end.group(1)}）" if end else head
+
+
+# A stage tag in brackets in front of the name (`【拟开工】A项目。建设…，总投资6.8万元。`, `〔续建〕B工程。…`), or the same
+# tag as the readers see a `【】` label (`拟开工：A项目。…`, `names.item_text`)
+_LEAD_TAG = re.compile(rf"^(?:[【〔\[［（(]\s*({_STAGE_LABEL})\s*[】〕\]］）)][：:]?|({_STAGE_LABEL})[：:])")
+LED_NAME_MAX = 40
+
+
+def name_after_stage_tag(text: str) -> tuple[str, str] | None:
+    """`【拟开工】A项目。建设厂房12栋，总投资35000万元。` → (`拟开工`, `A项目`): an item that prints its stage first, in
+    brackets, then its name closed by the first `。` and a description that gives the investment; None for any other
+    text (a stage label over names, `续建：A、B。`, has no description after its first sentence)."""
+    s = strip_item_number(text)
+    m = _LEAD_TAG.match(s) if s[:1] in "【〔[［（(" or "：" in s[:14] or ":" in s[:14] else None
+    if m is None:
+        return None
+    sentences = [x for x in split_outside_brackets(s[m.end():], "。") if x.strip()]
+    if len(sentences) < 2:
+        return None
+    name = sentences[0].strip()
+    if not 2 <= len(name) <= LED_NAME_MAX or _NAME_PUNCT.search(name) or name.count("（") != name.count("）"):
+        return None
+    described = "。".join(sentences[1:])
+    return (m.group(1) or m.group(2), name) if _DESCRIBES_COST.search(described) else None
+
+
+# what opens a clause of works (`治理河道12.6公里`, `建设生态护岸、滨河绿道`): a works verb, not a name
+_WORKS_VERB = re.compile(r"^(?:新建|改建|扩建|建设|治理|改造|铺设|新增|购置|实施|提升|整治|修建|加固|安装|打造|配套)")
+_KIND_LABEL_END = ("类", "板块", "领域", "方面")
+SIZED_NAME_MAX = 40
+
+
+def is_sized_works(label: str, rest: str) -> bool:
+    """`A工程：治理河道12.6公里，建设生态护岸、滨河绿道，总投资2.5亿元。`: the label is a project's name (it ends in a
+    project's head noun, no stage, kind or count) and the text after the colon describes its works, closed by
+    its investment; no clause of it is a run of names (`交通工程：A公路、B大桥，总投资12亿元` lists projects)."""
+    if not 2 <= len(label) <= SIZED_NAME_MAX or _NAME_PUNCT.search(label) or not _ENDS_WITH_HEAD.search(label) \
+            or label.endswith(_KIND_LABEL_END) or without_count(label) != label or parse_label(label)[1]:
+        return False
+    clauses = [c.strip() for c in split_outside_brackets(rest.strip().rstrip("。；;"), "，,；;。") if c.strip()]
+    if len(clauses) < 2 or not is_detail(clauses[-1]):
+        return False
+    return not any(_names_only(c) for c in clauses[:-1] if not is_detail(c))
+
+
+def _names_only(clause: str) -> bool:
+    """A clause of names: no figure, no works verb, every `、`-piece ending in a project's head noun."""
+    if _WORKS_VERB.match(clause) or re.search(r"\d", clause):
+        return False
+    return all(_ENDS_WITH_HEAD.search(p) for p in split_outside_brackets(clause, "、") if p)
+
+
+KIND_LINE_MAX = 16
+
+
+def heads_stage_tagged(s: str, following: str) -> bool:
+    """`2.交通水利` (its number dropped) right above `〔竣工〕A工程。新建…，总投资…。` (`name_after_stage_tag`): a short line
+    without punctuation over items that print their stage first, the kind of the items under it, not a project."""
+    return (len(s) <= KIND_LINE_MAX and not _LINE_PUNCT.search(s) and name_after_stage_tag(s) is None
+            and name_after_stage_tag(following) is not None)
+
+
+_LINE_PUNCT = re.compile(r"[、，,；;。：:]")
+
+
+def is_described_item(text: str) -> bool:
+    """A 专栏 line that names one project and describes it, closed by its investment: `【拟开工】A项目。建设…，总投资…。`
+    (`name_after_stage_tag`) or `A工程：治理河道12公里，…，总投资2.5亿元。` (`is_sized_works`); its figures size the
+    project, they are no targets of the task section."""
+    if name_after_stage_tag(text) is not None:
+        return True
+    s = strip_item_number(text)
+    i = s.find("：")
+    return i > 0 and is_sized_works(s[:i], s[i + 1:])

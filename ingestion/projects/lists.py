@@ -21,9 +21,12 @@ from itertools import groupby
 from ..document import Document, heading_level, squash
 from ..records import ProjectItem
 from .details import is_detail_bullet
-from .finding import _PROJECT_TITLE, ProjectList
+from .finding import _PROJECT_TITLE, ProjectList, glued_group
 from .item_details import (
     heads_detailed_items,
+    heads_stage_tagged,
+    is_sized_works,
+    name_after_stage_tag,
     name_before_glued_detail,
     name_of_dashed,
     name_of_detailed,
@@ -252,7 +255,7 @@ def _unglued(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cut = s.rfind("。", 0, len(s) - 1)
         if m:  # `…绿道【生态类】`, `…公园◆民生类`
             out += [(no, s[: m.start()]), (no, item_text(m.group(0)))]
-        elif cut > 0 and _is_category_line(s[cut + 1:], nxt):
+        elif cut > 0 and (_is_category_line(s[cut + 1:], nxt) or glued_group(s) is not None):
             out += [(no, s[: cut + 1]), (no, s[cut + 1:])]
         else:
             out.append((no, s))
@@ -496,6 +499,10 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue  # `  - 总投资21亿元，建设…。` describes the project above: no names
         detail_above = doc.line(no)
         nxt = body[k + 1][1] if k + 1 < len(body) else None
+        led = name_after_stage_tag(s)
+        if led is not None:  # `【拟开工】A项目。建设…，总投资…。`: the item's own stage, its name, its description dropped
+            emit(led[1], led[0], group_category, no)
+            continue
         label, rest = split_label(s)  # read again only where `s` is cut down to a name below
         if label is None and ("—" in s or "－－" in s or "--" in s or "―" in s):
             dashed = name_of_dashed(s)
@@ -540,6 +547,11 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             group_category, group_stage = context.category, context.stage
             open_group(s, no)
             continue
+        if label is None and nxt is not None and heads_stage_tagged(s, nxt):
+            context.enter(s, None, outline_level(doc.line(no)))  # `2.交通水利` over `〔竣工〕A工程。…，总投资…`
+            group_category, group_stage = context.category, context.stage
+            open_group(s, no)
+            continue
         if label is None and nxt is not None and heads_detailed_items(s, nxt):
             context.enter(_LABEL_NUMBER.sub("", s) or s, None, outline_level(s))  # `（二）城乡建设` over `A（续建），总投资…`
             group_category, group_stage = context.category, context.stage
@@ -553,10 +565,11 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             continue
         if is_open_ended(s):
             stack.mark_open_ended()
-        if label is not None and _is_result_text(rest, label):
+        works = label is not None and is_sized_works(label, rest)  # `A工程：治理河道12公里，…，总投资2.5亿元。`
+        if label is not None and (works or _is_result_text(rest, label)):
             # a group's stage (`二、续建项目`) is what the list says; the result text only describes the work
             # a plan list's description of a project (`A项目：总投资32亿元，建设…`) says what it is, not its stage
-            described = not plist.review and _DESCRIPTION.match(rest)
+            described = not plist.review and (works or _DESCRIPTION.match(rest))
             stage = group_stage or (None if described else result_stage(rest, plist.review)) or default_stage
             emit(clean_name(label), stage, group_category, no)
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, squash
-from ..projects.item_details import name_of_dashed
+from ..projects.item_details import is_described_item, name_of_dashed
 from ..records import IndicatorValue
 from ..values import ParsedValue, parse_range, parse_value
 from .clause_lines import clause_line_rows
@@ -53,8 +53,12 @@ _DASH_CHARS = ("—", "―", "－－", "--")
 
 def _is_project_item(text: str) -> bool:
     """A line of a project list: a name, a dash, and a description that gives its investment
-    (`projects.item_details.name_of_dashed`)."""
-    return any(d in text for d in _DASH_CHARS) and name_of_dashed(_drop_item_number(text)) is not None
+    (`projects.item_details.name_of_dashed`), or a name and its works closed by the investment
+    (`projects.item_details.is_described_item`)."""
+    if any(d in text for d in _DASH_CHARS) and name_of_dashed(_drop_item_number(text)) is not None:
+        return True
+    # `【拟开工】A项目。建设…，总投资…。`, `A工程：治理河道12公里，…，总投资2.5亿元。`
+    return "投资" in text and is_described_item(_drop_item_number(text))
 
 
 def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:

@@ -1067,3 +1067,66 @@ def test_html_project_table_split_into_parts_reads_on(second_head):
     }
     (part,) = project_parts(processed.extraction.parts)
     assert (part.facts_read, part.problem) == (4, None)
+
+
+def test_fixture_stage_tag_before_the_name_under_kind_lines():
+    """`projects/stage_tag_before_name_items.txt`: a 专栏 of numbered kind lines (`1.现代农业`) over items that print
+    their stage first, in any bracket (`（1）【拟开工】名称。建设内容，总投资X万元。`, `〔续建〕`, `［竣工］`, `（前期）`); the
+    name ends at the first `。`, the rest describes the works and is no name. The kind line is the category."""
+    items, parts = read("stage_tag_before_name_items.txt")
+    assert [(i.project_name, i.stage, i.stage_raw, i.category) for i in items] == [
+        ("岚桥县果蔬精深加工园", "started", "拟开工", "现代农业"),
+        ("白杨湖高标准农田示范区（三期）", "ongoing", "续建", "现代农业"),
+        ("省道S217岚桥段改线工程", "completed", "竣工", "交通水利"),
+        ("青龙河水系连通工程", "preparatory", "前期", "交通水利"),
+        ("县城东环路", "ongoing", "续建", "交通水利")]
+    assert [(p.title, p.facts_read, p.problem) for p in project_parts(parts)] == [
+        ("专栏22026年岚桥县重点项目", 5, None)]
+
+
+def test_name_after_a_leading_stage_tag():
+    from ingestion.projects.item_details import name_after_stage_tag
+
+    assert name_after_stage_tag("（3）【拟开工】石港物流园。建设仓库4栋，总投资9000万元。") == ("拟开工", "石港物流园")
+    assert name_after_stage_tag("续建：石港物流园（二期）。建设仓库4栋，总投资1.2亿元。") == ("续建", "石港物流园（二期）")
+    # a stage label over names, a description without a cost, a sentence before the full stop: no item
+    assert name_after_stage_tag("续建：石港物流园、石港大桥。") is None
+    assert name_after_stage_tag("【续建】石港物流园。建设仓库4栋。") is None
+    assert name_after_stage_tag("【续建】加快推进，确保年内完工。总投资1亿元。") is None
+
+
+def test_fixture_numbered_name_colon_works_under_stage_lines():
+    """`projects/numbered_name_colon_works.txt`: a 专栏 of bold stage lines with counts (`计划开工项目（2个）`,
+    `建成投用项目`, `前期储备项目`) over `N.名称：建设内容，总投资X亿元。`; the name ends at the colon, and the works after it
+    (`疏浚河道8.4公里`, `建设亲水平台、滨水步道`) are no names, whatever verb they open with."""
+    items, parts = read("numbered_name_colon_works.txt")
+    assert [(i.project_name, i.stage, i.stage_raw) for i in items] == [
+        ("桐湾河综合整治工程", "started", "计划开工项目"), ("桐湾县第三小学建设项目", "started", "计划开工项目"),
+        ("省道S305桐湾段改建工程", "ongoing", "续建项目"), ("桐湾经开区电子元件产业园", "ongoing", "续建项目"),
+        ("县城北区供水管网改造工程", "completed", "建成投用项目"), ("桐湾港物流枢纽", "preparatory", "前期储备项目")]
+    assert [(p.title, p.facts_read, p.problem) for p in project_parts(parts)] == [
+        ("专栏12026年县级重点建设项目", 6, None)]
+
+
+def test_sized_works_after_a_name():
+    from ingestion.projects.item_details import is_sized_works
+
+    assert is_sized_works("石港河整治工程", "疏浚河道8公里，建设滨水步道、亲水平台，总投资1.2亿元。")
+    # a kind or stage label over names, names after a project-like label, no investment closing it
+    assert not is_sized_works("交通类", "疏浚河道8公里，总投资1.2亿元。")
+    assert not is_sized_works("续建项目", "疏浚河道8公里，总投资1.2亿元。")
+    assert not is_sized_works("交通工程", "石港大桥、石港公路，总投资12亿元。")
+    assert not is_sized_works("石港河整治工程", "疏浚河道8公里，建设滨水步道。")
+
+
+@pytest.mark.parametrize("name", ["stage_tag_before_name_items.txt", "numbered_name_colon_works.txt"])
+def test_described_items_are_no_prose_targets(name):
+    """The works a 专栏 item describes (`改造农田1.2万亩`, `疏浚河道8.4公里`) size its project: the task section's prose
+    reader takes none of them for a target."""
+    from ingestion.extract import extract_text
+
+    rows = extract_text((FIXTURES / name).read_text(encoding="utf-8")).indicators
+    sized = {"改造农田", "新建二级公路", "疏浚河道", "建设城市主干道", "改建二级公路", "建设标准化厂房", "更换供水管道",
+             "规划建设泊位", "建设加工车间"}
+    assert not [r.indicator_name for r in rows if any(w in r.indicator_name for w in sized)]
+    assert "地区生产总值增速" in {r.indicator_name for r in rows}  # the prose around the box is still read

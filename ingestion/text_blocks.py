@@ -7,7 +7,8 @@ text layout of a table is taught once, in `ingestion/blocks/`, instead of in eac
 The pass walks the lines once. A tab-led line opens the genre's one-cell-per-line table (`blocks/cells.py`), unless
 it is the blank-corner header of TAB-joined rows that are not tab-led (`blocks/rows.py`, `opens_tab_rows`); a
 header-like line followed by rows that split into a compatible number of cells opens a table printed one row per
-line (`blocks/rows.py`: TAB-joined, space-aligned, full-width-space or Markdown pipes); any other line is a
+line (`blocks/rows.py`: TAB-joined, space-aligned, full-width-space or Markdown pipes, or `blocks/spaced.py`:
+one ASCII space between cells, under a header of the genre's header words); any other line is a
 heading, caption, note, list item or paragraph (`blocks/lines.py`). Each table takes its caption (above, or below
 it when none is above) and its notes (`blocks/captions.py`); a `续表` caption marks it `continued`. A 专栏
 printed as a one-cell box is its caption and paragraphs, never a one-cell table.
@@ -46,6 +47,8 @@ from .blocks.masthead import mark_masthead, masthead_role
 from .blocks.mixed import read_mixed_table
 from .blocks.outline import apply_decimal_outline, is_outline_run
 from .blocks.rows import opens_tab_rows, read_row_table
+from .blocks.spaced import could_open as could_open_spaced
+from .blocks.spaced import read_spaced_table
 from .blocks.stacked import could_open, read_stacked_table
 from .document import clean_lines, parse_caption, squash
 from .layout import GridTable
@@ -142,6 +145,13 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
                 layout, rows, last, header_rows = found
                 if i > 0 and lines[i - 1][:1] in "+ ":  # an ASCII grid ruling each row: a band is one row
                     rows, header_rows = join_ruled_bands(lines, i, last, rows, header_rows)
+                out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
+        if " " in line and could_open_spaced(line):
+            found = read_spaced_table(lines, i, furniture)  # cells joined by one space (a PDF viewer's copy)
+            if found is not None:
+                layout, rows, last, header_rows = found
                 out.append(_table(lines, i, last, rows, out, at, layout, header_rows))
                 i = last + 1
                 continue

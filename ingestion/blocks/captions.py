@@ -126,15 +126,21 @@ def title_row(rows: list[list[Cell]]) -> Caption | None:
     return None
 
 
+# A download link a web page prints under the article (`附件：…的报告.docx`): a file's name, not a table's title.
+_FILE_LINK = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar)\s*$", re.IGNORECASE)
+
+
 def attach_captions_below(blocks: list[Block]) -> None:
     """A table without a caption takes the caption printed right under it (`附表1 …` after the table) when that
-    caption is nobody else's: no table follows it. Notes under that caption are the table's notes."""
+    caption is nobody else's: no table follows it, and it is not a download link naming a file (`附件：….docx`).
+    Notes under that caption are the table's notes."""
     owned = {id(b.caption) for b in blocks if isinstance(b, Table) and b.caption is not None}
     for k, block in enumerate(blocks):
         if not isinstance(block, Table) or block.caption is not None or k + 1 >= len(blocks):
             continue
         nxt = blocks[k + 1]
-        if isinstance(nxt, Caption) and id(nxt) not in owned and nxt.start - block.end <= 3:
+        if (isinstance(nxt, Caption) and id(nxt) not in owned and nxt.start - block.end <= 3
+                and not _FILE_LINK.search(nxt.text)):
             after = blocks[k + 2] if k + 2 < len(blocks) else None
             if not isinstance(after, Table):
                 block.caption = nxt

@@ -39,6 +39,7 @@ _MARGIN_SHARE = 0.08  # top and bottom share of the page where page numbers live
 # A wrapped line ends short of the right edge by up to about two characters (the next one did not fit, and a
 # closing punctuation mark may not start a line); a paragraph's last line usually ends well before it.
 _FULL_SLACK = 2.2
+FRAME_PAD = 1.0  # characters between a framed box's right edge and where its lines wrap (the cell's padding)
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 LETTER_SPACED_MIN = 6  # single characters a letter-spaced line prints at least (a heading, a title)
@@ -74,6 +75,7 @@ class _Table:
     top: float
     bottom: float
     page_height: float
+    wrapped: bool = False  # a one-cell box whose last line reaches its frame (cut by the page's end mid-sentence)
 
 
 @dataclass
@@ -132,12 +134,15 @@ def _right_edge(lines: list[_Line]) -> float:
     return ends[int(0.8 * (len(ends) - 1))]
 
 
-def _cell_text(chars: list[dict]) -> str:
-    """The printed lines of one cell → its paragraphs: a line as wide as the cell's widest goes on."""
+def _cell_text(chars: list[dict], frame_right: float | None = None) -> str:
+    """The printed lines of one cell → its paragraphs: a line as wide as the cell's widest goes on. In a framed
+    box (`frame_right`: the frame's right edge) the lines wrap at the frame, so a line goes on only when it
+    reaches it: a centred 专栏 title over one wrapped line is no wrapped line (a high percentile of two line ends
+    is the shorter one)."""
     lines = _lines_of(chars)
     if not lines:
         return ""
-    right = _right_edge(lines)
+    right = _frame_edge(lines, frame_right)
     paras: list[str] = []
     full = False
     for line in lines:
@@ -147,6 +152,23 @@ def _cell_text(chars: list[dict]) -> str:
             paras.append(line.text)
         full = line.x1 >= right - _FULL_SLACK * line.size
     return "\n".join(paras)
+
+
+def _frame_edge(lines: list[_Line], frame_right: float | None) -> float:
+    """Where the lines of a cell wrap: a high percentile of their ends, or in a framed box no short of the frame."""
+    right = _right_edge(lines)
+    if frame_right is not None:
+        right = max(right, frame_right - FRAME_PAD * median(line.size for line in lines))
+    return right
+
+
+def _ends_wrapped(chars: list[dict], frame_right: float) -> bool:
+    """The last printed line of a framed box reaches the frame: its sentence goes on past the box's bottom edge
+    (on the next page)."""
+    lines = _lines_of(chars)
+    if not lines:
+        return False
+    return lines[-1].x1 >= _frame_edge(lines, frame_right) - _FULL_SLACK * lines[-1].size
 
 
 def _inside(ch: dict, bbox) -> bool:
@@ -214,7 +236,8 @@ def _table_rows(table: _Grid, chars: list[dict]) -> list[list[Cell | None]]:
             reach = bbox[2]
             col_span = sum(1 for x in col_x0 if x is not None and bbox[0] - 1 <= x < bbox[2] - 1) or 1
             row_span = sum(1 for t in row_tops if t is not None and bbox[1] - 1 <= t < bbox[3] - 1) or 1
-            out.append(Cell(_cell_text([c for c in row_chars if _inside(c, bbox)]), row_span, col_span))
+            frame = bbox[2] if len(table.rows) == 1 and len(cells) == 1 else None  # a one-cell box (a 专栏 frame)
+            out.append(Cell(_cell_text([c for c in row_chars if _inside(c, bbox)], frame), row_span, col_span))
         rows.append(out)
     return rows
 
@@ -235,8 +258,10 @@ def _read_page(page, carried: Columns | None = None) -> _Page:
     for t in tables:
         if not any(_inside(c, t.bbox) and c["text"].strip() for c in chars):
             continue  # an empty frame or a filled shape, not a table
-        items.append(_Table(_table_rows(t, [c for c in chars if _inside(c, t.bbox)]), t.bbox[1], t.bbox[3],
-                            float(page.height)))
+        inside = [c for c in chars if _inside(c, t.bbox)]
+        one_cell = len(t.rows) == 1 and len(t.rows[0]) == 1
+        items.append(_Table(_table_rows(t, inside), t.bbox[1], t.bbox[3], float(page.height),
+                            one_cell and _ends_wrapped(inside, t.bbox[2])))
     margin = _MARGIN_SHARE * float(page.height)
     free, column_lines = _column_lines(free)
     lines = []
@@ -361,7 +386,11 @@ def _assemble(pages: list[_Page]) -> list:
                     if rows and last_table_rows and _texts(rows[0]) == _texts(last_table_rows[0]):
                         rows = rows[1:]  # header row repeated on the new page: the header
                         repeated_header = True
+                    if last_table.wrapped and _box_goes_on(last_table_rows, rows):
+                        last_table_rows[-1] = [_joined_cell(last_table_rows[-1][0], rows[0][0])]
+                        rows = rows[1:]
                     last_table_rows.extend(rows)
+                    last_table = item
                 else:
                     end_table()
                     last_table, last_table_rows = item, [list(r) for r in item.rows]
@@ -391,6 +420,28 @@ def _assemble(pages: list[_Page]) -> list:
     end_paragraph()
     end_table()
     return lines
+
+
+_PARAGRAPH_END = re.compile(r"[。；;！？!?：:）)”」]$")
+
+
+def _box_goes_on(before: list[list[Cell | None]], rows: list[list[Cell | None]]) -> bool:
+    """A one-cell framed box (a 专栏) cut by a page break whose paragraph goes on in the box on the next page: both
+    parts one cell wide, the part before ending mid-sentence (its last line reaches the frame, `_Table.wrapped`,
+    and no closing punctuation), the part after not opening with a caption or a heading. Its two parts are one
+    cell, the sentence joined, not two rows."""
+    if not before or not rows or len(before[-1]) != 1 or len(rows[0]) != 1:
+        return False
+    last, first = before[-1][0], rows[0][0]
+    if last is None or first is None or not last.text.strip() or not first.text.strip():
+        return False
+    return not _PARAGRAPH_END.search(last.text.rstrip()) and not _starts_block(first.text.split("\n", 1)[0])
+
+
+def _joined_cell(last: Cell, first: Cell) -> Cell:
+    head, _, tail = first.text.partition("\n")
+    text = _join(last.text, head) + (f"\n{tail}" if tail else "")
+    return Cell(text, last.row_span, last.col_span)
 
 
 def read_pdf(data: bytes) -> str:

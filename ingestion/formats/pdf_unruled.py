@@ -77,8 +77,9 @@ def unruled_tables(lines: list, chars: list[dict], carried: Columns | None = Non
     out = []
     bands = _Bands(chars) if lines else None
     i = 0
+    halves = _straddling(lines, bands) if lines else {}
     if carried is not None and lines:
-        rows, last = _rows_in(lines, carried_at, bands, carried, [])
+        rows, last = _rows_in(lines, carried_at, bands, carried, [], halves)
         if rows:
             out.append((rows, carried_at, last, carried))
             i = last + 1
@@ -89,18 +90,62 @@ def unruled_tables(lines: list, chars: list[dict], carried: Columns | None = Non
             i += 1
             continue
         start = i + 1 if is_caption(lines[i].text) else i
-        found = _grid_at(lines, start, bands)
+        found = _grid_at(lines, start, bands, halves)
         if found is None:
             i += 1
             continue
-        rows, last, columns = found
-        out.append((rows, start, last, columns))
+        rows, first, last, columns = found
+        out.append((rows, first, last, columns))
         i = last + 1
     return out
 
 
-def _grid_at(lines: list, start: int, bands: _Bands,
-             ) -> tuple[list[list[Cell | None]], int, Columns] | None:
+STRADDLE_OVERLAP = 0.1  # share of a character size two printed lines overlap by when they are halves of one row
+
+
+def _straddling(lines: list, bands: _Bands) -> dict[int, int]:
+    """{index of a line: index of the row line it is part of}: the halves of a cell that wraps in a row whose other
+    cells print one line, centred in the row (`完成市下达任` above the row's line, `务` under it; a header's `2024年完`
+    / `成`). Such a half overlaps the row's line vertically, which two lines of text never do, and its words sit
+    in the row's gaps, in a column the row leaves empty."""
+    out: dict[int, int] = {}
+    words = [_words(bands.of(line)) for line in lines]
+    for j, line in enumerate(lines):
+        best, best_overlap = None, 0.0
+        for k in (j - 1, j + 1):
+            if not 0 <= k < len(lines) or len(words[k]) < 2 or len(words[j]) >= len(words[k]):
+                continue
+            row = lines[k]
+            overlap = min(line.bottom, row.bottom) - max(line.top, row.top)
+            if overlap <= STRADDLE_OVERLAP * max(line.size, row.size, 1) or overlap >= 0.9 * min(
+                    line.bottom - line.top, row.bottom - row.top):
+                continue  # apart, or one printed line the character grouping split
+            if any(a[0] < b[1] and b[0] < a[1] for a in words[j] for b in words[k]):
+                continue  # words above or under the row's own words: not in a gap of the row
+            if overlap > best_overlap:
+                best, best_overlap = k, overlap
+        if best is not None:
+            out[j] = best
+    return {j: k for j, k in out.items() if k not in out}  # a row line is no one's half
+
+
+def _with_halves(row: list[Cell | None], j: int, lines: list, bands: _Bands, bounds: list[float],
+                 halves: dict[int, int]) -> tuple[list[Cell | None], int]:
+    """The row read from line `j`, its cells joined with the halves printed above and under it (`完成市下达任` +
+    `务`), and the index of the last line it takes."""
+    own = sorted(k for k, owner in halves.items() if owner == j)
+    if not own:
+        return row, j
+    texts = [[c.text if c is not None else ""] for c in row]
+    for k in own:
+        for col, cell in enumerate(_placed(_words(bands.of(lines[k])), bounds, len(row))):
+            if cell.text:
+                texts[col].insert(0 if k < j else len(texts[col]), cell.text)
+    return [Cell("".join(t)) for t in texts], max(own[-1], j)
+
+
+def _grid_at(lines: list, start: int, bands: _Bands, halves: dict[int, int],
+             ) -> tuple[list[list[Cell | None]], int, int, Columns] | None:
     if start >= len(lines) or is_caption(lines[start].text) or is_heading(lines[start].text):
         return None
     header_chars = bands.of(lines[start])
@@ -114,11 +159,13 @@ def _grid_at(lines: list, start: int, bands: _Bands,
         widest = header
     bounds, lefts = _column_edges(widest, _full_lines(lines, start + 1, bands, len(widest)))
     columns = Columns(bounds, sorted(set(starts) | set(lefts)))
-    rows: list[list[Cell | None]] = [_placed(header, bounds, len(widest))]
-    rows, last = _rows_in(lines, start + 1, bands, columns, rows)
+    head_row, head_last = _with_halves(_placed(header, bounds, len(widest)), start, lines, bands, bounds, halves)
+    rows: list[list[Cell | None]] = [head_row]
+    rows, last = _rows_in(lines, start + 1, bands, columns, rows, halves)
     if len(rows) - 1 < MIN_ROWS:
         return None
-    return rows, max(last, start), columns
+    first = min([start, *(k for k, owner in halves.items() if owner == start)])
+    return rows, first, max(last, head_last), columns
 
 
 FULL_LINES_MAX = 40  # lines under a header looked at for the columns' edges
@@ -173,13 +220,16 @@ def _continues(above: list[Cell | None], row: list[Cell | None]) -> bool:
 
 
 def _rows_in(lines: list, first: int, bands: _Bands, columns: Columns, rows: list[list[Cell | None]],
-             ) -> tuple[list[list[Cell | None]], int]:
+             halves: dict[int, int] | None = None) -> tuple[list[list[Cell | None]], int]:
     """The grid rows from line `first` on, appended to `rows`, and the index of the last line used (first - 1 when
-    none fits)."""
+    none fits). A line that is half of a wrapped cell (`halves`) is read with its row's line."""
     bounds, n = columns.bounds, len(columns.bounds) + 1
+    halves = halves or {}
     last = first - 1
     pending_groups: list[list[Cell | None]] = []
     for j in range(first, len(lines)):
+        if j in halves:
+            continue  # read with its row (a half under the table's last row is taken with it)
         line = lines[j]
         if is_caption(line.text) or is_heading(line.text) and not _single(line, bands):
             break
@@ -203,14 +253,15 @@ def _rows_in(lines: list, first: int, bands: _Bands, columns: Columns, rows: lis
         if sum(1 for c in row if c.text) < 2 or any(SENTENCE_PUNCT.search(c.text[:-1]) and len(c.text) > 20
                                                      for c in row):
             break
+        row, row_last = _with_halves(row, j, lines, bands, bounds, halves)
         if rows and not pending_groups and _continues(rows[-1], row):
             rows[-1] = [Cell(a.text + b.text) if b.text else a for a, b in zip(rows[-1], row)]
-            last = j
+            last = row_last
             continue
         rows.extend(pending_groups)
         pending_groups = []
         rows.append(row)
-        last = j
+        last = row_last
     return rows, last
 
 

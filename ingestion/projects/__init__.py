@@ -52,7 +52,7 @@ def read_projects(doc: Document) -> tuple[list[ProjectItem], list[PartSeen]]:
     for t in tables:
         items.extend(t.items)
         parts.append(project_part("project_table", t.title, t.line, t.rows_seen, len(t.items), t.stack.groups))
-    parts.extend(unread_grids(doc, {t.table_start for t in tables}))
+    parts.extend(unread_grids(doc, {start for t in tables for start in (t.table_start, *t.part_starts)}))
     parts.extend(unread_captions(view, {p.source_line for p in parts}))
     # a report that prints project lists or tables never has its prose mined, even when a list could not be
     # read (that list is a warning): the names a list prints are the projects, a sentence's are not

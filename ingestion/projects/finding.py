@@ -113,6 +113,9 @@ def _stage_pieces(s: str) -> list[str]:
 
 
 _LEAD_IN = re.compile(r"(?:看|而言|来说)$")
+# a kind line (`城乡建设类`, `文旅板块`) after the full stop that closes a list line: the two lines run together
+_GLUED_KIND = re.compile(r"。[^，,。；;、：:（）()]{1,12}(?:类|板块|领域)$")
+_KIND_LINE_ENDS = ("类", "板块", "领域")
 
 
 def _is_list_line(line: str, s: str | None = None) -> bool:
@@ -133,6 +136,9 @@ def _is_list_line(line: str, s: str | None = None) -> bool:
         # a label leads list items (a category, a stage, a project and its details), but a lead-in to sentences
         # (`从具体安排看：…`, `总体而言：…`) only when what follows reads as a list, not as the paragraph's tasks
         return not _LEAD_IN.search(label) or _is_list_line(rest)
+    glued = _GLUED_KIND.search(s) if s.endswith(_KIND_LINE_ENDS) else None
+    if glued and glued.start() > 0:  # `…年度投资0.3亿元）。城乡建设类`: a PDF reader ran the next kind line onto the item
+        return _is_list_line(s[: glued.start() + 1])
     pieces = _stage_pieces(s)
     if len(pieces) > 1:  # `A、B。续建项目：C、D。`: stage paragraphs run together into one line
         return all(_is_list_line(p) for p in pieces)

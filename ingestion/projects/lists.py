@@ -414,6 +414,25 @@ _STAGE_TAG = re.compile(rf"^(.+?)[（(]((?:{_STAGE_LABEL}))[）)]$")
 _DESCRIBED = re.compile(r"^(.+?)[（(]([^（）()]*?(?:总投资|计划投资)约?[\d.]+\s*(?:万|亿)元[^（）()]*)[）)]$")
 
 
+# A bracket closing a name whose clauses label the item's stage among its details: `A项目（建设性质：新开工；总投资1.8亿元；
+# 年度投资1亿元）`, `B工程（性质：续建）`, `C中心（建设阶段：前期，总投资…）`: the name without the bracket, the stage the label gives.
+_LABELLED_BRACKET = re.compile(r"^(.+?)[（(]([^（）()]*(?:性质|阶段)[：:][^（）()]*)[）)]$")
+_STAGE_FIELD = re.compile(rf"^(?:建设|项目)?(?:性质|阶段)[：:]\s*({_STAGE_LABEL})$")
+
+
+def _labelled_stage(name: str) -> tuple[str, str] | None:
+    """(name, stage_raw) of `name（建设性质：新开工；总投资…）` (`_LABELLED_BRACKET`), when one clause of the bracket is
+    the stage field and its value is stage words; None for any other name."""
+    m = _LABELLED_BRACKET.match(name)
+    if m is None:
+        return None
+    for clause in split_outside_brackets(m.group(2), "；;，,"):
+        field = _STAGE_FIELD.match(clause.strip())
+        if field:
+            return m.group(1), field.group(1)
+    return None
+
+
 def read_list(doc: Document, plist: ProjectList) -> ListRead:
     """Items of one list, walking its lines with the group context a sub-heading line sets."""
     items: list[ProjectItem] = []
@@ -427,8 +446,11 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
     def emit(name: str, stage_raw: str | None, category: str | None, line_no: int) -> None:
         if _NO_NAME.match(name):
             return  # `5`, `—5—`: a page number left in the flow, never a project
-        tagged = _STAGE_TAG.match(name) if name[-1:] in "）)" else None  # the tag closes the name
-        described = _DESCRIBED.match(name) if not tagged and name[-1:] in "）)" else None
+        labelled = _labelled_stage(name) if name[-1:] in "）)" else None
+        if labelled:  # `A项目（建设性质：新开工；总投资…）`: the stage labelled among the details in the bracket
+            name, stage_raw = labelled
+        tagged = _STAGE_TAG.match(name) if not labelled and name[-1:] in "）)" else None  # the tag closes the name
+        described = _DESCRIBED.match(name) if not tagged and not labelled and name[-1:] in "）)" else None
         if described:  # `A工程（新建一级公路11公里，总投资9.8亿元）`: the works and the cost, not the name
             name = described.group(1)
         if tagged:  # `A工程（续建）`: the item's own stage, printed after its name

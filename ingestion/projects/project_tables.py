@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from ..document import Document, squash
 from ..model import Cell, Table
 from ..records import ProjectItem
+from ..tables import CONTINUATION_GAP
 from .finding import list_year
 from .lists import Segment, parse_rest
 from .names import CN_DIGITS, HEAD_NOUNS, clean_name, strip_item_number
@@ -109,6 +110,7 @@ class TableRead:
     rows_seen: int
     context: tuple[str | None, str | None] = (None, None)  # (category, stage) in force after the last row
     table_start: int = 0  # first line of the grid
+    part_starts: tuple[int, ...] = ()  # first lines of the parts that continue it (a page break, a split paste)
 
 
 def _rows_of(table: Table) -> list[Row]:
@@ -171,20 +173,29 @@ def read_project_tables(doc: Document) -> list[TableRead]:
     """
     out: list[TableRead] = []
     previous: tuple[_ProjectHeader, TableRead] | None = None
+    last_part: Table | None = None  # the last part read of the project table `previous` holds
+    head_texts: list[str] = []  # the header row of that table
     for table in doc.tables:
         first = _head_rows(table)  # what tells a project table; every row only for one that is read
         head = _project_header(first)
-        if head is None and table.continued and previous is not None:
+        # its header printed again over the next part (a page break, a CMS paste that broke a Word table)
+        repeated = (head is not None and previous is not None and last_part is not None
+                    and [c.flat for c in first[head.index]] == head_texts and _goes_on(table, last_part, True))
+        if repeated or head is None and previous is not None and last_part is not None and _goes_on(table, last_part):
+            assert previous is not None
+            last_part = table
             rows = _rows_of(table)
             head_before, read_before = previous
             more = _read_table(doc, read_before.title or "", read_before.line, rows,
-                               replace(head_before, index=-1), read_before.context, read_before.stack)
+                               replace(head_before, index=head.index if repeated and head else -1),
+                               read_before.context, read_before.stack)
             read_before.items.extend(more.items)
             read_before.rows_seen += more.rows_seen
             read_before.context = more.context
+            read_before.part_starts += (table.start,)
             continue
         if head is None:
-            previous = None
+            previous = last_part = None
             matrix = stage_matrix(first)
             grid = _rows_of(table) if matrix is not None else None
             if matrix is None and first and not any(
@@ -201,8 +212,28 @@ def read_project_tables(doc: Document) -> list[TableRead]:
         read = _read_table(doc, title, line, _rows_of(table), head)
         read.table_start = table.start
         out.append(read)
-        previous = (head, read)
+        previous, last_part = (head, read), table
+        head_texts = [c.flat for c in first[head.index]]
     return out
+
+
+def _goes_on(table: Table, before: Table, header_repeated: bool = False) -> bool:
+    """A table with no header of its own (or `header_repeated`, the same header again) goes on from the project
+    table before it: marked so (`续表`, a page break), or printed right after it with no caption and as many
+    columns (a Word table a CMS paste or a converter broke at an old page break, its second part starting
+    mid-category), as `tables._continues` joins an indicator table's parts."""
+    if table.continued:
+        return True
+    if table.caption is not None or table.n_cols != before.n_cols or not 0 <= table.start - before.end <= CONTINUATION_GAP:
+        return False
+    if header_repeated:
+        return True
+    rows = _head_rows(table)
+    if not rows:
+        return False
+    # its first row is a project's (`6 | 名称 | …`) or a group's (`三、社会民生项目`), not another table's header
+    texts = [c.flat for c in rows[0] if c.flat]
+    return bool(texts) and (bool(_SEQ_CELL.match(texts[0])) or len(set(texts)) == 1)
 
 
 def _read_table(doc: Document, title: str, line: int, rows: list[Row], head: _ProjectHeader,

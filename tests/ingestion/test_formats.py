@@ -1135,3 +1135,149 @@ def test_html_portal_table_with_a_group_row_right_under_its_th_header_is_read():
     assert (caption, "固定资产投资增长", 2031, "actual", "-1.8", "%", "经济增长", "否") in got
     assert (caption, "新增托位", 2031, "actual", "162", "个", "社会发展", "是") in got
     assert len(got) == 8
+
+
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _box_content(caption: str, unit: str, rows: list[list[str]]) -> str:
+    """A text box's `w:txbxContent`: a caption paragraph, a unit paragraph and a Word table."""
+    def par(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    cells = "".join("<w:tr>" + "".join(f"<w:tc>{par(t)}</w:tc>" for t in row) + "</w:tr>" for row in rows)
+    return f"<w:txbxContent>{par(caption)}{par(unit)}<w:tbl><w:tblPr/>{cells}</w:tbl></w:txbxContent>"
+
+
+def _anchored_box_run(content: str) -> str:
+    """A floating text box as Word and WPS write it: the DrawingML shape in `mc:Choice` and the same content again
+    in the VML `v:textbox` of `mc:Fallback`."""
+    return (f'<w:r {_BOX_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+            f'<a:graphicData><wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+            f'</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox>'
+            f'</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+_BOXED_PROJECTS = [["序号", "项目名称", "建设性质", "总投资（万元）", "2032年计划投资"],
+                   ["1", "梅川县妇幼保健院迁建工程", "新开工", "9800", "4000"],
+                   ["2", "梅川县城西学校（2032年）", "续建", "5200", "2600"],
+                   ["3", "梅川县老年养护中心", "前期", "3100", "300"]]
+
+
+def _boxed_table_docx() -> bytes:
+    from docx.oxml import parse_xml
+
+    def build(doc):
+        doc.add_paragraph("关于梅川县2031年国民经济和社会发展计划执行情况及2032年国民经济和社会发展计划草案的报告")
+        doc.add_paragraph("一、2031年计划执行情况")
+        doc.add_paragraph("2031年，全县地区生产总值增长5.3%。")
+        doc.add_paragraph("二、2032年重点工作")
+        p = doc.add_paragraph("（一）扩大有效投资。全年实施重点民生工程项目3个，详见专栏1。")
+        p._p.append(parse_xml(_anchored_box_run(_box_content("专栏1　2032年重点民生工程项目", "单位：万元",
+                                                             _BOXED_PROJECTS))))
+        doc.add_paragraph("（二）做强工业。推动产业升级。")
+
+    return _docx(build)
+
+
+def test_docx_table_inside_a_floating_text_box_is_a_table_read_once():
+    # a 专栏 drawn as a floating text box holding a Word table: the box is read after its anchor paragraph, its table
+    # as a grid (not its cells as lines, where the header cells read as project names), its Fallback copy not again
+    from ingestion.formats.docx import docx_document
+
+    model = docx_document(_boxed_table_docx())
+    (table,) = model.tables
+    assert table.layout == "docx" and table.title() == "专栏12032年重点民生工程项目"
+    assert [[c.flat for c in row] for row in table.rows] == _BOXED_PROJECTS
+    _assert_cells_point_into_the_text(model)
+    lines = model.text.split("\n")
+    assert lines.count("专栏1　2032年重点民生工程项目") == 1 and lines.count("\t梅川县老年养护中心") == 1
+    assert lines.index("专栏1　2032年重点民生工程项目") == lines.index("（一）扩大有效投资。全年实施重点民生工程项目3个，详见专栏1。") + 1
+    assert lines.index("（二）做强工业。推动产业升级。") > lines.index("\t梅川县老年养护中心")
+
+    done = process_report("meichuan_box.docx", _boxed_table_docx())
+    assert done.ok, done.error
+    got = {(p.project_name, p.stage, p.stage_raw) for p in done.extraction.projects}
+    assert got == {("梅川县妇幼保健院迁建工程", "started", "新开工"), ("梅川县城西学校（2032年）", "ongoing", "续建"),
+                   ("梅川县老年养护中心", "preparatory", "前期")}
+
+
+def _ocr_scan_pdf() -> bytes:
+    """An OCRed scan: a page image (a grey 'paper' with the ruling lines only in the picture) under an invisible
+    text layer (render mode 3), no vector lines. In the table the cells of a row are centred vertically: a cell
+    that wraps (the header `2030年完` / `成`, the target `完成省下达` / `任务`) prints half a line above and half a
+    line under the row's other cells; so does a wrapped name (`丁区城乡居民人均` / `可支配收入`)."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    xs = [72, 105, 250, 300, 380, 450]
+    pitch = 24
+
+    def draw(c):
+        img = Image.new("L", (300, 420), 235)
+        pen = ImageDraw.Draw(img)
+        for y in range(60, 300, 12):
+            pen.line([(20, y), (280, y)], fill=120)
+        c.drawImage(ImageReader(img), 0, 0, width=595, height=842)
+        t = c.beginText()
+        t.setTextRenderMode(3)
+        t.setFont("STSong-Light", 12)
+
+        def at(x, y, text):
+            t.setTextOrigin(x, y)
+            t.textOut(text)
+
+        at(72, 800, "关于甲区2030年国民经济和社会发展计划执行情况与2031年计划草案的报告")
+        at(72, 785, "一、2030年计划执行情况")
+        at(72, 770, "附表2：主要指标完成情况")
+        top = 740
+        half = 7
+        for x, text in zip(xs, ["序号", "指标名称", "单位", "2030年目标", "", "是否完成"]):
+            if text:
+                at(x, top, text)
+        at(xs[4], top + half, "2030年完")  # the wrapped header cell, centred on the row
+        at(xs[4], top - half, "成")
+        rows = [["1", "甲区生产总值", "亿元", "520", "531.6", "是"],
+                ["2", "乙区能耗降低", "%", None, "完成", "是"],
+                ["3", "丙区城镇新增就业", "人", "5000", "5230", "是"],
+                ["4", ("丁区城乡居民人均", "可支配收入"), "元", "31000", "31250", "是"]]
+        for k, row in enumerate(rows, start=1):
+            y = top - pitch * k
+            for x, text in zip(xs, row):
+                if text is None:
+                    at(x, y + half, "完成省下达")  # the wrapped target cell
+                    at(x, y - half, "任务")
+                elif isinstance(text, tuple):  # a wrapped name
+                    at(x, y + half, text[0])
+                    at(x, y - half, text[1])
+                else:
+                    at(x, y, text)
+        at(72, top - pitch * 6, "二、2031年主要目标")
+        at(72, top - pitch * 6 - 20, "全区生产总值增长6%左右。")
+        c.drawText(t)
+
+    return _pdf(draw)
+
+
+def test_ocr_scan_table_cells_wrapped_half_a_line_above_and_under_the_row_join_their_row():
+    from ingestion.formats.pdf import pdf_document
+
+    model = pdf_document(_ocr_scan_pdf())
+    (table,) = model.tables
+    assert [[c.flat for c in r] for r in table.rows] == [
+        ["序号", "指标名称", "单位", "2030年目标", "2030年完成", "是否完成"],
+        ["1", "甲区生产总值", "亿元", "520", "531.6", "是"],
+        ["2", "乙区能耗降低", "%", "完成省下达任务", "完成", "是"],
+        ["3", "丙区城镇新增就业", "人", "5000", "5230", "是"],
+        ["4", "丁区城乡居民人均可支配收入", "元", "31000", "31250", "是"]]
+    lines = model.text.split("\n")
+    assert "任务" not in lines and "成" not in lines and "2030年完" not in lines  # no half left outside its row
+    done = process_report("scan.pdf", _ocr_scan_pdf())
+    got = {(r.indicator_name, r.measure, r.value_raw) for r in done.extraction.indicators if r.source == "table"}
+    assert ("甲区生产总值", "actual", "531.6") in got and ("丙区城镇新增就业", "actual", "5230") in got
+    assert ("乙区能耗降低", "target", "完成省下达任务") in got

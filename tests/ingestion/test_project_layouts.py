@@ -984,3 +984,86 @@ def test_name_of_an_item_set_off_by_a_dash():
     assert name_of_dashed("坚持项目为王——全年安排重点项目40个，总投资210亿元") is None
     assert name_of_dashed("全年安排项目40个，总投资210亿元——其中新开工12个") is None
     assert name_of_dashed("石港物流园【续建】——新建冷库3万吨") is None
+
+
+def test_fixture_items_whose_stage_is_a_labelled_field_in_the_bracket_after_the_name():
+    # `A（建设性质：新开工；总投资…；年度投资…）`: the stage is a field of the bracket, beside the investment; the bracket
+    # is no part of the name, and a name's own bracket before it (`（二期）`, `（2027年）`) stays
+    items, parts = read("labelled_bracket_stage_items.txt")
+    got = {it.project_name: (it.stage, it.stage_raw, it.category) for it in items}
+    assert got == {
+        "岚溪县古渡口文化街区": ("started", "新开工", "文旅融合类"),
+        "岚溪县温泉康养小镇一期": ("ongoing", "续建", "文旅融合类"),
+        "岚溪县游客集散中心（二期）": ("completed", "竣工", "文旅融合类"),
+        "岚溪县城北片区供热管网改造工程（2027年）": ("started", "新开工", "城乡建设类"),
+        "岚溪县第四中学": ("preparatory", "前期", "城乡建设类"),
+        # a field whose value is no stage word (`改扩建`), or a bracket without the field: no stage, the name kept
+        "岚溪县城南污水处理厂提标改造": ("planned", None, "城乡建设类"),
+        "岚溪县乡镇卫生院能力提升工程": ("planned", None, "城乡建设类"),
+    }
+    assert {it.period_year for it in items} == {2027}
+    (part,) = project_parts(parts)
+    assert (part.title, part.facts_read, part.problem) == ("专栏1岚溪县2027年重点建设项目", 7, None)
+
+
+def test_fixture_three_batches_lines_give_their_stage():
+    # 「三个一批」: `一批开工项目：A、B等项目。` / `一批竣工项目` / `一批投产项目` (put into production: completed) / `一批前期项目`
+    items, parts = read("three_batches_stage_lines.txt")
+    got = {it.project_name: (it.stage, it.stage_raw, it.category) for it in items}
+    assert got == {
+        "柳滨县竹木精深加工产业园（二期）": ("started", "一批开工项目", None),
+        "柳滨县城西片区排涝工程": ("started", "一批开工项目", None),
+        "龙潭乡至县城三级公路": ("started", "一批开工项目", None),
+        "柳滨县第二实验小学": ("completed", "一批竣工项目", None),
+        "柳滨县城乡供水管网延伸工程": ("completed", "一批竣工项目", None),
+        "柳滨县年产3万吨桑蚕丝绸加工项目": ("completed", "一批投产项目", None),
+        "柳滨县滨江综合客运枢纽": ("preparatory", "一批前期项目", None),
+        "柳滨县体育中心": ("preparatory", "一批前期项目", None),
+    }
+    (part,) = project_parts(parts)
+    assert (part.title, part.facts_read, part.problem) == ("专栏12026年“三个一批”重点项目建设情况", 8, None)
+
+
+def _split_project_table_page(second_head: str | None = None) -> bytes:
+    """A CMS page whose pasted Word project table broke at an old page break into two `<table>`s: the second has
+    no header and starts mid-category (or, `second_head`, prints the header again: "" with no caption, else under
+    that caption); a download link (`附件：….docx`) follows it."""
+    head = "<tr><td>序号</td><td>项目名称</td><td>建设性质</td><td>建设年限</td><td>总投资</td><td>年度投资</td></tr>"
+
+    def row(no, name, nature, years, total, year_inv):
+        return (f"<tr><td>{no}</td><td>{name}</td><td>{nature}</td><td>{years}</td><td>{total}</td>"
+                f"<td>{year_inv}</td></tr>")
+
+    def group(label):
+        return f'<tr><td colspan="6">{label}</td></tr>'
+
+    part1 = "".join([head, group("一、产业项目"), row(1, "柳溪县竹木精深加工园", "新建", "2025-2026", 42000, 20000),
+                     group("二、基础设施项目"), row(2, "柳溪县城东污水处理厂扩容工程", "新建", "2025", 8600, 8600)])
+    part2 = "".join([head if second_head is not None else "", row(3, "柳溪县环城北路改建工程", "续建", "2024-2025", 31000, 15000),
+                     group("三、社会民生项目"), row(4, "柳溪县妇幼保健院迁建项目", "续建", "2024-2026", 26000, 9000)])
+    page = ("<html><head><meta charset='utf-8'><title>报告</title></head><body>"
+            "<p>柳溪县2024年国民经济和社会发展计划执行情况及2025年国民经济和社会发展计划草案的报告</p>"
+            "<p>一、2024年国民经济和社会发展计划执行情况</p><p>全县地区生产总值增长5.1%。</p>"
+            "<p>二、2025年重点工作</p><p>重点项目安排详见附表。</p>"
+            "<p>附表　柳溪县2025年重点项目计划表</p>"
+            f"<table border='1'>{part1}</table>{f'<p>{second_head}</p>' if second_head else ''}"
+            f"<table border='1'>{part2}</table>"
+            "<p>附件：柳溪县2024年国民经济和社会发展计划执行情况及2025年国民经济和社会发展计划草案的报告.docx</p>"
+            "</body></html>")
+    return page.encode("utf-8")
+
+
+@pytest.mark.parametrize("second_head", [None, "", "（续表）"])
+def test_html_project_table_split_into_parts_reads_on(second_head):
+    processed = process_report("split_projects.html", _split_project_table_page(second_head))
+    assert processed.ok, processed.error
+    got = {it.project_name: (it.stage, it.category, it.list_title) for it in processed.extraction.projects}
+    title = "附表柳溪县2025年重点项目计划表"
+    assert got == {
+        "柳溪县竹木精深加工园": ("started", "产业项目", title),
+        "柳溪县城东污水处理厂扩容工程": ("started", "基础设施项目", title),
+        "柳溪县环城北路改建工程": ("ongoing", "基础设施项目", title),  # the category goes on over the break
+        "柳溪县妇幼保健院迁建项目": ("ongoing", "社会民生项目", title),
+    }
+    (part,) = project_parts(processed.extraction.parts)
+    assert (part.facts_read, part.problem) == (4, None)

@@ -1067,3 +1067,23 @@ def test_html_project_table_split_into_parts_reads_on(second_head):
     }
     (part,) = project_parts(processed.extraction.parts)
     assert (part.facts_read, part.problem) == (4, None)
+
+
+def test_fixture_four_batches_paragraphs_give_their_stage():
+    # Zhejiang's 「四个一批」: one paragraph a batch, `一批` after the stage words (`新开工一批：`, `续建推进一批：`,
+    # `完工投产一批：`, `前期攻坚一批：`), names joined by ；, each with its content bracket (a name's own bracket stays)
+    items, parts = read("four_batches_stage_paragraphs.txt")
+    got = {it.project_name: (it.stage, it.stage_raw, it.category) for it in items}
+    assert got == {
+        "澄岙县智能家居产业园": ("started", "新开工一批", None),
+        "澄江流域防洪排涝工程（北片区）": ("started", "新开工一批", None),
+        "县第三中学新建工程": ("started", "新开工一批", None),
+        "澄岙至临港快速通道": ("ongoing", "续建推进一批", None),
+        "澄岙数字经济产业园（二期）": ("ongoing", "续建推进一批", None),
+        "澄岙县年产5万吨新型包装材料项目": ("completed", "完工投产一批", None),
+        "县妇幼保健院迁建工程": ("completed", "完工投产一批", None),
+        "澄岙湾海上风电场": ("preparatory", "前期攻坚一批", None),
+        "县城东部物流枢纽": ("preparatory", "前期攻坚一批", None),
+    }
+    (part,) = project_parts(parts)
+    assert (part.title, part.facts_read, part.problem) == ("专栏12031年县重大项目“四个一批”", 9, None)

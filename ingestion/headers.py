@@ -238,6 +238,8 @@ def _is_subheader(row: Sequence[Cell | None], above: Sequence[Cell | None]) -> b
         above = [c for c in above for _ in range(max(c.col_span, 1) if c else 1)]  # a printed row of spans
     new = [(k, c) for k, c in enumerate(row) if c is not None and c.flat
            and not (k < len(above) and above[k] is c)]
+    if _is_full_width_group(new, above):
+        return False
     if new and all(_is_label(c.flat) for _, c in new):
         return True
     # a row of years over the value columns only (`2024年` spanning 目标 | 预计完成, `2025年`), blank over the label
@@ -245,6 +247,23 @@ def _is_subheader(row: Sequence[Cell | None], above: Sequence[Cell | None]) -> b
     return bool(new) and _is_header_row(row) and all(
         _is_label(c.flat) or (k < len(above) and (above[k] is None or not above[k].flat) and header_role(c.flat))
         for k, c in new)
+
+
+def _is_full_width_group(new: list[tuple[int, Cell]], above: Sequence[Cell | None]) -> bool:
+    """The row's one new text is a cell from the first column merged across every column of the header above
+    (`<td colspan="5">经济增长</td>` under `指标 | 单位 | 2024年计划 | 2024年完成 | 执行情况`): a group row opening
+    the body, not a label under a spanning header cell (a label splits one header cell, it never covers the name
+    column and all the value columns at once), though its words (增长, 发展) may read as a header word."""
+    if not new or new[0][0] != 0 or any(c is not new[0][1] for _, c in new):
+        return False  # (a grid repeats a merged cell at every position it covers)
+    seen: set[int] = set()
+    header_width = 0
+    for c in above:
+        if c is None or id(c) not in seen:
+            header_width += max(c.col_span, 1) if c is not None else 1
+            if c is not None:
+                seen.add(id(c))
+    return header_width >= 3 and new[0][1].col_span >= header_width
 
 
 def _expand_ragged(top: list[Cell], sub: list[Cell], width: int) -> tuple[list[Cell], list[Cell]] | None:

@@ -81,12 +81,18 @@ _UNIT_OR_NOTE = re.compile(r"^(?:计量)?单位[：:]|^(?:注|备注|说明)[：
 
 
 def _opens_on_grid(doc: Document, plist, grids) -> bool:
-    """The list's first line of text (past a `单位：亿元` line) is a cell of a grid: the "list" is a table."""
+    """The list's first line of text (past a `单位：亿元` line and stage headings: `（一）新开工项目（5项）` over a
+    grid per stage) is a cell of a grid: the "list" is a table."""
     for no in range(plist.start, plist.end + 1):
         text = squash(doc.line(no))
-        if text and not _UNIT_OR_NOTE.match(text):
+        if text and not _UNIT_OR_NOTE.match(text) and not _is_stage_heading(text):
             return any(t.start <= no <= t.end for t in grids)
     return False
+
+
+def _is_stage_heading(text: str) -> bool:
+    label = group_label(text)
+    return label is not None and label[0] is None and label[1] is not None
 
 
 def extract_projects(doc: Document) -> list[ProjectItem]:

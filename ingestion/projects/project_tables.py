@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..document import Document, squash
+from ..document import Document, parse_caption, squash
 from ..model import Cell, Table
 from ..records import ProjectItem
 from ..tables import CONTINUATION_GAP
@@ -17,7 +17,7 @@ from .finding import list_year
 from .lists import Segment, parse_rest
 from .names import CN_DIGITS, HEAD_NOUNS, clean_name, strip_item_number
 from .parts import Group, GroupStack, is_open_ended, printed_count
-from .stages import normalize_stage, noted_stage, outline_level, parse_label, title_stage
+from .stages import group_label, normalize_stage, noted_stage, outline_level, parse_label, title_stage
 
 _NAME_HEADER = re.compile(r"^(?:项目|工程|建设项目)(?:[（(]工程[）)])?名称$|^(?:项目|名称|建设项目|工程项目)$")
 _EXPLICIT_NAME_HEADER = re.compile(r"^(?:建设)?(?:项目|工程)(?:[（(]工程[）)])?名称$")
@@ -183,12 +183,16 @@ def read_project_tables(doc: Document) -> list[TableRead]:
                     and [c.flat for c in first[head.index]] == head_texts and _goes_on(table, last_part, True))
         if repeated or head is None and previous is not None and last_part is not None and _goes_on(table, last_part):
             assert previous is not None
-            last_part = table
             rows = _rows_of(table)
             head_before, read_before = previous
+            context = read_before.context
+            heading = _stage_heading(doc, last_part.end + 1, table.start)
+            if heading is not None:  # `（二）续建项目（4项）` printed between the parts: the stage of the next part
+                context = _enter_heading(heading, context, read_before.stack)
+            last_part = table
             more = _read_table(doc, read_before.title or "", read_before.line, rows,
                                replace(head_before, index=head.index if repeated and head else -1),
-                               read_before.context, read_before.stack)
+                               context, read_before.stack)
             read_before.items.extend(more.items)
             read_before.rows_seen += more.rows_seen
             read_before.context = more.context
@@ -209,12 +213,66 @@ def read_project_tables(doc: Document) -> list[TableRead]:
                 out.append(read)
             continue
         title, line = _table_title(doc, table)
-        read = _read_table(doc, title, line, _rows_of(table), head)
+        headed = _box_over_stage_heading(doc, table) if table.caption is None else None
+        if headed is not None:  # `专栏2 …` over `（一）新开工项目（5项）` over the grid
+            (title, line), heading = headed
+            stack = GroupStack()
+            read = _read_table(doc, title, line, _rows_of(table), head,
+                               _enter_heading(heading, (None, None), stack), stack)
+        else:
+            read = _read_table(doc, title, line, _rows_of(table), head)
         read.table_start = table.start
         out.append(read)
         previous, last_part = (head, read), table
         head_texts = [c.flat for c in first[head.index]]
     return out
+
+
+_HEADING_GAP = 3  # lines between a stage heading and the grid under it (blank lines)
+
+
+def _stage_heading(doc: Document, start: int, end: int) -> tuple[str, int] | None:
+    """(label, line) of the one stage heading (`（二）续建项目（4项）`) printed between lines `start` and `end` (a
+    table's first line), blank lines aside; None when nothing or anything else is printed there."""
+    found = None
+    for no in range(max(start, end - _HEADING_GAP - 1), end):
+        text = squash(doc.line(no))
+        if not text:
+            continue
+        label = group_label(text)
+        if found is not None or label is None or label[1] is None or label[0] is not None:
+            return None
+        found = (text, no)
+    return found
+
+
+def _box_over_stage_heading(doc: Document, table: Table) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """((title, line), heading) of a project grid without a caption of its own under a stage heading that sits
+    right under a box or table caption (`专栏2　2025年区重点项目计划` / `（一）新开工项目（5项）` / the grid): one list
+    printed as a grid per stage, the caption the title of every grid, the heading the stage of its own. (The
+    grids after the first go on from it: `read_project_tables`.)"""
+    for no in range(table.start - 1, max(0, table.start - _HEADING_GAP - 2), -1):
+        text = squash(doc.line(no))
+        if not text:
+            continue
+        label = group_label(text)
+        if label is None or label[1] is None or label[0] is not None:
+            return None
+        for cap in range(no - 1, max(0, no - _HEADING_GAP - 1), -1):
+            above = squash(doc.line(cap))
+            if above:
+                return ((above, cap), (text, no)) if parse_caption(above) is not None else None
+        return None
+    return None
+
+
+def _enter_heading(heading: tuple[str, int], context: tuple[str | None, str | None],
+                   stack: GroupStack) -> tuple[str | None, str | None]:
+    """The (category, stage) under a stage heading, its printed count checked against the names read under it."""
+    text, no = heading
+    _, stage = parse_label(text)
+    stack.start(text, no, outline_level(text))
+    return context[0], stage
 
 
 def _goes_on(table: Table, before: Table, header_repeated: bool = False) -> bool:

@@ -22,9 +22,10 @@ _LABEL_STAGE = re.compile(_STAGE_WORD)
 # A label made of stage words and nothing but filler: `开工重点项目`, `竣工项目`, `新开工`, and the compounds
 # `建成投用项目`, `竣工投产项目`, `前期工作项目`, `前期推进项目` (前期 decides: 推进 qualifies the preparatory work).
 # `一批` leads the labels of a 「三个一批」 list (`一批开工项目：`, `一批投产项目：`, `一批前期项目：`): a batch of the
-# projects at that stage, a stage label as much as `开工项目` is.
-_STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保|争取|预计|全面|一批)?(?:{_STAGE_WORD}){{1,2}}(?:推进|工作|实施)?(?:重点|重大)?"
-                r"(?:建设)?(?:项目|工程)?")
+# projects at that stage, a stage label as much as `开工项目` is. A 「四个一批」 list prints it after the stage words
+# (`新开工一批：`, `完工投产一批：`, `续建推进一批：`, `前期攻坚一批：`; 攻坚 qualifies the preparatory work as 推进 does).
+_STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保|争取|预计|全面|一批)?(?:{_STAGE_WORD}){{1,2}}(?:推进|工作|实施|攻坚)?(?:重点|重大)?"
+                r"(?:建设)?(?:项目|工程)?(?:一批)?")
 # A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
 _LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
 

@@ -1109,6 +1109,34 @@ def test_html_pre_block_with_tab_separated_cells_reads_as_a_table():
                                                          ["1", "丁地区生产总值", "亿元", "180"], ["2", "丁新增就业", "人", "2600"]]
 
 
+def test_html_portal_table_with_a_group_row_right_under_its_th_header_is_read():
+    """A 政府信息公开 page: a meta `<table>` (索引号/名称 repeating the title) above the article, then an indicator
+    table with a `<th>` header without 序号 whose first body row is a group row `<td colspan>` (经济增长: a header
+    word, which must not be read as a second header row), verdicts 达到预期/未达预期."""
+    title = "榕岭区2031年国民经济和社会发展计划执行情况与2032年国民经济和社会发展计划草案的报告"
+    rows = [("经济增长",), ("地区生产总值增长", "%", "6.5", "6.1", "未达预期"), ("固定资产投资增长", "%", "4", "-1.8", "未达预期"),
+            ("社会发展",), ("城镇新增就业", "人", "3200", "3415", "达到预期"), ("新增托位", "个", "150", "162", "达到预期")]
+    body = "".join(f"<tr><td colspan='5'><strong>{r[0]}</strong></td></tr>" if len(r) == 1
+                   else "<tr>" + "".join(f"<td>{t}</td>" for t in r) + "</tr>" for r in rows)
+    page = (f"<html><head><meta charset='utf-8'><title>{title}_计划总结</title></head><body>"
+            "<div class='xxgk-left'><ul class='xxgk-menu'><li>政府信息公开指南</li><li>规划计划</li></ul></div>"
+            f"<table class='xxgk-info'><tr><td>索 引 号：</td><td>00123/2032-0007</td><td>发文日期：</td>"
+            f"<td>2032-01-12</td></tr><tr><td>名　　称：</td><td colspan='3'>{title}</td></tr></table>"
+            f"<h1>{title}</h1><p>一、2031年计划执行情况</p><p>全区主要指标执行情况如下表。</p>"
+            "<p style='text-align:center'><strong>榕岭区2031年主要指标计划执行情况表</strong></p>"
+            "<table border='1'><tr><th>指标</th><th>单位</th><th>2031年计划</th><th>2031年完成</th><th>执行情况</th></tr>"
+            f"{body}</table><div class='fujian'>附件：<a href='a.pdf'>{title}.pdf</a></div></body></html>").encode()
+    done = process_report("rongling.html", page)
+    assert done.ok, done.error
+    got = {(r.table_title, r.indicator_name, r.period_year, r.measure, r.value_raw, r.unit, r.category, r.achieved_raw)
+           for r in done.extraction.indicators if r.source == "table"}
+    caption = "榕岭区2031年主要指标计划执行情况表"
+    assert (caption, "地区生产总值增长", 2031, "target", "6.5", "%", "经济增长", None) in got
+    assert (caption, "固定资产投资增长", 2031, "actual", "-1.8", "%", "经济增长", "否") in got
+    assert (caption, "新增托位", 2031, "actual", "162", "个", "社会发展", "是") in got
+    assert len(got) == 8
+
+
 _BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '

@@ -397,3 +397,14 @@ def test_a_group_row_numbered_in_the_seq_column_is_no_repeated_header():
     assert h is not None
     assert not is_repeated_header([Cell("一"), Cell("总量指标"), Cell("亿元")], h)
     assert is_repeated_header([Cell("指标名称"), Cell("单位")], h)
+
+
+@pytest.mark.parametrize("group", ["经济增长", "社会发展", "一、经济运行"])
+def test_a_group_row_merged_across_the_whole_header_opens_the_body_not_the_header(group):
+    # `<td colspan=5>经济增长</td>` right under a one-row header: its words (增长, 发展) read as header labels,
+    # but a label under a spanning cell never covers the name column and every value column at once
+    h, roles = described(table(["指标", "单位", "2031年计划", "2031年完成", "执行情况"], [(group, 1, 5)],
+                               ["甲指标增长", "%", "6", "5.6", "未达预期"]), plan_year=2032)
+    assert roles == [NAME, UNIT, (VALUE, 2031, "target"), (VALUE, 2031, "actual"), VERDICT]
+    assert h.body_start == 1 and h.kind == "indicator"
+

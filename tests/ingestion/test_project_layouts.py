@@ -1130,3 +1130,65 @@ def test_described_items_are_no_prose_targets(name):
              "规划建设泊位", "建设加工车间"}
     assert not [r.indicator_name for r in rows if any(w in r.indicator_name for w in sized)]
     assert "地区生产总值增速" in {r.indicator_name for r in rows}  # the prose around the box is still read
+
+
+def test_fixture_four_batches_paragraphs_give_their_stage():
+    # Zhejiang's 「四个一批」: one paragraph a batch, `一批` after the stage words (`新开工一批：`, `续建推进一批：`,
+    # `完工投产一批：`, `前期攻坚一批：`), names joined by ；, each with its content bracket (a name's own bracket stays)
+    items, parts = read("four_batches_stage_paragraphs.txt")
+    got = {it.project_name: (it.stage, it.stage_raw, it.category) for it in items}
+    assert got == {
+        "澄岙县智能家居产业园": ("started", "新开工一批", None),
+        "澄江流域防洪排涝工程（北片区）": ("started", "新开工一批", None),
+        "县第三中学新建工程": ("started", "新开工一批", None),
+        "澄岙至临港快速通道": ("ongoing", "续建推进一批", None),
+        "澄岙数字经济产业园（二期）": ("ongoing", "续建推进一批", None),
+        "澄岙县年产5万吨新型包装材料项目": ("completed", "完工投产一批", None),
+        "县妇幼保健院迁建工程": ("completed", "完工投产一批", None),
+        "澄岙湾海上风电场": ("preparatory", "前期攻坚一批", None),
+        "县城东部物流枢纽": ("preparatory", "前期攻坚一批", None),
+    }
+    (part,) = project_parts(parts)
+    assert (part.title, part.facts_read, part.problem) == ("专栏12031年县重大项目“四个一批”", 9, None)
+
+
+def _grid_per_stage_page() -> bytes:
+    """A CMS page whose 专栏 prints one `<table>` per stage, each under a bold stage heading with a count and with
+    its own `<td>` header row, 序号 restarting at 1."""
+    head = ("<tr><td>序号</td><td>项目名称</td><td>建设规模及内容</td><td>总投资（亿元）</td>"
+            "<td>2032年计划投资（亿元）</td></tr>")
+
+    def grid(rows):
+        body = "".join(f"<tr><td>{k}</td><td>{n}</td><td>{c}</td><td>{t}</td><td>{y}</td></tr>"
+                       for k, (n, c, t, y) in enumerate(rows, 1))
+        return f"<table border='1'>{head}{body}</table>"
+
+    return ("<html><head><meta charset='utf-8'></head><body>"
+            "<p>关于青屿区2031年国民经济和社会发展计划执行情况与2032年计划草案的报告</p>"
+            "<p>三、2032年重点工作</p><p>（一）扩大有效投资。谋划实施一批重大项目。</p>"
+            "<p style='text-align:center'><strong>专栏3　2032年区重点项目计划</strong></p>"
+            "<p><strong>（一）新开工项目（2项）</strong></p>"
+            + grid([("青屿区智能装备产业园", "建设标准厂房12万平方米，配套研发楼", "9.6", "2.4"),
+                    ("青屿湾海堤加固工程", "加固海堤6.3公里，新建水闸2座", "4.2", "1.3")])
+            + "<p><strong>（二）续建项目（2项）</strong></p>"
+            + grid([("青屿至东港快速路", "全长8.8公里，双向四车道", "13.5", "4.1"),
+                    ("区第二人民医院（二期）", "建筑面积3.1万平方米，床位300张", "3.8", "1.2")])
+            + "<p><strong>（三）竣工项目（1项）</strong></p>"
+            + grid([("青屿区城市书房", "建设书房及配套设施", "0.6", "0.3")])
+            + "<p>（二）壮大实体经济。推进企业数字化改造。</p></body></html>").encode()
+
+
+def test_a_box_printed_as_one_grid_per_stage_heading_reads_each_grid_under_its_stage():
+    processed = process_report("qingyu.html", _grid_per_stage_page())
+    assert processed.ok, processed.error
+    got = {(it.list_title, it.project_name, it.stage, it.stage_raw) for it in processed.extraction.projects}
+    title = "专栏32032年区重点项目计划"
+    assert got == {
+        (title, "青屿区智能装备产业园", "started", "新开工项目"),
+        (title, "青屿湾海堤加固工程", "started", "新开工项目"),
+        (title, "青屿至东港快速路", "ongoing", "续建项目"),
+        (title, "区第二人民医院（二期）", "ongoing", "续建项目"),
+        (title, "青屿区城市书房", "completed", "竣工项目"),
+    }  # no header cell nor content clause read as a project: the box is the grids, not a list of their cells
+    (part,) = project_parts(processed.extraction.parts)
+    assert (part.kind, part.title, part.facts_read, part.problem) == ("project_table", title, 5, None)

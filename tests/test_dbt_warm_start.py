@@ -247,7 +247,9 @@ def test_the_zygote_does_not_outlive_its_parent(tmp_path):
     finally:
         parent.kill()
         parent.wait()
-    deadline = time.monotonic() + 10
+    # the zygote looks at its parent between requests, once its dbt imports are done: seconds on a quiet host, but
+    # a host loaded nine times over (seen while several suites ran) took over 10 s, so the bound is generous
+    deadline = time.monotonic() + 60
     while _processes_naming(path):
         assert time.monotonic() < deadline, f"zygote {zygotes} outlived its parent"
         time.sleep(0.1)

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
 from .details import is_detail_bullet
-from .item_details import heads_dashed_items, name_of_dashed, name_of_described, name_of_detailed, split_glued
+from .item_details import (
+    heads_dashed_items,
+    name_of_dashed,
+    name_of_described,
+    name_of_detailed,
+    name_of_stage_led,
+    split_glued,
+)
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
@@ -139,7 +146,8 @@ def _is_list_line(line: str, s: str | None = None) -> bool:
     sentences = [x for x in split_outside_brackets(s, "。") if x]
     if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
         # `A工程（续建）。建设…，总投资8.6亿元。`: one item described; `A【续建】——…。B【竣工】——…。` run together
-        return name_of_described(s) is not None or all(name_of_dashed(x) is not None for x in sentences)
+        return name_of_described(s) is not None or name_of_stage_led(s) is not None \
+            or all(name_of_dashed(x) is not None for x in sentences)
     return all(_is_list_sentence(x) for x in sentences)
 
 

@@ -97,8 +97,8 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
                     line, offset = outline.line_of(no, r.name_raw or r.raw, r.raw, offset)
                     for parsed in _parsed(r, scope.measure):  # a loop, not a comprehension (a call of its own on 3.11)
                         out.append(_record(scope, r, line, attribute, parsed))
-                if verdict is not None and rows:  # the clause judges the figure right before it
-                    out += _judged(out, rows[-1], verdict, clause, scope)
+                if (verdict is not None or clause) and rows:  # the clause judges (or sets the target of) the figure
+                    out += _judged(out, rows[-1], verdict, clause, scope)  # right before it
     return out
 
 
@@ -114,12 +114,14 @@ def _verdict_pieces(part: str, scope: Scope) -> list[tuple[str, str | None, str 
 _VERDICT_HINT = re.compile(r"[，,](?:[^，,]*(?:预期|目标|计划))")
 
 
-def _judged(out: list[IndicatorValue], row: _Row, verdict: str, clause: str | None,
+def _judged(out: list[IndicatorValue], row: _Row, verdict: str | None, clause: str | None,
             scope: Scope) -> list[IndicatorValue]:
-    """Set the verdict on the records of `row` (the last ones in `out`); the target the clause prints, as a record."""
+    """Set the verdict on the records of `row` (the last ones in `out`); the target the clause prints, as a record.
+    A target clause with no verdict after it (`…，年度目标为增长9%。`) only gives the target."""
     judged = [v for v in out[-3:] if v.indicator_name == row.name and v.value_raw == row.raw]
     for v in judged:
-        v.achieved_raw = verdict
+        if verdict is not None:
+            v.achieved_raw = verdict
     target = printed_target(clause) if clause else None
     if target is None or not judged:
         return []

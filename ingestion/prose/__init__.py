@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, squash
+from ..projects import item_details
 from ..projects.item_details import name_of_dashed
 from ..records import IndicatorValue
 from ..values import ParsedValue, parse_range, parse_value
@@ -53,8 +54,11 @@ _DASH_CHARS = ("—", "―", "－－", "--")
 
 def _is_project_item(text: str) -> bool:
     """A line of a project list: a name, a dash, and a description that gives its investment
-    (`projects.item_details.name_of_dashed`)."""
-    return any(d in text for d in _DASH_CHARS) and name_of_dashed(_drop_item_number(text)) is not None
+    (`projects.item_details.name_of_dashed`), or a name closed by its period and a description that opens with its
+    stage words (`projects.item_details.name_of_stage_led`: `A产业园。续建项目，总投资9.4亿元，建设厂房12万平方米。`)."""
+    if any(d in text for d in _DASH_CHARS) and name_of_dashed(_drop_item_number(text)) is not None:
+        return True
+    return "。" in text[:-1] and item_details.name_of_stage_led(_drop_item_number(text)) is not None
 
 
 def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:

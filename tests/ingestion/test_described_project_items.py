@@ -59,3 +59,12 @@ def test_a_box_of_sector_lines_over_items_whose_description_opens_with_their_sta
         ("岚江第三中学", "started", "新开工项目", "社会事业类"),
         ("城北片区雨污分流改造（2032年）", "ongoing", "续建项目", "社会事业类"),
     ]
+
+
+def test_the_works_of_items_whose_description_opens_with_their_stage_are_no_prose_targets():
+    """`projects/stage_led_item_descriptions.txt`: the sizes in an item's description (`建设生产线2条`, `改造管网38公里`)
+    describe one project of the box, not the year's work targets of the task section; the task prose after the box
+    still gives its target (`新增高新技术企业20家以上`)."""
+    processed = _processed(FIXTURES / "projects" / "stage_led_item_descriptions.txt")
+    assert [(r.indicator_name, r.value_raw) for r in processed.extraction.indicators if r.source == "prose"] == [
+        ("新增高新技术企业", "20家以上")]

@@ -849,6 +849,13 @@ def test_review_target_clauses_give_the_target_and_the_verdict_after_them_its_ve
         ("actual", "细颗粒物（PM2.5）年均浓度", "27.3微克/立方米", 27.3, "eq", "是"),
         ("target", "细颗粒物（PM2.5）年均浓度", "30微克/立方米以下", 30.0, "le", None)]
 
+
+def test_an_energy_consumption_target_assigned_from_above_is_a_qualitative_target():
+    """`prose/plan_energy_consumption_task.txt`: `单位地区生产总值能源消耗完成州下达的控制目标` names the statistic in
+    full (`能源消耗`, not `能耗`): a statistic's assigned target, qualitative, like `能耗完成市下达目标`."""
+    got = [(r.indicator_name, r.value_raw, r.comparator) for r in rows(load("plan_energy_consumption_task.txt"))]
+    assert ("单位地区生产总值能源消耗", "完成州下达的控制目标", "qualitative") in got
+
 # ---------------------------------------------------------------------------------------------------------------
 # The task section of a report with an indicator table: its quantified work targets, not its sets and projects
 # ---------------------------------------------------------------------------------------------------------------

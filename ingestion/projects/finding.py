@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..document import Document, box_caption, heading_level, is_cell_line, parse_caption, squash
 from ..scan import scanner
+from . import item_details
 from .details import is_detail_bullet
 from .item_details import (
     heads_dashed_items,
@@ -149,6 +150,8 @@ def _is_list_line(line: str, s: str | None = None) -> bool:
     pieces = _stage_pieces(s)
     if len(pieces) > 1:  # `A、B。续建项目：C、D。`: stage paragraphs run together into one line
         return all(_is_list_line(p) for p in pieces)
+    if "。" in s[:-1] and item_details.name_of_stage_led(s) is not None:
+        return True  # `A产业园一期。续建项目，总投资9.4亿元，…。`: one item, its stage words opening its description
     sentences = [x for x in split_outside_brackets(s, "。") if x]
     if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
         # `A工程（续建）。建设…，总投资8.6亿元。`: one item described; `A【续建】——…。B【竣工】——…。` run together

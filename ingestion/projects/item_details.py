@@ -54,7 +54,7 @@ def name_of_detailed(text: str) -> str | None:
     and followed by a sentence describing the works is one too (`name_of_described`)."""
     clauses = [c for c in split_outside_brackets(text, "，,") if c.strip()]
     if len(clauses) < 2 or "。" in clauses[0] or not all(is_detail(c) for c in clauses[1:]):
-        return name_of_described(text)
+        return name_of_stage_led(text) or name_of_described(text)
     first = clauses[0].strip()
     sized = _SIZE_AFTER_NAME.search(first)
     if sized and sized.start() > 0:  # `A产业园　总投资12亿元，年度计划投资3亿元`: the gap was the first clause's comma
@@ -79,6 +79,26 @@ def name_of_described(text: str) -> str | None:
         return None
     clauses = [c for x in sentences[1:] for c in split_outside_brackets(x, "，,；;") if c.strip()]
     return first if any(is_detail(c) for c in clauses) else None
+
+
+_STAGE_PHRASE = re.compile(_STAGE_LABEL)
+
+
+def name_of_stage_led(text: str) -> str | None:
+    """`A产业园一期。续建项目，总投资9.4亿元，…。` → `A产业园一期（续建项目）`: an item whose first sentence is the bare name
+    and whose description opens with its stage words as a clause of their own (`续建项目`, `新开工项目`, `计划建成投用`,
+    `加快推进前期工作`), then sizes the works with its investment; the stage is given as the tag the readers know
+    after a name. None for any other text (a task sentence names no stage clause right after its first period)."""
+    sentences = [x for x in split_outside_brackets(text, "。") if x.strip()]
+    if len(sentences) < 2:
+        return None
+    first = sentences[0].strip()
+    if len(first) > DESCRIBED_NAME_MAX or any(p in first for p in "，,；;：:、"):
+        return None
+    clauses = [c.strip() for x in sentences[1:] for c in split_outside_brackets(x, "，,；;") if c.strip()]
+    if len(clauses) < 2 or not _STAGE_PHRASE.fullmatch(clauses[0]) or not any(is_detail(c) for c in clauses[1:]):
+        return None
+    return f"{first}（{clauses[0]}）"
 
 
 _KIND_LINE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，,。；;：:、]{1,16}$")

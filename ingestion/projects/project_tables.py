@@ -29,7 +29,9 @@ _PROJECT_COLUMN = re.compile(r"建设内容|建设规模|规模|投资|年度计
 _STAGE_COLUMN = re.compile(r"建设性质|项目性质|建设阶段|项目阶段|建设状态|项目状态|项目类别|^性质$|^阶段$|^状态$")
 _SEQ_CELL = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计)")
-_CELL_STAGE = re.compile(r"^(?:计划|拟)?(?:新开工|开工|新建|续建|在建|竣工|完工|建成|前期|储备)(?:项目|建设)?$")
+# (a completion may be printed as works finished and put to use: `建成投用`, `竣工投产`, `完工投产`)
+_CELL_STAGE = re.compile(r"^(?:计划|拟)?(?:新开工|开工|新建|续建|在建|(?:竣工|完工|建成)(?:投用|投产|投运)?|前期|储备)"
+                         r"(?:项目|建设)?$")
 _CATEGORY_COLUMN = re.compile(r"^(?:项目)?(?:类别|类型|分类|领域|行业|所属行业|产业类别)$")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, squash
+from ..projects import item_details
 from ..projects.item_details import is_described_item, name_of_dashed
 from ..records import IndicatorValue
 from ..values import ParsedValue, parse_range, parse_value
@@ -53,12 +54,15 @@ _DASH_CHARS = ("—", "―", "－－", "--")
 
 def _is_project_item(text: str) -> bool:
     """A line of a project list: a name, a dash, and a description that gives its investment
-    (`projects.item_details.name_of_dashed`), or a name and its works closed by the investment
-    (`projects.item_details.is_described_item`)."""
+    (`projects.item_details.name_of_dashed`), a name and its works closed by the investment
+    (`projects.item_details.is_described_item`), or a name closed by its period and a description that opens with its
+    stage words (`projects.item_details.name_of_stage_led`: `A产业园。续建项目，总投资9.4亿元，建设厂房12万平方米。`)."""
     if any(d in text for d in _DASH_CHARS) and name_of_dashed(_drop_item_number(text)) is not None:
         return True
     # `【拟开工】A项目。建设…，总投资…。`, `A工程：治理河道12公里，…，总投资2.5亿元。`
-    return "投资" in text and is_described_item(_drop_item_number(text))
+    if "投资" in text and is_described_item(_drop_item_number(text)):
+        return True
+    return "。" in text[:-1] and item_details.name_of_stage_led(_drop_item_number(text)) is not None
 
 
 def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
@@ -101,8 +105,8 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
                     line, offset = outline.line_of(no, r.name_raw or r.raw, r.raw, offset)
                     for parsed in _parsed(r, scope.measure):  # a loop, not a comprehension (a call of its own on 3.11)
                         out.append(_record(scope, r, line, attribute, parsed))
-                if verdict is not None and rows:  # the clause judges the figure right before it
-                    out += _judged(out, rows[-1], verdict, clause, scope)
+                if (verdict is not None or clause) and rows:  # the clause judges (or sets the target of) the figure
+                    out += _judged(out, rows[-1], verdict, clause, scope)  # right before it
     return out
 
 
@@ -118,12 +122,14 @@ def _verdict_pieces(part: str, scope: Scope) -> list[tuple[str, str | None, str 
 _VERDICT_HINT = re.compile(r"[，,](?:[^，,]*(?:预期|目标|计划))")
 
 
-def _judged(out: list[IndicatorValue], row: _Row, verdict: str, clause: str | None,
+def _judged(out: list[IndicatorValue], row: _Row, verdict: str | None, clause: str | None,
             scope: Scope) -> list[IndicatorValue]:
-    """Set the verdict on the records of `row` (the last ones in `out`); the target the clause prints, as a record."""
+    """Set the verdict on the records of `row` (the last ones in `out`); the target the clause prints, as a record.
+    A target clause with no verdict after it (`…，年度目标为增长9%。`) only gives the target."""
     judged = [v for v in out[-3:] if v.indicator_name == row.name and v.value_raw == row.raw]
     for v in judged:
-        v.achieved_raw = verdict
+        if verdict is not None:
+            v.achieved_raw = verdict
     target = printed_target(clause) if clause else None
     if target is None or not judged:
         return []

@@ -42,3 +42,29 @@ def test_a_phone_article_list_of_pictograph_stage_lines_over_circled_items():
         ("2032年县级重点项目清单", "岚溪县全民健身广场", "ongoing", "续建项目"),
         ("2032年县级重点项目清单", "岚溪县110千伏输变电工程", "completed", "建成投用项目"),
     ]
+
+
+def test_a_box_of_sector_lines_over_items_whose_description_opens_with_their_stage():
+    """`projects/stage_led_item_descriptions.txt`: a 专栏 grouped by counted sector lines (`先进制造类（3个）`), each
+    item `N.名称。<stage words>，总投资X亿元，…`: the first sentence is the name, the stage words that open the
+    description (`续建项目`, `新开工项目`, `计划建成投用`, `加快推进前期工作`) are the item's stage, and the rest
+    (sizes of the works) is no name; a bracket of the name's own stays (`（2032年）`); the task heading after the box
+    ends it."""
+    processed = _processed(FIXTURES / "projects" / "stage_led_item_descriptions.txt")
+    assert [(p.project_name, p.stage, p.stage_raw, p.category) for p in processed.extraction.projects] == [
+        ("岚江经开区智能装备产业园一期", "ongoing", "续建项目", "先进制造类"),
+        ("年产3万吨特种纸生产线项目", "started", "新开工项目", "先进制造类"),
+        ("岚江食品产业园（二期）", "completed", "计划建成投用", "先进制造类"),
+        ("市妇幼保健院迁建工程", "preparatory", "加快推进前期工作", "社会事业类"),
+        ("岚江第三中学", "started", "新开工项目", "社会事业类"),
+        ("城北片区雨污分流改造（2032年）", "ongoing", "续建项目", "社会事业类"),
+    ]
+
+
+def test_the_works_of_items_whose_description_opens_with_their_stage_are_no_prose_targets():
+    """`projects/stage_led_item_descriptions.txt`: the sizes in an item's description (`建设生产线2条`, `改造管网38公里`)
+    describe one project of the box, not the year's work targets of the task section; the task prose after the box
+    still gives its target (`新增高新技术企业20家以上`)."""
+    processed = _processed(FIXTURES / "projects" / "stage_led_item_descriptions.txt")
+    assert [(r.indicator_name, r.value_raw) for r in processed.extraction.indicators if r.source == "prose"] == [
+        ("新增高新技术企业", "20家以上")]

@@ -155,6 +155,20 @@ def test_project_table_stage_column_and_counted_category_rows():
     assert (part.kind, part.facts_read, part.problem) == ("project_table", 5, None)
 
 
+def test_project_table_stage_cells_of_compound_completion_words():
+    """`project_table_compound_completion_stages.txt`: a project table whose stage column (`推进阶段`) prints the
+    completion as a compound, works finished and put to use (`建成投用`, `竣工投产`, `完工投产`): completed, like
+    `竣工`; the other cells (`新开工`, `续建`, `前期`) keep their stages."""
+    items, _ = read("project_table_compound_completion_stages.txt")
+    assert [(it.project_name, it.stage_raw, it.stage) for it in items] == [
+        ("枫桥高新区储能电池产业园", "新开工", "started"),
+        ("枫桥至石门快速通道", "续建", "ongoing"),
+        ("枫桥湾滨水公园", "建成投用", "completed"),
+        ("枫桥精细化工园区技改项目", "竣工投产", "completed"),
+        ("区第三人民医院", "完工投产", "completed"),
+        ("枫桥物流港二期", "前期", "preparatory"),
+    ]
+
 def test_a_project_caption_in_a_layout_no_reader_knows_is_a_warning():
     items, parts = read("unknown_layout.txt")
     assert not [it for it in items if not it.list_title.startswith("prose:")]

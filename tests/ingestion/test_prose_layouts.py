@@ -814,6 +814,48 @@ def test_fixture_review_sentences_carry_their_verdict_as_a_clause():
         (2026, "target", "地区生产总值增速", "增长5.5%左右", None)]
 
 
+
+def test_review_target_clauses_give_the_target_and_the_verdict_after_them_its_verdict():
+    """`prose/review_target_clauses.txt`: a review without a table prints each figure's target as a clause of its own
+    after it (`年度目标为增长9%`, `年初预期增长8%`, `年度目标4000人`, `年度控制目标为5.5%以内`), or compares the figure with
+    the target in brackets (`比年度预期目标（增长6%）低0.7个百分点`, `较预期目标（增长5%）高2.4个百分点`), or judges it
+    with the target in brackets (`完成年度目标（增长6.5%）`, `低于预期目标（增长7%）`) or before 目标 with its qualifier
+    (`优于市下达的30微克/立方米以下目标`); the verdict is the clause after (`未完成预期目标`, `超额完成`, `未完成`,
+    `完成目标任务`, `未达到预期`, `实现预期目标`, `达到控制目标`). The target is the year's target row of the judged
+    figure (the growth, not the level before it); the target clause and the gap are no figures of their own."""
+    got = [(r.measure, r.indicator_name, r.value_raw, r.value_num, r.comparator, r.achieved_raw)
+           for r in rows(load("review_target_clauses.txt")) if r.period_year == 2030]
+    assert got == [
+        ("actual", "地区生产总值", "212.4亿元", 212.4, "eq", None),
+        ("actual", "地区生产总值增速", "增长5.3%", 5.3, "eq", "否"),
+        ("target", "地区生产总值增速", "增长6%", 6.0, "eq", None),
+        ("actual", "规模以上工业增加值增速", "增长10.2%", 10.2, "eq", "是"),
+        ("target", "规模以上工业增加值增速", "增长9%", 9.0, "eq", None),
+        ("actual", "固定资产投资增速", "增长4.1%", 4.1, "eq", "否"),
+        ("target", "固定资产投资增速", "增长8%", 8.0, "eq", None),
+        ("actual", "社会消费品零售总额", "88.6亿元", 88.6, "eq", None),
+        ("actual", "社会消费品零售总额增速", "增长6.9%", 6.9, "eq", "是"),
+        ("target", "社会消费品零售总额增速", "增长6.5%", 6.5, "eq", None),
+        ("actual", "一般公共预算收入", "12.84亿元", 12.84, "eq", None),
+        ("actual", "一般公共预算收入增速", "增长7.4%", 7.4, "eq", "是"),
+        ("target", "一般公共预算收入增速", "增长5%", 5.0, "eq", None),
+        ("actual", "农村居民人均可支配收入", "19872元", 19872.0, "eq", None),
+        ("actual", "农村居民人均可支配收入增速", "增长6.1%", 6.1, "eq", "否"),
+        ("target", "农村居民人均可支配收入增速", "增长7%", 7.0, "eq", None),
+        ("actual", "城镇新增就业", "4120人", 4120.0, "eq", "是"),
+        ("target", "城镇新增就业", "4000人", 4000.0, "eq", None),
+        ("actual", "城镇调查失业率", "5.1%", 5.1, "eq", "是"),
+        ("target", "城镇调查失业率", "5.5%以内", 5.5, "le", None),
+        ("actual", "细颗粒物（PM2.5）年均浓度", "27.3微克/立方米", 27.3, "eq", "是"),
+        ("target", "细颗粒物（PM2.5）年均浓度", "30微克/立方米以下", 30.0, "le", None)]
+
+
+def test_an_energy_consumption_target_assigned_from_above_is_a_qualitative_target():
+    """`prose/plan_energy_consumption_task.txt`: `单位地区生产总值能源消耗完成州下达的控制目标` names the statistic in
+    full (`能源消耗`, not `能耗`): a statistic's assigned target, qualitative, like `能耗完成市下达目标`."""
+    got = [(r.indicator_name, r.value_raw, r.comparator) for r in rows(load("plan_energy_consumption_task.txt"))]
+    assert ("单位地区生产总值能源消耗", "完成州下达的控制目标", "qualitative") in got
+
 # ---------------------------------------------------------------------------------------------------------------
 # The task section of a report with an indicator table: its quantified work targets, not its sets and projects
 # ---------------------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import re
 from ..model import Cell
 from ..tables import is_unit
 from ..vocabulary import VERDICT_WORD
+from .fields import items_and_groups
 from .lines import is_caption, plain
 
 CLAUSES = "clauses"
@@ -25,7 +26,6 @@ MIN_ITEMS = 3  # fewer numbered lines are a list in the text, not a table
 NAME_MAX = 40
 VALUE_MAX = 20
 GROUP_MAX = 16
-BLANKS_MAX = 1
 VERDICT_HEADER = "是否完成"
 
 _ITEM = re.compile(rf"^(\d{{1,3}})[.．、]\s*([^：:，,。；;]{{1,{NAME_MAX}}})[：:](.+)$")
@@ -90,21 +90,7 @@ def read_clause_table(lines: list[str], start: int) -> tuple[str, list[list[Cell
     first = item(lines[start])
     if first is None and (group(lines[start]) is None or not _under_caption(lines, start)):
         return None
-    found: list[tuple[int, str | None, tuple | None]] = []
-    j = start
-    while j < len(lines):
-        it = item(lines[j])
-        g = group(lines[j]) if it is None else None
-        if it is None and g is None:
-            k = _after_blanks(lines, j)
-            if k is None or (item(lines[k]) is None and group(lines[k]) is None):
-                break
-            j = k
-            continue
-        found.append((j, g, it))
-        j += 1
-    while found and found[-1][2] is None:
-        found.pop()  # a group line after the last item heads something else
+    found = items_and_groups(lines, start, item, group)
     items = [it for _, _, it in found if it is not None]
     if len(items) < MIN_ITEMS:
         return None
@@ -149,12 +135,3 @@ def _under_caption(lines: list[str], j: int) -> bool:
             return False
         k -= 1
     return False
-
-
-def _after_blanks(lines: list[str], j: int) -> int | None:
-    k = j
-    while k < len(lines) and not lines[k].strip():
-        k += 1
-    if k == j or k - j > BLANKS_MAX or k >= len(lines):
-        return None
-    return k

@@ -168,21 +168,7 @@ def _group(line: str) -> str | None:
 def _item_table(lines: list[str], start: int):
     if _item(lines[start]) is None and _group(lines[start]) is None:
         return None
-    found: list[tuple[int, str | None, tuple[str, str, str, str] | None]] = []  # (line, group, item)
-    j = start
-    while j < len(lines):
-        item = _item(lines[j])
-        group = _group(lines[j]) if item is None else None
-        if item is None and group is None:
-            k = _after_blanks(lines, j)
-            if k is None or (_item(lines[k]) is None and _group(lines[k]) is None):
-                break
-            j = k
-            continue
-        found.append((j, group, item))
-        j += 1
-    while found and found[-1][2] is None:
-        found.pop()  # a group line after the last item heads something else
+    found = items_and_groups(lines, start, _item, _group)
     items = [it for _, _, it in found if it is not None]
     if len(items) < MIN_ROWS + 1 or found[0][2] is None and len(found) < 2:
         return None
@@ -199,6 +185,28 @@ def _item_table(lines: list[str], start: int):
         cells = [item[0], item[1], item[2], item[3]]
         rows.append([Cell(text, line=j + 1) for text, (_, used) in zip(cells, head) if used])
     return FIELDS, rows, found[-1][0], 1
+
+
+def items_and_groups(lines: list[str], start: int, item, group) -> list[tuple[int, str | None, tuple | None]]:
+    """(line, group, item) for the run of item lines and group lines from `start` (`item`/`group` read one line, or
+    None), stepping over up to BLANKS_MAX blank lines between them; a group line after the last item is left out (it
+    heads something else). Shared by the numbered field items here and the clause items (`clause_items.py`)."""
+    found: list[tuple[int, str | None, tuple | None]] = []
+    j = start
+    while j < len(lines):
+        it = item(lines[j])
+        g = group(lines[j]) if it is None else None
+        if it is None and g is None:
+            k = _after_blanks(lines, j)
+            if k is None or (item(lines[k]) is None and group(lines[k]) is None):
+                break
+            j = k
+            continue
+        found.append((j, g, it))
+        j += 1
+    while found and found[-1][2] is None:
+        found.pop()
+    return found
 
 
 def _after_blanks(lines: list[str], j: int) -> int | None:

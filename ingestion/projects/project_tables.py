@@ -72,7 +72,9 @@ def _project_header(rows: list[Row]) -> _ProjectHeader | None:
                     and not any(_INDICATOR_COLUMN.search(t) for t in texts))  # nor `项目名称 | 单位 | 2024年目标`
         if not per_project and category is None and not explicit:
             continue
-        stage = next((i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)), None)
+        # a 建设阶段/建设性质 column before a 项目类别 one (which holds the stage only when there is no other)
+        staged = [i for i, t in enumerate(texts) if _STAGE_COLUMN.search(t)]
+        stage = next((i for i in staged if "类别" not in texts[i]), staged[0] if staged else None)
         seq = next((i for i, t in enumerate(texts) if "序号" in t), None)
         # only a stage or category beside the names (`建设性质 | 项目名称`): a name cell may list several
         enumerates = not second and not any(_PROJECT_COLUMN.search(t) for i, t in enumerate(texts) if i != stage)

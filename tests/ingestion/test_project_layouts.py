@@ -1206,3 +1206,15 @@ def test_a_box_printed_as_one_grid_per_stage_heading_reads_each_grid_under_its_s
     }  # no header cell nor content clause read as a project: the box is the grids, not a list of their cells
     (part,) = project_parts(processed.extraction.parts)
     assert (part.kind, part.title, part.facts_read, part.problem) == ("project_table", title, 5, None)
+
+
+def test_a_stage_column_beside_a_category_column_spanning_rows():
+    """`projects/category_rowspan_stage_column.html`: a project table with a 项目类别 column whose cells span the
+    rows of a category (rowspan) and a 建设阶段 column (新开工/续建/建成投产/前期). The stage is read from the
+    建设阶段 column, not from the 项目类别 one (a category, not a stage), and the category from the 类别 column."""
+    path = FIXTURES / "category_rowspan_stage_column.html"
+    processed = process_report(path.name, path.read_bytes())
+    assert processed.ok, processed.error
+    assert [(i.project_name, i.stage, i.category) for i in processed.extraction.projects] == [
+        ("石渠牦牛肉精深加工园", "started", "产业项目"), ("石渠光伏发电二期", "ongoing", "产业项目"),
+        ("县第二人民医院", "completed", "民生项目"), ("石渠县养老服务中心", "preparatory", "民生项目")]

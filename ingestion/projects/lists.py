@@ -85,6 +85,8 @@ def _is_result_text(rest: str, label: str = "") -> bool:
         return False  # the one way to a True below: most enumerations open with a name, and need no more tests
     if _NESTED_STAGE_LABEL.match(rest) or without_count(label).endswith(_KIND_WORDS):
         return False
+    if label and parse_label(label)[0] is None and parse_label(label)[1]:
+        return False  # a stage label (`竣工投产项目（3个）：年产5万吨…项目、…`) lists names, whatever the first opens with
     clauses = [c for c in split_outside_brackets(rest.rstrip("。"), "；;") if c]
     if len(clauses) > 1 and all(_LIST_VERB.match(c) for c in clauses):
         return False

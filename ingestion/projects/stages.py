@@ -23,8 +23,9 @@ _LABEL_STAGE = re.compile(_STAGE_WORD)
 # `建成投用项目`, `竣工投产项目`, `前期工作项目`, `前期推进项目` (前期 decides: 推进 qualifies the preparatory work).
 # `一批` leads the labels of a 「三个一批」 list (`一批开工项目：`, `一批投产项目：`, `一批前期项目：`): a batch of the
 # projects at that stage, a stage label as much as `开工项目` is. A 「四个一批」 list prints it after the stage words
-# (`新开工一批：`, `完工投产一批：`, `续建推进一批：`, `前期攻坚一批：`; 攻坚 qualifies the preparatory work as 推进 does).
-_STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保|争取|预计|全面|一批)?(?:{_STAGE_WORD}){{1,2}}(?:推进|工作|实施|攻坚)?(?:重点|重大)?"
+# (`新开工一批：`, `完工投产一批：`, `续建推进一批：`, `前期攻坚一批：`; 攻坚 qualifies the preparatory work as 推进 does,
+# and so does 谋划 in `前期谋划项目`: projects being planned out, preparatory).
+_STAGE_LABEL = (rf"(?:计划|拟|年内|力争|确保|争取|预计|全面|一批)?(?:{_STAGE_WORD}){{1,2}}(?:推进|工作|实施|攻坚|谋划)?(?:重点|重大)?"
                 r"(?:建设)?(?:项目|工程)?(?:一批)?")
 # A count printed with a label: `新开工项目（6个）`, `产业发展类（12个）`, `续建项目15个`, `（共8项）`.
 _LABEL_COUNT = re.compile(r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)]|(?:共|计)?\d+[个项])$")
@@ -41,9 +42,11 @@ _BRACKET_COUNT = re.compile(r"[（(]\s*(?:共|计)?[\d一二三四五六七八�
 _LABEL_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 # A line that is only a group label inside a list (`（一）新开工项目（20个）`, `二、交通类项目：`).
 _GROUP_LABEL = re.compile(r"^.{0,14}(?:项目|工程|类)[：:]?$")
-# a stage label before a colon inside a list line, with the note that may follow it (`续建项目（年内建成）：`)
+# a stage label before a colon inside a list line, with the note that may follow it (`续建项目（年内建成）：`) and its
+# count (`续建项目（4个）：`, the count not part of the label)
 _NESTED_STAGE_LABEL = scanner(  # searched through list lines: skips ahead
-    rf"((?:{_STAGE_LABEL})(?:[（(][^（）()：:]{{0,12}}(?:{_STAGE_WORD})[^（）()：:]{{0,12}}[）)])?)[：:]")
+    rf"((?:{_STAGE_LABEL})(?:[（(][^（）()：:]{{0,12}}(?:{_STAGE_WORD})[^（）()：:]{{0,12}}[）)])?)"
+    r"(?:[（(]\s*(?:共|计)?[\d一二三四五六七八九十百]+\s*[个项处][）)])?[：:]")
 _STAGE_LABEL_RE = re.compile(_STAGE_LABEL)
 # A verb that opens a sentence of a list (`新开工A、B等项目。`) and gives the stage of what follows.
 _LIST_VERB = re.compile(

@@ -1218,3 +1218,19 @@ def test_a_stage_column_beside_a_category_column_spanning_rows():
     assert [(i.project_name, i.stage, i.category) for i in processed.extraction.projects] == [
         ("石渠牦牛肉精深加工园", "started", "产业项目"), ("石渠光伏发电二期", "ongoing", "产业项目"),
         ("县第二人民医院", "completed", "民生项目"), ("石渠县养老服务中心", "preparatory", "民生项目")]
+
+
+def test_counted_stage_paragraphs_with_compound_completion_and_planning_labels():
+    """`projects/counted_stage_paragraphs_compound_labels.txt`: a 专栏 of one paragraph per stage
+    (`新开工项目（3个）：A、B、C。`), the completion printed as a compound (`建成投运项目`) and the preparatory
+    work as `前期谋划项目`. Each label is a stage label: its names are projects, the first one too when it opens
+    like an output (`年产20万吨…项目`), and the label itself never a project."""
+    items, parts = read("counted_stage_paragraphs_compound_labels.txt")
+    assert [(it.project_name, it.stage) for it in items] == [
+        ("青梧产业园标准化厂房", "started"), ("梧江堤防加固工程", "started"), ("县第二小学", "started"),
+        ("青梧至柳坪快速路", "ongoing"), ("县中医院门诊楼", "ongoing"),
+        ("年产20万吨饲料加工项目", "completed"), ("青梧物流分拨中心", "completed"),
+        ("柳坪水库", "preparatory"), ("青梧通用机场", "preparatory"),
+    ]
+    (part,) = project_parts(parts)
+    assert (part.facts_read, part.problem) == (9, None)

@@ -109,6 +109,9 @@ _GROWTH_NAME = re.compile(r"(?:增速|增幅|增长率|增长速度|增长|涨�
 _GROWTH_HEADER = re.compile(r"增速|增幅|增长|涨幅")
 _DECLINE_NAME = re.compile(r"(?:下降|降低|减少|回落|下降率|降低率|降幅)$")
 _DECLINE_CELL = re.compile(r"^(?:比上年|同比|较上年)?(?:下降|降低|减少|回落)")
+# A value cell printed as a growth phrase (`增长8%左右`): in a table without a unit column whose cells say what they
+# state, a row whose other cell is one (`实际使用外资 | 增长10% | 下降12.3%`) is a growth row, its decline negative.
+_GROWTH_CELL = re.compile(r"^(?:比上年|同比|较上年)?增长\d")
 _FLIP = {"ge": "le", "le": "ge", "gt": "lt", "lt": "gt"}
 # a ruling line drawn with characters in a text copy (`──────`, `=====`, `------`): a row that holds only one is
 # printed furniture, neither a group label nor a row
@@ -1045,6 +1048,7 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
     verdict_cell = "" if cell is None else cell.by.flat if isinstance(cell, _Covered) and cell.by is not None else cell.flat
     verdict = read_verdict(verdict_cell) if verdict_cell else None
     out: list[IndicatorValue] = []
+    growth_cells = any(_GROWTH_CELL.match(c.flat) for _, c in values) and not _DECLINE_NAME.search(name.name)
     for col, cell in values:
         figure, achieved = cell.flat, verdict
         if col.verdict_in_cell:  # value_raw stays the cell as printed; the figure is read from its value part
@@ -1058,19 +1062,19 @@ def _read_data_row(parts: _Parts, ctx: _Context, info: _TableInfo) -> list[Indic
         else:
             row_unit = unit or _header_unit(col.header) or unit_in_cell(figure) or info.rules.unit
         out.extend(_values(info, col, cell, figure, name.name, printed, seq, ctx.category, parent, row_unit,
-                           attribute, achieved))
+                           attribute, achieved, growth_cells))
     return out
 
 
 def _values(info: _TableInfo, col: Column, cell: Cell, figure: str, name: str, printed: str, seq: str | None,
             category: str | None, parent: str | None, unit: str | None, attribute: str | None,
-            achieved: str | None) -> list[IndicatorValue]:
+            achieved: str | None, growth_cells: bool = False) -> list[IndicatorValue]:
     """One value, or two for a range (`4.5～5`: ge its low end, le its high end). `figure` is the part of the cell
     that states the value (the whole cell, but for a review cell that also holds the verdict); value_raw is always
     the cell as printed."""
     raw = cell.flat
     parsed = parse_range(figure) or (parse_value(figure),)
-    if _DECLINE_CELL.match(figure) and _is_growth(name, col.header):
+    if _DECLINE_CELL.match(figure) and (growth_cells or _is_growth(name, col.header)):
         parsed = tuple(ParsedValue(-p.value_num, _FLIP.get(p.comparator, p.comparator))
                        if p.value_num is not None and p.comparator not in ("increase_by", "decrease_by") else p
                        for p in parsed)

@@ -2003,3 +2003,22 @@ def test_fixture_a_remark_column_of_verdicts_is_the_verdict():
             ("表2：", "样例税收收入", "12.6", None), ("表2：", "样例进出口总额", "28.2", None)]
     assert all(v.achieved_raw is None for v in values if v.measure == "target")
     assert [(p.facts_read, p.problem) for p in parts] == [(8, None), (4, None)]
+
+
+def test_fixture_a_decline_beside_growth_phrase_cells_is_negative():
+    """`tables/growth_phrase_cells_no_unit.txt`: a table with no unit column whose cells print what they state
+    (`增长6.5%左右`, `520万人次`). A row whose other cell is a growth phrase (`外贸进出口总额 | 增长9% | 下降7.8%`)
+    is a growth row, so its `下降7.8%` is -7.8, as in a row named …增长; a row that is a decline itself
+    (`…能耗降低 | 下降3% | 下降3.2%`) keeps the positive figures."""
+    values, _ = read_fixture("growth_phrase_cells_no_unit.txt")
+    got = {(v.indicator_name, v.measure): (v.value_raw, v.value_num, v.comparator) for v in values}
+    assert got == {
+        ("地区生产总值", "target"): ("增长6.5%左右", 6.5, "approx"),
+        ("地区生产总值", "actual"): ("增长6.1%", 6.1, "eq"),
+        ("外贸进出口总额", "target"): ("增长9%", 9.0, "eq"),
+        ("外贸进出口总额", "actual"): ("下降7.8%", -7.8, "eq"),
+        ("单位地区生产总值能耗降低", "target"): ("下降3%", 3.0, "eq"),
+        ("单位地区生产总值能耗降低", "actual"): ("下降3.2%", 3.2, "eq"),
+        ("过夜游客", "target"): ("520万人次", 520.0, "eq"),
+        ("过夜游客", "actual"): ("548万人次", 548.0, "eq"),
+    }

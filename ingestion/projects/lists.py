@@ -504,7 +504,7 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             emit(led[1], led[0], group_category, no)
             continue
         label, rest = split_label(s)  # read again only where `s` is cut down to a name below
-        if label is None and ("—" in s or "－－" in s or "--" in s or "―" in s):
+        if label is None and ("—" in s or "－－" in s or "--" in s or "―" in s or "〕" in s or "】" in s or "）" in s):
             dashed = name_of_dashed(s)
             if dashed is not None:  # `A项目——总投资…〔新开工〕`: the name and its stage tag, the description dropped
                 s = dashed

@@ -68,3 +68,19 @@ def test_the_works_of_items_whose_description_opens_with_their_stage_are_no_pros
     processed = _processed(FIXTURES / "projects" / "stage_led_item_descriptions.txt")
     assert [(r.indicator_name, r.value_raw) for r in processed.extraction.indicators if r.source == "prose"] == [
         ("新增高新技术企业", "20家以上")]
+
+
+def test_a_box_of_items_whose_stage_tag_runs_straight_into_the_works():
+    """`projects/stage_tag_glued_to_works.txt`: counted sector lines (`（一）产业发展项目（3个）`) over items
+    `N．名称〔阶段〕建设内容…，总投资X亿元，…。` with no dash or comma between the stage tag and the works: the name ends
+    at the tag, the works are no name and their sizes no prose targets."""
+    processed = _processed(FIXTURES / "projects" / "stage_tag_glued_to_works.txt")
+    assert [(p.project_name, p.stage, p.stage_raw, p.category) for p in processed.extraction.projects] == [
+        ("梧川精密铸件产业园", "started", "新开工", "产业发展项目"),
+        ("梧川光伏组件基地二期", "ongoing", "续建", "产业发展项目"),
+        ("梧川冷链物流中心", "completed", "竣工", "产业发展项目"),
+        ("梧川区东片区供水管网改造", "ongoing", "续建", "民生保障项目"),
+        ("区第三中学", "preparatory", "前期", "民生保障项目"),
+    ]
+    assert [r.indicator_name for r in processed.extraction.indicators
+            if r.source == "prose" and "〔" in r.indicator_name] == []

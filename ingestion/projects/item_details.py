@@ -147,6 +147,8 @@ DASHED_NAME_MAX = 40
 # what opens a clause of works (`治理河道12.6公里`, `建设生态护岸、滨河绿道`): a works verb, not a name
 _WORKS = r"(?:新建|改建|扩建|建设|治理|改造|铺设|新增|购置|实施|提升|整治|修建|加固|安装|打造|配套|开展)"
 _WORKS_VERB = re.compile(rf"^{_WORKS}")
+# a name's end: a project's head noun (`A项目`, `B综合楼`) or the works it names (`C管网改造`, `D中学迁建`)
+_NAMES_WORKS = re.compile(rf"{_ENDS_WITH_HEAD.pattern}|(?:{_WORKS[3:-1]}|迁建|改扩建)$")
 # `A基地〔续建〕新增生产线8条，…`: the name, its stage tag, and the works run on with nothing between
 _TAG_THEN_WORKS = re.compile(rf"^(.{{2,}}?){_TAG}(?={_WORKS})")
 
@@ -170,7 +172,7 @@ def name_of_dashed(text: str) -> str | None:
             or not _DESCRIBES_COST.search(tail):
         return None
     tagged, end = _HEAD_TAG.match(head), _END_TAG.search(tail)
-    if not (tagged or end or _DESCRIBES_COST.match(tail) or (_ENDS_WITH_HEAD.search(head) and _WORKS_VERB.match(tail))):
+    if not (tagged or end or _DESCRIBES_COST.match(tail) or (_NAMES_WORKS.search(head) and _WORKS_VERB.match(tail))):
         return None  # a lead-in to a sentence (`坚持项目为王——全年安排…，总投资…`): no stage tag, no cost first
     if tagged:
         return f"{tagged.group(1)}（{tagged.group(2)}）"

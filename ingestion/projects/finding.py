@@ -26,6 +26,7 @@ from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
     find_outside_brackets,
+    glued_number,
     is_bulleted,
     is_semicolon_names,
     is_symbol_bulleted,
@@ -354,6 +355,11 @@ def _body_end(doc: Document, caption_line: int, boxed: bool = False) -> int:
         spaced = spaced_number(line) if s[:1].isdecimal() else None  # (it opens with a digit)
         if spaced is not None and spaced[0] == expected and _is_list_line(spaced[1]):
             expected += 1  # `2. 318国道…`: squashed, it would read as the number 2.318
+            end = no
+            continue
+        digits = glued_number(s, expected) if spaced is None and s[:1].isdecimal() else None
+        if digits is not None and _is_list_line(digits):
+            expected += 1  # `2.100兆瓦风电项目——…` as item 2: not the number 2.100
             end = no
             continue
         if heading_level(line) is not None:

@@ -144,22 +144,35 @@ _HEAD_TAG = re.compile(rf"^(.+?){_TAG}$")
 _END_TAG = re.compile(rf"{_TAG}[。；;]?$")
 _NAME_PUNCT = re.compile(r"[，,。；;：:、]")
 DASHED_NAME_MAX = 40
+# what opens a clause of works (`治理河道12.6公里`, `建设生态护岸、滨河绿道`): a works verb, not a name
+_WORKS = r"(?:新建|改建|扩建|建设|治理|改造|铺设|新增|购置|实施|提升|整治|修建|加固|安装|打造|配套|开展)"
+_WORKS_VERB = re.compile(rf"^{_WORKS}")
+# a name's end: a project's head noun (`A项目`, `B综合楼`) or the works it names (`C管网改造`, `D中学迁建`)
+_NAMES_WORKS = re.compile(rf"{_ENDS_WITH_HEAD.pattern}|(?:{_WORKS[3:-1]}|迁建|改扩建)$")
+# `A基地〔续建〕新增生产线8条，…`: the name, its stage tag, and the works run on with nothing between
+_TAG_THEN_WORKS = re.compile(rf"^(.{{2,}}?){_TAG}(?={_WORKS})")
 
 
 def name_of_dashed(text: str) -> str | None:
     """`A项目〔新开工〕——年产5万吨…，总投资28亿元，…。` or `A项目——总投资18.5亿元，当年计划投资6亿元〔新开工〕` →
     `A项目（新开工）` (the stage tag as the readers know it after a name), `A项目` without a tag; None unless the text
-    is a short name, a dash, and a description that gives the investment, the item tagged with its stage or the
-    description opening with the investment."""
+    is a short name, a dash, and a description that gives the investment, the item tagged with its stage, the
+    description opening with the investment, or the name ending in a project's head noun (`A项目——建设…，总投资…。`
+    under a stage line). The stage tag right after the name may stand for the dash itself when the works follow it
+    with no gap (`A基地〔续建〕新增生产线8条，总投资12亿元。`)."""
     m = _DASH.search(text)
     if m is None or m.start() < 2:
-        return None
+        glued = _TAG_THEN_WORKS.match(text)
+        if glued is None or _NAME_PUNCT.search(glued.group(1)) or len(glued.group(1)) > DASHED_NAME_MAX \
+                or not _DESCRIBES_COST.search(text[glued.end():]):
+            return None
+        return f"{glued.group(1)}（{glued.group(2)}）"
     head, tail = text[:m.start()].strip(), text[m.end():].lstrip("—―－-")
     if len(head) > DASHED_NAME_MAX or _NAME_PUNCT.search(head) or head.count("（") != head.count("）") \
             or not _DESCRIBES_COST.search(tail):
         return None
     tagged, end = _HEAD_TAG.match(head), _END_TAG.search(tail)
-    if not (tagged or end or _DESCRIBES_COST.match(tail)):
+    if not (tagged or end or _DESCRIBES_COST.match(tail) or (_NAMES_WORKS.search(head) and _WORKS_VERB.match(tail))):
         return None  # a lead-in to a sentence (`坚持项目为王——全年安排…，总投资…`): no stage tag, no cost first
     if tagged:
         return f"{tagged.group(1)}（{tagged.group(2)}）"
@@ -190,8 +203,6 @@ def name_after_stage_tag(text: str) -> tuple[str, str] | None:
     return (m.group(1) or m.group(2), name) if _DESCRIBES_COST.search(described) else None
 
 
-# what opens a clause of works (`治理河道12.6公里`, `建设生态护岸、滨河绿道`): a works verb, not a name
-_WORKS_VERB = re.compile(r"^(?:新建|改建|扩建|建设|治理|改造|铺设|新增|购置|实施|提升|整治|修建|加固|安装|打造|配套)")
 _KIND_LABEL_END = ("类", "板块", "领域", "方面")
 SIZED_NAME_MAX = 40
 

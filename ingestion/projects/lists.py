@@ -34,10 +34,12 @@ from .item_details import (
 )
 from .names import (
     _ENDS_WITH_HEAD,
+    _ITEM_NUMBER,
     CLAUSE_SEPARATORS,
     _has_space,
     clean_name,
     find_outside_brackets,
+    glued_number,
     is_bulleted,
     is_semicolon_names,
     item_text,
@@ -506,9 +508,17 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             emit(led[1], led[0], group_category, no)
             continue
         label, rest = split_label(s)  # read again only where `s` is cut down to a name below
-        if label is None and ("—" in s or "－－" in s or "--" in s or "―" in s):
+        if label is None and ("—" in s or "－－" in s or "--" in s or "―" in s or "〕" in s or "】" in s or "）" in s):
             dashed = name_of_dashed(s)
-            if dashed is not None:  # `A项目——总投资…〔新开工〕`: the name and its stage tag, the description dropped
+            above = _ITEM_NUMBER.match(squash(doc.line(body[k - 1][0]))) if dashed and k and s[:1].isdecimal() else None
+            if above and above.group(1) and (bare := glued_number(dashed, int(above.group(1)) + 1)) is not None:
+                dashed = bare  # `2.100兆瓦风电项目——…` under item 1: item 2, its name opening with digits
+            if dashed is not None and group_label(dashed) is None:
+                # `A项目——总投资…〔新开工〕`: the name and its stage tag, the description dropped; an item, never the
+                # kind of the stage line below it (`B项目——建设…，总投资…。` right above `【竣工项目】`)
+                emit(dashed, group_stage or default_stage, group_category, no)
+                continue
+            if dashed is not None:
                 s = dashed
                 label, rest = split_label(s)
         if label is None and ("，" in s or "," in s):

@@ -411,6 +411,16 @@ def strip_item_number(s: str) -> str:
     return _ITEM_NUMBER.sub("", s, count=1)
 
 
+_GLUED_DIGITS_NUMBER = re.compile(r"^(\d{1,2})[.．](?=\d)")
+
+
+def glued_number(s: str, expected: int) -> str | None:
+    """`2.100兆瓦风电项目` as item 2 of a numbered run (`expected`): a name that opens with digits, its item number
+    run onto it with no gap, would read as the number 2.100; the name without its number, None for any other line."""
+    m = _GLUED_DIGITS_NUMBER.match(s)
+    return s[m.end():] if m and expected > 1 and int(m.group(1)) == expected else None
+
+
 _SPACED_NUMBER = re.compile(r"^\d{1,2}[.．、][ \t\u3000]+(?=\d)")
 
 

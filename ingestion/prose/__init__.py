@@ -57,7 +57,7 @@ def _is_project_item(text: str) -> bool:
     (`projects.item_details.name_of_dashed`), a name and its works closed by the investment
     (`projects.item_details.is_described_item`), or a name closed by its period and a description that opens with its
     stage words (`projects.item_details.name_of_stage_led`: `A产业园。续建项目，总投资9.4亿元，建设厂房12万平方米。`)."""
-    if any(d in text for d in _DASH_CHARS) and name_of_dashed(_drop_item_number(text)) is not None:
+    if any(d in text for d in _DASH_CHARS + ("〕", "】", "）")) and name_of_dashed(_drop_item_number(text)) is not None:
         return True
     # `【拟开工】A项目。建设…，总投资…。`, `A工程：治理河道12公里，…，总投资2.5亿元。`
     if "投资" in text and is_described_item(_drop_item_number(text)):

@@ -68,3 +68,39 @@ def test_the_works_of_items_whose_description_opens_with_their_stage_are_no_pros
     processed = _processed(FIXTURES / "projects" / "stage_led_item_descriptions.txt")
     assert [(r.indicator_name, r.value_raw) for r in processed.extraction.indicators if r.source == "prose"] == [
         ("新增高新技术企业", "20家以上")]
+
+
+def test_a_box_of_items_whose_stage_tag_runs_straight_into_the_works():
+    """`projects/stage_tag_glued_to_works.txt`: counted sector lines (`（一）产业发展项目（3个）`) over items
+    `N．名称〔阶段〕建设内容…，总投资X亿元，…。` with no dash or comma between the stage tag and the works: the name ends
+    at the tag, the works are no name and their sizes no prose targets."""
+    processed = _processed(FIXTURES / "projects" / "stage_tag_glued_to_works.txt")
+    assert [(p.project_name, p.stage, p.stage_raw, p.category) for p in processed.extraction.projects] == [
+        ("梧川精密铸件产业园", "started", "新开工", "产业发展项目"),
+        ("梧川光伏组件基地二期", "ongoing", "续建", "产业发展项目"),
+        ("梧川冷链物流中心", "completed", "竣工", "产业发展项目"),
+        ("梧川区东片区供水管网改造", "ongoing", "续建", "民生保障项目"),
+        ("区第三中学", "preparatory", "前期", "民生保障项目"),
+    ]
+    assert [r.indicator_name for r in processed.extraction.indicators
+            if r.source == "prose" and "〔" in r.indicator_name] == []
+
+
+def test_bracketed_stage_lines_over_dashed_items_without_a_stage_tag():
+    """`projects/stage_lines_over_dashed_untagged_items.txt`: stage lines in 【】 over items
+    `N.名称——建设内容，总投资X亿元。` that carry no tag of their own: the name is the text before the dash (a head noun
+    or the works it names, `…管网改造`, `…中学迁建`), the stage is the line's; an item whose name opens with digits
+    (`2.150兆瓦…` after item 1) is item 2, not the number 2.150; the item right above a stage line is no kind
+    heading; the works' sizes are no prose targets."""
+    processed = _processed(FIXTURES / "projects" / "stage_lines_over_dashed_untagged_items.txt")
+    assert [(p.project_name, p.stage, p.stage_raw) for p in processed.extraction.projects] == [
+        ("松岚县20万吨马铃薯精深加工项目", "started", "新开工项目"),
+        ("松岚县老城区燃气管网改造", "started", "新开工项目"),
+        ("松岚河城区段护岸加固工程", "started", "新开工项目"),
+        ("松岚经济开发区道路管网建设", "ongoing", "续建项目"),
+        ("150兆瓦光伏发电项目", "ongoing", "续建项目"),
+        ("松岚县中医院住院楼", "completed", "竣工项目"),
+        ("松岚县第二中学迁建", "completed", "竣工项目"),
+    ]
+    assert [r.indicator_name for r in processed.extraction.indicators if r.source == "prose"] == [
+        "新建高标准农田", "粮食总产量"]

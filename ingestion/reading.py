@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 from .errors import ReportError
 from .figures_width import halfwidth_figures
+from .formats import markdown
 from .formats import sniff as sn
 from .formats.text import decode_text, newlines
 from .model import DocumentModel
@@ -80,7 +81,10 @@ def read_document(report_file: str, data: bytes) -> DocumentModel:
                 raise ReportError("decode", f"the file is named {suffix} but is not {CONTAINER_NAMES[suffix]}, "
                                             f"and not text either: {exc.message}") from None
             raise
-        model = text_blocks(halfwidth_figures(newlines(text)))
+        text = newlines(text)
+        if suffix in markdown.SUFFIXES:
+            text = markdown.unquote(text)  # `> 专栏1 …` lines: a clipper's quoting, read as the lines under it
+        model = text_blocks(halfwidth_figures(text))
     if not model.text or model.text.isspace():  # `not model.text.strip()`, without copying the text
         raise ReportError("decode", f"the {found.kind} file holds no text")
     return model

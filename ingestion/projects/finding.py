@@ -157,7 +157,8 @@ def _is_list_line(line: str, s: str | None = None) -> bool:
     if len(sentences) > 1 and not all(_LIST_VERB.match(x) for x in sentences):
         # `A工程（续建）。建设…，总投资8.6亿元。`: one item described; `A【续建】——…。B【竣工】——…。` run together
         return (name_of_described(s) is not None or all(name_of_dashed(x) is not None for x in sentences)
-                or name_after_stage_tag(s) is not None)  # `（2）【拟开工】A项目。建设…，总投资…。`
+                or name_after_stage_tag(s) is not None  # `（2）【拟开工】A项目。建设…，总投资…。`
+                or name_of_dashed(strip_item_number(s)) is not None)  # `1.A工程——建设…。总投资…。（新开工）`
     return all(_is_list_sentence(x) for x in sentences)
 
 

@@ -104,3 +104,21 @@ def test_bracketed_stage_lines_over_dashed_items_without_a_stage_tag():
     ]
     assert [r.indicator_name for r in processed.extraction.indicators if r.source == "prose"] == [
         "新建高标准农田", "粮食总产量"]
+
+
+def test_markdown_blockquote_box_of_dashed_items_whose_stage_closes_the_item():
+    """`projects/blockquote_dashed_items_stage_last.md`: a clipper sets the dateline and the 专栏 as Markdown
+    blockquotes (`> …`); the box's items print name, dash, works, investment, and the stage last in brackets after
+    the final period (`1. A项目——建设…。总投资…。（新开工）`) under bold sector lines. The quote marks are no text
+    (`formats/markdown.py`), the items are projects with their stage and sector, and a `>40%` stays a comparison."""
+    from ingestion.formats.markdown import unquote
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "projects" / "blockquote_dashed_items_stage_last.md"
+    processed = process_report(path.name, path.read_bytes())
+    assert processed.ok, processed.error
+    assert [(p.project_name, p.stage, p.category) for p in processed.extraction.projects] == [
+        ("柏原县光储充一体化示范项目", "started", "产业发展"), ("柏原县农产品冷链集配中心", "ongoing", "产业发展"),
+        ("柏原县第二人民医院扩建", "completed", "社会事业")]
+    text = path.read_text(encoding="utf-8")
+    assert len(processed.text.splitlines()) == len(text.splitlines())  # source lines still point into the file
+    assert unquote("> > A\n>\n 城区绿化覆盖率>40%\n>90%\n") == "A\n\n 城区绿化覆盖率>40%\n>90%\n"

@@ -89,6 +89,12 @@ def name_of_stage_led(text: str) -> str | None:
     and whose description opens with its stage words as a clause of their own (`续建项目`, `新开工项目`, `计划建成投用`,
     `加快推进前期工作`), then sizes the works with its investment; the stage is given as the tag the readers know
     after a name. None for any other text (a task sentence names no stage clause right after its first period)."""
+    cut = text.find("。")
+    if cut < 0:
+        return None
+    head = text[:cut].strip()  # the first sentence holds it whole (its period is this one or one after a bracket)
+    if head and (len(head) > DESCRIBED_NAME_MAX or any(p in head for p in "，,；;：:、")):
+        return None  # a task sentence, told before splitting a whole paragraph (most lines a prose reader asks about)
     sentences = [x for x in split_outside_brackets(text, "。") if x.strip()]
     if len(sentences) < 2:
         return None

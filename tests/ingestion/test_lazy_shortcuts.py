@@ -8,6 +8,7 @@ import pickle
 import random
 import re
 import unicodedata
+from pathlib import Path
 
 from ingestion.document import Document, squash
 from ingestion.investment import _SEPARATORS, _last_clause, _parse_label
@@ -439,3 +440,32 @@ def test_prose_clause_passed_over_is_one_no_reader_takes():
             assert prose._STAGE_CLAUSE.match(a + w) and prose._opening_verb(a + w) is not None, a + w
     lead = re.compile(first_characters(prose._STAGE_CLAUSE.pattern))
     assert all(prose._VERB_LEAD.match(chr(c)) for c in range(0x3000, 0xA000) if lead.match(chr(c)))
+
+
+def _name_of_stage_led_plain(text: str) -> str | None:
+    from ingestion.projects.item_details import _STAGE_PHRASE, DESCRIBED_NAME_MAX, is_detail
+    from ingestion.projects.names import split_outside_brackets
+
+    sentences = [x for x in split_outside_brackets(text, "。") if x.strip()]
+    if len(sentences) < 2:
+        return None
+    first = sentences[0].strip()
+    if len(first) > DESCRIBED_NAME_MAX or any(p in first for p in "，,；;：:、"):
+        return None
+    clauses = [c.strip() for x in sentences[1:] for c in split_outside_brackets(x, "，,；;") if c.strip()]
+    if len(clauses) < 2 or not _STAGE_PHRASE.fullmatch(clauses[0]) or not any(is_detail(c) for c in clauses[1:]):
+        return None
+    return f"{first}（{clauses[0]}）"
+
+
+def test_stage_led_name_pre_test_matches_the_plain_reading():
+    from ingestion.projects.item_details import name_of_stage_led
+
+    texts = ["A产业园一期。续建项目，总投资9.4亿元，建设厂房12万平方米。", "。A产业园。新开工项目，总投资3亿元。",
+             "加快A产业园建设，年内完成投资5亿元。续建项目，总投资9亿元。", "B园（一期。二期）。续建项目，总投资2亿元。",
+             "  C中学迁建 。计划建成投用，总投资1.2亿元。", "D" * 41 + "。续建项目，总投资1亿元。", "没有句号的一行", ""]
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "projects"
+    for path in sorted(fixtures.glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    for text in texts:
+        assert name_of_stage_led(text) == _name_of_stage_led_plain(text), text

@@ -19,6 +19,7 @@ import unicodedata
 
 from ..headers import NAME, VALUE, header_role
 from ..model import Cell
+from .fields import label_order
 from .lines import plain
 
 CARDS = "cards"
@@ -103,15 +104,7 @@ def read_card_table(lines: list[str], start: int) -> tuple[str, list[list[Cell]]
         j = k
     if len(cards) < MIN_CARDS:
         return None
-    labels: list[str] = []
-    for _, _, fields in cards:
-        prev = -1
-        for label, _ in fields:
-            if label in labels:
-                prev = labels.index(label)
-                continue
-            prev += 1
-            labels.insert(prev, label)
+    labels, _ = label_order([(j, fields) for j, _, fields in cards])
     if not any(header_role(label) in _VALUE_ROLES for label in labels):
         return None
     top = start + 1

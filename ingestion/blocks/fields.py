@@ -109,18 +109,8 @@ def _labelled_table(lines: list[str], start: int):
         j += 1
     if len(rows) < MIN_ROWS:
         return None
-    labels: list[str] = []  # the header: every label in the order the rows print them
-    first_line: dict[str, int] = {}
-    for j, fields in rows:
-        prev = -1
-        for label, _ in fields:
-            if label in first_line:
-                prev = labels.index(label)
-                continue
-            prev += 1
-            labels.insert(prev, label)
-            first_line[label] = j + 1
-    header = [Cell(label, line=first_line[label]) for label in labels]
+    labels, first_line = label_order(rows)  # the header
+    header = [Cell(label, line=first_line[label] + 1) for label in labels]
     body = []
     for j, fields in rows:
         values = dict(fields)
@@ -163,6 +153,24 @@ def _item(line: str) -> tuple[str, str, str, str] | None:
 def _group(line: str) -> str | None:
     m = _GROUP.match(line.strip())
     return m.group(1).strip() if m else None
+
+
+def label_order(rows: list[tuple[int, list[tuple[str, str]]]]) -> tuple[list[str], dict[str, int]]:
+    """Every label of the rows (line, [(label, value)]) in the order they print them, a label one row adds going
+    right after the label before it in that row, and the 0-based line that prints each first. The header of the
+    field rows here and of the cards (`cards.py`)."""
+    labels: list[str] = []
+    first_line: dict[str, int] = {}
+    for j, fields in rows:
+        prev = -1
+        for label, _ in fields:
+            if label in first_line:
+                prev = labels.index(label)
+                continue
+            prev += 1
+            labels.insert(prev, label)
+            first_line[label] = j
+    return labels, first_line
 
 
 def _item_table(lines: list[str], start: int):

@@ -70,6 +70,7 @@ def build(reports: Path, warehouse: Path, verbose: bool = False, workers: int | 
 
     plan = plan_refresh(reports, warehouse)
     print(f"  {plan.describe()}")
+    _warn_skipped(reports, plan)
     if plan.empty and not full_tests and plan.marts_current:
         _step("nothing new: the warehouse is up to date")
     else:
@@ -84,6 +85,29 @@ def build(reports: Path, warehouse: Path, verbose: bool = False, workers: int | 
         print(f"serving copy for BI tools (read-only): {serving_path(warehouse)}")
     print(f"done in {time.perf_counter() - t0:.1f}s → {warehouse}")
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _warn_skipped(reports: Path, plan) -> None:
+    """Say why a folder yields fewer reports than it seems to hold: links are not followed, and a folder with no
+    report file builds an empty warehouse (or removes what the warehouse held)."""
+    from ingestion.folder import REPORT_SUFFIXES, linked_reports
+
+    links = linked_reports(reports)
+    if links:
+        print(f"  ! {len(links)} symbolic link(s) skipped ({links[0]}{', …' if len(links) > 1 else ''}): devplan reads "
+              "the regular files of the folder only; copy the reports in")
+    if not plan.current:
+        print(f"  ! no report files in {reports} (read: {' '.join(sorted(REPORT_SUFFIXES))})")
+
+
+def _ensure_raw_schema(warehouse: Path) -> None:
+    """The raw tables, empty, for a run that loads nothing into a new warehouse (an empty folder): dbt's staging
+    models read them, and would fail on a missing schema instead of building empty marts."""
+    from warehouse.connection import connect
+    from warehouse.lock import writer_lock
+
+    with writer_lock(warehouse):
+        connect(warehouse).close()
 
 
 def _warm_dbt():
@@ -171,6 +195,7 @@ def _materialize(plan, reports: Path, warehouse: Path, verbose: bool, full_tests
                 result = job.execute_in_process(instance=instance, tags={**full_range_tags(keys), **tags},
                                                 run_config=run_config, raise_on_error=False)
         else:
+            _ensure_raw_schema(warehouse)
             _step("raw layer is current: dbt build" + (" with every test" if full_tests else " (the marts are not)"))
             dbt_keys = None if leave else [k for k in defs.resolve_all_asset_keys() if k != RAW_ASSET_KEY]
             result = job.execute_in_process(instance=instance, run_config=run_config, asset_selection=dbt_keys,

@@ -64,6 +64,13 @@ def report_files(folder: Path) -> list[Path]:
     return sorted(out, key=lambda p: p.name)
 
 
+def linked_reports(folder: Path) -> list[str]:
+    """Names of report files in `folder` that are symbolic links: `report_files` leaves them out (a link may lead
+    out of the folder, and its target may change without the folder changing), so a build says it skipped them."""
+    with os.scandir(folder) as it:
+        return sorted(e.name for e in it if is_report_name(e.name) and e.is_symlink())
+
+
 def scan_folder(folder: Path) -> dict[str, FileState]:
     states = {}
     for path in report_files(folder):

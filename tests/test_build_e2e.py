@@ -141,3 +141,18 @@ def test_with_dagster_home_the_runs_are_in_the_ui_history_and_full_tests_is_tagg
         assert runs[0].tags.get("devplan/full_tests") == "true" and "devplan/full_tests" not in runs[1].tags
         # every file in the folder is a partition; the deleted file's partition is gone
         assert instance.get_dynamic_partitions("reports") == [seeds[1].name]
+
+
+def test_an_empty_folder_builds_an_empty_warehouse_and_says_why(tmp_path, dbt_manifest, query):
+    """A new warehouse from a folder with no report file (here: only links to one) gets the raw tables and empty
+    marts, not a dbt error about a missing schema; the output names the skipped links and the empty folder."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    seed = sorted(SEEDS.iterdir())[0]
+    (reports / seed.name).symlink_to(seed)
+    warehouse = tmp_path / "wh" / "warehouse.duckdb"
+    proc = run_devplan("build", "--reports", str(reports), "--warehouse", str(warehouse))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert seed.name in proc.stdout  # the skipped link is named
+    assert query(warehouse, "select count(*) from marts.fct_indicators") == [(0,)]
+    assert query(warehouse, "select count(*) from raw.reports") == [(0,)]

@@ -99,6 +99,9 @@ class Ahead:
         except Exception:  # the caller extracts whatever has no result
             self._pool._close()
         finally:
+            # the bytes are no longer needed (a file without a result is read again by the caller): the load that
+            # follows is the build's peak of memory, and a cold build's files are tens of MB
+            self.items = [(item[0], b"", *item[2:]) for item in self.items]
             if self._frozen:
                 gc.unfreeze()
 

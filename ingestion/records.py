@@ -22,7 +22,7 @@ class ReportMeta:
     title_line: int | None
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorValue:
     """One indicator value: a target or an actual, from a table cell or a prose phrase."""
 
@@ -45,7 +45,7 @@ class IndicatorValue:
     name_raw: str | None = None  # the name cell / phrase as printed, before cleaning
 
 
-@dataclass
+@dataclass(slots=True)
 class ProjectItem:
     """One project mention in a project list (专栏) or, failing any list, in task prose."""
 
@@ -58,7 +58,7 @@ class ProjectItem:
     stage_raw: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Extraction:
     """Everything read from one report."""
 
@@ -69,7 +69,7 @@ class Extraction:
     parts: list[PartSeen] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class PartSeen:
     """One part of a report an extractor recognised and what it read from it.
 
@@ -94,7 +94,7 @@ def as_rows(records) -> list[dict]:
     return [asdict(r) for r in records]
 
 
-@dataclass
+@dataclass(slots=True)
 class InvestmentFigure:
     """One figure a report states in prose about its key-project programme (重点项目安排 / 完成情况):
     a project count, an investment amount or an investment rate of one project set."""

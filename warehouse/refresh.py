@@ -100,6 +100,7 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
             ready: list[ProcessedReport] = []
             deleted: list[str] = []
             unchanged: list[str] = []
+            extracting = _ahead_keys(folder)
             for name in report_files:
                 if not _plain_name(name):  # a partition key naming something outside the folder: never read
                     log.warning(f"ignored {name!r}: not a file name directly in {folder}")
@@ -112,6 +113,9 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
                 planned = known_sha256.get(name)
                 if planned and is_current(known, name, planned):
                     unchanged.append(name)
+                    continue
+                if planned and (name, planned) in extracting:
+                    todo.append((name, None, planned))  # its result comes from the extraction ahead: not read again
                     continue
                 data, rejected = _read_one(path, planned)
                 if rejected is not None:
@@ -141,18 +145,30 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
             con.close()
 
 
-def _process_all(folder: Path, todo: list[tuple[str, bytes, str]], workers: int | None) -> list[ProcessedReport]:
+def _process_all(folder: Path, todo: list[tuple[str, bytes | None, str]],
+                 workers: int | None) -> list[ProcessedReport]:
     """Extract in worker processes; a file that crashes or outlasts the time limit is quarantined alone. Files
-    extracted ahead (`extract_ahead`) with the same name and hash are taken from there."""
+    extracted ahead (`extract_ahead`) with the same name and hash are taken from there (`todo` holds no bytes for
+    them; one that got no result ahead is read now)."""
     ahead = _take_ahead(folder)
-    rest = [item for item in todo if (item[0], item[2]) not in ahead]
-    if len(rest) < len(todo):
-        log.info(f"{len(todo) - len(rest)} file(s) extracted while the run started")
+    rest, rejected = [], {}
+    for name, data, sha in todo:
+        if (name, sha) in ahead:
+            continue
+        if data is None:
+            data, rejected[name] = _read_one(folder / name, sha)
+            if data is None:
+                continue
+        rest.append((name, data, sha))
+    taken = sum((name, sha) in ahead for name, _, sha in todo)
+    if taken:
+        log.info(f"{taken} file(s) extracted while the run started")
     if rest:
         log.info(f"extracting {len(rest)} file(s) ({sum(len(item[1]) for item in rest) / 1e6:.1f} MB)")
     extracted = iter(process_batch(rest, workers=workers if workers is not None else extract_workers(),
                                    time_limit_s=extract_time_limit_s(), progress=_progress))
-    return [ahead[(name, sha)] if (name, sha) in ahead else next(extracted) for name, _, sha in todo]
+    return [ahead[(name, sha)] if (name, sha) in ahead else rejected[name] if rejected.get(name) else next(extracted)
+            for name, _, sha in todo]
 
 
 _AHEAD: dict[Path, Ahead] = {}  # reports folder → the extraction `extract_ahead` started for it
@@ -179,6 +195,12 @@ def extract_ahead(folder: Path, sha256: Mapping[str, str]) -> None:
         log.info(f"extracting {len(items)} file(s) ({sum(len(i[1]) for i in items) / 1e6:.1f} MB) while the run starts")
         _AHEAD[folder] = Ahead(items, workers=extract_workers(), time_limit_s=extract_time_limit_s(),
                                progress=_progress)
+
+
+def _ahead_keys(folder: Path) -> set[tuple[str, str]]:
+    """(name, sha256) of every file being extracted ahead for `folder`, without waiting for it."""
+    ahead = _AHEAD.get(Path(folder).resolve())
+    return {(item[0], item[2]) for item in ahead.items} if ahead is not None else set()
 
 
 def _take_ahead(folder: Path) -> dict[tuple[str, str], ProcessedReport]:

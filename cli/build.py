@@ -102,11 +102,22 @@ def _warn_skipped(reports: Path, plan) -> None:
 
 def _ensure_raw_schema(warehouse: Path) -> None:
     """The raw tables, empty, for a run that loads nothing into a new warehouse (an empty folder): dbt's staging
-    models read them, and would fail on a missing schema instead of building empty marts."""
+    models read them, and would fail on a missing schema instead of building empty marts. A warehouse that has
+    its raw schema is left as it is (a dbt build that loads nothing never changes the raw layer)."""
+    import duckdb
+
     from warehouse.connection import connect
     from warehouse.lock import writer_lock
 
     with writer_lock(warehouse):
+        if warehouse.exists():
+            con = duckdb.connect(str(warehouse), read_only=True)
+            try:
+                if con.execute("select count(*) from information_schema.schemata "
+                               "where catalog_name = current_database() and schema_name = 'raw'").fetchone()[0]:
+                    return
+            finally:
+                con.close()
         connect(warehouse).close()
 
 

@@ -81,14 +81,20 @@ def read_stacked_table(lines: list[str], start: int) -> tuple[str, list[list[Cel
 
 def _runs(lines: list[str], start: int) -> tuple[str, list[list[Cell]], int, int] | None:
     """A table whose rows are runs of lines: empty cells only before a row's first text (`read_stacked_table`)."""
-    end = _run(lines, start)
+    # the header run, line by line: the first line that is no header word ends the search, and so does a run
+    # wider than a table printed one cell per line (a run of short lines can be as long as the document: measured to its end
+    # from every line that could open a table, a report of one-line paragraphs took time quadratic in its length)
+    header, roles, end, n = [], [], start, len(lines)
+    while end < n and lines[end].strip() and lines[end][:1] != "\t":
+        h = lines[end].strip()
+        role = header_role(h)
+        if role is None or SENTENCE_PUNCT.search(h) or len(header) == WIDTH_MAX:
+            return None
+        header.append(h)
+        roles.append(role)
+        end += 1
     width = end - start
-    if width < MIN_COLUMNS:
-        return None
-    header = [lines[k].strip() for k in range(start, end)]
-    roles = [header_role(h) for h in header]
-    if any(r is None for r in roles) or NAME not in roles or VALUE not in roles \
-            or any(SENTENCE_PUNCT.search(h) for h in header):
+    if width < MIN_COLUMNS or NAME not in roles or VALUE not in roles:
         return None
     rows: list[list[Cell]] = [[Cell(h, line=start + k + 1) for k, h in enumerate(header)]]
     last, j, n = end - 1, end, len(lines)

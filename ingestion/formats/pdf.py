@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import insort
 from dataclasses import dataclass, field
+from operator import itemgetter
 from statistics import median
 
 from ..document import heading_level, parse_caption
@@ -95,18 +97,25 @@ def _join(a: str, b: str) -> str:
 def _char_rows(chars: list[dict]) -> list[list[dict]]:
     """Characters → printed rows (characters whose vertical centres are close), top to bottom, each left to right."""
     rows: list[list[dict]] = []
+    mids: list[float] = []  # the last row's vertical centres, kept sorted: its median without sorting per character
     for ch in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
         mid = (ch["top"] + ch["bottom"]) / 2
         if rows:
-            last = rows[-1]
-            lmid = median((c["top"] + c["bottom"]) / 2 for c in last)
-            if abs(mid - lmid) <= max(1.0, 0.4 * (ch["bottom"] - ch["top"])):
-                last.append(ch)
+            if abs(mid - _sorted_median(mids)) <= max(1.0, 0.4 * (ch["bottom"] - ch["top"])):
+                rows[-1].append(ch)
+                insort(mids, mid)
                 continue
         rows.append([ch])
+        mids = [mid]
     for row in rows:
         row.sort(key=lambda c: c["x0"])
     return rows
+
+
+def _sorted_median(values: list[float]) -> float:
+    """`statistics.median` of values already sorted."""
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 def _lines_of(chars: list[dict]) -> list[_Line]:
@@ -246,8 +255,44 @@ def _texts(row: list[Cell | None]) -> list[str | None]:
     return [c.text if c is not None else None for c in row]
 
 
+_DEDUPE_KEY = itemgetter("upright", "text", "fontname", "size")  # pdfplumber's dedupe_chars key, its default extras
+_DEDUPE_POS = itemgetter("doctop", "x0")
+_DEDUPE_TOLERANCE = 1
+
+
+def _deduped(page):
+    """`page.dedupe_chars()` (a character drawn twice, for a bold effect, is one character), the same characters in
+    the same order, without its quadratic last step: pdfplumber orders the kept characters by `chars.index`, a scan
+    of the page comparing dicts for every kept character (most of a PDF's reading time on a long page). Here each
+    keeps the position `chars.index` finds for it, the first character equal to it: only a character of its own
+    cluster (same text, font, size and position) can be equal to it, so the position is looked up there. A
+    character whose text, font and size no other character shares is its own cluster (most of a Chinese page)."""
+    from pdfplumber.page import FilteredPage
+    from pdfplumber.utils.clustering import cluster_objects
+
+    chars = page.chars
+    groups: dict[tuple, list[dict]] = {}
+    for ch in chars:
+        groups.setdefault(_DEDUPE_KEY(ch), []).append(ch)
+    index = {id(ch): k for k, ch in enumerate(chars)}
+    kept: list[tuple[int, dict]] = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append((index[id(group[0])], group[0]))
+            continue
+        for y_cluster in cluster_objects(group, itemgetter("doctop"), _DEDUPE_TOLERANCE):
+            for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), _DEDUPE_TOLERANCE):
+                first = min(x_cluster, key=_DEDUPE_POS)  # = sorted(…, key=pos)[0]: the first of the lowest
+                kept.append((min(index[id(c)] for c in x_cluster if c is first or c == first), first))
+    kept.sort(key=itemgetter(0))  # positions are distinct: equal characters share one cluster
+    out = FilteredPage(page, lambda x: True)
+    out._objects = dict(page.objects)
+    out._objects["char"] = [ch for _, ch in kept]
+    return out
+
+
 def _read_page(page, carried: Columns | None = None) -> _Page:
-    page = page.dedupe_chars()
+    page = _deduped(page)
     chars = [c for c in page.chars if c.get("text")]
     tables = _grids(page)
     items: list = []

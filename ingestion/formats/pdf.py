@@ -118,10 +118,11 @@ def _sorted_median(values: list[float]) -> float:
     return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
-def _lines_of(chars: list[dict]) -> list[_Line]:
-    """Characters → printed lines (characters whose vertical centres are close), left to right."""
+def _lines_of(chars: list[dict], rows: list[list[dict]] | None = None) -> list[_Line]:
+    """Characters → printed lines (characters whose vertical centres are close), left to right. `rows`: their
+    `_char_rows`, when the caller has them already."""
     out = []
-    for row in _char_rows(chars):
+    for row in _char_rows(chars) if rows is None else rows:
         parts: list[str] = []
         prev = None
         for ch in row:
@@ -296,22 +297,19 @@ def _read_page(page, carried: Columns | None = None) -> _Page:
     chars = [c for c in page.chars if c.get("text")]
     tables = _grids(page)
     items: list = []
-    free: list[dict] = []
-    for ch in chars:
-        if not any(_inside(ch, t.bbox) for t in tables):
-            free.append(ch)
+    free = [ch for ch in chars if not any(_inside(ch, t.bbox) for t in tables)] if tables else chars
     for t in tables:
-        if not any(_inside(c, t.bbox) and c["text"].strip() for c in chars):
-            continue  # an empty frame or a filled shape, not a table
         inside = [c for c in chars if _inside(c, t.bbox)]
+        if not any(c["text"].strip() for c in inside):
+            continue  # an empty frame or a filled shape, not a table
         one_cell = len(t.rows) == 1 and len(t.rows[0]) == 1
         items.append(_Table(_table_rows(t, inside), t.bbox[1], t.bbox[3], float(page.height),
                             one_cell and _ends_wrapped(inside, t.bbox[2])))
     margin = _MARGIN_SHARE * float(page.height)
-    free, column_lines = _column_lines(free)
+    free, column_lines, free_rows = _column_lines(free)
     lines = []
     margins = []
-    for line in _lines_of(free) + column_lines:
+    for line in _lines_of(free, free_rows) + column_lines:
         top, bottom = line.bottom < margin, line.top > float(page.height) - margin
         if (top or bottom) and _PAGE_NUMBER.match(line.text):
             continue  # page furniture
@@ -338,12 +336,15 @@ def _read_page(page, carried: Columns | None = None) -> _Page:
 _DIGITS = re.compile(r"\d+")
 
 
-def _column_lines(free: list[dict]) -> tuple[list[dict], list[_Line]]:
-    """The characters outside two-column stretches (`pdf_columns.py`), and the lines of the stretches read column by
-    column, each marked with its column (its own left and right edges decide where a line goes on)."""
-    stretches = two_column_stretches(_char_rows(free))
+def _column_lines(free: list[dict]) -> tuple[list[dict], list[_Line], list[list[dict]] | None]:
+    """The characters outside two-column stretches (`pdf_columns.py`), the lines of the stretches read column by
+    column, each marked with its column (its own left and right edges decide where a line goes on), and the
+    printed rows of those characters when they are all of `free` (no stretch: the rows the search read, not
+    sorted again; None when some went to a stretch)."""
+    rows = _char_rows(free)
+    stretches = two_column_stretches(rows)
     if not stretches:
-        return free, []
+        return free, [], rows
     rest: list[dict] = []
     parts: dict[tuple[int, int], list[dict]] = {}
     for ch in free:
@@ -363,7 +364,7 @@ def _column_lines(free: list[dict]) -> tuple[list[dict], list[_Line]]:
             line.column = edges
         lines[0].column_start = True
         out.extend(lines)
-    return rest, out
+    return rest, out, None
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:

@@ -35,6 +35,8 @@ def clean_text(text: str) -> str:
 
 def paragraph_lines(text: str) -> list[str]:
     """A paragraph → its line(s): a line break inside a paragraph starts a new line."""
+    if text.isprintable():  # no line break, tab or NUL (all unprintable): one line, which clean_text leaves as it is
+        return [text.rstrip()]
     return [line.rstrip() for line in clean_text(text).split("\n")]
 
 
@@ -44,6 +46,9 @@ def cell_lines(text: str) -> list[str]:
     Blank lines at the start or the end of a cell carry nothing and are dropped; blank lines between two of its
     paragraphs are kept (the layout shows a merged cell printed word by word that way). An empty cell is a lone TAB.
     """
+    if text.isprintable():  # one line (`paragraph_lines`): its text stripped, or an empty cell
+        s = text.strip()
+        return ["\t" + s] if s else ["\t"]
     lines = paragraph_lines(text)
     while lines and not lines[0].strip():
         lines.pop(0)

@@ -98,8 +98,13 @@ def _is_chrome(el) -> bool:
 def strip_chrome(soup) -> None:
     """Remove the page's chrome in place (see the module doc)."""
     total = len(soup.get_text(strip=True)) or 1
+    # `el.decomposed` reads `getattr(el, "_decomposed", False)`, and on a tag not decomposed that attribute is
+    # missing, so bs4's `Tag.__getattr__` searches the tag's whole subtree for a `<_decomposed>` tag: a scan per
+    # element, most of the chrome pass on a long page. Without such a tag in the page (decomposing only removes
+    # tags) that search finds nothing, so the flag `decompose` sets in the element's __dict__ is the answer.
+    no_decomposed_tag = soup.find("_decomposed") is None
     for el in list(soup.find_all(True)):
-        if el.decomposed or el.parent is None:
+        if (el.__dict__.get("_decomposed", False) if no_decomposed_tag else el.decomposed) or el.parent is None:
             continue  # inside something already removed
         if not _is_chrome(el):
             continue

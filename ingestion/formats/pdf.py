@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import insort
 from dataclasses import dataclass, field
+from operator import itemgetter
 from statistics import median
 
 from ..document import heading_level, parse_caption
@@ -95,24 +97,32 @@ def _join(a: str, b: str) -> str:
 def _char_rows(chars: list[dict]) -> list[list[dict]]:
     """Characters → printed rows (characters whose vertical centres are close), top to bottom, each left to right."""
     rows: list[list[dict]] = []
+    mids: list[float] = []  # the last row's vertical centres, kept sorted: its median without sorting per character
     for ch in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
         mid = (ch["top"] + ch["bottom"]) / 2
         if rows:
-            last = rows[-1]
-            lmid = median((c["top"] + c["bottom"]) / 2 for c in last)
-            if abs(mid - lmid) <= max(1.0, 0.4 * (ch["bottom"] - ch["top"])):
-                last.append(ch)
+            if abs(mid - _sorted_median(mids)) <= max(1.0, 0.4 * (ch["bottom"] - ch["top"])):
+                rows[-1].append(ch)
+                insort(mids, mid)
                 continue
         rows.append([ch])
+        mids = [mid]
     for row in rows:
         row.sort(key=lambda c: c["x0"])
     return rows
 
 
-def _lines_of(chars: list[dict]) -> list[_Line]:
-    """Characters → printed lines (characters whose vertical centres are close), left to right."""
+def _sorted_median(values: list[float]) -> float:
+    """`statistics.median` of values already sorted."""
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def _lines_of(chars: list[dict], rows: list[list[dict]] | None = None) -> list[_Line]:
+    """Characters → printed lines (characters whose vertical centres are close), left to right. `rows`: their
+    `_char_rows`, when the caller has them already."""
     out = []
-    for row in _char_rows(chars):
+    for row in _char_rows(chars) if rows is None else rows:
         parts: list[str] = []
         prev = None
         for ch in row:
@@ -246,27 +256,60 @@ def _texts(row: list[Cell | None]) -> list[str | None]:
     return [c.text if c is not None else None for c in row]
 
 
+_DEDUPE_KEY = itemgetter("upright", "text", "fontname", "size")  # pdfplumber's dedupe_chars key, its default extras
+_DEDUPE_POS = itemgetter("doctop", "x0")
+_DEDUPE_TOLERANCE = 1
+
+
+def _deduped(page):
+    """`page.dedupe_chars()` (a character drawn twice, for a bold effect, is one character), the same characters in
+    the same order, without its quadratic last step: pdfplumber orders the kept characters by `chars.index`, a scan
+    of the page comparing dicts for every kept character (most of a PDF's reading time on a long page). Here each
+    keeps the position `chars.index` finds for it, the first character equal to it: only a character of its own
+    cluster (same text, font, size and position) can be equal to it, so the position is looked up there. A
+    character whose text, font and size no other character shares is its own cluster (most of a Chinese page)."""
+    from pdfplumber.page import FilteredPage
+    from pdfplumber.utils.clustering import cluster_objects
+
+    chars = page.chars
+    groups: dict[tuple, list[dict]] = {}
+    for ch in chars:
+        groups.setdefault(_DEDUPE_KEY(ch), []).append(ch)
+    index = {id(ch): k for k, ch in enumerate(chars)}
+    kept: list[tuple[int, dict]] = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append((index[id(group[0])], group[0]))
+            continue
+        for y_cluster in cluster_objects(group, itemgetter("doctop"), _DEDUPE_TOLERANCE):
+            for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), _DEDUPE_TOLERANCE):
+                first = min(x_cluster, key=_DEDUPE_POS)  # = sorted(…, key=pos)[0]: the first of the lowest
+                kept.append((min(index[id(c)] for c in x_cluster if c is first or c == first), first))
+    kept.sort(key=itemgetter(0))  # positions are distinct: equal characters share one cluster
+    out = FilteredPage(page, lambda x: True)
+    out._objects = dict(page.objects)
+    out._objects["char"] = [ch for _, ch in kept]
+    return out
+
+
 def _read_page(page, carried: Columns | None = None) -> _Page:
-    page = page.dedupe_chars()
+    page = _deduped(page)
     chars = [c for c in page.chars if c.get("text")]
     tables = _grids(page)
     items: list = []
-    free: list[dict] = []
-    for ch in chars:
-        if not any(_inside(ch, t.bbox) for t in tables):
-            free.append(ch)
+    free = [ch for ch in chars if not any(_inside(ch, t.bbox) for t in tables)] if tables else chars
     for t in tables:
-        if not any(_inside(c, t.bbox) and c["text"].strip() for c in chars):
-            continue  # an empty frame or a filled shape, not a table
         inside = [c for c in chars if _inside(c, t.bbox)]
+        if not any(c["text"].strip() for c in inside):
+            continue  # an empty frame or a filled shape, not a table
         one_cell = len(t.rows) == 1 and len(t.rows[0]) == 1
         items.append(_Table(_table_rows(t, inside), t.bbox[1], t.bbox[3], float(page.height),
                             one_cell and _ends_wrapped(inside, t.bbox[2])))
     margin = _MARGIN_SHARE * float(page.height)
-    free, column_lines = _column_lines(free)
+    free, column_lines, free_rows = _column_lines(free)
     lines = []
     margins = []
-    for line in _lines_of(free) + column_lines:
+    for line in _lines_of(free, free_rows) + column_lines:
         top, bottom = line.bottom < margin, line.top > float(page.height) - margin
         if (top or bottom) and _PAGE_NUMBER.match(line.text):
             continue  # page furniture
@@ -293,12 +336,15 @@ def _read_page(page, carried: Columns | None = None) -> _Page:
 _DIGITS = re.compile(r"\d+")
 
 
-def _column_lines(free: list[dict]) -> tuple[list[dict], list[_Line]]:
-    """The characters outside two-column stretches (`pdf_columns.py`), and the lines of the stretches read column by
-    column, each marked with its column (its own left and right edges decide where a line goes on)."""
-    stretches = two_column_stretches(_char_rows(free))
+def _column_lines(free: list[dict]) -> tuple[list[dict], list[_Line], list[list[dict]] | None]:
+    """The characters outside two-column stretches (`pdf_columns.py`), the lines of the stretches read column by
+    column, each marked with its column (its own left and right edges decide where a line goes on), and the
+    printed rows of those characters when they are all of `free` (no stretch: the rows the search read, not
+    sorted again; None when some went to a stretch)."""
+    rows = _char_rows(free)
+    stretches = two_column_stretches(rows)
     if not stretches:
-        return free, []
+        return free, [], rows
     rest: list[dict] = []
     parts: dict[tuple[int, int], list[dict]] = {}
     for ch in free:
@@ -318,7 +364,7 @@ def _column_lines(free: list[dict]) -> tuple[list[dict], list[_Line]]:
             line.column = edges
         lines[0].column_start = True
         out.extend(lines)
-    return rest, out
+    return rest, out, None
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:

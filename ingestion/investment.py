@@ -207,10 +207,16 @@ def _parse_label(text: str) -> tuple[str, str | None]:
     return _TRAIL.sub("", _strip_lead(s)), stage
 
 
+_SEPARATOR = re.compile("[" + re.escape(_SEPARATORS) + "]")
+
+
 def _last_clause(pre: str) -> tuple[str, str | None]:
     """Text after the last separator, and that separator (None when the figure follows the previous one)."""
-    i = max(map(pre.rfind, _SEPARATORS))  # the last of each separator, found in C (-1: none)
-    if i >= 0:
+    # the first separator of the text backwards: one C scan that stops at the last separator, where an `rfind` per
+    # separator scanned the whole text for each one it lacks
+    m = _SEPARATOR.search(pre[::-1])
+    if m:
+        i = len(pre) - 1 - m.start()
         return pre[i + 1:], pre[i]
     return pre, None
 

@@ -73,7 +73,9 @@ _ROW_LABEL = re.compile(r"^[^：:]{1,20}[：:].")
 def _labelled_rows(table) -> bool:
     """Rows that open with a list label (`新开工项目：A　B`): a list whose names a copy spaced apart, which a text
     reader may take for a grid; it stays a list."""
-    return any(row and ("：" in row[0].flat or ":" in row[0].flat) and _ROW_LABEL.match(row[0].flat)
+    # (squashing takes only whitespace away: the colon is looked for in the printed text, and only a cell holding one
+    # is squashed, `Cell.flat` being no cached value)
+    return any(row and ("：" in row[0].text or ":" in row[0].text) and _ROW_LABEL.match(row[0].flat)
                for row in table.rows)
 
 

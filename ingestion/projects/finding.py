@@ -394,7 +394,8 @@ def list_year(doc: Document, title: str, line_no: int) -> int | None:
     if m and (not known or int(m.group(1)) in known):
         return int(m.group(1))
     for heading in reversed(doc.heading_chain(line_no)):
-        for y in _YEAR.findall(heading.text):
+        # (`_YEAR` needs a 年: most headings, whole paragraphs some of them, are not searched for digits)
+        for y in _YEAR.findall(heading.text) if "年" in heading.text else ():
             if not known or int(y) in known:
                 return int(y)
     if m:
@@ -523,12 +524,17 @@ def _opens_label_list(line: str) -> bool:
     return _is_list_line(rest)
 
 
+# the last character of a line `could_head_kinds` takes: a kind word's (`KIND_ENDS`), or a count's (`without_count`)
+_KIND_LAST = "目程类块域业）)个项"
+
+
 def _opens_kind_groups(doc: Document, no: int) -> bool:
     """`1.先进制造业项目` over `（1）A项目：总投资…` or over `新开工：B、C；续建：D`: the first kind of a list sorted by
     kind of project, printed without a box."""
     line = doc.line(no)
     lead = line.lstrip()[:1]  # `squash(line)[:1]`, read before squashing a heading that may be a whole paragraph
-    if not (lead.isdecimal() or lead in "（(") or not could_head_kinds(squash(line)):
+    last = line[-1:] if not line[-1:].isspace() else line.rstrip()[-1:]  # and `squash(line)[-1:]`
+    if not (lead.isdecimal() or lead in "（(") or last not in _KIND_LAST or not could_head_kinds(squash(line)):
         return False  # most headings: the line below need not be looked up
     nxt = _next_text_line(doc, no)
     return nxt is not None and kind_heading(doc.line(no), doc.line(nxt)) is not None

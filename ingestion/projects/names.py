@@ -255,6 +255,8 @@ def _ends_with_place(name: str) -> bool:
     regex `(?:镇|…)$` would be tried at every character."""
     return name.endswith(_PLACE_ENDS) or (name[-1:] == "\n" and name[:-1].endswith(_PLACE_ENDS))
 _PLACE_LEAD = re.compile(r"^.{1,6}?(?:镇|乡|街道|村|苏木|嘎查)")
+# a name ending in a place word (`_ends_with_place`) among names joined by \x00, each closed by one
+_PLACE_BEFORE_NAME = re.compile("(?:" + "|".join(_PLACE_ENDS) + ")\n?\x00")
 
 
 def join_shared_places(names: list[str]) -> list[str]:
@@ -262,9 +264,9 @@ def join_shared_places(names: list[str]) -> list[str]:
     works or facility of its own) before a name that opens with another place and names the works shares those
     works, so the list's name stays as printed instead of leaving a place on its own. (Task prose, whose names are
     not printed as a list's, gives each place the works: `projects/prose.py`.)"""
-    # most lists name no place before another name: one search of the names joined (each ends in \x00) says so
-    joined = "\x00".join(names[:-1]) + "\x00"
-    if not any(end + "\x00" in joined or end + "\n\x00" in joined for end in _PLACE_ENDS):
+    # most lists name no place before another name: one search of the names joined (each ends in \x00) says so, and
+    # a single name has no name after it
+    if len(names) < 2 or not _PLACE_BEFORE_NAME.search("\x00".join(names[:-1]) + "\x00"):
         return list(names)
     out: list[str] = []
     carry = ""

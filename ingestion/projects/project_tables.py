@@ -26,6 +26,8 @@ _INDICATOR_COLUMN = re.compile(r"^(?:计量)?单位$|目标|属性|预计|完成
 # Header words only a project table has (an indicator table has 指标/单位/目标 instead).
 _PROJECT_COLUMN = re.compile(r"建设内容|建设规模|规模|投资|年度计划|业主|建设地点|建设年限|起止年限|形象进度|建设进度|"
                              r"建设性质|项目性质|建设阶段|实施主体|责任单位|牵头单位|建设期限|开工时间|竣工时间")
+# a header cell of either kind: one search a cell instead of two (the union of two alternations: all their branches)
+_TABLE_COLUMN = re.compile(f"{_INDICATOR_COLUMN.pattern}|{_PROJECT_COLUMN.pattern}")
 _STAGE_COLUMN = re.compile(r"建设性质|项目性质|建设阶段|项目阶段|建设状态|项目状态|项目类别|^性质$|^阶段$|^状态$")
 _SEQ_CELL = re.compile(r"^(?:\d{1,3}|[（(]\d{1,3}[）)]|\d{1,3}[.．、])$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计)")
@@ -207,7 +209,7 @@ def read_project_tables(doc: Document) -> list[TableRead]:
             matrix = stage_matrix(first)
             grid = _rows_of(table) if matrix is not None else None
             if matrix is None and first and not any(
-                    _INDICATOR_COLUMN.search(c.flat) or _PROJECT_COLUMN.search(c.flat) for c in first[0]):
+                    _TABLE_COLUMN.search(c.flat) for c in first[0]):
                 grid = _transposed(_rows_of(table))  # `阶段 | 交通 | 产业` over `新开工项目 | A、B | C`: stages down the side
                 matrix = stage_matrix(grid)
             if matrix is not None:

@@ -18,11 +18,22 @@ class LineText:
     """A report's lines joined by `\n`. Line numbers are counted from the newlines before an offset, in C, and
     only for the offsets asked about (a table of every line's offset would cost more than the searches)."""
 
-    __slots__ = ("lines", "text")
+    __slots__ = ("_utf16", "lines", "text")
 
     def __init__(self, lines: list[str]):
         self.lines = lines
         self.text = "\n".join(lines)
+        self._utf16: tuple[bytes, bytes] | None = None
+
+    @property
+    def utf16(self) -> tuple[bytes, bytes]:
+        """The joined text as UTF-16-LE code units (surrogates kept) and the high byte of each unit, encoded once
+        for the byte searches that read a character's block off its high byte (`view.py`: box-drawing characters,
+        pictographs)."""
+        if self._utf16 is None:
+            units = self.text.encode("utf-16-le", "surrogatepass")
+            self._utf16 = (units, units[1::2])
+        return self._utf16
 
     @property
     def reversed(self) -> str:

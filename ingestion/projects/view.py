@@ -15,7 +15,7 @@ import re
 
 from ..blocks.lines import PAGE_NUMBER, decoration_end, is_pictograph
 from ..document import Document
-from .text_index import LINE_SPACE, line_text
+from .text_index import LINE_SPACE, LineText, line_text
 
 _MARKED_LINE = re.compile(r"(?m)^[ \t]*(?:#{1,6}\s|>)")
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s+|>+\s?)")
@@ -84,20 +84,33 @@ def _has_marked_line(text: str) -> bool:
     return False
 
 
-def _has_box_char(text: str) -> bool:
-    """`_BOX_CHARS.search(text)`, read off the text's UTF-16 code units: a box-drawing character (U+2500–U+257F) is
-    a unit whose high byte is 0x25 and low byte below 0x80 (a character past U+FFFF is two surrogate units, high
-    bytes 0xD8–0xDF). A bytes search for 0x25 among the high bytes runs in C at memory speed, where the regex tests a
-    class at every character of the report, and most reports hold no box; the few hits (`■`, `◆`, `●` bullets share
-    the high byte) are checked one by one."""
-    units = text.encode("utf-16-le", "surrogatepass")
-    high = units[1::2]
-    i = high.find(0x25)
-    while i >= 0:
-        if units[2 * i] < 0x80:
-            return True
-        i = high.find(0x25, i + 1)
+def _has_units(lt: LineText, blocks: tuple[tuple[int, int, int], ...]) -> bool:
+    """Whether the text holds a UTF-16 code unit with high byte `h` and low byte in `lo`..`hi` (exclusive) for one
+    of `blocks` `(h, lo, hi)`. A bytes search for the high byte runs in C at memory speed, where a regex tests a
+    class at every character of the report; the few hits outside the block (`■`, `◆`, `●` bullets share the high
+    byte of box-drawing characters) are checked one by one."""
+    units, high = lt.utf16
+    for h, lo, hi in blocks:
+        i = high.find(h)
+        while i >= 0:
+            if lo <= units[2 * i] < hi:
+                return True
+            i = high.find(h, i + 1)
     return False
+
+
+# box-drawing characters, U+2500–U+257F (a character past U+FFFF is two surrogate units, high bytes 0xD8–0xDF)
+_BOX_UNITS = ((0x25, 0x00, 0x80),)
+# the characters `_PICTOGRAPH_LINE` opens on: U+2580–U+259F, U+2600–U+27BF, U+2B00–U+2BFF, and U+1F000–U+1FAFF,
+# whose high surrogates are U+D83C–U+D83E
+_PICTOGRAPH_UNITS = ((0x25, 0x80, 0xA0), (0x26, 0x00, 0x100), (0x27, 0x00, 0xC0), (0x2B, 0x00, 0x100),
+                     (0xD8, 0x3C, 0x3F))
+
+
+def _has_box_char(lt: LineText) -> bool:
+    """`_BOX_CHARS.search(lt.text)`, read off the text's UTF-16 code units (`_has_units`): most reports hold no
+    box."""
+    return _has_units(lt, _BOX_UNITS)
 
 
 def _caption_unbracketed(line: str) -> str:
@@ -157,7 +170,9 @@ def plain_view(doc: Document) -> Document:
     """`doc` itself when no line carries Markdown marks, box characters, page numbers or pictographs, else a
     Document over the lines without them (same line numbers, same metadata)."""
     view = _plain_view(doc)
-    if _PICTOGRAPH_LINE.search(line_text(view).text) is None:
+    # the view only takes characters away (marks, box edges, page numbers, brackets): a report without any character
+    # a pictograph line opens on has none in its view (most reports; found in the bytes, `_has_units`)
+    if not _has_units(line_text(doc), _PICTOGRAPH_UNITS) or _PICTOGRAPH_LINE.search(line_text(view).text) is None:
         return view
     lines = _undecorated(list(view.lines))
     return view if lines == view.lines else Document(lines=lines, meta=view.meta)
@@ -166,19 +181,20 @@ def plain_view(doc: Document) -> Document:
 def _plain_view(doc: Document) -> Document:
     """`doc` itself when no line carries Markdown marks, box characters or page numbers, else a Document over
     the lines without them (same line numbers, same metadata)."""
-    text = line_text(doc).text
+    lt = line_text(doc)
+    text = lt.text
     # each regex runs only when the plain substring test its matches need passes (most reports: none)
     # (a one-character search runs in C at memory speed, a two-character one several times slower: `**` and `__`
     # are looked for only in a text holding `*` or `_` at all, most reports none)
     marked = ("*" in text and "**" in text) or ("_" in text and "__" in text) or _has_marked_line(text)
     bracketed = _bracket_before_caption(text) and bool(_BRACKETED_CAPTION_LINE.search(text))
     if marked:  # a line the marks pass changes may only then read as a box edge or a page number: every line
-        return _plain_lines(doc, marked, _has_box_char(text), "—" in text or "－" in text or "-" in text,
+        return _plain_lines(doc, marked, _has_box_char(lt), "—" in text or "－" in text or "-" in text,
                             bracketed)
     # without marks, only the lines that can change are visited: a box's edges, and page numbers (among them the
     # lines a box's edge was taken off)
     # (a text without any box character has no framed line: one scan in C instead of two over copies of the text)
-    framed = _framed_lines(doc) if _has_box_char(text) else set()
+    framed = _framed_lines(doc) if _has_box_char(lt) else set()
     dashed = "—" in text or "－" in text or "-" in text  # what the page-number pass needs (as `_plain_lines`)
     paged = _page_number_lines(doc) if dashed else []
     if not (framed or paged or bracketed):

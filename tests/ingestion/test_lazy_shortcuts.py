@@ -31,6 +31,7 @@ from ingestion.projects.stages import (
     parse_label,
     without_count,
 )
+from ingestion.projects.text_index import LineText
 from ingestion.projects.view import _BOX_CHARS, _has_box_char, plain_view
 from ingestion.text_blocks import text_blocks
 
@@ -159,9 +160,9 @@ def test_box_character_test_by_utf16_units_matches_the_regex():
     every_bmp = "".join(map(chr, range(0x10000)))  # lone surrogates included
     for start in range(0, len(every_bmp), 61):
         chunk = every_bmp[start:start + 61]
-        assert _has_box_char(chunk) == bool(_BOX_CHARS.search(chunk)), hex(start)
+        assert _has_box_char(LineText([chunk])) == bool(_BOX_CHARS.search(chunk)), hex(start)
     for text in ("", "6%增长", "◆ A项目 ■ B中心", "│A产业园│", "a─b", "\u257f", "\u2580●○", "😀𠀀", "\ud800─", "%%%"):
-        assert _has_box_char(text) == bool(_BOX_CHARS.search(text)), text
+        assert _has_box_char(LineText([text])) == bool(_BOX_CHARS.search(text)), text
 
 
 def test_first_character_before_squashing_is_the_squashed_lines_first():

@@ -85,6 +85,8 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
         if scope.lead is not None and no == scope.lines[0]:  # the announcing line: from the announcing sentence on
             m = scope.lead.search(text)
             text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
+        if gate is not None and not gate.search(text):  # no value phrase in the line, so none in a sentence of it:
+            continue  # no row (most lines of a task section), told before the project-item test and the split
         if scope.tasks and _is_project_item(text):
             continue  # `A产业园【续建】——…，总投资6.1亿元…`: a 专栏's project and its description, read as a project
         parts = [s for s in _SENTENCE_END.split(text) if s]  # the sentences, each cut once

@@ -43,6 +43,10 @@ def split_glued(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b]]
 
 
+# What a detail clause (`_DETAIL`) cannot do without: an investment, or the word of a construction period.
+_DETAIL_WORDS = ("投资", "年限", "周期", "期限", "工期")
+
+
 def is_detail(clause: str) -> bool:
     """The clause only sizes or dates the project before it (`总投资52亿元`, `建设年限2024—2026年`)."""
     return bool(_DETAIL.match(clause.strip().rstrip("。；;")))
@@ -82,6 +86,7 @@ def name_of_described(text: str) -> str | None:
 
 
 _STAGE_PHRASE = re.compile(_STAGE_LABEL)
+_CLAUSE_PUNCT = re.compile("[，,；;：:、]")  # what a bare name has none of (one class search, not a test per mark)
 
 
 def name_of_stage_led(text: str) -> str | None:
@@ -93,18 +98,23 @@ def name_of_stage_led(text: str) -> str | None:
     if cut < 0:
         return None
     head = text[:cut].strip()  # the first sentence holds it whole (its period is this one or one after a bracket)
-    if head and (len(head) > DESCRIBED_NAME_MAX or any(p in head for p in "，,；;：:、")):
+    if head and (len(head) > DESCRIBED_NAME_MAX or _CLAUSE_PUNCT.search(head)):
         return None  # a task sentence, told before splitting a whole paragraph (most lines a prose reader asks about)
+    if not any(w in text for w in _DETAIL_WORDS):  # no clause of it can size or date the works
+        return None
     sentences = [x for x in split_outside_brackets(text, "。") if x.strip()]
     if len(sentences) < 2:
         return None
     first = sentences[0].strip()
-    if len(first) > DESCRIBED_NAME_MAX or any(p in first for p in "，,；;：:、"):
+    if len(first) > DESCRIBED_NAME_MAX or _CLAUSE_PUNCT.search(first):
         return None
-    clauses = [c.strip() for x in sentences[1:] for c in split_outside_brackets(x, "，,；;") if c.strip()]
-    if len(clauses) < 2 or not _STAGE_PHRASE.fullmatch(clauses[0]) or not any(is_detail(c) for c in clauses[1:]):
-        return None
-    return f"{first}（{clauses[0]}）"
+    # the clauses of the description, cut one sentence at a time as they are asked for: the first is the stage
+    # clause or the text is none of these (a lead sentence over a task paragraph), told before the rest is cut
+    clauses = (c for x in sentences[1:] for c in map(str.strip, split_outside_brackets(x, "，,；;")) if c)
+    stage = next(clauses, None)
+    if stage is None or not _STAGE_PHRASE.fullmatch(stage) or not any(is_detail(c) for c in clauses):
+        return None  # (no clause after the stage clause: no detail)
+    return f"{first}（{stage}）"
 
 
 _KIND_LINE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，,。；;：:、]{1,16}$")

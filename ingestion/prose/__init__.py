@@ -19,7 +19,15 @@ from .clause_lines import clause_line_rows
 from .names import _higher_scope_words, _negated
 from .phrases import _RANGE_KINDS, _inside_quotes, value_gate
 from .scopes import HEADING_NUMBER, Outline, Scope, prose_scopes
-from .sentences import _INDICATOR_COUNT, _NOTE_LINE, _SENTENCE_END, _clean, _drop_item_number, _read_sentence, _Row
+from .sentences import (
+    _INDICATOR_COUNT,
+    _NOTE_LINE,
+    _SENTENCE_END,
+    _clean_squashed,
+    _drop_item_number,
+    _read_sentence,
+    _Row,
+)
 from .verdicts import printed_target, verdict_segments
 
 __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
@@ -49,7 +57,7 @@ def _base_name(name: str) -> str:
     return _GROWTH_SUFFIX.sub("", name)
 
 
-_DASH_CHARS = ("—", "―", "－－", "--")
+_DASH_OR_TAG_END = ("）", "—", "―", "－－", "--", "〕", "】")  # a dash, or the end of a stage tag standing for one
 
 
 def _is_project_item(text: str) -> bool:
@@ -57,34 +65,40 @@ def _is_project_item(text: str) -> bool:
     (`projects.item_details.name_of_dashed`), a name and its works closed by the investment
     (`projects.item_details.is_described_item`), or a name closed by its period and a description that opens with its
     stage words (`projects.item_details.name_of_stage_led`: `A产业园。续建项目，总投资9.4亿元，建设厂房12万平方米。`)."""
-    if any(d in text for d in _DASH_CHARS + ("〕", "】", "）")) and name_of_dashed(_drop_item_number(text)) is not None:
+    item = _drop_item_number(text)
+    if any(d in text for d in _DASH_OR_TAG_END) and name_of_dashed(item) is not None:
         return True
     # `【拟开工】A项目。建设…，总投资…。`, `A工程：治理河道12公里，…，总投资2.5亿元。`
-    if "投资" in text and is_described_item(_drop_item_number(text)):
+    if "投资" in text and is_described_item(item):
         return True
-    return "。" in text[:-1] and item_details.name_of_stage_led(_drop_item_number(text)) is not None
+    # a period before the last character (`text.find` with an end does not copy the text, as `text[:-1]` would)
+    return text.find("。", 0, len(text) - 1) >= 0 and item_details.name_of_stage_led(item) is not None
 
 
 def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list[IndicatorValue]:
     out: list[IndicatorValue] = []
     seen: set[tuple[str, str]] = set()
     gate = value_gate(scope.qualitative)
+    heading_lines = outline.heading_lines
     for no in scope.lines:
-        text = outline.text(no)
-        if _CLAUSE_LINE_HINT.match(text):  # `1.名称：年度目标X，实际完成Y，完成。`: a target and an actual row
-            clause_rows = clause_line_rows(squash(text))
+        raw = outline.text(no)
+        text = squash(raw)  # once: the clause line, the heading number and `_clean` all read the squashed text
+        if _CLAUSE_LINE_HINT.match(raw):  # `1.名称：年度目标X，实际完成Y，完成。`: a target and an actual row
+            clause_rows = clause_line_rows(text)
             if clause_rows is not None:
                 out += [_clause_record(scope, row, no) for row in clause_rows if (row[1], row[4], row[3]) not in seen]
                 seen.update((row[1], row[4], row[3]) for row in clause_rows)
                 continue
-        if no in outline.heading_lines:  # a numbered lead sentence: its number is not text (`1.1经济运行…。`)
-            text = HEADING_NUMBER.sub("", squash(text))
-        text = _clean(text)
+        if no in heading_lines:  # a numbered lead sentence: its number is not text (`1.1经济运行…。`)
+            text = HEADING_NUMBER.sub("", text)
+        text = _clean_squashed(text)
         if not text or _NOTE_LINE.match(text):
             continue
         if scope.lead is not None and no == scope.lines[0]:  # the announcing line: from the announcing sentence on
             m = scope.lead.search(text)
             text = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:] if m else ""
+        if gate is not None and not gate.search(text):  # no value phrase in the line, so none in a sentence of it:
+            continue  # no row (most lines of a task section), told before the project-item test and the split
         if scope.tasks and _is_project_item(text):
             continue  # `A产业园【续建】——…，总投资6.1亿元…`: a 专栏's project and its description, read as a project
         parts = [s for s in _SENTENCE_END.split(text) if s]  # the sentences, each cut once

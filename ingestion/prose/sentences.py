@@ -259,6 +259,9 @@ def _spread_qualifier(rows: list[_Row]) -> None:
 
 
 _RATIO = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+")  # 三次产业结构5.2:35.1:59.7: a ratio, not a value
+# what `_RATIO` cannot match without, a colon between two digits: led by the colon, so `re` skips to one (`_RATIO`
+# is tried at every digit of the text)
+_RATIO_HINT = re.compile(r"[:：∶](?<=\d[:：∶])\d")
 
 
 # What leads a list item or a `——` line: bullets (`- `, `•`, `◆`, Markdown `*`) and item numbers (`（1）`, `①`).
@@ -274,7 +277,13 @@ _TO_ASCII = str.maketrans("０１２３４５６７８９．％", "0123456789.%"
 
 
 def _clean(text: str) -> str:
-    text = _FOOTNOTE.sub("", squash(text))
+    return _clean_squashed(squash(text))
+
+
+def _clean_squashed(text: str) -> str:
+    """`_clean` of a text already squashed (no whitespace)."""
+    if "[footnoteRef:" in text:  # what `_FOOTNOTE` cannot match without
+        text = _FOOTNOTE.sub("", text)
     if _FULL_WIDTH_DIGIT.search(text):
         text = text.translate(_TO_ASCII)
     if "," in text:
@@ -283,7 +292,7 @@ def _clean(text: str) -> str:
         text = text.replace("**", "")
     if "（" in text or "(" in text:  # a note in brackets: most lines have none
         text = _NOTE_PAREN.sub("", text)
-    if ":" in text or "：" in text or "∶" in text:  # a ratio has one
+    if (":" in text or "：" in text or "∶" in text) and _RATIO_HINT.search(text):  # a ratio has one between digits
         text = _RATIO.sub("", text)
     return _ITEM_MARK.sub("", _ENUMERATOR.sub("", text))
 
@@ -329,7 +338,7 @@ _FIRST_NUMBER = scanner(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|年)")  # a figure, 
 
 
 def _framed_by_another_period(sentence: str, year: int | None) -> re.Match | None:
-    if "五" not in sentence and "到" not in sentence:  # every frame names 五 (五年, 十四五) or 到
+    if "五" not in sentence and "到20" not in sentence:  # every frame names 五 (五年, 十四五) or 到 and a year
         return None
     first = _FIRST_NUMBER.search(sentence)
     m = _PERIOD_FRAME.search(sentence, 0, first.start() if first else len(sentence))

@@ -17,7 +17,7 @@ as running). Here each worker gets one file at a time over its own pipe, so a cr
 attributed to the right file. Results come back as plain data (`ProcessedReport` with a `Rejection`), so nothing
 fails to unpickle in the caller. With `packed=True` a report that extracted well comes back as a `PackedReport`
 (its text and records still pickled, as rows): a caller that holds a whole batch before it loads it holds a
-quarter of the memory, and takes the reports a chunk at a time (`warehouse.load`).
+third of the memory, and takes the reports a chunk at a time (`warehouse.load`).
 
 `Ahead` runs the same pool in the background, so a caller can extract while it prepares something else.
 """

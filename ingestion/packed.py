@@ -1,7 +1,7 @@
 """A report on its way from an extraction worker to the load: as rows, and packed.
 
 A cold build holds the result of every file of its batch until its load, and the load is the peak of a build's
-memory. As objects (`ProcessedReport`, a slotted dataclass per record) a thousand reports took ~300 MB, pickled
+memory. As objects (`ProcessedReport`, a slotted dataclass per record) a thousand reports took ~240 MB, pickled
 ~80 MB. So a worker sends a report that extracted well packed (`PackedReport`): what a load decides on first
 (name, hash, size) in the open, the rest pickled as `ReportRows`, each record a tuple of its fields. Rows are
 what the load inserts (`warehouse.bulk`), and they unpickle ~4 times faster than records: the caller never

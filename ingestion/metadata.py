@@ -163,10 +163,19 @@ def _city_near(lines: list[str], district: str) -> str | None:
     """A title that names only the district still has its city printed nearby (e.g. 重庆市渝北区人民政府), or
     the text names the city it answers to (`与宜昌市目标相衔接`): the city mentioned that way most often."""
     head = "".join(lines[:HEAD_LINES])
+    # `[\u4e00-\u9fa5]{width}市<district>`, the narrowest width first, leftmost match: read off the places where
+    # `市<district>` is printed (str.find), instead of compiling a pattern per district (each report names its own,
+    # and a pattern with that character range costs more to compile than the whole search)
+    key = "市" + district
+    found = []
+    at = head.find(key)
+    while at >= 0:
+        found.append(at)
+        at = head.find(key, at + 1)
     for width in (2, 3, 4):
-        m = re.search(rf"([\u4e00-\u9fa5]{{{width}}}市){re.escape(district)}", head)
-        if m:
-            return m.group(1)
+        for at in found:
+            if at >= width and all("\u4e00" <= ch <= "\u9fa5" for ch in head[at - width: at]):
+                return head[at - width: at + 1]
     return _city_above(lines, district)
 
 

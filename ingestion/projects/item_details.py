@@ -167,6 +167,9 @@ _WORKS_VERB = re.compile(rf"^{_WORKS}")
 _NAMES_WORKS = re.compile(rf"{_ENDS_WITH_HEAD.pattern}|(?:{_WORKS[3:-1]}|迁建|改扩建)$")
 # `A基地〔续建〕新增生产线8条，…`: the name, its stage tag, and the works run on with nothing between
 _TAG_THEN_WORKS = re.compile(rf"^(.{{2,}}?){_TAG}(?={_WORKS})")
+# what `_TAG_THEN_WORKS` cannot match without, a tag's closing bracket right before a works verb: searched first (a
+# class-led scan in C), as the lazy name in front is otherwise extended one character at a time through the text
+_TAG_CLOSE_THEN_WORKS = re.compile(rf"[）)】〕\]］]{_WORKS}")
 
 
 def name_of_dashed(text: str) -> str | None:
@@ -178,7 +181,7 @@ def name_of_dashed(text: str) -> str | None:
     with no gap (`A基地〔续建〕新增生产线8条，总投资12亿元。`)."""
     m = _DASH.search(text)
     if m is None or m.start() < 2:
-        glued = _TAG_THEN_WORKS.match(text)
+        glued = _TAG_THEN_WORKS.match(text) if _TAG_CLOSE_THEN_WORKS.search(text) else None
         if glued is None or _NAME_PUNCT.search(glued.group(1)) or len(glued.group(1)) > DASHED_NAME_MAX \
                 or not _DESCRIBES_COST.search(text[glued.end():]):
             return None

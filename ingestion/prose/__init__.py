@@ -58,18 +58,27 @@ def _base_name(name: str) -> str:
 
 
 _DASH_OR_TAG_END = ("）", "—", "―", "－－", "--", "〕", "】")  # a dash, or the end of a stage tag standing for one
+_DASH_OR_TAG_END_HINT = re.compile("|".join(map(re.escape, _DASH_OR_TAG_END)))  # one search, not one per mark
+# what a project item's description cannot do without: its investment (`_DESCRIBES_COST`, `is_described_item`'s
+# tests) or, for `name_of_stage_led`, the word of a construction period (`item_details.is_detail`)
+_PERIOD_WORDS = ("年限", "周期", "期限", "工期")
 
 
 def _is_project_item(text: str) -> bool:
     """A line of a project list: a name, a dash, and a description that gives its investment
     (`projects.item_details.name_of_dashed`), a name and its works closed by the investment
     (`projects.item_details.is_described_item`), or a name closed by its period and a description that opens with its
-    stage words (`projects.item_details.name_of_stage_led`: `A产业园。续建项目，总投资9.4亿元，建设厂房12万平方米。`)."""
+    stage words (`projects.item_details.name_of_stage_led`: `A产业园。续建项目，总投资9.4亿元，建设厂房12万平方米。`).
+    Every one of them sizes the project with its investment (`name_of_stage_led` may date it instead): a line
+    naming neither (most lines of a task section) is told so before any of them is tried."""
+    costed = "投资" in text
+    if not costed and not any(w in text for w in _PERIOD_WORDS):
+        return False
     item = _drop_item_number(text)
-    if any(d in text for d in _DASH_OR_TAG_END) and name_of_dashed(item) is not None:
+    if costed and _DASH_OR_TAG_END_HINT.search(text) and name_of_dashed(item) is not None:
         return True
     # `【拟开工】A项目。建设…，总投资…。`, `A工程：治理河道12公里，…，总投资2.5亿元。`
-    if "投资" in text and is_described_item(item):
+    if costed and is_described_item(item):
         return True
     # a period before the last character (`text.find` with an end does not copy the text, as `text[:-1]` would)
     return text.find("。", 0, len(text) - 1) >= 0 and item_details.name_of_stage_led(item) is not None

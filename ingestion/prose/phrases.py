@@ -141,16 +141,24 @@ _AGE_BRACKET = re.compile(r"\d+(?:[-~～至]\d+)?周?岁(?:及?以[下上])?(?=[
 _VALUE_HINT = hit_search((r"\d|持平|增长|同步|经济|下达|要求|标准|目标|只增不减|保持稳定|稳中有升",))
 
 
-@lru_cache(maxsize=8)
+# per set of qualitative kinds (a scope reads one of three): built once per process, kept in a plain dict like the
+# other patterns compiled from the vocabulary (`names._NOT_HERE`), not in a memo of texts (bench/run.py clears those
+# before every file to see what a folder of unrelated reports costs; this pattern is the same for every report)
+_GATES: dict[frozenset[str], re.Pattern | None] = {}
+
+
 def value_gate(qualitative: frozenset[str]) -> re.Pattern | None:
     """What a text must hold to contain a value phrase a scope reads (`Scope.qualitative`): the words and
     characters the phrase patterns of its kinds cannot do without (`scan.needed`), e.g. a digit or 持平 in a task
     section, which reads no qualitative phrase. A sentence or clause without a hit yields no value, so it is skipped
     before it is cut up; deleting characters from it (an item number, a name's colon) cannot make a hit. None
     when the patterns need nothing that can be pinned down: then nothing is skipped."""
+    if qualitative in _GATES:
+        return _GATES[qualitative]
     kinds = {**_RANGE_PHRASES, **_SINGLE_PHRASES}
     read = [p for kind, p in kinds.items() if kind not in _QUALITATIVE_KINDS or kind in qualitative]
-    return hit_search(tuple(read))
+    gate = _GATES[qualitative] = hit_search(tuple(read))
+    return gate
 
 
 def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:

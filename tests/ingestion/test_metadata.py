@@ -274,3 +274,33 @@ def test_a_session_document_line_run_together_with_the_title_is_cut_off():
              "国民经济和社会发展计划草案的报告\n一、2023年计划执行情况\n")
     assert m.title == "栖川市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告"
     assert (m.city, m.district, m.review_year, m.plan_year) == ("栖川市", "栖川市", 2023, 2024)
+
+
+def _city_near_by_pattern(head: str, district: str) -> str | None:
+    """The plain computation `metadata._city_near` replaces: one pattern per width and district."""
+    import re
+
+    for width in (2, 3, 4):
+        m = re.search(rf"([\u4e00-\u9fa5]{{{width}}}市){re.escape(district)}", head)
+        if m:
+            return m.group(1)
+    return None
+
+
+def test_city_printed_before_the_district_is_found_as_the_pattern_finds_it():
+    import random
+
+    from ingestion.metadata import _city_above, _city_near
+
+    rng = random.Random(7)
+    alphabet = "重庆市渝北区宜昌县大A1 ，。(（"
+    for _ in range(3000):
+        district = rng.choice(["渝北区", "北区", "市区", "区", "昌县"])
+        head = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.5:
+            k = rng.randint(0, len(head))
+            head = head[:k] + "市" + district + head[k:]
+        expected = _city_near_by_pattern(head, district)
+        if expected is None:  # no city printed before it: the city the text answers to
+            expected = _city_above([head], district)
+        assert _city_near([head], district) == expected, (head, district)

@@ -26,6 +26,14 @@ with todo as (
     {{ where_district_not_held('v.district') }}
 ),
 
+-- their reports: the values are selected by report_id, which DuckDB pushes into the scan of the values' raw rows
+-- (a join on the view's district column would code every value of the warehouse first)
+todo_reports as (
+    select r.report_id, r.plan_year, r.review_year
+    from {{ ref('stg_reports') }} as r
+    join todo as t on r.district = t.district
+),
+
 values_keyed as (
     select
         f.*,
@@ -33,8 +41,7 @@ values_keyed as (
         r.plan_year as report_plan_year,
         r.review_year as report_review_year
     from {{ ref('int_indicator_values') }} as f
-    join {{ ref('stg_reports') }} as r using (report_id)
-    join todo as t on f.district = t.district
+    join todo_reports as r using (report_id)
     where f.period_year is not null and f.district is not null
 ),
 

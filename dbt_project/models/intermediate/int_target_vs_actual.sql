@@ -17,8 +17,10 @@
 -- reloaded or removed (or every district, after a change to either seed) are computed again. District
 -- granularity is exact: every step below looks within one district only. The preference ranking is partitioned
 -- by district (and year, indicator, measure), targets and actuals are paired on district, the next year's target
--- is joined on district; the one input shared across districts is the indicator_codes seed (by code), which is in
--- every district's version.
+-- is joined on district. What districts share are the two seeds (indicator_codes' directions, joined by code, and
+-- the synonyms that coded the values), and both are in every district's version.
+-- It reads int_indicator_values and stg_reports, the inputs of fct_indicators and dim_reports: an intermediate
+-- model reads no mart.
 -- the districts to build this run: all of them on a full build, else those not held (new, or deleted as stale)
 with todo as (
     select v.district, v.district_version

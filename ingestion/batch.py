@@ -15,7 +15,9 @@ A small pool is kept here instead of `concurrent.futures.ProcessPoolExecutor` be
 file a dead worker held (it breaks for every pending future) nor when a file actually started (queued calls count
 as running). Here each worker gets one file at a time over its own pipe, so a crash or a timeout is always
 attributed to the right file. Results come back as plain data (`ProcessedReport` with a `Rejection`), so nothing
-fails to unpickle in the caller.
+fails to unpickle in the caller. With `packed=True` a report that extracted well comes back as a `PackedReport`
+(its text and records still pickled, as rows): a caller that holds a whole batch before it loads it holds a
+third of the memory, and takes the reports a chunk at a time (`warehouse.load`).
 
 `Ahead` runs the same pool in the background, so a caller can extract while it prepares something else.
 """
@@ -36,6 +38,7 @@ from multiprocessing.connection import Connection, wait
 
 from .errors import Rejection
 from .folder import sha256_bytes
+from .packed import PackedReport
 from .process import ProcessedReport, process_report
 
 PARALLEL_THRESHOLD = 8  # below this many files one worker is enough: more would start up for little gain
@@ -44,14 +47,17 @@ DEFAULT_TIME_LIMIT_S = 120.0  # per file; the slowest real report (15 MB, the si
 Item = tuple[str, bytes] | tuple[str, bytes, str]  # (report file name, its bytes[, its sha256 when known])
 Progress = Callable[[int, int], None]  # (files done, files in the batch)
 Processor = Callable[[str, bytes], ProcessedReport]
+Result = ProcessedReport | PackedReport
 
 # fork keeps a worker's start-up to milliseconds and lets a processor defined anywhere (a test's) reach it
 _CONTEXT = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
 
 def process_batch(items: Sequence[Item], workers: int | None = None, time_limit_s: float | None = None,
-                  progress: Progress | None = None, process: Processor | None = None) -> list[ProcessedReport]:
-    """Extract every (name, bytes[, sha256]) item; one ProcessedReport per item, in input order, whatever happened.
+                  progress: Progress | None = None, process: Processor | None = None,
+                  packed: bool = False) -> list[Result]:
+    """Extract every (name, bytes[, sha256]) item; one ProcessedReport per item, in input order, whatever happened
+    (a `PackedReport` for each one that extracted well, when `packed`).
 
     `workers` defaults to the number of CPUs; `time_limit_s` to DEFAULT_TIME_LIMIT_S per file. `process` is the
     function a worker applies to each file, `process_report` unless given (tests pass or patch in one that
@@ -59,7 +65,8 @@ def process_batch(items: Sequence[Item], workers: int | None = None, time_limit_
     items = list(items)
     if not items:
         return []
-    return _Pool(_pool_size(len(items), workers), _limit(time_limit_s), process or process_report).run(items, progress)
+    return _Pool(_pool_size(len(items), workers), _limit(time_limit_s), process or process_report,
+                 packed=packed).run(items, progress)
 
 
 def _pool_size(n_items: int, workers: int | None) -> int:
@@ -82,11 +89,11 @@ class Ahead:
     are returned as None by `results()`, for the caller to extract itself."""
 
     def __init__(self, items: Sequence[Item], workers: int | None = None, time_limit_s: float | None = None,
-                 progress: Progress | None = None, process: Processor | None = None):
+                 progress: Progress | None = None, process: Processor | None = None, packed: bool = False):
         self.items = list(items)
-        self._results: list[ProcessedReport | None] = [None] * len(self.items)
+        self._results: list[Result | None] = [None] * len(self.items)
         self._pool = _Pool(_pool_size(len(self.items), workers), _limit(time_limit_s), process or process_report,
-                           replace=False)
+                           replace=False, packed=packed)
         self._frozen = _freeze_heap()
         self._pool.workers = [self._pool._start() for _ in range(self._pool.size)] if self.items else []
         self._thread = threading.Thread(target=self._run, args=(progress,), name="devplan-extract-ahead", daemon=True)
@@ -105,7 +112,7 @@ class Ahead:
             if self._frozen:
                 gc.unfreeze()
 
-    def results(self) -> list[ProcessedReport | None]:
+    def results(self) -> list[Result | None]:
         """Wait for the batch; one result per item in input order, None where the caller must extract it."""
         self._thread.join()
         return self._results
@@ -131,14 +138,15 @@ class _Pool:
     time_limit_s: float
     process: Processor
     replace: bool = True  # a fresh worker for one that died or was stopped (not in `Ahead`)
+    packed: bool = False  # workers send a report that extracted well as a `PackedReport`
     workers: list[_Worker] = field(default_factory=list)
 
-    def run(self, items: list[Item], progress: Progress | None) -> list[ProcessedReport]:
-        results: list[ProcessedReport | None] = [None] * len(items)
+    def run(self, items: list[Item], progress: Progress | None) -> list[Result]:
+        results: list[Result | None] = [None] * len(items)
         todo = deque(range(len(items)))
         done = 0
 
-        def finish(i: int, rec: ProcessedReport) -> None:
+        def finish(i: int, rec: Result) -> None:
             nonlocal done
             results[i] = rec
             done += 1
@@ -194,8 +202,8 @@ class _Pool:
 
     def _start(self) -> _Worker:
         parent, child = _CONTEXT.Pipe(duplex=True)
-        proc = _CONTEXT.Process(target=_serve, args=(child, self.process, os.getpid()), name="devplan-extract",
-                                daemon=True)
+        proc = _CONTEXT.Process(target=_serve, args=(child, self.process, os.getpid(), self.packed),
+                                name="devplan-extract", daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -275,10 +283,11 @@ def _crash_message(exitcode: int | None) -> str:
             "(the file was left out; the rest of the batch went on)")
 
 
-def _serve(conn: Connection, process: Processor, parent_pid: int) -> None:
+def _serve(conn: Connection, process: Processor, parent_pid: int, packed: bool = False) -> None:
     """A worker: extract one file after another, in the order they arrive, until told to stop; it never outlives
     the caller. A thread takes the files off the pipe as they come (the caller sends the next one while this one
-    is extracted, and a large file would otherwise block it until the pipe is read)."""
+    is extracted, and a large file would otherwise block it until the pipe is read). `packed`: a report that
+    extracted well is sent as a `PackedReport`."""
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle: it stops the workers
     inbox: queue.SimpleQueue = queue.SimpleQueue()
@@ -292,7 +301,7 @@ def _serve(conn: Connection, process: Processor, parent_pid: int) -> None:
         except Exception as exc:  # a processor that raises (the library's never does) still answers for its file
             rec = _rejected(item, "extract", f"extraction crashed: {type(exc).__name__}: {exc}")
         try:
-            conn.send(rec)
+            conn.send(PackedReport.of(rec) if packed and rec.ok and rec.extraction is not None else rec)
         except (OSError, EOFError):
             return
         except Exception as exc:  # a result that cannot be sent back

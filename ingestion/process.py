@@ -38,12 +38,20 @@ class ProcessedReport:
     @property
     def problems(self) -> list[PartSeen]:
         """The parts that were not read fully (a warning each, never a silent zero)."""
-        return [p for p in self.parts if p.problem]
+        return problems_of(self.parts)
 
     @property
     def incomplete(self) -> list[str]:
         """What a file that ends early is missing (`completeness.py`)."""
-        return [p.problem for p in self.parts if p.kind == INCOMPLETE and p.problem]
+        return incomplete_of(self.parts)
+
+
+def problems_of(parts: list[PartSeen]) -> list[PartSeen]:
+    return [p for p in parts if p.problem]
+
+
+def incomplete_of(parts: list[PartSeen]) -> list[str]:
+    return [p.problem for p in parts if p.kind == INCOMPLETE and p.problem]
 
 
 def process_report(report_file: str, data: bytes, sha256: str | None = None) -> ProcessedReport:

@@ -6,7 +6,8 @@ reports is exercised. A warehouse built cold from N−2 reports and then given t
 builds holds, in all 9 marts, exactly the rows of a cold build of the N reports; after both files are deleted
 again, exactly the rows of the cold build of the N−2. Between the two, a build that adds a report rewrites the
 project rows of its own district only, and a district left behind by a build that stopped half-way (an old
-version, a missing district) is rebuilt by the next one.
+version, a missing district, a mart holding an older copy of its source) is rebuilt by the next one. After every
+build, each project mart's record of the versions it copied is its source's versions.
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ MARTS = ("dim_districts", "dim_indicators", "dim_projects", "dim_reports", "fct_
 BY_DISTRICT = ("int_project_name_pairs", "int_project_mention_keys", "int_projects", "int_project_milestones")
 # columns that say when a row was loaded, not what it holds (a district's version is made of its load times)
 LOAD_TIME = {"ingested_at", "district_version"}
+# the project marts, their source, and the record of the source versions each district was copied from
+COPIES = {"dim_projects": "int_projects", "fct_project_milestones": "int_project_milestones"}
 
 
 def _seed(prefix: str) -> Path:
@@ -64,6 +67,16 @@ def _rows(warehouse: Path, relation: str) -> list[tuple]:
         con.close()
     # lists (name_variants) as tuples, so that rows can be compared as sets
     return sorted((tuple(tuple(v) if isinstance(v, list) else v for v in r) for r in rows), key=repr)
+
+
+def _assert_copies_recorded(warehouse: Path) -> None:
+    """Each project mart's record holds, for every district of its source, the version the source holds."""
+    for mart, source in COPIES.items():
+        recorded = query_rows(warehouse, f"select district, district_version from intermediate.{mart}__copied_versions "
+                                         "order by district")
+        held = query_rows(warehouse, f"select district, any_value(district_version) from intermediate.{source} "
+                                     "group by district order by district")
+        assert recorded == held and held, mart
 
 
 def _assert_same_marts(built: Path, cold: Path) -> None:
@@ -166,6 +179,7 @@ def grown(tmp_path_factory, corpus, cold_base):
         before = _marked(warehouse)
         shutil.copy(f, folder / f.name)
         _build(folder, warehouse)
+        _assert_copies_recorded(warehouse)
         steps.append((f.name, district, before, _marked(warehouse)))
         _mark(warehouse, district, -1)
     return folder, warehouse, steps, shared
@@ -197,7 +211,10 @@ def test_incremental_builds_give_the_marts_of_a_cold_build(grown, cold_all):
 def test_deleting_the_added_reports_gives_the_marts_of_the_cold_build_without_them(grown, corpus, cold_base):
     """Also what a build killed between two models leaves behind, in a district the deletion does not touch:
     its pairs deleted but not scored again, its mention keys rebuilt but not its projects (an older version
-    held), its milestones deleted but not inserted again. The next build repairs it from the data alone."""
+    held), its milestones deleted but not inserted again, dim_projects holding the copy of an older version of
+    int_projects (its record says so); and fct_project_milestones without its record of the versions copied (a
+    warehouse from before the records), its rows of that district altered. The next build repairs it from the data
+    alone and writes the record again."""
     folder, warehouse, _, shared = grown
     files, _ = corpus
     (untouched,) = query_rows(warehouse, "select district from marts.dim_reports where report_file like '001_%'")[0]
@@ -207,12 +224,18 @@ def test_deleting_the_added_reports_gives_the_marts_of_the_cold_build_without_th
         con.execute("update intermediate.int_projects set district_version = 'older', n_mentions = 0 "
                     "where district = ?", [untouched])
         con.execute("delete from intermediate.int_project_milestones where district = ?", [untouched])
+        con.execute("update intermediate.dim_projects__copied_versions set district_version = 'older' "
+                    "where district = ?", [untouched])
+        con.execute("update marts.dim_projects set n_mentions = 0 where district = ?", [untouched])
+        con.execute("drop table intermediate.fct_project_milestones__copied_versions")
+        con.execute("update marts.fct_project_milestones set n_mentions = 0 where district = ?", [untouched])
     finally:
         con.close()
     for f in files["added"]:
         (folder / f.name).unlink()
     _build(folder, warehouse)
     _assert_same_marts(warehouse, cold_base)
+    _assert_copies_recorded(warehouse)
     for model in BY_DISTRICT:
         assert _rows(warehouse, f"intermediate.{model}") == _rows(cold_base, f"intermediate.{model}"), model
     assert query_rows(warehouse, "select max(n_reports) from marts.dim_projects where district = ?",

@@ -1,5 +1,6 @@
 """An incremental refresh rewrites only the new report's fact rows and tests only those; a full-tests run (the
-daily schedule's tag) tests every row.
+daily schedule's tag) tests every row. The project-matching models, which a refresh rebuilds district by district,
+have their tests run on the districts of the reports loaded or removed.
 
 Runs the refresh job in-process, as `devplan build` does: a fresh in-memory Dagster instance per run, the work
 registered as partitions, one run over their key range.
@@ -13,12 +14,15 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.dbt.test_scope import SCOPE_ALL, SCOPE_NEW, full_tests_tags
+from orchestration.dbt.test_scope import SCOPE_ALL, SCOPE_NEW, SCOPE_NEW_DISTRICTS, full_tests_tags
 from orchestration.reports.partitions import full_range_tags, report_partitions
 
 from .conftest import SEEDS, query_rows
 
 FACTS = ("fct_indicators", "fct_projects", "fct_investment_plans")
+# incremental by district (macros/stale_districts.sql): tested on the districts of the reports loaded or removed
+BY_DISTRICT = ("int_project_name_pairs", "int_project_mention_keys", "int_projects", "int_project_milestones",
+               "dim_projects", "fct_project_milestones")
 
 
 def refresh(folder: Path, warehouse: Path, keys: list[str], tags: dict | None = None) -> dg.ExecuteInProcessResult:
@@ -104,3 +108,94 @@ def test_a_full_tests_run_tests_every_row(built):
     assert not checks[("fct_projects", "column_values_fct_projects")].passed
     assert {e.metadata["test_scope"].value for e in checks.values() if "test_scope" in e.metadata} == {SCOPE_ALL}
     assert not result.success  # an error-severity test failed: the build says so
+
+
+def checks_of(result: dg.ExecuteInProcessResult, models) -> dict[tuple[str, str], dg.AssetCheckEvaluation]:
+    return {(e.asset_key.path[-1], e.check_name): e for e in result.get_asset_check_evaluations()
+            if e.asset_key.path[-1] in models}
+
+
+def district_of(warehouse: Path, report_file: str) -> str:
+    return query_rows(warehouse, "select district from marts.dim_reports where report_file = ?", [report_file])[0][0]
+
+
+@pytest.fixture(scope="module")
+def projects_built(tmp_path_factory, dbt_manifest):
+    """A warehouse of every sample report but the last (000 and 002 share a district, 001 has one of its own), and
+    the folder with the last one added; defects planted where the refresh of the last one does not reach: a
+    project of 001's district named null in dim_projects, a name key of 001's report null in int_project_names."""
+    tmp = tmp_path_factory.mktemp("incremental_projects")
+    files = sorted(p.name for p in SEEDS.iterdir() if p.is_file())
+    first, new = files[:-1], files[-1]
+    folder = tmp / "reports"
+    folder.mkdir()
+    for name in first:
+        shutil.copy(SEEDS / name, folder / name)
+    warehouse = tmp / "warehouse.duckdb"
+    assert refresh(folder, warehouse, first).success
+    shutil.copy(SEEDS / new, folder / new)
+    alone = next(f for f in first if f.startswith("001_"))
+    district = district_of(warehouse, alone)
+    assert district not in {district_of(warehouse, f) for f in first if f != alone}
+    con = duckdb.connect(str(warehouse))
+    con.execute("update marts.dim_projects set project_name = null "
+                "where project_key = (select min(project_key) from marts.dim_projects where district = ?)", [district])
+    con.execute("update intermediate.int_project_names set match_key = null "
+                "where project_mention_id = (select min(project_mention_id) from intermediate.int_project_names "
+                "where report_file = ?)", [alone])
+    con.close()
+    return folder, warehouse, first, new
+
+
+def test_a_refresh_tests_the_project_rows_of_the_districts_it_rebuilt(projects_built):
+    folder, warehouse, _, new = projects_built
+    result = refresh(folder, warehouse, [new])
+    assert result.success  # the planted defects are outside what the refresh rewrote: not tested
+    checks = checks_of(result, BY_DISTRICT + ("int_project_names",))
+    assert checks[("dim_projects", "column_values_dim_projects")].passed
+    assert checks[("int_project_names", "column_values_int_project_names")].passed
+    scopes = {k[0]: e.metadata["test_scope"].value for k, e in checks.items() if "test_scope" in e.metadata}
+    assert scopes == {**dict.fromkeys(BY_DISTRICT, SCOPE_NEW_DISTRICTS), "int_project_names": SCOPE_NEW}
+    assert query_rows(warehouse, "select count(*) from marts.dim_projects where district = ?",
+                      [district_of(warehouse, new)])[0][0] > 0
+
+
+def test_a_full_tests_run_tests_every_project_row(projects_built):
+    folder, warehouse, _, new = projects_built
+    result = refresh(folder, warehouse, [new], tags=full_tests_tags())
+    assert not result.success
+    checks = checks_of(result, ("int_project_names",))
+    failed = checks[("int_project_names", "column_values_int_project_names")]
+    assert not failed.passed and failed.metadata["test_scope"].value == SCOPE_ALL
+    # dbt builds nothing downstream of a failed test: with the name key repaired, the projects are tested
+    con = duckdb.connect(str(warehouse))
+    con.execute("update intermediate.int_project_names set match_key = 'repaired' where match_key is null")
+    con.close()
+    result = refresh(folder, warehouse, [new], tags=full_tests_tags())
+    assert not result.success
+    checks = checks_of(result, BY_DISTRICT)
+    assert not checks[("dim_projects", "column_values_dim_projects")].passed
+    assert {e.metadata["test_scope"].value for e in checks.values() if "test_scope" in e.metadata} == {SCOPE_ALL}
+
+
+def test_removing_a_report_tests_the_rows_of_its_district(projects_built):
+    """The district of a report removed is rebuilt from its other reports, and those rows are tested: here they
+    carry a defect of the names of the district's other report (000), which the rebuild brings into dim_projects."""
+    folder, warehouse, first, _ = projects_built
+    gone, kept = next(f for f in first if f.startswith("002_")), next(f for f in first if f.startswith("000_"))
+    district = district_of(warehouse, gone)
+    assert district_of(warehouse, kept) == district
+    con = duckdb.connect(str(warehouse))
+    con.execute("update marts.dim_projects set project_name = 'repaired' where project_name is null")
+    con.execute("update intermediate.int_project_names set project_name = null where report_file = ?", [kept])
+    con.close()
+    (folder / gone).unlink()
+    result = refresh(folder, warehouse, [gone])
+    assert not result.success
+    checks = checks_of(result, BY_DISTRICT)
+    failed = checks[("dim_projects", "column_values_dim_projects")]
+    assert not failed.passed and failed.metadata["test_scope"].value == SCOPE_NEW_DISTRICTS
+    # what failed is the district's rebuilt rows: every project of it is named by 000's names alone
+    n, unnamed = query_rows(warehouse, "select count(*), count(*) filter (where project_name is null) "
+                                       "from marts.dim_projects where district = ?", [district])[0]
+    assert n and unnamed == n

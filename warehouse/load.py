@@ -2,17 +2,22 @@
 
 A report's old rows are deleted and its new rows inserted together, so a crash leaves either the old or the new
 version, never a mix. Every insert names its columns (from `schema`), so a column added to a record or a table
-never shifts values into the wrong column. Each table gets one insert per batch (`bulk.TableRows`): a load of a
-thousand reports is a handful of statements, not one per report or per row. The caller holds the writer lock
-(`lock.writer_lock`).
+never shifts values into the wrong column. Each table gets one insert per chunk of CHUNK_REPORTS reports
+(`bulk.TableRows`, DuckDB's appender), all in the batch's one transaction: a load of a thousand reports is a
+few dozen statements, not one per report or per row. The load is the peak of a build's memory, so a chunk's
+rows are gathered, inserted and dropped before the next chunk's, and a report given packed (`ingestion.packed`,
+as the refresh gets them from its workers) is taken for its chunk only: the batch's memory goes down while the
+transaction's goes up. The caller holds the writer lock (`lock.writer_lock`).
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ingestion.errors import Rejection
+from ingestion.packed import RECORD_TYPES, PackedReport, ReportRows
 from ingestion.process import EXTRACTOR_VERSION, ProcessedReport
 
 from .bulk import TableRows
@@ -24,6 +29,14 @@ from .schema import table
 # last all created from (`record_views_built`; read by `state.plan_refresh` for orchestration/dbt/current.py).
 _STATE_ROW = "warehouse"
 _FACT_TABLES = ("indicator_rows", "project_items", "investment_plans", "report_parts")
+# record list of an extraction → (its raw table, the column numbering its rows)
+_FACTS = {"indicators": ("indicator_rows", "row_no"), "projects": ("project_items", "item_no"),
+          "investments": ("investment_plans", "item_no"), "parts": ("report_parts", "part_no")}
+
+# Reports per insert. One insert per batch held every row of a cold build at once, as records, as column lists
+# and in DuckDB's appender buffer; chunks of 200 keep a few MB of rows out of the transaction at any time and
+# insert about as fast as one statement (smaller chunks cost more appenders; docs/scaling.md has the figures).
+CHUNK_REPORTS = 200
 
 
 @dataclass
@@ -98,9 +111,10 @@ def _duplicate_error(owner: str) -> Rejection:
     return Rejection("duplicate", f"same content as {owner}, which is already loaded; this copy was not loaded again")
 
 
-def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -> LoadSummary:
+def load_batch(con, processed: Sequence[ProcessedReport | PackedReport], deleted: list[str] = ()) -> LoadSummary:
     """Apply one batch in a single transaction: new versions replace old ones, failures are quarantined,
-    deleted files leave the raw layer. A failed new version keeps the last good facts of that file."""
+    deleted files leave the raw layer. A failed new version keeps the last good facts of that file. The reports
+    are inserted a chunk at a time (CHUNK_REPORTS), still in that one transaction."""
     summary = LoadSummary()
     now = _now()
     ok = [p for p in processed if p.ok]
@@ -110,7 +124,7 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
         owners = dict(con.execute("select sha256, report_file from raw.reports").fetchall())
         replacing = {p.report_file for p in ok}
         owners = {sha: f for sha, f in owners.items() if f not in replacing and f not in deleted}
-        accepted: list[ProcessedReport] = []
+        accepted: list[ProcessedReport | PackedReport] = []
         for p in sorted(ok, key=lambda x: x.report_file):
             owner = owners.get(p.sha256)
             if owner is not None and owner != p.report_file:
@@ -136,31 +150,11 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
                             [ids])
             con.execute("delete from raw.ingest_errors where report_file in (select unnest(?::varchar[]))", [ids])
 
-        reports, events = TableRows(table("reports")), TableRows(table("report_events"))
-        facts = {name: TableRows(table(name)) for name in _FACT_TABLES}
-        for p in accepted:
-            for detail in p.incomplete:  # ingestion left the cut row out; the event says so
-                events.add(report_file=p.report_file, sha256=p.sha256, event="incomplete", detail=detail, event_at=now)
-                summary.incomplete.setdefault(p.report_file, []).append(detail)
-            for part in p.problems:
-                summary.problems.setdefault(p.report_file, []).append((part_label(part), part.problem))
-            meta = dict(p.extraction.meta.__dict__, extractor_version=EXTRACTOR_VERSION, quality=p.quality)
-            reports.add(report_id=p.report_file, report_file=p.report_file, sha256=p.sha256, size=p.size, text=p.text,
-                        metadata=json.dumps(meta, ensure_ascii=False), ingested_at=now)
-            ex = p.extraction
-            facts["indicator_rows"].add_records(ex.indicators, number="row_no", report_id=p.report_file)
-            facts["project_items"].add_records(ex.projects, number="item_no", report_id=p.report_file)
-            facts["investment_plans"].add_records(ex.investments, number="item_no", report_id=p.report_file)
-            facts["report_parts"].add_records(ex.parts, number="part_no", report_id=p.report_file)
-            events.add(report_file=p.report_file, sha256=p.sha256, event="loaded", event_at=now,
-                       detail=f"{len(ex.indicators)} indicator values, {len(ex.projects)} project mentions, "
-                              f"{len(ex.investments)} investment figures")
-            summary.loaded.append(p.report_file)
-        reports.insert(con)
-        summary.indicator_rows = facts["indicator_rows"].insert(con)
-        summary.project_rows = facts["project_items"].insert(con)
-        summary.investment_rows = facts["investment_plans"].insert(con)
-        facts["report_parts"].insert(con)
+        events = TableRows(table("report_events"))
+        for start in range(0, len(accepted), CHUNK_REPORTS):
+            _insert_reports(con, accepted[start:start + CHUNK_REPORTS], events, summary, now)
+            if len(accepted) > CHUNK_REPORTS:
+                _return_freed_memory()
 
         for p in processed:
             if not p.ok:
@@ -178,4 +172,47 @@ def load_batch(con, processed: list[ProcessedReport], deleted: list[str] = ()) -
         con.execute("rollback")
         raise
     return summary
+
+
+def _return_freed_memory() -> None:
+    """Hand the memory of the reports just inserted back to the system, for the next chunk and the commit (which
+    copies the transaction's rows once more). The packed reports came in on the extraction's thread, so their
+    memory sits in that thread's malloc arena, where the main thread's allocations (DuckDB's) never reuse it:
+    glibc returns it only when asked (`malloc_trim`, a few ms). Elsewhere (no glibc) this does nothing."""
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
+
+
+def _insert_reports(con, chunk: Sequence[ProcessedReport | PackedReport], events: TableRows, summary: LoadSummary,
+                    now: datetime) -> None:
+    """Insert one chunk of accepted reports (their rows, with their events gathered into `events`) in the
+    caller's transaction; what this gathers, and every report it took, is dropped when it returns."""
+    reports = TableRows(table("reports"))
+    facts = {name: TableRows(table(name)) for name in _FACT_TABLES}
+    for item in chunk:
+        r = item.take() if isinstance(item, PackedReport) else ReportRows.of(item)
+        for detail in r.incomplete:  # ingestion left the cut row out; the event says so
+            events.add(report_file=r.report_file, sha256=r.sha256, event="incomplete", detail=detail, event_at=now)
+            summary.incomplete.setdefault(r.report_file, []).append(detail)
+        for part in r.problems:
+            summary.problems.setdefault(r.report_file, []).append((part_label(part), part.problem))
+        meta = dict(r.meta.__dict__, extractor_version=EXTRACTOR_VERSION, quality=r.quality)
+        reports.add(report_id=r.report_file, report_file=r.report_file, sha256=r.sha256, size=r.size, text=r.text,
+                    metadata=json.dumps(meta, ensure_ascii=False), ingested_at=now)
+        for name, (fact_table, number) in _FACTS.items():
+            facts[fact_table].add_rows(RECORD_TYPES[name], r.rows[name], number=number, report_id=r.report_file)
+        events.add(report_file=r.report_file, sha256=r.sha256, event="loaded", event_at=now,
+                   detail=f"{len(r.rows['indicators'])} indicator values, {len(r.rows['projects'])} project mentions, "
+                          f"{len(r.rows['investments'])} investment figures")
+        summary.loaded.append(r.report_file)
+    reports.insert(con)
+    summary.indicator_rows += facts["indicator_rows"].insert(con)
+    summary.project_rows += facts["project_items"].insert(con)
+    summary.investment_rows += facts["investment_plans"].insert(con)
+    facts["report_parts"].insert(con)
 

@@ -9,6 +9,11 @@ build` does) passes the plan's hashes (`known_sha256`), which decide what is unc
 read) and travel with the bytes to the records. Without them the bytes read here are hashed once. A file that
 changes between the plan and the load keeps the plan's hash for the new content; the next plan sees a different
 hash and loads it again, so the warehouse converges.
+
+The load is a build's peak of memory: the workers send each report back packed (`ingestion.packed`: its text
+and records pickled as rows, a third of their size as objects), the whole batch waits for its transaction in
+that form, and the load takes it a chunk at a time (`load.CHUNK_REPORTS`). No file's bytes are kept once it is
+extracted.
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from pathlib import Path
 from ingestion.batch import DEFAULT_TIME_LIMIT_S, PARALLEL_THRESHOLD, Ahead, process_batch
 from ingestion.errors import Rejection
 from ingestion.folder import sha256_bytes
+from ingestion.packed import PackedReport
 from ingestion.process import ProcessedReport
 
 from .connection import connect
@@ -96,8 +102,8 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
         try:
             known = known_reports(con)
             quarantined = {f for (f,) in con.execute("select report_file from raw.ingest_errors").fetchall()}
-            todo: list[tuple[str, bytes, str]] = []
-            ready: list[ProcessedReport] = []
+            todo: list[tuple[str, bytes | None, str]] = []
+            ready: list[ProcessedReport | PackedReport] = []
             deleted: list[str] = []
             unchanged: list[str] = []
             extracting = _ahead_keys(folder)
@@ -129,6 +135,7 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
             if unchanged:
                 log.info(f"{len(unchanged)} file(s) unchanged since they were loaded: skipped")
             ready.extend(_process_all(folder, todo, workers))
+            del todo  # the files' bytes: not needed by the load
             summary = load_batch(con, ready, deleted)
             summary.unchanged = unchanged
             log.info(f"loaded {len(summary.loaded)} report(s): {summary.indicator_rows} indicator values, "
@@ -146,7 +153,7 @@ def refresh_reports(folder: Path, warehouse: Path, report_files: list[str], work
 
 
 def _process_all(folder: Path, todo: list[tuple[str, bytes | None, str]],
-                 workers: int | None) -> list[ProcessedReport]:
+                 workers: int | None) -> list[ProcessedReport | PackedReport]:
     """Extract in worker processes; a file that crashes or outlasts the time limit is quarantined alone. Files
     extracted ahead (`extract_ahead`) with the same name and hash are taken from there (`todo` holds no bytes for
     them; one that got no result ahead is read now)."""
@@ -166,7 +173,8 @@ def _process_all(folder: Path, todo: list[tuple[str, bytes | None, str]],
     if rest:
         log.info(f"extracting {len(rest)} file(s) ({sum(len(item[1]) for item in rest) / 1e6:.1f} MB)")
     extracted = iter(process_batch(rest, workers=workers if workers is not None else extract_workers(),
-                                   time_limit_s=extract_time_limit_s(), progress=_progress))
+                                   time_limit_s=extract_time_limit_s(), progress=_progress, packed=True))
+    del rest  # the bytes of the files read here (the caller drops its own)
     return [ahead[(name, sha)] if (name, sha) in ahead else rejected[name] if rejected.get(name) else next(extracted)
             for name, _, sha in todo]
 
@@ -194,7 +202,7 @@ def extract_ahead(folder: Path, sha256: Mapping[str, str]) -> None:
     if items:
         log.info(f"extracting {len(items)} file(s) ({sum(len(i[1]) for i in items) / 1e6:.1f} MB) while the run starts")
         _AHEAD[folder] = Ahead(items, workers=extract_workers(), time_limit_s=extract_time_limit_s(),
-                               progress=_progress)
+                               progress=_progress, packed=True)
 
 
 def _ahead_keys(folder: Path) -> set[tuple[str, str]]:
@@ -203,7 +211,7 @@ def _ahead_keys(folder: Path) -> set[tuple[str, str]]:
     return {(item[0], item[2]) for item in ahead.items} if ahead is not None else set()
 
 
-def _take_ahead(folder: Path) -> dict[tuple[str, str], ProcessedReport]:
+def _take_ahead(folder: Path) -> dict[tuple[str, str], ProcessedReport | PackedReport]:
     """(name, sha256) → result of what was extracted ahead for `folder` (waiting for it to finish), once."""
     ahead = _AHEAD.pop(Path(folder).resolve(), None)
     if ahead is None:

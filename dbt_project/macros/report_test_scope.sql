@@ -1,6 +1,10 @@
-{#- Test what changed. A model whose config carries `meta: {test_scope: report_id}` (the incremental facts) has
-    its generic tests run on the reports loaded since the marts were last completely built, not on the whole
-    table: the rows of the other reports were tested when they were built and have not been rewritten since.
+{#- Test what changed. A model whose config carries `meta: {test_scope: report_id}` (the models incremental by
+    report: the facts, int_project_names) has its generic tests run on the reports loaded since the marts were last
+    completely built, not on the whole table: the rows of the other reports were tested when they were built and
+    have not been rewritten since. A model incremental by district (`meta: {test_scope: district}`: project
+    matching, macros/stale_districts.sql) rewrites the whole district of a report loaded or removed, so its tests
+    run on the districts of the reports loaded since then and of the report versions replaced or deleted since
+    then (raw.report_versions.replaced_at): a removed report's district is rebuilt without it.
 
     The scope comes from the warehouse, not from --vars: raw.reports.ingested_at against
     raw.build_state.marts_built_at (set only after a complete build and serving copy, so the reports of a build
@@ -22,13 +26,22 @@
         {%- set scope_column = graph.nodes[model.attached_node].config.meta.get('test_scope') -%}
     {%- endif -%}
     {%- if scope_column -%}
-        {%- set in_scope -%}
-            {{ scope_column }} in (
-                select r.report_id from raw.reports as r
-                where r.ingested_at > coalesce(
-                    (select max(s.marts_built_at) from raw.build_state as s), '-infinity'::timestamp)
-            )
+        {%- set built_at -%}
+            coalesce((select max(s.marts_built_at) from raw.build_state as s), '-infinity'::timestamp)
         {%- endset -%}
+        {%- if scope_column == 'district' -%}
+            {%- set in_scope -%}
+                district in (
+                    select r.metadata ->> 'district' from raw.reports as r where r.ingested_at > {{ built_at }}
+                    union
+                    select v.metadata ->> 'district' from raw.report_versions as v where v.replaced_at > {{ built_at }}
+                )
+            {%- endset -%}
+        {%- else -%}
+            {%- set in_scope -%}
+                {{ scope_column }} in (select r.report_id from raw.reports as r where r.ingested_at > {{ built_at }})
+            {%- endset -%}
+        {%- endif -%}
         {%- set where = '(' ~ where ~ ') and ' ~ in_scope if where else in_scope -%}
     {%- endif -%}
     {%- if where -%}

@@ -25,5 +25,5 @@ select
     count(*) as n_mentions,
     any_value(district_version) as district_version
 from {{ ref('int_project_mention_keys') }}
-{{ where_district_not_held() }}
+{{ where_district_not_held(input=ref('int_project_mention_keys')) }}
 group by project_key, district, report_id, report_file, period_year, is_plan, stage

@@ -12,7 +12,7 @@
 with mentions as (
     select *
     from {{ ref('int_project_mention_keys') }}
-    {{ where_district_not_held() }}
+    {{ where_district_not_held(input=ref('int_project_mention_keys')) }}
 ),
 
 ranked as (

@@ -1,12 +1,13 @@
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
-    pre_hook="{{ delete_districts_unlike(ref('int_projects')) }}",
+    pre_hook="{{ delete_districts_not_copied(ref('int_projects')) }}",
     on_schema_change='append_new_columns'
 ) }}
 -- One row per district × project, over every report held: the rows int_projects keeps up to date district by
 -- district, without its bookkeeping column (the marts' columns are a contract).
--- Incremental: the districts whose rows differ from the source's are rewritten (macro delete_districts_unlike).
+-- Incremental: the districts copied from another version of the source than the source holds now are rewritten
+-- (macro delete_districts_not_copied: intermediate.dim_projects__copied_versions records the versions copied).
 select
     project_key,
     district,
@@ -21,4 +22,4 @@ select
     n_reports,
     name_variants
 from {{ ref('int_projects') }}
-{{ where_district_not_held() }}
+{{ where_district_not_held(input=ref('int_projects')) }}

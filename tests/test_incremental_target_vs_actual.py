@@ -5,8 +5,8 @@ Through `devplan build` on a small folder: two sample reports and one bench-deri
 a report of a new district and a second report of an existing district, each in a build of its own. Every row of
 the two relations is marked before a build (a suffix on target_actual_id, in both, so that the mart still
 equals its source): a row still marked afterwards was not written again. Then a build that removes the two
-reports, run on a warehouse left half-done (a district's rows missing, another's version and values wrong, the
-mart's rows changed or missing), gives exactly the rows of a cold build of the first three reports; a
+reports, run on a warehouse left half-done (a district's rows missing, another's version and values wrong, an
+older copy in the mart, rows missing from it), gives exactly the rows of a cold build of the first three reports; a
 changed direction in the indicator_codes seed recomputes every district; a reloaded report rewrites its own
 district; and a `--full-refresh` of the two models gives exactly the rows the incremental builds left.
 """
@@ -30,6 +30,8 @@ pytestmark = pytest.mark.e2e
 
 INT = "intermediate.int_target_vs_actual"
 MART = "marts.mart_target_vs_actual"
+# the versions of INT each district of the mart was copied from (macro delete_districts_not_copied)
+RECORD = "intermediate.mart_target_vs_actual__copied_versions"
 RELATIONS = (INT, MART)
 MARK = "#kept"
 
@@ -58,6 +60,8 @@ def _rows(warehouse: Path, relation: str, without: tuple[str, ...] = ()) -> list
 
 def _assert_mart_is_its_source(warehouse: Path) -> None:
     assert _rows(warehouse, MART) == _rows(warehouse, INT, without=("district_version",))
+    assert _rows(warehouse, RECORD) == sorted(
+        query_rows(warehouse, f"select distinct district, district_version from {INT}"), key=repr)
 
 
 def _mark(warehouse: Path) -> None:
@@ -167,9 +171,10 @@ def test_a_new_report_rewrites_the_target_vs_actual_rows_of_its_district_only(gr
 
 
 def test_a_half_built_state_is_repaired_and_a_district_that_left_is_deleted(grown, corpus, cold_base):
-    """What a build killed between the model and the mart, or a hand edit, leaves behind, in two districts the
-    build has no other reason to touch: one district's rows missing from the intermediate model and changed in the
-    mart, the other's held under an older version with wrong values and missing from the mart. Removing the two added reports then gives exactly the cold build of the base reports
+    """What a build killed between the model and the mart leaves behind, in two districts the build has no other
+    reason to touch: one district's rows missing from the intermediate model, and in the mart an older copy of them
+    (other values, an older version in the record); the other's held under an older version with wrong values, and
+    missing from the mart. Removing the two added reports then gives exactly the cold build of the base reports
     (their loads are the cold build's own, so even the versions are equal)."""
     folder, warehouse, steps = grown
     # the two districts the removal does not touch (the third one loses a report, the fourth all of its own)
@@ -180,6 +185,7 @@ def test_a_half_built_state_is_repaired_and_a_district_that_left_is_deleted(grow
         con.execute(f"update {INT} set district_version = 'older', met_computed = not met_computed, "
                     "target_value_raw = 'wrong' where district = ?", [b])
         con.execute(f"update {MART} set met_reported = null, unit = 'wrong' where district = ?", [a])
+        con.execute(f"update {RECORD} set district_version = 'older' where district = ?", [a])
         con.execute(f"delete from {MART} where district = ?", [b])
     finally:
         con.close()
@@ -188,6 +194,7 @@ def test_a_half_built_state_is_repaired_and_a_district_that_left_is_deleted(grow
     _build(folder, warehouse)
     assert _rows(warehouse, INT) == _rows(cold_base, INT)
     assert _rows(warehouse, MART) == _rows(cold_base, MART)
+    assert _rows(warehouse, RECORD) == _rows(cold_base, RECORD)
     assert corpus["new_district"][1] not in _districts(warehouse)
 
 
@@ -261,6 +268,6 @@ def test_a_full_refresh_gives_the_rows_of_the_incremental_builds(grown, tmp_path
         timeout=600,
     )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
-    for relation in RELATIONS:
+    for relation in (*RELATIONS, RECORD):
         incremental = _rows(warehouse, relation)
         assert incremental and _rows(copy, relation) == incremental, relation

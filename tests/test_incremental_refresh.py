@@ -1,6 +1,6 @@
 """An incremental refresh rewrites only the new report's fact rows and tests only those; a full-tests run (the
-daily schedule's tag) tests every row. The project-matching models, which a refresh rebuilds district by district,
-have their tests run on the districts of the reports loaded or removed.
+daily schedule's tag) tests every row. The models a refresh rebuilds district by district (project matching,
+target vs actual) have their tests run on the districts of the reports loaded or removed.
 
 Runs the refresh job in-process, as `devplan build` does: a fresh in-memory Dagster instance per run, the work
 registered as partitions, one run over their key range.
@@ -20,9 +20,10 @@ from orchestration.reports.partitions import full_range_tags, report_partitions
 from .conftest import SEEDS, query_rows
 
 FACTS = ("fct_indicators", "fct_projects", "fct_investment_plans")
-# incremental by district (macros/stale_districts.sql): tested on the districts of the reports loaded or removed
+# incremental by district (macros/stale_districts.sql, target_vs_actual_version.sql): tested on the districts of
+# the reports loaded or removed
 BY_DISTRICT = ("int_project_name_pairs", "int_project_mention_keys", "int_projects", "int_project_milestones",
-               "dim_projects", "fct_project_milestones")
+               "dim_projects", "fct_project_milestones", "int_target_vs_actual", "mart_target_vs_actual")
 
 
 def refresh(folder: Path, warehouse: Path, keys: list[str], tags: dict | None = None) -> dg.ExecuteInProcessResult:

@@ -46,6 +46,17 @@ def run_devplan(*args: str, env_extra: dict | None = None) -> subprocess.Complet
                           capture_output=True, text=True, timeout=600)
 
 
+def build_ok(folder: Path, warehouse: Path) -> None:
+    """`devplan build` of `folder` into `warehouse`, which must succeed (its output is the failure message)."""
+    proc = run_devplan("build", "--reports", str(folder), "--warehouse", str(warehouse))
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+def seed_file(prefix: str) -> Path:
+    """The sample report whose name starts with `prefix`."""
+    return next(p for p in sorted(SEEDS.iterdir()) if p.name.startswith(prefix))
+
+
 def wait_unreaped(proc: subprocess.Popen, timeout: float) -> int:
     """Wait up to `timeout` s for `proc` to end, without reaping it; its exit code (negative: the signal).
 

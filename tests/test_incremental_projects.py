@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from .conftest import ROOT, SEEDS, query_rows, run_devplan
+from .conftest import ROOT, build_ok, query_rows, seed_file
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import derive, district_name  # noqa: E402
@@ -35,10 +35,6 @@ LOAD_TIME = {"ingested_at", "district_version"}
 COPIES = {"dim_projects": "int_projects", "fct_project_milestones": "int_project_milestones"}
 
 
-def _seed(prefix: str) -> Path:
-    return next(p for p in sorted(SEEDS.iterdir()) if p.name.startswith(prefix))
-
-
 def _shared_district_indices() -> tuple[int, int]:
     """Two bench indices whose derived reports get the same district name."""
     seen: dict[str, int] = {}
@@ -47,11 +43,6 @@ def _shared_district_indices() -> tuple[int, int]:
         if seen_at != i:
             return seen_at, i
     raise AssertionError("no two bench indices share a district name")
-
-
-def _build(folder: Path, warehouse: Path) -> None:
-    proc = run_devplan("build", "--reports", str(folder), "--warehouse", str(warehouse))
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
 
 
 def _rows(warehouse: Path, relation: str) -> list[tuple]:
@@ -127,12 +118,12 @@ def corpus(tmp_path_factory):
     src = tmp_path_factory.mktemp("project_corpus")
     i, j = _shared_district_indices()
     files = {
-        "base": [_seed("000_"), _seed("001_"), src / f"report_{i:05d}.txt"],
+        "base": [seed_file("000_"), seed_file("001_"), src / f"report_{i:05d}.txt"],
         # 002 shares 大渡口区 with 000; report j shares report i's district
-        "added": [_seed("002_"), src / f"report_{j:05d}.txt"],
+        "added": [seed_file("002_"), src / f"report_{j:05d}.txt"],
     }
-    (src / f"report_{i:05d}.txt").write_text(derive(_seed("000_").read_text(encoding="utf-8"), i), encoding="utf-8")
-    (src / f"report_{j:05d}.txt").write_text(derive(_seed("002_").read_text(encoding="utf-8"), j), encoding="utf-8")
+    (src / f"report_{i:05d}.txt").write_text(derive(seed_file("000_").read_text(encoding="utf-8"), i), encoding="utf-8")
+    (src / f"report_{j:05d}.txt").write_text(derive(seed_file("002_").read_text(encoding="utf-8"), j), encoding="utf-8")
     return files, district_name(i)
 
 
@@ -144,7 +135,7 @@ def cold_base(tmp_path_factory, corpus, dbt_manifest) -> Path:
     for f in files["base"]:
         shutil.copy(f, folder / f.name)
     warehouse = folder.parent / "warehouse.duckdb"
-    _build(folder, warehouse)
+    build_ok(folder, warehouse)
     return warehouse
 
 
@@ -156,7 +147,7 @@ def cold_all(tmp_path_factory, corpus, dbt_manifest) -> Path:
     for f in files["base"] + files["added"]:
         shutil.copy(f, folder / f.name)
     warehouse = folder.parent / "warehouse.duckdb"
-    _build(folder, warehouse)
+    build_ok(folder, warehouse)
     return warehouse
 
 
@@ -178,7 +169,7 @@ def grown(tmp_path_factory, corpus, cold_base):
         _mark(warehouse, district, +1)
         before = _marked(warehouse)
         shutil.copy(f, folder / f.name)
-        _build(folder, warehouse)
+        build_ok(folder, warehouse)
         _assert_copies_recorded(warehouse)
         steps.append((f.name, district, before, _marked(warehouse)))
         _mark(warehouse, district, -1)
@@ -233,7 +224,7 @@ def test_deleting_the_added_reports_gives_the_marts_of_the_cold_build_without_th
         con.close()
     for f in files["added"]:
         (folder / f.name).unlink()
-    _build(folder, warehouse)
+    build_ok(folder, warehouse)
     _assert_same_marts(warehouse, cold_base)
     _assert_copies_recorded(warehouse)
     for model in BY_DISTRICT:

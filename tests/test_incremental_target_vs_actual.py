@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from .conftest import ROOT, SEEDS, query_rows, run_devplan
+from .conftest import ROOT, build_ok, query_rows, seed_file
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import derive, district_name  # noqa: E402
@@ -34,15 +34,6 @@ MART = "marts.mart_target_vs_actual"
 RECORD = "intermediate.mart_target_vs_actual__copied_versions"
 RELATIONS = (INT, MART)
 MARK = "#kept"
-
-
-def _seed(prefix: str) -> Path:
-    return next(p for p in sorted(SEEDS.iterdir()) if p.name.startswith(prefix))
-
-
-def _build(folder: Path, warehouse: Path) -> None:
-    proc = run_devplan("build", "--reports", str(folder), "--warehouse", str(warehouse))
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
 
 
 def _rows(warehouse: Path, relation: str, without: tuple[str, ...] = ()) -> list[tuple]:
@@ -103,12 +94,12 @@ def corpus(tmp_path_factory):
     src = tmp_path_factory.mktemp("tva_corpus")
     i = 1
     k = next(k for k in range(2, 1000) if district_name(k) != district_name(i))
-    (src / f"report_{i:05d}.txt").write_text(derive(_seed("003_").read_text(encoding="utf-8"), i), encoding="utf-8")
-    (src / f"report_{k:05d}.txt").write_text(derive(_seed("000_").read_text(encoding="utf-8"), k), encoding="utf-8")
+    (src / f"report_{i:05d}.txt").write_text(derive(seed_file("003_").read_text(encoding="utf-8"), i), encoding="utf-8")
+    (src / f"report_{k:05d}.txt").write_text(derive(seed_file("000_").read_text(encoding="utf-8"), k), encoding="utf-8")
     return {
-        "base": [_seed("000_"), _seed("001_"), src / f"report_{i:05d}.txt"],
+        "base": [seed_file("000_"), seed_file("001_"), src / f"report_{i:05d}.txt"],
         "new_district": (src / f"report_{k:05d}.txt", district_name(k)),
-        "same_district": _seed("002_"),
+        "same_district": seed_file("002_"),
     }
 
 
@@ -119,7 +110,7 @@ def cold_base(tmp_path_factory, corpus, dbt_manifest) -> Path:
     for f in corpus["base"]:
         shutil.copy(f, folder / f.name)
     warehouse = folder.parent / "warehouse.duckdb"
-    _build(folder, warehouse)
+    build_ok(folder, warehouse)
     return warehouse
 
 
@@ -144,7 +135,7 @@ def grown(tmp_path_factory, corpus, cold_base):
         _mark(warehouse)
         before = _marked(warehouse)
         shutil.copy(f, folder / f.name)
-        _build(folder, warehouse)
+        build_ok(folder, warehouse)
         steps.append((f.name, district, before, _marked(warehouse)))
         _unmark(warehouse)
         _assert_mart_is_its_source(warehouse)
@@ -191,7 +182,7 @@ def test_a_half_built_state_is_repaired_and_a_district_that_left_is_deleted(grow
         con.close()
     for f in (corpus["new_district"][0], corpus["same_district"]):
         (folder / f.name).unlink()
-    _build(folder, warehouse)
+    build_ok(folder, warehouse)
     assert _rows(warehouse, INT) == _rows(cold_base, INT)
     assert _rows(warehouse, MART) == _rows(cold_base, MART)
     assert _rows(warehouse, RECORD) == _rows(cold_base, RECORD)
@@ -214,7 +205,7 @@ def test_a_changed_direction_in_the_indicator_codes_seed_recomputes_every_distri
         con.close()
     _mark(warehouse)
     shutil.copy(corpus["new_district"][0], folder / corpus["new_district"][0].name)
-    _build(folder, warehouse)
+    build_ok(folder, warehouse)
     marked = _marked(warehouse)
     _unmark(warehouse)
     for relation in RELATIONS:
@@ -241,7 +232,7 @@ def test_a_reloaded_report_rewrites_the_rows_of_its_district_only(grown, corpus)
     _mark(warehouse)
     before = _marked(warehouse)
     reloaded.write_text(reloaded.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    _build(folder, warehouse)
+    build_ok(folder, warehouse)
     after = _marked(warehouse)
     _unmark(warehouse)
     for relation in RELATIONS:

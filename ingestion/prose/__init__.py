@@ -62,6 +62,7 @@ _DASH_OR_TAG_END_HINT = re.compile("|".join(map(re.escape, _DASH_OR_TAG_END)))  
 # what a project item's description cannot do without: its investment (`_DESCRIBES_COST`, `is_described_item`'s
 # tests) or, for `name_of_stage_led`, the word of a construction period (`item_details.is_detail`)
 _PERIOD_WORDS = ("年限", "周期", "期限", "工期")
+_PERIOD_HINT = re.compile("|".join(_PERIOD_WORDS))  # one search, not a generator over the words
 
 
 def _is_project_item(text: str) -> bool:
@@ -72,7 +73,7 @@ def _is_project_item(text: str) -> bool:
     Every one of them sizes the project with its investment (`name_of_stage_led` may date it instead): a line
     naming neither (most lines of a task section) is told so before any of them is tried."""
     costed = "投资" in text
-    if not costed and not any(w in text for w in _PERIOD_WORDS):
+    if not costed and not _PERIOD_HINT.search(text):
         return False
     item = _drop_item_number(text)
     if costed and _DASH_OR_TAG_END_HINT.search(text) and name_of_dashed(item) is not None:
@@ -89,6 +90,7 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
     seen: set[tuple[str, str]] = set()
     gate = value_gate(scope.qualitative)
     heading_lines = outline.heading_lines
+    actual = scope.measure == "actual"  # only a review's sentences are cut at its verdicts (`_verdict_pieces`)
     for no in scope.lines:
         raw = outline.text(no)
         text = squash(raw)  # once: the clause line, the heading number and `_clean` all read the squashed text
@@ -116,7 +118,8 @@ def _scope_rows(outline: Outline, scope: Scope, higher: tuple[str, ...]) -> list
         for part in parts:
             if gate is not None and not gate.search(part):  # no value phrase: the sentence yields no row
                 continue
-            for piece, verdict, clause in _verdict_pieces(part, scope):
+            pieces = _verdict_pieces(part, scope) if actual else ((part, None, None),)
+            for piece, verdict, clause in pieces:
                 rows = []
                 for r in _read_sentence(_drop_item_number(piece), scope, higher, gate):
                     if (r.name, r.raw) in seen:

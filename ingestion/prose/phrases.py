@@ -170,11 +170,16 @@ def _values(clause: str, qualitative: frozenset[str]) -> list[_Value]:
     pattern = _VALUE_OR_RANGE if _RANGE_HINT.search(clause) else _VALUE
     for m in pattern.finditer(clause):
         kind = m.lastgroup
-        if (quoted and quoted[m.start()]) or (kind in _QUALITATIVE_KINDS and kind not in qualitative):
+        start, end = m.span()
+        if (quoted and quoted[start]) or (kind in _QUALITATIVE_KINDS and kind not in qualitative):
             continue
-        if ages and any(a <= m.start() < b for a, b in ages):
+        if ages and any(a <= start < b for a, b in ages):
             continue
-        out.append(_make_value(m, kind))
+        if kind == "level":  # most values: `_make_value` inline (a call per value costs more than its work)
+            unit = m.group("unit")
+            out.append(_Value(kind, m.group(0), _unit(unit) if unit else None, start, end, False))
+        else:
+            out.append(_make_value(m, kind))
     return out
 
 

@@ -74,7 +74,8 @@ class _ClauseReader:
     the second figure of `分别…97%、95%以上`), or comes first and counts the thing after it (`新增5个停车场`).
     """
 
-    clause: str
+    clause: str  # without whitespace: cut from a sentence of a line `_scope_rows` squashed (`_read_sentence` and
+    # the cleaning before it only delete characters or map full-width digits to ASCII), so no name is squashed again
     scope: Scope
     higher: tuple[str, ...]
     state: _SentenceState
@@ -157,7 +158,9 @@ class _ClauseReader:
         name = verb + obj
         if len(obj) < 2 or _TASK_OBJECT.search(obj) or not _valid_name(name, self.scope, self.higher):
             return None, consumed
-        self.rows.append(_Row(name, v, v.raw, parent=self.clause_parent, name_raw=squash(head + v.raw + piece)))
+        # positional, and not squashed: the clause is cut from text `_scope_rows` squashed, and nothing after that
+        # adds whitespace (`_ClauseReader.clause`)
+        self.rows.append(_Row(name, v, v.raw, self.clause_parent, None, head + v.raw + piece))
         self.state.last[False] = name
         return verb, consumed
 
@@ -224,7 +227,7 @@ class _ClauseReader:
     def _emit(self, name: str, v: _Value, head: str, parent: str | None = None, attribute: str | None = None):
         if self.scope.tasks and v.kind == "level" and v.unit is None:  # a bare count in task prose (`入库70`)
             return
-        self.rows.append(_Row(name, v, v.raw, parent=parent, attribute=attribute, name_raw=squash(head + v.raw)))
+        self.rows.append(_Row(name, v, v.raw, parent, attribute, head + v.raw))  # (as in `_number_first`)
         self.state.last[v.growthlike] = name
 
 
@@ -373,7 +376,7 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...], gate: r
     without a hit of the gate holds no value either."""
     if ("指标" in sentence or "共计" in sentence) and _INDICATOR_COUNT.search(sentence):  # each count names one
         return []
-    if scope.measure == "target":
+    if scope.measure == "target" and ("五" in sentence or "到20" in sentence):  # `_framed_by_another_period`'s test
         sentence = _this_years_part(sentence, scope.year)
         if not sentence:
             return []
@@ -392,7 +395,8 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...], gate: r
             if state is not None:
                 state.parent_next = False
             continue
-        clause = _drop_item_number(clause)
+        if clause[:1] in _ITEM_FIRST or clause[:1].isdecimal():  # `_drop_item_number`'s test, inline
+            clause = _INLINE_ITEM.sub("", clause)
         if clause.startswith("其中") and _strip_lead(clause) == "":
             state = state or _SentenceState()
             state.parent_next = True
@@ -404,7 +408,8 @@ def _read_sentence(sentence: str, scope: Scope, higher: tuple[str, ...], gate: r
             continue
         state = state or _SentenceState()
         clause_rows = _ClauseReader(clause, scope, higher, state).read(values)
-        _spread_qualifier(clause_rows)
+        if len(clause_rows) > 1:  # most clauses give one row: `_spread_qualifier` has nothing to spread
+            _spread_qualifier(clause_rows)
         rows += clause_rows
     return rows
 

@@ -279,6 +279,10 @@ def _deduped(page):
         if len(group) == 1:
             kept.append(group[0])
             continue
+        tops = sorted([chars[k]["doctop"] for k in group])
+        if all(b > a + _DEDUPE_TOLERANCE for a, b in zip(tops, tops[1:])):
+            kept.extend(group)  # each on a row of its own, apart from the others: each its own cluster (most groups)
+            continue
         for y_cluster in _clusters(chars, group, "doctop"):
             if len(y_cluster) == 1:
                 kept.append(y_cluster[0])

@@ -44,7 +44,7 @@ def plain(line: str) -> str:
     """The line without indentation, Markdown heading marks, whole-line emphasis and the pictographs an article
     puts before a heading or caption (`decoration_end`)."""
     text = line.strip()
-    if text and ord(text[0]) >= 0x2580:
+    if text and _may_open_pictograph(text[0]):
         text = text[decoration_end(text):]
     if text[:1] == "#":
         text = _MARKDOWN_HEADING.sub("", text, count=1)
@@ -138,6 +138,14 @@ def is_pictograph(ch: str) -> bool:
             or 0x2B00 <= o <= 0x2BFF) and ch not in _NOT_DECORATION
 
 
+def _may_open_pictograph(ch: str) -> bool:
+    """The ranges `is_pictograph` takes, as one comparison or two: False for a Chinese character, a full-width
+    punctuation mark, a Latin letter or a digit (a line's usual first character), for which `decoration_end` is 0.
+    It was `ord(ch) >= 0x2580`, which every CJK character passes: a `decoration_end` call for most lines."""
+    o = ord(ch)
+    return 0x2580 <= o <= 0x2BFF or o >= 0x1F000
+
+
 def decoration_end(text: str) -> int:
     """Where the text starts after the pictographs an article puts before a heading, caption or list (`▍一、…`,
     `📊 表1 …`, `🏗️新开工项目`, `✅竣工项目`); 0 when the line opens with none."""
@@ -156,7 +164,7 @@ def line_block(line: str, no: int) -> Block | None:
     if not text:
         return None
     lead = text[0]
-    if ord(lead) >= 0x2580:
+    if _may_open_pictograph(lead):
         k = decoration_end(text)
         inner = line_block(text[k:], no) if k else None
         if inner is not None and not isinstance(inner, Paragraph):

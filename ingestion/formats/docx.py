@@ -42,13 +42,26 @@ _CONTAINERS = {SDT, SDT_CONTENT, CUSTOM_XML, _w("ins"), _w("moveTo"), _w("smartT
 _FALSE = {"0", "false", "off"}
 
 
+RPR, VANISH, TCPR, TRPR, DEL = (_w(t) for t in ("rPr", "vanish", "tcPr", "trPr", "del"))
+V_MERGE, H_MERGE, GRID_SPAN, TBL_HEADER, GRID_BEFORE = (_w(t) for t in ("vMerge", "hMerge", "gridSpan", "tblHeader",
+                                                                          "gridBefore"))
+_ATTRS = {name: _w(name) for name in ("val", "type")}
+
+
+def child(el, tag: str):
+    """`el.find(tag)` for the Clark name of a direct child (`{ns}local`), as lxml's ElementPath answers it (the
+    first child with that tag) but without it: `find` goes through ElementPath's Python code on every call, where
+    `iterchildren` filters the children in C. The readers ask it for every run, cell and paragraph."""
+    return next(el.iterchildren(tag), None)
+
+
 def _attr(el, name: str) -> str | None:
-    return el.get(_w(name)) if el is not None else None
+    return el.get(_ATTRS.get(name) or _w(name)) if el is not None else None
 
 
 def _hidden(run) -> bool:
-    rpr = run.find(_w("rPr"))
-    vanish = rpr.find(_w("vanish")) if rpr is not None else None
+    rpr = child(run, RPR)
+    vanish = child(rpr, VANISH) if rpr is not None else None
     return vanish is not None and (_attr(vanish, "val") or "true").lower() not in _FALSE
 
 
@@ -103,10 +116,10 @@ def _children(parent, tag: str) -> Iterator:
 
 def _merge_state(tc) -> tuple[str | None, str | None]:
     """(vMerge, hMerge) of a cell: None, 'restart' or 'continue'."""
-    tcpr = tc.find(_w("tcPr"))
+    tcpr = child(tc, TCPR)
     out = []
-    for name in ("vMerge", "hMerge"):
-        el = tcpr.find(_w(name)) if tcpr is not None else None
+    for tag in (V_MERGE, H_MERGE):
+        el = child(tcpr, tag) if tcpr is not None else None
         out.append(None if el is None else (_attr(el, "val") or "continue"))
     return out[0], out[1]
 
@@ -135,9 +148,9 @@ def _content_lines(parent, numbering=None) -> list[str]:
 
 
 def _span(tc) -> int:
-    tcpr = tc.find(_w("tcPr"))
+    tcpr = child(tc, TCPR)
     try:
-        return max(1, int(_attr(tcpr.find(_w("gridSpan")), "val") or 1)) if tcpr is not None else 1
+        return max(1, int(_attr(child(tcpr, GRID_SPAN), "val") or 1)) if tcpr is not None else 1
     except ValueError:
         return 1
 
@@ -152,13 +165,13 @@ def _table_grid(tbl, numbering=None) -> GridTable:
     restart_at: dict[int, tuple[int, int]] = {}  # grid column → (row, index) of the vMerge restart cell above
     header_rows, in_header = 0, True
     for tr in _children(tbl, TR):
-        trpr = tr.find(_w("trPr"))
-        if trpr is not None and trpr.find(_w("del")) is not None:
+        trpr = child(tr, TRPR)
+        if trpr is not None and child(trpr, DEL) is not None:
             continue  # a deleted row (tracked change)
-        head = trpr.find(_w("tblHeader")) if trpr is not None else None
+        head = child(trpr, TBL_HEADER) if trpr is not None else None
         in_header = in_header and head is not None and (_attr(head, "val") or "true").lower() not in _FALSE
         header_rows += in_header
-        before = trpr.find(_w("gridBefore")) if trpr is not None else None
+        before = child(trpr, GRID_BEFORE) if trpr is not None else None
         col = int(_attr(before, "val")) if before is not None and (_attr(before, "val") or "").isdigit() else 0
         r = len(texts)
         row: list[str | None] = []

@@ -17,9 +17,23 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
+_VAL, _PPR, _NUMPR = _w("val"), _w("pPr"), _w("numPr")
+_CHILD_TAGS: dict[str, str] = {}  # local name → Clark name, built once per name instead of per call
+
+
+def _child(el, tag: str):
+    """`el.find(tag)` for a direct child's Clark name, without ElementPath (`docx.child`)."""
+    return next(el.iterchildren(tag), None)
+
+
 def _val(el, child: str) -> str | None:
-    found = el.find(_w(child)) if el is not None else None
-    return found.get(_w("val")) if found is not None else None
+    if el is None:
+        return None
+    tag = _CHILD_TAGS.get(child)
+    if tag is None:
+        tag = _CHILD_TAGS[child] = _w(child)
+    found = _child(el, tag)
+    return found.get(_VAL) if found is not None else None
 
 
 _DIGITS = "零一二三四五六七八九"
@@ -143,8 +157,8 @@ class Numbering:
             return
         raw: dict[str, tuple[str | None, str | None, int | None]] = {}
         for st in styles.findall(_w("style")):
-            ppr = st.find(_w("pPr"))
-            numpr = ppr.find(_w("numPr")) if ppr is not None else None
+            ppr = _child(st, _PPR)
+            numpr = _child(ppr, _NUMPR) if ppr is not None else None
             num_id = _val(numpr, "numId") if numpr is not None else None
             ilvl = _val(numpr, "ilvl") if numpr is not None else None
             raw[st.get(_w("styleId"))] = (_val(st, "basedOn"), num_id, int(ilvl) if ilvl else None)
@@ -160,8 +174,8 @@ class Numbering:
 
     def label(self, p) -> str:
         """The number label of paragraph `p` (with its separator), or '' for an unnumbered paragraph."""
-        ppr = p.find(_w("pPr"))
-        numpr = ppr.find(_w("numPr")) if ppr is not None else None
+        ppr = _child(p, _PPR)
+        numpr = _child(ppr, _NUMPR) if ppr is not None else None
         num_id = _val(numpr, "numId") if numpr is not None else None
         ilvl_s = _val(numpr, "ilvl") if numpr is not None else None
         style = _val(ppr, "pStyle") if ppr is not None else None

@@ -34,6 +34,7 @@ from ..errors import ReportError
 from ..layout import GridTable, paragraph_lines, render
 from ..model import Cell, DocumentModel
 from .pdf_columns import two_column_stretches
+from .pdf_objects import page_objects
 from .pdf_unruled import Columns, unruled_tables
 
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
@@ -257,7 +258,6 @@ def _texts(row: list[Cell | None]) -> list[str | None]:
 
 
 _DEDUPE_KEY = itemgetter("upright", "text", "fontname", "size")  # pdfplumber's dedupe_chars key, its default extras
-_DEDUPE_POS = itemgetter("doctop", "x0")
 _DEDUPE_TOLERANCE = 1
 
 
@@ -269,30 +269,59 @@ def _deduped(page):
     cluster (same text, font, size and position) can be equal to it, so the position is looked up there. A
     character whose text, font and size no other character shares is its own cluster (most of a Chinese page)."""
     from pdfplumber.page import FilteredPage
-    from pdfplumber.utils.clustering import cluster_objects
 
     chars = page.chars
-    groups: dict[tuple, list[dict]] = {}
-    for ch in chars:
-        groups.setdefault(_DEDUPE_KEY(ch), []).append(ch)
-    index = {id(ch): k for k, ch in enumerate(chars)}
-    kept: list[tuple[int, dict]] = []
+    groups: dict[tuple, list[int]] = {}
+    for k, ch in enumerate(chars):
+        groups.setdefault(_DEDUPE_KEY(ch), []).append(k)
+    kept: list[int] = []
     for group in groups.values():
         if len(group) == 1:
-            kept.append((index[id(group[0])], group[0]))
+            kept.append(group[0])
             continue
-        for y_cluster in cluster_objects(group, itemgetter("doctop"), _DEDUPE_TOLERANCE):
-            for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), _DEDUPE_TOLERANCE):
-                first = min(x_cluster, key=_DEDUPE_POS)  # = sorted(…, key=pos)[0]: the first of the lowest
-                kept.append((min(index[id(c)] for c in x_cluster if c is first or c == first), first))
-    kept.sort(key=itemgetter(0))  # positions are distinct: equal characters share one cluster
+        tops = sorted([chars[k]["doctop"] for k in group])
+        if all(b > a + _DEDUPE_TOLERANCE for a, b in zip(tops, tops[1:])):
+            kept.extend(group)  # each on a row of its own, apart from the others: each its own cluster (most groups)
+            continue
+        for y_cluster in _clusters(chars, group, "doctop"):
+            if len(y_cluster) == 1:
+                kept.append(y_cluster[0])
+                continue
+            for x_cluster in _clusters(chars, y_cluster, "x0"):
+                # = min(x_cluster, key=pos): the first (in page order) of the lowest position
+                first = chars[min(x_cluster, key=lambda k: (chars[k]["doctop"], chars[k]["x0"], k))]
+                kept.append(min(k for k in x_cluster if chars[k] is first or chars[k] == first))
+    kept.sort()  # positions are distinct: equal characters share one cluster
     out = FilteredPage(page, lambda x: True)
     out._objects = dict(page.objects)
-    out._objects["char"] = [ch for _, ch in kept]
+    out._objects["char"] = [chars[k] for k in kept]
+    return out
+
+
+def _clusters(chars: list[dict], members: list[int], key: str) -> list[list[int]]:
+    """The members (indices into `chars`, in page order) in the clusters pdfplumber's `cluster_objects(…, key,
+    _DEDUPE_TOLERANCE)` makes of them: the distinct values sorted, a value within the tolerance of the one before
+    it joins its cluster; each cluster keeps page order. Written out because the cluster's order among the others
+    does not matter here (the kept characters are sorted by position after) and the library's dict-and-groupby
+    version costs more than the rest of deduplication on a page of repeated characters."""
+    values = sorted({chars[k][key] for k in members})
+    cluster_of: dict = {}
+    cluster, last = 0, values[0]
+    for v in values:
+        if v > last + _DEDUPE_TOLERANCE:
+            cluster += 1
+        cluster_of[v] = cluster
+        last = v
+    if cluster == 0:
+        return [members]
+    out: list[list[int]] = [[] for _ in range(cluster + 1)]
+    for k in members:
+        out[cluster_of[chars[k][key]]].append(k)
     return out
 
 
 def _read_page(page, carried: Columns | None = None) -> _Page:
+    page_objects(page)  # pdfplumber's `page.objects`, its characters converted faster (`pdf_objects.py`)
     page = _deduped(page)
     chars = [c for c in page.chars if c.get("text")]
     tables = _grids(page)

@@ -109,18 +109,28 @@ def _straddling(lines: list, bands: _Bands) -> dict[int, int]:
     / `成`). Such a half overlaps the row's line vertically, which two lines of text never do, and its words sit
     in the row's gaps, in a column the row leaves empty."""
     out: dict[int, int] = {}
-    words = [_words(bands.of(line)) for line in lines]
+    # a line's words only where a line next to it overlaps it (the tests are pure, so their order does not change
+    # which pairs pass): two printed lines of a page almost never overlap, so most lines' words are never read
+    found: dict[int, list[tuple[float, float, str]]] = {}
+
+    def words_of(k: int) -> list[tuple[float, float, str]]:
+        if k not in found:
+            found[k] = _words(bands.of(lines[k]))
+        return found[k]
+
     for j, line in enumerate(lines):
         best, best_overlap = None, 0.0
         for k in (j - 1, j + 1):
-            if not 0 <= k < len(lines) or len(words[k]) < 2 or len(words[j]) >= len(words[k]):
+            if not 0 <= k < len(lines):
                 continue
             row = lines[k]
             overlap = min(line.bottom, row.bottom) - max(line.top, row.top)
             if overlap <= STRADDLE_OVERLAP * max(line.size, row.size, 1) or overlap >= 0.9 * min(
                     line.bottom - line.top, row.bottom - row.top):
                 continue  # apart, or one printed line the character grouping split
-            if any(a[0] < b[1] and b[0] < a[1] for a in words[j] for b in words[k]):
+            if len(words_of(k)) < 2 or len(words_of(j)) >= len(words_of(k)):
+                continue
+            if any(a[0] < b[1] and b[0] < a[1] for a in words_of(j) for b in words_of(k)):
                 continue  # words above or under the row's own words: not in a gap of the row
             if overlap > best_overlap:
                 best, best_overlap = k, overlap

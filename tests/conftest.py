@@ -1,6 +1,7 @@
 """Shared fixtures: paths, the dbt manifest (prepared once per session) and a warehouse built from seeds/."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -72,21 +73,61 @@ def wait_unreaped(proc: subprocess.Popen, timeout: float) -> int:
     return info.si_status if info.si_code == os.CLD_EXITED else -info.si_status
 
 
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The folder `build(folder)` fills, filled once per test session whatever the number of workers (the others
+    wait for it), and there complete or not at all. Never handed to a test as it is: tests copy what they change."""
+    shared = _shared_dir(tmp_path_factory)
+    built = shared / name
+    with FileLock(str(shared / f"{name}.lock")):
+        if not built.exists():
+            building = shared / f"{name}.building"
+            shutil.rmtree(building, ignore_errors=True)
+            building.mkdir()
+            build(building)
+            building.rename(built)  # complete, or not there at all
+    return built
+
+
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory, dbt_manifest) -> Path:
     """The folder of a warehouse built by `devplan build` from the five sample reports (warehouse.duckdb, its
     serving copy and dbt target folder), built once per test session, whatever the number of workers. Never
     handed to a test: `seeds_warehouse` and `seeds_warehouse_copy` give copies of it."""
-    shared = _shared_dir(tmp_path_factory)
-    built = shared / "seeds_build"
-    with FileLock(str(shared / "seeds_build.lock")):
-        if not built.exists():
-            building = shared / "seeds_building"
-            shutil.rmtree(building, ignore_errors=True)
-            proc = run_devplan("build", "--reports", str(SEEDS), "--warehouse", str(building / "warehouse.duckdb"))
-            assert proc.returncode == 0, proc.stdout + proc.stderr
-            building.rename(built)  # complete, or not there at all
-    return built
+    def build(folder: Path) -> None:
+        proc = run_devplan("build", "--reports", str(SEEDS), "--warehouse", str(folder / "warehouse.duckdb"))
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    return built_once(tmp_path_factory, "seeds_build", build)
+
+
+TWO_SAMPLES = sorted(p for p in SEEDS.iterdir() if p.is_file())[:2]
+
+
+@pytest.fixture(scope="session")
+def two_samples_build(tmp_path_factory, dbt_manifest) -> Path:
+    """A cold `devplan build` of the first two sample reports into a $DAGSTER_HOME, once per session: the folder
+    holds reports/ (the two), warehouse.duckdb with its serving copy and dbt target folder, dagster_home/ (that
+    build's run) and build.json (its exit code and output). The first build of test_current_views (which goes on
+    from it, run history included) and the base of test_dbt_warm_start's dbt runs."""
+    def build(folder: Path) -> None:
+        (folder / "reports").mkdir()
+        for src in TWO_SAMPLES:
+            shutil.copy(src, folder / "reports" / src.name)
+        proc = run_devplan("build", "--reports", str(folder / "reports"), "--warehouse",
+                           str(folder / "warehouse.duckdb"), env_extra={"DAGSTER_HOME": str(folder / "dagster_home")})
+        (folder / "build.json").write_text(json.dumps(
+            {"returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}))
+
+    return built_once(tmp_path_factory, "two_samples_build", build)
+
+
+def copy_build(built: Path, folder: Path, *extra: str) -> Path:
+    """A copy of a built warehouse (with its serving copy and dbt target folder) and of the `extra` entries of its
+    folder into `folder`; the warehouse's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("warehouse.duckdb", "serving.duckdb", "warehouse.dbt_target", *extra):
+        (shutil.copytree if (built / name).is_dir() else shutil.copy)(built / name, folder / name)
+    return folder / "warehouse.duckdb"
 
 
 def copy_seeds_build(seeds_build: Path, folder: Path, name: str = "warehouse.duckdb") -> Path:

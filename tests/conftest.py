@@ -121,6 +121,53 @@ def two_samples_build(tmp_path_factory, dbt_manifest) -> Path:
     return built_once(tmp_path_factory, "two_samples_build", build)
 
 
+def shared_district_indices() -> tuple[int, int]:
+    """The first two bench indices (bench/make_corpus.py) whose derived reports get the same district name."""
+    from bench.make_corpus import district_name
+
+    seen: dict[str, int] = {}
+    for i in range(1, 10_000):
+        seen_at = seen.setdefault(district_name(i), i)
+        if seen_at != i:
+            return seen_at, i
+    raise AssertionError("no two bench indices share a district name")
+
+
+def derived_report(folder: Path, sample: str, index: int) -> Path:
+    """report_{index}.txt in `folder`: the sample whose name starts with `sample` as the bench derives report
+    `index` (another district, other figures)."""
+    from bench.make_corpus import derive
+
+    path = folder / f"report_{index:05d}.txt"
+    path.write_text(derive(seed_file(sample).read_text(encoding="utf-8"), index), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def incremental_base(tmp_path_factory, dbt_manifest) -> Path:
+    """A cold `devplan build` of samples 000 and 001 and a report derived from 000 (three districts; the derived
+    one's district is the first a later bench index shares), once per session: reports/ and the warehouse, with
+    its serving copy and dbt target folder. The cold base that test_incremental_projects and
+    test_incremental_target_vs_actual each grow a copy of."""
+    def build(folder: Path) -> None:
+        reports = folder / "reports"
+        reports.mkdir()
+        for sample in ("000_", "001_"):
+            shutil.copy(seed_file(sample), reports / seed_file(sample).name)
+        derived_report(reports, "000_", shared_district_indices()[0])
+        build_ok(reports, folder / "warehouse.duckdb")
+
+    return built_once(tmp_path_factory, "incremental_base", build)
+
+
+def copy_of_base(incremental_base: Path, files: list[Path], folder: Path) -> Path:
+    """A copy of the `incremental_base` warehouse in `folder`, after checking that `files` are what it was built
+    from; the warehouse's path."""
+    built_from = {p.name: p.read_bytes() for p in (incremental_base / "reports").iterdir()}
+    assert {f.name: f.read_bytes() for f in files} == built_from
+    return copy_build(incremental_base, folder)
+
+
 def copy_build(built: Path, folder: Path, *extra: str) -> Path:
     """A copy of a built warehouse (with its serving copy and dbt target folder) and of the `extra` entries of its
     folder into `folder`; the warehouse's path."""

@@ -219,11 +219,17 @@ def reports_copy(tmp_path) -> Path:
 
 # `make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadfile --no-loadscope-reorder`): a unit
 # of work is a module, so module-scoped fixtures are set up once and tests that follow one another in a module stay
-# together. The two workers only finish together if the longest modules start first: those with the longest units
-# (the browser test, the kill tests, and the in-process Dagster runs, the longest of `make test-fast`), then the
-# other modules with end-to-end tests, then the rest, each in collection order.
-LONGEST_FIRST = ("tests/test_ui_e2e.py", "tests/test_crash_safety.py", "tests/test_incremental_refresh.py",
-                 "tests/test_current_views.py")
+# together. The two workers only finish together if the longest modules start first, then the other modules with
+# end-to-end tests, then the rest, each in collection order. Each worker starts with two modules (the 1st and 3rd,
+# the 2nd and 4th) and takes the next when it starts its last one. Longest first, as measured on the 2-core host
+# (seconds with the other worker busy): test_current_views ~150 (it builds the session's two-sample warehouse
+# that three modules after it copy), test_crash_safety ~115, test_incremental_target_vs_actual ~110 (it builds
+# the incremental base test_incremental_projects copies, which comes later so that it does not wait for it),
+# test_ui_e2e ~100, then the modules of 70–100 s.
+LONGEST_FIRST = ("tests/test_current_views.py", "tests/test_crash_safety.py",
+                 "tests/test_incremental_target_vs_actual.py", "tests/test_ui_e2e.py", "tests/test_build_e2e.py",
+                 "tests/test_dbt_warm_start.py", "tests/test_incremental_projects.py",
+                 "tests/test_incremental_refresh.py", "tests/test_batch_reliability.py")
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -35,6 +35,9 @@ def build_definitions(reports: Path | None = None, warehouse: Path | None = None
         jobs=[refresh_reports_job],
         sensors=[reports_folder_sensor],
         schedules=[daily_refresh],
+        # the steps are a chain that one writer serialises (raw → dbt → serving copy): a process per step, the
+        # multiprocess default, only adds a code-location load (and, under `dagster dev`, a `dbt parse`) to each
+        executor=dg.in_process_executor,
         resources={
             "reports_folder": ReportsFolder(path=str(reports)),
             "warehouse": Warehouse(path=str(warehouse)),

@@ -1,6 +1,7 @@
 """Shared fixtures: paths, the dbt manifest (prepared once per session) and a warehouse built from seeds/."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -72,21 +73,108 @@ def wait_unreaped(proc: subprocess.Popen, timeout: float) -> int:
     return info.si_status if info.si_code == os.CLD_EXITED else -info.si_status
 
 
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The folder `build(folder)` fills, filled once per test session whatever the number of workers (the others
+    wait for it), and there complete or not at all. Never handed to a test as it is: tests copy what they change."""
+    shared = _shared_dir(tmp_path_factory)
+    built = shared / name
+    with FileLock(str(shared / f"{name}.lock")):
+        if not built.exists():
+            building = shared / f"{name}.building"
+            shutil.rmtree(building, ignore_errors=True)
+            building.mkdir()
+            build(building)
+            building.rename(built)  # complete, or not there at all
+    return built
+
+
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory, dbt_manifest) -> Path:
     """The folder of a warehouse built by `devplan build` from the five sample reports (warehouse.duckdb, its
     serving copy and dbt target folder), built once per test session, whatever the number of workers. Never
     handed to a test: `seeds_warehouse` and `seeds_warehouse_copy` give copies of it."""
-    shared = _shared_dir(tmp_path_factory)
-    built = shared / "seeds_build"
-    with FileLock(str(shared / "seeds_build.lock")):
-        if not built.exists():
-            building = shared / "seeds_building"
-            shutil.rmtree(building, ignore_errors=True)
-            proc = run_devplan("build", "--reports", str(SEEDS), "--warehouse", str(building / "warehouse.duckdb"))
-            assert proc.returncode == 0, proc.stdout + proc.stderr
-            building.rename(built)  # complete, or not there at all
-    return built
+    def build(folder: Path) -> None:
+        proc = run_devplan("build", "--reports", str(SEEDS), "--warehouse", str(folder / "warehouse.duckdb"))
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    return built_once(tmp_path_factory, "seeds_build", build)
+
+
+TWO_SAMPLES = sorted(p for p in SEEDS.iterdir() if p.is_file())[:2]
+
+
+@pytest.fixture(scope="session")
+def two_samples_build(tmp_path_factory, dbt_manifest) -> Path:
+    """A cold `devplan build` of the first two sample reports into a $DAGSTER_HOME, once per session: the folder
+    holds reports/ (the two), warehouse.duckdb with its serving copy and dbt target folder, dagster_home/ (that
+    build's run) and build.json (its exit code and output). The first build of test_current_views (which goes on
+    from it, run history included) and the base of test_dbt_warm_start's dbt runs."""
+    def build(folder: Path) -> None:
+        (folder / "reports").mkdir()
+        for src in TWO_SAMPLES:
+            shutil.copy(src, folder / "reports" / src.name)
+        proc = run_devplan("build", "--reports", str(folder / "reports"), "--warehouse",
+                           str(folder / "warehouse.duckdb"), env_extra={"DAGSTER_HOME": str(folder / "dagster_home")})
+        (folder / "build.json").write_text(json.dumps(
+            {"returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}))
+
+    return built_once(tmp_path_factory, "two_samples_build", build)
+
+
+def shared_district_indices() -> tuple[int, int]:
+    """The first two bench indices (bench/make_corpus.py) whose derived reports get the same district name."""
+    from bench.make_corpus import district_name
+
+    seen: dict[str, int] = {}
+    for i in range(1, 10_000):
+        seen_at = seen.setdefault(district_name(i), i)
+        if seen_at != i:
+            return seen_at, i
+    raise AssertionError("no two bench indices share a district name")
+
+
+def derived_report(folder: Path, sample: str, index: int) -> Path:
+    """report_{index}.txt in `folder`: the sample whose name starts with `sample` as the bench derives report
+    `index` (another district, other figures)."""
+    from bench.make_corpus import derive
+
+    path = folder / f"report_{index:05d}.txt"
+    path.write_text(derive(seed_file(sample).read_text(encoding="utf-8"), index), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def incremental_base(tmp_path_factory, dbt_manifest) -> Path:
+    """A cold `devplan build` of samples 000 and 001 and a report derived from 000 (three districts; the derived
+    one's district is the first a later bench index shares), once per session: reports/ and the warehouse, with
+    its serving copy and dbt target folder. The cold base that test_incremental_projects and
+    test_incremental_target_vs_actual each grow a copy of."""
+    def build(folder: Path) -> None:
+        reports = folder / "reports"
+        reports.mkdir()
+        for sample in ("000_", "001_"):
+            shutil.copy(seed_file(sample), reports / seed_file(sample).name)
+        derived_report(reports, "000_", shared_district_indices()[0])
+        build_ok(reports, folder / "warehouse.duckdb")
+
+    return built_once(tmp_path_factory, "incremental_base", build)
+
+
+def copy_of_base(incremental_base: Path, files: list[Path], folder: Path) -> Path:
+    """A copy of the `incremental_base` warehouse in `folder`, after checking that `files` are what it was built
+    from; the warehouse's path."""
+    built_from = {p.name: p.read_bytes() for p in (incremental_base / "reports").iterdir()}
+    assert {f.name: f.read_bytes() for f in files} == built_from
+    return copy_build(incremental_base, folder)
+
+
+def copy_build(built: Path, folder: Path, *extra: str) -> Path:
+    """A copy of a built warehouse (with its serving copy and dbt target folder) and of the `extra` entries of its
+    folder into `folder`; the warehouse's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("warehouse.duckdb", "serving.duckdb", "warehouse.dbt_target", *extra):
+        (shutil.copytree if (built / name).is_dir() else shutil.copy)(built / name, folder / name)
+    return folder / "warehouse.duckdb"
 
 
 def copy_seeds_build(seeds_build: Path, folder: Path, name: str = "warehouse.duckdb") -> Path:
@@ -131,11 +219,17 @@ def reports_copy(tmp_path) -> Path:
 
 # `make test` runs the suite on two pytest-xdist workers (`-n 2 --dist loadfile --no-loadscope-reorder`): a unit
 # of work is a module, so module-scoped fixtures are set up once and tests that follow one another in a module stay
-# together. The two workers only finish together if the longest modules start first: those with the longest units
-# (the browser test, the kill tests, and the in-process Dagster runs, the longest of `make test-fast`), then the
-# other modules with end-to-end tests, then the rest, each in collection order.
-LONGEST_FIRST = ("tests/test_ui_e2e.py", "tests/test_crash_safety.py", "tests/test_incremental_refresh.py",
-                 "tests/test_current_views.py")
+# together. The two workers only finish together if the longest modules start first, then the other modules with
+# end-to-end tests, then the rest, each in collection order. Each worker starts with two modules (the 1st and 3rd,
+# the 2nd and 4th) and takes the next when it starts its last one. Longest first, as measured on the 2-core host
+# (seconds with the other worker busy): test_current_views ~150 (it builds the session's two-sample warehouse
+# that three modules after it copy), test_crash_safety ~115, test_incremental_target_vs_actual ~110 (it builds
+# the incremental base test_incremental_projects copies, which comes later so that it does not wait for it),
+# test_ui_e2e ~100, then the modules of 70–100 s.
+LONGEST_FIRST = ("tests/test_current_views.py", "tests/test_crash_safety.py",
+                 "tests/test_incremental_target_vs_actual.py", "tests/test_ui_e2e.py", "tests/test_build_e2e.py",
+                 "tests/test_dbt_warm_start.py", "tests/test_incremental_projects.py",
+                 "tests/test_incremental_refresh.py", "tests/test_batch_reliability.py")
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -1,4 +1,5 @@
 """End to end: `devplan build` on the sample corpus through Dagster and dbt, and the incremental path."""
+import json
 import re
 from pathlib import Path
 
@@ -6,7 +7,7 @@ import pytest
 
 from ingestion.document import squash
 
-from .conftest import SEEDS, copy_seeds_build, run_devplan
+from .conftest import SEEDS, copy_build, copy_seeds_build, run_devplan
 
 pytestmark = pytest.mark.e2e
 
@@ -118,18 +119,18 @@ def test_cli_reports_a_missing_folder_clearly(tmp_path):
     assert "does not exist" in proc.stderr
 
 
-def test_with_dagster_home_the_runs_are_in_the_ui_history_and_full_tests_is_tagged(tmp_path, dbt_manifest,
+def test_with_dagster_home_the_runs_are_in_the_ui_history_and_full_tests_is_tagged(tmp_path, two_samples_build,
                                                                                  monkeypatch):
+    """A build of two samples into $DAGSTER_HOME (the session's, conftest.two_samples_build: copied with its
+    home), then one with --full-tests after a file was deleted."""
     import dagster as dg
 
-    folder = tmp_path / "reports"
-    folder.mkdir()
+    wh = copy_build(two_samples_build, tmp_path, "reports", "dagster_home")
+    folder, home = tmp_path / "reports", tmp_path / "dagster_home"
     seeds = sorted(SEEDS.glob("*.txt"))[:2]
-    for f in seeds:
-        (folder / f.name).write_bytes(f.read_bytes())
-    home, wh = tmp_path / "dagster_home", tmp_path / "w.duckdb"
+    assert sorted(p.name for p in folder.iterdir()) == [f.name for f in seeds]
+    assert json.loads((two_samples_build / "build.json").read_text())["returncode"] == 0
     env = {"DAGSTER_HOME": str(home)}
-    assert run_devplan("build", "--reports", str(folder), "--warehouse", str(wh), env_extra=env).returncode == 0
     (folder / seeds[0].name).unlink()
     proc = run_devplan("build", "--reports", str(folder), "--warehouse", str(wh), "--full-tests", env_extra=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -91,23 +91,53 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def test_kill_9_at_any_point_then_rerun_gives_the_uninterrupted_marts(tmp_path, dbt_manifest):
+SAMPLES = sorted(SEEDS.glob("*.txt"))
+
+
+def add_report(reports: Path, i: int, version: int | None = None) -> None:
+    """derived_{i}.txt: sample i (round the samples) as bench/make_corpus.py derives report `version` (else i)."""
+    src = SAMPLES[i % len(SAMPLES)]
+    (reports / f"derived_{i:02d}.txt").write_text(derive(src.read_text(encoding="utf-8"), i if version is None
+                                                         else version), encoding="utf-8")
+
+
+def final_folder(reports: Path) -> Path:
+    """What both tests' folders hold once their builds are done: the samples, derived_00 changed, derived_01
+    deleted, derived_02 and derived_10…14 (the last five each added before one of the first test's builds)."""
+    shutil.copytree(SEEDS, reports)
+    add_report(reports, 0, version=99)
+    add_report(reports, 2)
+    for i in range(10, 15):
+        add_report(reports, i)
+    return reports
+
+
+def contents(reports: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(reports.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, dbt_manifest) -> Path:
+    """The warehouse of one uninterrupted build of `final_folder`, which each test's last rerun must equal."""
+    tmp = tmp_path_factory.mktemp("reference")
+    final_folder(tmp / "reports")
+    wh = tmp / "warehouse.duckdb"
+    ref = run_devplan("build", "--reports", str(tmp / "reports"), "--warehouse", str(wh))
+    assert ref.returncode == 0, ref.stdout + ref.stderr
+    return wh
+
+
+def test_kill_9_at_any_point_then_rerun_gives_the_uninterrupted_marts(tmp_path, reference):
     reports = tmp_path / "reports"
     shutil.copytree(SEEDS, reports)
-    samples = sorted(SEEDS.glob("*.txt"))
-
-    def add_report(i: int) -> None:
-        src = samples[i % len(samples)]
-        (reports / f"derived_{i:02d}.txt").write_text(derive(src.read_text(encoding="utf-8"), i), encoding="utf-8")
-
     for i in range(3):  # 8 files: extraction runs in worker processes
-        add_report(i)
+        add_report(reports, i)
     wh = tmp_path / "crashed" / "warehouse.duckdb"
     killed_at = []
     for n, (marker, delay) in enumerate(KILL_POINTS):
-        add_report(10 + n)
+        add_report(reports, 10 + n)
         if n == 3:  # a changed and a deleted file too
-            (reports / "derived_00.txt").write_text(derive(samples[0].read_text(encoding="utf-8"), 99), encoding="utf-8")
+            add_report(reports, 0, version=99)
             (reports / "derived_01.txt").unlink()
         killed, lines = build_and_kill(reports, wh, marker, delay)
         if killed:
@@ -118,10 +148,7 @@ def test_kill_9_at_any_point_then_rerun_gives_the_uninterrupted_marts(tmp_path, 
     rerun = run_devplan("build", "--reports", str(reports), "--warehouse", str(wh))
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
 
-    reference = tmp_path / "reference" / "warehouse.duckdb"
-    ref = run_devplan("build", "--reports", str(reports), "--warehouse", str(reference))
-    assert ref.returncode == 0, ref.stdout + ref.stderr
-
+    assert contents(reports) == contents(reference.parent / "reports")  # the reference was built from this folder
     expected = snapshot(reference)
     assert expected["fct_indicators"] and expected["dim_reports"]
     assert len(expected["dim_reports"]) == len(list(reports.glob("*.txt")))
@@ -169,19 +196,18 @@ def _dbt_of(pid: int) -> int | None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt_manifest):
+def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, reference):
     """SIGTERM, SIGINT and SIGKILL of the CLI's pid alone (not its group) while dbt runs, and SIGKILL of the build
     process under it (as the OOM killer would): nothing the build started is left running, and the rerun right
     after is not refused: each rerun gets as far as dbt before the next signal, the last one finishes, and the
-    marts equal an uninterrupted build's."""
-    reports = tmp_path / "reports"
-    shutil.copytree(SEEDS, reports)
-    samples = sorted(SEEDS.glob("*.txt"))
+    marts equal an uninterrupted build's (of the folder the first test ends with: the same reference build)."""
+    reports = final_folder(tmp_path / "reports")
+    for i in range(11, 15):  # added again one before each build
+        (reports / f"derived_{i:02d}.txt").unlink()
     wh = tmp_path / "killed" / "warehouse.duckdb"
     kills = [(signal.SIGTERM, "cli"), (signal.SIGINT, "cli"), (signal.SIGKILL, "cli"), (signal.SIGKILL, "build")]
     for n, (sig, target) in enumerate(kills):
-        src = samples[n % len(samples)]  # a new report each time, so every build has raw work and dbt work
-        (reports / f"derived_{n:02d}.txt").write_text(derive(src.read_text(encoding="utf-8"), 20 + n), encoding="utf-8")
+        add_report(reports, 11 + n)  # a new report each time, so every build has raw work and dbt work
         proc = subprocess.Popen([sys.executable, "-m", "cli", "build", "--reports", str(reports),
                                  "--warehouse", str(wh)], cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
@@ -210,7 +236,5 @@ def test_killing_only_the_cli_ends_its_dbt_child_and_a_rerun_works(tmp_path, dbt
     rerun = run_devplan("build", "--reports", str(reports), "--warehouse", str(wh))
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
 
-    reference = tmp_path / "reference" / "warehouse.duckdb"
-    ref = run_devplan("build", "--reports", str(reports), "--warehouse", str(reference))
-    assert ref.returncode == 0, ref.stdout + ref.stderr
+    assert contents(reports) == contents(reference.parent / "reports")
     assert snapshot(wh) == snapshot(reference)

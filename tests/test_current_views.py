@@ -21,7 +21,7 @@ import pytest
 
 from orchestration.dbt.current import code_fingerprint
 
-from .conftest import ROOT, SEEDS, query_rows
+from .conftest import ROOT, SEEDS, copy_build, query_rows
 
 DBT_PROJECT = ROOT / "dbt_project"
 FACTS = ("fct_indicators", "fct_projects")
@@ -165,16 +165,16 @@ def _facts(warehouse: Path, report_file: str) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def history(tmp_path_factory, dbt_manifest):
+def history(tmp_path_factory, dbt_manifest, two_samples_build):
     """One warehouse through the builds the tests look at, in order; each build's run as $DAGSTER_HOME records
-    it, and what the marts held after it."""
+    it, and what the marts held after it. The first, cold, build of two samples is the session's
+    (conftest.two_samples_build: its warehouse and $DAGSTER_HOME are copied, the builds after it go on from them)."""
     tmp = tmp_path_factory.mktemp("current_views")
-    folder, home, warehouse = tmp / "reports", tmp / "dagster_home", tmp / "warehouse.duckdb"
-    folder.mkdir()
+    folder, home = tmp / "reports", tmp / "dagster_home"
+    warehouse = copy_build(two_samples_build, tmp, "reports", "dagster_home")
     samples = sorted(p for p in SEEDS.iterdir() if p.is_file())
     assert len(samples) >= 5
-    for src in samples[:2]:
-        shutil.copy(src, folder / src.name)
+    assert sorted(p.name for p in folder.iterdir()) == [p.name for p in samples[:2]]
     names = [p.name for p in samples]
 
     steps: list[tuple[str, subprocess.CompletedProcess]] = []
@@ -184,7 +184,9 @@ def history(tmp_path_factory, dbt_manifest):
         steps.append((step, _devplan_build(folder, warehouse, home, *args, edited=edited)))
         facts[step] = {name: _facts(warehouse, name) for name in names}
 
-    build("cold")
+    cold = json.loads((two_samples_build / "build.json").read_text())
+    steps.append(("cold", subprocess.CompletedProcess([], cold["returncode"], cold["stdout"], cold["stderr"])))
+    facts["cold"] = {name: _facts(warehouse, name) for name in names}
     shutil.copy(samples[2], folder / samples[2].name)
     build("add one")
     shutil.copy(samples[3], folder / samples[3].name)

@@ -23,7 +23,7 @@ import pytest
 from orchestration.dbt.launcher import LAUNCHER_NAME, SOCKET_ENV, SWITCH_ENV, real_dbt
 from orchestration.dbt.zygote import _sweep_stale, warm_dbt
 
-from .conftest import ROOT, SEEDS, run_devplan
+from .conftest import ROOT, copy_build, run_devplan
 
 LAUNCHER = str(Path(sys.executable).with_name(LAUNCHER_NAME))
 DBT = real_dbt()
@@ -60,16 +60,16 @@ def _build(tmp: Path, reports: Path, warehouse: Path, *extra: str, warm: bool = 
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory, dbt_manifest):
-    """Two samples loaded once (cold), then dbt run over copies of that warehouse by `devplan build --full-tests`
-    warm (with -v, so the dbt command is shown) and cold: the raw layer is the same, only dbt's start differs."""
+def builds(tmp_path_factory, two_samples_build):
+    """Two samples loaded once (the session's cold build of them, conftest.two_samples_build), then dbt run over
+    copies of that warehouse by `devplan build --full-tests` warm (with -v, so the dbt command is shown) and cold
+    (`DEVPLAN_DBT_WARM=0`): the raw layer is the same, only dbt's start differs."""
     base = tmp_path_factory.mktemp("warm_start")
     reports = base / "reports"
-    reports.mkdir()
-    for src in sorted(SEEDS.iterdir())[:2]:
-        shutil.copy(src, reports / src.name)
-    loaded = _build(base / "tmp_load", reports, base / "loaded" / "warehouse.duckdb", warm=False)
-    assert loaded.returncode == 0, loaded.stdout[-3000:] + loaded.stderr
+    shutil.copytree(two_samples_build / "reports", reports)
+    loaded = json.loads((two_samples_build / "build.json").read_text())
+    assert loaded["returncode"] == 0, loaded["stdout"][-3000:] + loaded["stderr"]
+    copy_build(two_samples_build, base / "loaded")
     shutil.copytree(base / "loaded", base / "warm")
     shutil.copytree(base / "loaded", base / "cold")
     warm = _build(base / "tmp_warm", reports, base / "warm" / "warehouse.duckdb", "--full-tests", "-v")

@@ -18,10 +18,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from .conftest import ROOT, build_ok, query_rows, seed_file
+from .conftest import ROOT, build_ok, copy_of_base, derived_report, query_rows, seed_file, shared_district_indices
 
 sys.path.insert(0, str(ROOT / "bench"))
-from make_corpus import derive, district_name  # noqa: E402
+from make_corpus import district_name  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 
@@ -33,16 +33,6 @@ BY_DISTRICT = ("int_project_name_pairs", "int_project_mention_keys", "int_projec
 LOAD_TIME = {"ingested_at", "district_version"}
 # the project marts, their source, and the record of the source versions each district was copied from
 COPIES = {"dim_projects": "int_projects", "fct_project_milestones": "int_project_milestones"}
-
-
-def _shared_district_indices() -> tuple[int, int]:
-    """Two bench indices whose derived reports get the same district name."""
-    seen: dict[str, int] = {}
-    for i in range(1, 10_000):
-        seen_at = seen.setdefault(district_name(i), i)
-        if seen_at != i:
-            return seen_at, i
-    raise AssertionError("no two bench indices share a district name")
 
 
 def _rows(warehouse: Path, relation: str) -> list[tuple]:
@@ -116,27 +106,20 @@ def _marked(warehouse: Path) -> dict[str, dict[str, tuple[int, int]]]:
 def corpus(tmp_path_factory):
     """The report files: `base` (N−2) and the two added later, each sharing a district with a base report."""
     src = tmp_path_factory.mktemp("project_corpus")
-    i, j = _shared_district_indices()
+    i, j = shared_district_indices()
     files = {
-        "base": [seed_file("000_"), seed_file("001_"), src / f"report_{i:05d}.txt"],
+        "base": [seed_file("000_"), seed_file("001_"), derived_report(src, "000_", i)],
         # 002 shares 大渡口区 with 000; report j shares report i's district
-        "added": [seed_file("002_"), src / f"report_{j:05d}.txt"],
+        "added": [seed_file("002_"), derived_report(src, "002_", j)],
     }
-    (src / f"report_{i:05d}.txt").write_text(derive(seed_file("000_").read_text(encoding="utf-8"), i), encoding="utf-8")
-    (src / f"report_{j:05d}.txt").write_text(derive(seed_file("002_").read_text(encoding="utf-8"), j), encoding="utf-8")
     return files, district_name(i)
 
 
 @pytest.fixture(scope="module")
-def cold_base(tmp_path_factory, corpus, dbt_manifest) -> Path:
+def cold_base(tmp_path_factory, corpus, incremental_base) -> Path:
+    """The cold build of the base files (the session's, conftest.incremental_base), copied."""
     files, _ = corpus
-    folder = tmp_path_factory.mktemp("cold_base") / "reports"
-    folder.mkdir()
-    for f in files["base"]:
-        shutil.copy(f, folder / f.name)
-    warehouse = folder.parent / "warehouse.duckdb"
-    build_ok(folder, warehouse)
-    return warehouse
+    return copy_of_base(incremental_base, files["base"], tmp_path_factory.mktemp("cold_base"))
 
 
 @pytest.fixture(scope="module")

@@ -50,20 +50,34 @@ def fact_checks(result: dg.ExecuteInProcessResult) -> dict[tuple[str, str], dg.A
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, dbt_manifest):
-    """A warehouse of all sample reports but the last, and the folder with the last one added."""
-    tmp = tmp_path_factory.mktemp("incremental")
-    files = sorted(p.name for p in SEEDS.iterdir() if p.is_file())
-    first, new = files[:-1], files[-1]
+def all_but_last(tmp_path_factory, dbt_manifest) -> Path:
+    """The folder of one refresh of every sample report but the last (reports/ and the warehouse with what is
+    built beside it), which the fixtures below copy: each plants its own defects."""
+    tmp = tmp_path_factory.mktemp("all_but_last")
     folder = tmp / "reports"
     folder.mkdir()
-    for name in first:
+    for name in sorted(p.name for p in SEEDS.iterdir() if p.is_file())[:-1]:
         shutil.copy(SEEDS / name, folder / name)
-    warehouse = tmp / "warehouse.duckdb"
-    result = refresh(folder, warehouse, first)
+    result = refresh(folder, tmp / "warehouse.duckdb", sorted(p.name for p in folder.iterdir()))
     assert result.success
-    shutil.copy(SEEDS / new, folder / new)
-    return folder, warehouse, first, new
+    return tmp
+
+
+def _copy_with_the_last_added(built: Path, tmp: Path):
+    """A copy of `all_but_last` in `tmp`, and its folder with the last sample added: (folder, warehouse, the files
+    loaded, the file added)."""
+    shutil.copytree(built, tmp, dirs_exist_ok=True)
+    files = sorted(p.name for p in SEEDS.iterdir() if p.is_file())
+    first, new = files[:-1], files[-1]
+    assert sorted(p.name for p in (tmp / "reports").iterdir()) == first
+    shutil.copy(SEEDS / new, tmp / "reports" / new)
+    return tmp / "reports", tmp / "warehouse.duckdb", first, new
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, all_but_last):
+    """A warehouse of all sample reports but the last, and the folder with the last one added."""
+    return _copy_with_the_last_added(all_but_last, tmp_path_factory.mktemp("incremental"))
 
 
 def test_adding_a_report_rewrites_only_its_rows_and_tests_only_them(built):
@@ -121,20 +135,11 @@ def district_of(warehouse: Path, report_file: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def projects_built(tmp_path_factory, dbt_manifest):
+def projects_built(tmp_path_factory, all_but_last):
     """A warehouse of every sample report but the last (000 and 002 share a district, 001 has one of its own), and
     the folder with the last one added; defects planted where the refresh of the last one does not reach: a
     project of 001's district named null in dim_projects, a name key of 001's report null in int_project_names."""
-    tmp = tmp_path_factory.mktemp("incremental_projects")
-    files = sorted(p.name for p in SEEDS.iterdir() if p.is_file())
-    first, new = files[:-1], files[-1]
-    folder = tmp / "reports"
-    folder.mkdir()
-    for name in first:
-        shutil.copy(SEEDS / name, folder / name)
-    warehouse = tmp / "warehouse.duckdb"
-    assert refresh(folder, warehouse, first).success
-    shutil.copy(SEEDS / new, folder / new)
+    folder, warehouse, first, new = _copy_with_the_last_added(all_but_last, tmp_path_factory.mktemp("incremental_projects"))
     alone = next(f for f in first if f.startswith("001_"))
     district = district_of(warehouse, alone)
     assert district not in {district_of(warehouse, f) for f in first if f != alone}

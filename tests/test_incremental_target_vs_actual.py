@@ -15,16 +15,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from .conftest import ROOT, build_ok, query_rows, seed_file
+from bench.make_corpus import district_name
 
-sys.path.insert(0, str(ROOT / "bench"))
-from make_corpus import derive, district_name  # noqa: E402
+from .conftest import build_ok, copy_of_base, derived_report, query_rows, seed_file, shared_district_indices
 
 pytestmark = pytest.mark.e2e
 
@@ -89,29 +87,23 @@ def _districts(warehouse: Path) -> set[str]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """`base`: two sample reports and a derived one (three districts); `new_district`: a derived report of a fourth
-    district; `same_district`: a sample report of the district of a base one (002 and 000 are both 大渡口区)."""
+    """`base`: two sample reports and a derived one (three districts; the base test_incremental_projects grows
+    too); `new_district`: a derived report of a fourth district; `same_district`: a sample report of the district
+    of a base one (002 and 000 are both 大渡口区)."""
     src = tmp_path_factory.mktemp("tva_corpus")
-    i = 1
+    i, _ = shared_district_indices()
     k = next(k for k in range(2, 1000) if district_name(k) != district_name(i))
-    (src / f"report_{i:05d}.txt").write_text(derive(seed_file("003_").read_text(encoding="utf-8"), i), encoding="utf-8")
-    (src / f"report_{k:05d}.txt").write_text(derive(seed_file("000_").read_text(encoding="utf-8"), k), encoding="utf-8")
     return {
-        "base": [seed_file("000_"), seed_file("001_"), src / f"report_{i:05d}.txt"],
-        "new_district": (src / f"report_{k:05d}.txt", district_name(k)),
+        "base": [seed_file("000_"), seed_file("001_"), derived_report(src, "000_", i)],
+        "new_district": (derived_report(src, "000_", k), district_name(k)),
         "same_district": seed_file("002_"),
     }
 
 
 @pytest.fixture(scope="module")
-def cold_base(tmp_path_factory, corpus, dbt_manifest) -> Path:
-    folder = tmp_path_factory.mktemp("tva_cold_base") / "reports"
-    folder.mkdir()
-    for f in corpus["base"]:
-        shutil.copy(f, folder / f.name)
-    warehouse = folder.parent / "warehouse.duckdb"
-    build_ok(folder, warehouse)
-    return warehouse
+def cold_base(tmp_path_factory, corpus, incremental_base) -> Path:
+    """The cold build of the base files (the session's, conftest.incremental_base), copied."""
+    return copy_of_base(incremental_base, corpus["base"], tmp_path_factory.mktemp("tva_cold_base"))
 
 
 @pytest.fixture(scope="module")

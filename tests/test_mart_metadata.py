@@ -2,25 +2,24 @@
 column schema, preview, the target-vs-actual chart), and a chart that stays readable with many districts."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
-from .conftest import SEEDS, run_devplan
+from .conftest import SEEDS, copy_build
 
 
-@pytest.mark.e2e  # one `devplan build` of two sample reports
-def test_a_build_into_dagster_home_records_the_marts_row_counts_previews_and_chart(tmp_path, dbt_manifest,
+@pytest.mark.e2e  # one `devplan build` of two sample reports (the session's, conftest.two_samples_build)
+def test_a_build_into_dagster_home_records_the_marts_row_counts_previews_and_chart(tmp_path, two_samples_build,
                                                                                   monkeypatch):
     import dagster as dg
 
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for f in sorted(SEEDS.glob("*.txt"))[:2]:
-        (folder / f.name).write_bytes(f.read_bytes())
-    home, wh = tmp_path / "dagster_home", tmp_path / "w.duckdb"
-    proc = run_devplan("build", "--reports", str(folder), "--warehouse", str(wh), env_extra={"DAGSTER_HOME": str(home)})
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    copy_build(two_samples_build, tmp_path, "reports", "dagster_home")
+    folder, home = tmp_path / "reports", tmp_path / "dagster_home"
+    assert sorted(p.name for p in folder.iterdir()) == [f.name for f in sorted(SEEDS.glob("*.txt"))[:2]]
+    proc = json.loads((two_samples_build / "build.json").read_text())
+    assert proc["returncode"] == 0, proc["stdout"] + proc["stderr"]
 
     monkeypatch.setenv("DAGSTER_HOME", str(home))
     with dg.DagsterInstance.get() as instance:

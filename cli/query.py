@@ -24,7 +24,7 @@ def add_parser(sub) -> None:
         "query",
         help="run SQL read-only against the marts (serving copy) or the warehouse and print a table",
         description="Run SQL read-only and print the result. By default it reads the serving copy "
-                    "(serving.duckdb beside the warehouse, schema marts) when it exists, else the warehouse "
+                    "(serving.duckdb beside warehouse.duckdb, <name>.serving.duckdb beside any other; schema marts) when it exists, else the warehouse "
                     "(schemas raw, staging, marts). Example: devplan query \"select * from marts.dim_districts\"",
     )
     p.add_argument("sql", help="the SQL to run (use '-' to read it from stdin)")

@@ -22,6 +22,11 @@ def check_writable(warehouse: Path) -> None:
     warehouse = Path(warehouse)
     if warehouse.is_dir():
         raise WarehouseError(f"warehouse path {warehouse} is a directory, not a DuckDB file")
+    from .serving import is_serving_name
+
+    if is_serving_name(warehouse):
+        raise WarehouseError(f"warehouse path {warehouse} is named like a serving copy (serving.duckdb, "
+                             "*.serving.duckdb), which a build replaces: choose another name")
     parent = warehouse.parent
     if parent.exists() and not parent.is_dir():
         raise WarehouseError(f"cannot create the warehouse: {parent} is not a directory")

@@ -2,7 +2,7 @@
 
 DuckDB has a single writer, and a process that holds the warehouse open (even read-only) blocks it. So BI
 tools do not open the warehouse: after every successful build the warehouse is checkpointed and its file copied
-(a plain file copy, done by the kernel) to `<warehouse dir>/serving.duckdb.tmp`; in that copy everything but the
+(a plain file copy, done by the kernel) to `serving.duckdb.tmp` beside it (`serving_path`); in that copy everything but the
 served schemas is dropped, the served tables are checked against the warehouse's row counts, a `snapshot` row is
 written, and the copy is checkpointed, closed, fsynced and renamed over `serving.duckdb` with `os.replace`, which
 is atomic. A reader that holds the old file open keeps its complete old snapshot (the old inode lives until it
@@ -35,8 +35,24 @@ class ServingCopyError(RuntimeError):
     """The copy does not hold what the warehouse's served schemas hold: it is not published."""
 
 
+DEFAULT_WAREHOUSE_NAME = "warehouse.duckdb"
+SERVING_SUFFIX = ".serving.duckdb"
+
+
 def serving_path(warehouse: Path) -> Path:
-    return Path(warehouse).with_name("serving.duckdb")
+    """`serving.duckdb` beside the default `warehouse.duckdb` (the path BI connections are told to open), and
+    `<name>.serving.duckdb` beside any other warehouse: two warehouses in one folder (a test build beside the
+    real one) must never publish over each other's copy, or a BI tool would read the other warehouse's marts."""
+    warehouse = Path(warehouse)
+    if warehouse.name == DEFAULT_WAREHOUSE_NAME:
+        return warehouse.with_name("serving.duckdb")
+    return warehouse.with_name(warehouse.stem + SERVING_SUFFIX)
+
+
+def is_serving_name(path: Path) -> bool:
+    """A file name `serving_path` gives to some warehouse's copy: a warehouse must not be called that."""
+    name = Path(path).name
+    return name == "serving.duckdb" or name.endswith(SERVING_SUFFIX)
 
 
 def _wal(path: Path) -> Path:

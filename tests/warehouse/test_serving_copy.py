@@ -81,3 +81,26 @@ def test_a_copy_that_lost_a_mart_is_not_published_and_the_previous_copy_stays(tm
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("serving")) == ["serving.duckdb"]
     # the failed publish does not record the marts as finished (only the first publish did)
     assert _rows(wh, "select marts_built_at from raw.build_state") == built
+
+
+def test_two_warehouses_in_one_folder_each_publish_their_own_copy(tmp_path):
+    """A second warehouse beside the default one (a trial build, another corpus) gets its own copy: a build of
+    one never replaces what BI tools read for the other."""
+    main = _warehouse(tmp_path / "warehouse.duckdb", facts=3)
+    trial = _warehouse(tmp_path / "trial.duckdb", facts=5)
+    publish_serving_copy(main)
+    publish_serving_copy(trial)
+    assert serving_path(main) == tmp_path / "serving.duckdb"  # the documented path of the default warehouse
+    assert serving_path(trial) != serving_path(main)
+    assert _rows(serving_path(main), "select count(*), min(source) from marts.fct_facts, snapshot") == [(3, str(main))]
+    assert _rows(serving_path(trial), "select count(*), min(source) from marts.fct_facts, snapshot") == [(5, str(trial))]
+    publish_serving_copy(trial)  # publishing one again leaves the other as it was
+    assert _rows(serving_path(main), "select count(*) from marts.fct_facts") == [(3,)]
+
+
+@pytest.mark.parametrize("name", ["serving.duckdb", "trial.serving.duckdb"])
+def test_a_warehouse_named_like_a_serving_copy_is_refused(tmp_path, name):
+    from warehouse.connection import WarehouseError, check_writable
+
+    with pytest.raises(WarehouseError, match="named like a serving copy"):
+        check_writable(tmp_path / name)

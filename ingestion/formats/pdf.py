@@ -483,6 +483,7 @@ def _assemble(pages: list[_Page]) -> list:
                 and prev.x1 >= prev_right - _FULL_SLACK * prev.size  # the previous line was full
                 and item.x0 <= item_left + 0.8 * item.size  # this one is not indented
                 and not _starts_block(item.text)
+                and not (_SENTENCE_CLOSED.search(prev.text) and _ITEM_OPENER.match(item.text))
                 # no wide gap (or a new page, or the top of the next column)
                 and (item.top - prev.bottom <= 1.2 * max(prev.size, size) or k == 0 or item.column_start)
             )
@@ -498,6 +499,12 @@ def _assemble(pages: list[_Page]) -> list:
 
 
 _PARAGRAPH_END = re.compile(r"[。；;！？!?：:）)”」]$")
+# A full line that closes its sentence, over a line that opens a list entry (a bracketed stage or category label
+# `【续建项目】`, an item number `2.`, `（3）`, `四、`), is an entry ending at the margin, not a wrapped line: a list
+# of projects whose entries each fill the width would otherwise run into one paragraph. The number is taken as an
+# item number even where digits follow (`2.150兆瓦…` after `。` starts a sentence, never goes on with a decimal).
+_SENTENCE_CLOSED = re.compile(r"[。；;！？!?]$")
+_ITEM_OPENER = re.compile(r"[【〔［\[]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 
 
 def _box_goes_on(before: list[list[Cell | None]], rows: list[list[Cell | None]]) -> bool:

@@ -393,6 +393,27 @@ def test_pdf_wrapped_lines_join_into_one_paragraph_and_an_indent_starts_a_new_on
     assert text.split("\n") == [line * 3 + "短的末行。", "缩进开始的新段落。"]
 
 
+def test_pdf_list_entries_that_each_fill_the_line_stay_apart_but_a_number_cut_by_the_wrap_joins():
+    """An entry that closes its sentence at the margin, over a stage label or the next item number, ends there:
+    a list of projects whose entries fill the width must not run into one paragraph. A line that stops mid-
+    sentence still goes on, even when the next line opens with digits and a point (a decimal cut by the wrap)."""
+    full = "松岚县老城区燃气管网改造工程改造燃气管网三十六公里总投资一点七亿元。"
+    cut = "松岚县老城区燃气管网改造工程改造燃气管网三十六公里总投资一点七亿元和"
+    openers = ["【续建项目】", "2.150兆瓦光伏发电项目建设。", "（3）城区护岸加固工程。", "四、保障措施"]
+
+    def draw(c):
+        y = 760
+        for opener in openers:
+            c.drawString(72, y, full)
+            c.drawString(72, y - 16, opener)
+            y -= 40
+        c.drawString(72, y, cut)
+        c.drawString(72, y - 16, "2.5万户的配套工程。")
+
+    lines = [x for x in read_report("r.pdf", _pdf(draw)).split("\n") if x]
+    assert lines == [part for opener in openers for part in (full, opener)] + [cut + "2.5万户的配套工程。"]
+
+
 def test_pdf_without_text_is_rejected_as_a_scan():
     assert "no text layer" in rejected(read_report, "scan.pdf", _pdf(lambda c: c.rect(50, 50, 100, 100, fill=1)))
 

@@ -243,9 +243,6 @@ def test_every_layout_reads_the_same_from_every_container(name, container):
         pytest.skip("a PDF draws a box with ruling lines, not box characters: the text-copy class only")
     if container == "pdf" and name == "pictograph_stage_lines_circled_items.txt":
         pytest.skip("the test PDF's font has no emoji glyphs: its text layer prints other characters in their place")
-    if container == "pdf" and name == "stage_lines_over_dashed_untagged_items.txt":
-        pytest.skip("the PDF text layer runs a `【续建项目】` stage line onto the dashed item above it (`…亿元。【续建项目】`)"
-                    " and two dashed items into one line: not split yet")
     writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[container]
     text = (FIXTURES / name).read_text(encoding="utf-8")
     processed = process_report(f"{Path(name).stem}.{container}", writer(text))

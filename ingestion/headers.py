@@ -107,6 +107,12 @@ def is_title_like(text: str) -> bool:
             and not UNIT_LABEL.match(s) and bool(TABLE_TITLE_WORDS.search(s)))
 
 
+def is_bare_year(text: str) -> bool:
+    """A header cell that names a year and no measure (`2025年`): a group over the measures printed under it."""
+    s = squash(text)
+    return bool(_YEAR.search(s)) and header_measure(s) is None and len(s) <= 8
+
+
 def header_measure(text: str) -> str | None:
     """target/actual as a header's words say; None when they say neither (a bare year)."""
     if _ACTUAL.search(text):

@@ -14,11 +14,17 @@ reader aligns a short row), and at least `MIN_ROWS` of them are exactly as wide 
 short token between rows (`一、经济发展`, `（一）产业类`) is a group row when rows follow it; page furniture (a page
 number between blank lines) inside the run is skipped. A sentence, a note or a line of another width ends the
 table. A prose line holding a space has no such header, and its rows would not line up.
+
+A header may take two lines: years over their measures (`序号 指标名称 单位 2025年 2026年` over `计划 完成 计划`).
+One space cannot say which year a measure stands under, so the genre's order says it: the header's trailing bare
+years (a year and no measure word) are the groups, the line under it holds only measure words, and a group opens
+at each target word (`计划`, `目标`: a year's target comes before its actual), or, without one per group, the
+measures split evenly. The other header cells span both lines; the body rows are as wide as the header's leaves.
 """
 from __future__ import annotations
 
 from ..document import squash
-from ..headers import NAME, header_role
+from ..headers import NAME, header_measure, header_role, is_bare_year
 from ..model import Cell
 from .captions import caption_above, untitled_caption
 from .furniture import is_page_number
@@ -108,11 +114,12 @@ def read_spaced_table(lines: list[str], start: int, furniture: dict[int, str] | 
     if header is None:
         return None
     furniture = furniture or set()
-    width = len(header)
     roles = [header_role(t) for t in header]
     name_at = next(k for k, r in enumerate(roles) if r in (NAME, _PROJECT_NAME))
+    groups = _measure_groups(header, lines[start + 1]) if start + 1 < len(lines) else None
+    width = len(header) if groups is None else len(header) - len(groups) + sum(len(g) for g in groups)
     found: list[tuple[int, list[str] | None]] = [(start, header)]
-    last, j, n = start, start + 1, len(lines)
+    last, j, n = start, start + 1 if groups is None else start + 2, len(lines)
     while j < n:
         k = _next_content(lines, j, furniture)
         if k >= n:
@@ -134,7 +141,36 @@ def read_spaced_table(lines: list[str], start: int, furniture: dict[int, str] | 
         return None
     cells = [[Cell(lines[k].strip(), line=k + 1)] if r is None else [Cell(t, line=k + 1) for t in r]
              for k, r in found]
-    return SPACED, cells, last, 1
+    if groups is None:
+        return SPACED, cells, last, 1
+    kept = len(header) - len(groups)
+    top = [Cell(t, row_span=2, line=start + 1) for t in header[:kept]]
+    top += [Cell(t, col_span=len(g), line=start + 1) for t, g in zip(header[kept:], groups)]
+    under = [Cell(t, line=start + 2) for g in groups for t in g]
+    return SPACED, [top, under, *cells[1:]], last, 2
+
+
+def _measure_groups(header: list[str], line: str) -> list[list[str]] | None:
+    """The measure words under each of the header's trailing bare years, when `line` is such a second header
+    line; else None."""
+    years = 0
+    while years < len(header) and is_bare_year(header[len(header) - 1 - years]):
+        years += 1
+    s = line.strip()
+    if not years or not s or "  " in s or "\t" in s:
+        return None
+    measures = s.split(" ")
+    kinds = [header_measure(t) if header_role(t) is not None else None for t in measures]
+    if len(measures) < years or None in kinds:
+        return None
+    opens = [k for k, kind in enumerate(kinds) if kind == "target"]
+    if len(opens) == years and opens[0] == 0:
+        bounds = [*opens, len(measures)]
+    elif len(measures) % years == 0:
+        bounds = list(range(0, len(measures) + 1, len(measures) // years))
+    else:
+        return None
+    return [measures[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _rows_follow(lines: list[str], j: int, width: int, name_at: int, furniture: dict[int, str] | set[int]) -> bool:

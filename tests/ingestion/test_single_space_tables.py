@@ -110,3 +110,52 @@ def test_the_header_printed_again_after_a_page_break_and_a_name_with_a_space_kee
         ("2", None, "细颗粒物PM2.5浓度", "微克/立方米", "actual", "28"),
         ("3", None, "新增城镇就业", "人", "target", "1500"), ("3", None, "新增城镇就业", "人", "actual", "1620"),
     }
+
+
+def test_a_two_line_header_of_years_over_measures_gives_each_value_its_year_and_measure():
+    """`2025年 2026年` over `目标 完成 目标`: a year's target opens its group; `2024年 2025年` over `完成 完成`
+    splits evenly. The cells beside the years span both lines, and the rows are as wide as the leaves."""
+    processed = _processed(FIXTURES / "single_space_two_row_header.txt")
+    values = [v for v in processed.extraction.indicators if v.source == "table"]
+    got = {(v.table_title[:3], v.indicator_name, v.parent_name, v.unit, v.period_year, v.measure, v.value_raw)
+           for v in values}
+    t1, t2 = "表1岚", "表2岚"
+    assert got == {
+        (t1, "地区生产总值增速", None, "%", 2025, "target", "6"),
+        (t1, "地区生产总值增速", None, "%", 2025, "actual", "6.4"),
+        (t1, "地区生产总值增速", None, "%", 2026, "target", "6左右"),
+        (t1, "规模以上工业增加值增速", None, "%", 2025, "target", "8"),
+        (t1, "规模以上工业增加值增速", None, "%", 2025, "actual", "7.1"),
+        (t1, "规模以上工业增加值增速", None, "%", 2026, "target", "8"),
+        (t1, "社会消费品零售总额", None, "亿元", 2025, "target", "42"),
+        (t1, "社会消费品零售总额", None, "亿元", 2025, "actual", "43.6"),
+        (t1, "社会消费品零售总额", None, "亿元", 2026, "target", "46"),
+        (t1, "网络零售额", "社会消费品零售总额", "亿元", 2025, "target", "9"),
+        (t1, "网络零售额", "社会消费品零售总额", "亿元", 2025, "actual", "9.8"),
+        (t1, "网络零售额", "社会消费品零售总额", "亿元", 2026, "target", "11"),
+        (t1, "一般公共预算收入", None, "亿元", 2025, "target", "12.5"),
+        (t1, "一般公共预算收入", None, "亿元", 2025, "actual", "12.9"),
+        (t1, "一般公共预算收入", None, "亿元", 2026, "target", "13.4"),
+        (t2, "城镇新增就业", None, "万人", 2024, "actual", "1.1"),
+        (t2, "城镇新增就业", None, "万人", 2025, "actual", "1.2"),
+        (t2, "城镇调查失业率", None, "%", 2024, "actual", "5.1"),
+        (t2, "城镇调查失业率", None, "%", 2025, "actual", "5.0"),
+    }
+    tables = [p for p in processed.parts if p.kind == "indicator_table"]
+    assert [(p.facts_read, p.problem) for p in tables] == [(15, None), (4, None)]
+    lines = processed.text.split("\n")
+    assert all(v.value_raw in lines[v.source_line - 1].split(" ") for v in values)
+
+
+def test_a_line_under_a_header_that_is_not_all_measure_words_is_no_second_header_line():
+    from ingestion.blocks.spaced import read_spaced_table
+
+    lines = ["表1 主要指标", "序号 指标名称 单位 2025年 2026年", "计划 完成 备注",
+             "1 地区生产总值增速 % 6 6.4 平稳", "2 社会消费品零售总额 亿元 42 43.6 回升"]
+    # `备注` is no measure word: the line is no second header line (which would make the rows 6 cells wide),
+    # so the header stands alone over a line that is not one of its rows: no table
+    assert read_spaced_table(lines, 1) is None
+    lines[2] = "计划 完成 计划"
+    layout, rows, last, header_rows = read_spaced_table(lines, 1)
+    assert (header_rows, last, [len(r) for r in rows]) == (2, 4, [5, 3, 6, 6])
+    assert [(c.text, c.row_span, c.col_span) for c in rows[0]][3:] == [("2025年", 1, 2), ("2026年", 1, 1)]

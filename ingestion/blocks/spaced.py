@@ -18,8 +18,9 @@ table. A prose line holding a space has no such header, and its rows would not l
 A header may take two lines: years over their measures (`序号 指标名称 单位 2025年 2026年` over `计划 完成 计划`).
 One space cannot say which year a measure stands under, so the genre's order says it: the header's trailing bare
 years (a year and no measure word) are the groups, the line under it holds only measure words, and a group opens
-at each target word (`计划`, `目标`: a year's target comes before its actual), or, without one per group, the
-measures split evenly. The other header cells span both lines; the body rows are as wide as the header's leaves.
+at each target word (`计划`, `目标`: a year's target comes before its actual; measures before the first target
+word are a past year's actuals), or, without one group per year that way, the measures split evenly. The other
+header cells span both lines; the body rows are as wide as the header's leaves.
 """
 from __future__ import annotations
 
@@ -163,8 +164,8 @@ def _measure_groups(header: list[str], line: str) -> list[list[str]] | None:
     kinds = [header_measure(t) if header_role(t) is not None else None for t in measures]
     if len(measures) < years or None in kinds:
         return None
-    opens = [k for k, kind in enumerate(kinds) if kind == "target"]
-    if len(opens) == years and opens[0] == 0:
+    opens = sorted({0, *(k for k, kind in enumerate(kinds) if kind == "target")})
+    if len(opens) == years:  # each year from its target on; a first year of actuals alone (a past year) too
         bounds = [*opens, len(measures)]
     elif len(measures) % years == 0:
         bounds = list(range(0, len(measures) + 1, len(measures) // years))

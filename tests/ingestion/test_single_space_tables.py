@@ -113,13 +113,14 @@ def test_the_header_printed_again_after_a_page_break_and_a_name_with_a_space_kee
 
 
 def test_a_two_line_header_of_years_over_measures_gives_each_value_its_year_and_measure():
-    """`2025年 2026年` over `目标 完成 目标`: a year's target opens its group; `2024年 2025年` over `完成 完成`
-    splits evenly. The cells beside the years span both lines, and the rows are as wide as the leaves."""
+    """`2025年 2026年` over `目标 完成 目标`: a year's target opens its group (and actuals before the first target
+    are a past year's, `2024年 2025年 2026年` over `完成 计划 完成 计划`); `2024年 2025年` over `完成 完成` splits
+    evenly. The cells beside the years span both lines, and the rows are as wide as the leaves."""
     processed = _processed(FIXTURES / "single_space_two_row_header.txt")
     values = [v for v in processed.extraction.indicators if v.source == "table"]
     got = {(v.table_title[:3], v.indicator_name, v.parent_name, v.unit, v.period_year, v.measure, v.value_raw)
            for v in values}
-    t1, t2 = "表1岚", "表2岚"
+    t1, t2, t3 = "表1岚", "表2岚", "表3岚"
     assert got == {
         (t1, "地区生产总值增速", None, "%", 2025, "target", "6"),
         (t1, "地区生产总值增速", None, "%", 2025, "actual", "6.4"),
@@ -140,9 +141,17 @@ def test_a_two_line_header_of_years_over_measures_gives_each_value_its_year_and_
         (t2, "城镇新增就业", None, "万人", 2025, "actual", "1.2"),
         (t2, "城镇调查失业率", None, "%", 2024, "actual", "5.1"),
         (t2, "城镇调查失业率", None, "%", 2025, "actual", "5.0"),
+        (t3, "固定资产投资增速", None, "%", 2024, "actual", "5.2"),
+        (t3, "固定资产投资增速", None, "%", 2025, "target", "7"),
+        (t3, "固定资产投资增速", None, "%", 2025, "actual", "7.5"),
+        (t3, "固定资产投资增速", None, "%", 2026, "target", "8"),
+        (t3, "工业投资增速", None, "%", 2024, "actual", "6.1"),
+        (t3, "工业投资增速", None, "%", 2025, "target", "9"),
+        (t3, "工业投资增速", None, "%", 2025, "actual", "8.4"),
+        (t3, "工业投资增速", None, "%", 2026, "target", "10"),
     }
     tables = [p for p in processed.parts if p.kind == "indicator_table"]
-    assert [(p.facts_read, p.problem) for p in tables] == [(15, None), (4, None)]
+    assert [(p.facts_read, p.problem) for p in tables] == [(15, None), (4, None), (8, None)]
     lines = processed.text.split("\n")
     assert all(v.value_raw in lines[v.source_line - 1].split(" ") for v in values)
 

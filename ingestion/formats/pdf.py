@@ -484,6 +484,7 @@ def _assemble(pages: list[_Page]) -> list:
                 and item.x0 <= item_left + 0.8 * item.size  # this one is not indented
                 and not _starts_block(item.text)
                 and not (_SENTENCE_CLOSED.search(prev.text) and _ITEM_OPENER.match(item.text))
+                and not _LABEL_OPENER.match(item.text)
                 # no wide gap (or a new page, or the top of the next column)
                 and (item.top - prev.bottom <= 1.2 * max(prev.size, size) or k == 0 or item.column_start)
             )
@@ -504,6 +505,10 @@ _PARAGRAPH_END = re.compile(r"[。；;！？!?：:）)”」]$")
 # of projects whose entries each fill the width would otherwise run into one paragraph. The number is taken as an
 # item number even where digits follow (`2.150兆瓦…` after `。` starts a sentence, never goes on with a decimal).
 _SENTENCE_CLOSED = re.compile(r"[。；;！？!?]$")
+# A line opening with a short label in square brackets (`【续建项目】`, `〔新开工〕`, `［民生类］`) starts a list entry or
+# a stage heading whatever ends the line above (a list line has no closing punctuation); a year in brackets opens a
+# document number (`〔2026〕3号`), which a wrap may well put at a line's start
+_LABEL_OPENER = re.compile(r"(?:【[^】]{1,12}】|〔(?!\d+〕)[^〕]{1,12}〕|［[^］]{1,12}］|〖[^〗]{1,12}〗)")
 _ITEM_OPENER = re.compile(r"[【〔［\[]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 
 

@@ -373,8 +373,8 @@ def _wrapped(above: str, s: str, width: int, entry: str | None = None) -> bool:
 
 
 _ENUMERATION = re.compile(r"[、，,]")
-_CLOSERS = ("。", "；", ";", "！", "？", "：", ":", "】")
-_BRACKET_LABEL_LINE = re.compile(r"^【[^】]+】")
+_CLOSERS = ("。", "；", ";", "！", "？", "：", ":", "】", "〕", "］", "〗")
+_BRACKET_LABEL_LINE = re.compile(r"^(?:【[^】]+】|〔[^〕]+〕|［[^］]+］|〖[^〗]+〗)")
 
 
 # A symbol bullet with its space in the middle of a line (`交通类（2项）◆ A◆ B`): a PDF reader ran the lines of a

@@ -374,7 +374,9 @@ _TEXT_BULLET = re.compile(r"^[\s\u3000]*[-*+][ \t\u3000]+")
 # A symbol bullet followed by a space (`◆ A项目`), as a text copy of a boxed list prints it.
 _SYMBOL_BULLET = re.compile(r"^[\s\u3000]*[●○◆◇■□▪•▶►★☆➢➤▲△][ \t\u3000]+")
 # `【交通类】A、B`: a bracketed category label in front of the names it heads.
-_BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】[：:]?")
+# `【类别】`, and the same label in the genre's other square brackets (`〔续建〕`, `［新开工］`, `〖民生类〗`); a year in
+# tortoise-shell brackets opens a document number (`〔2024〕12号`), never a label
+_BRACKET_LABEL = re.compile(r"^(?:【([^】]{1,20})】|〔(?!\d+〕)([^〕]{1,20})〕|［([^］]{1,20})］|〖([^〗]{1,20})〗)[：:]?")
 
 
 _ANY_SEPARATOR = re.compile(r"[、，,；;]")
@@ -454,6 +456,6 @@ def item_text(line: str) -> str:
     s = strip_item_number(squash(text))
     if ("：" in s or ":" in s) and _GLUED_MARK.search(s):  # a glued bullet: a mark, a stage label, its colon
         s = _GLUED_BULLET.sub("；", s)
-    m = _BRACKET_LABEL.match(s)
-    return f"{m.group(1)}：{s[m.end():]}" if m else s
+    m = _BRACKET_LABEL.match(s) if s[:1] in "【〔［〖" else None
+    return f"{next(g for g in m.groups() if g is not None)}：{s[m.end():]}" if m else s
 

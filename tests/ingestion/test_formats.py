@@ -414,6 +414,22 @@ def test_pdf_list_entries_that_each_fill_the_line_stay_apart_but_a_number_cut_by
     assert lines == [part for opener in openers for part in (full, opener)] + [cut + "2.5万户的配套工程。"]
 
 
+def test_pdf_a_bracketed_label_starts_its_line_but_a_document_number_cut_by_the_wrap_joins():
+    """A list line has no closing punctuation: a full one over `［续建］…` still ends there, since a label in square
+    brackets opens an entry or a stage heading. A year in brackets opens a document number, which goes on."""
+    full = "松岚县老城区燃气管网改造工程、松岚县城北棚户区改造工程、松岚县物流园"
+    cut = "根据县政府关于印发全县重点项目建设实施方案的通知要求全县各部门按照岚政发"
+
+    def draw(c):
+        c.drawString(72, 760, full)
+        c.drawString(72, 744, "［续建］松岚县人民医院新院区")
+        c.drawString(72, 704, cut)
+        c.drawString(72, 688, "〔2026〕3号文件执行。")
+
+    lines = [x for x in read_report("r.pdf", _pdf(draw)).split("\n") if x]
+    assert lines == [full, "［续建］松岚县人民医院新院区", cut + "〔2026〕3号文件执行。"]
+
+
 def test_pdf_without_text_is_rejected_as_a_scan():
     assert "no text layer" in rejected(read_report, "scan.pdf", _pdf(lambda c: c.rect(50, 50, 100, 100, fill=1)))
 

@@ -518,6 +518,23 @@ def test_bracketed_stage_labels_over_bullets_keep_every_last_bullet_and_wrapped_
     assert {it.category for it in items} == {None}  # a stage label is no category
 
 
+def test_stage_and_category_tags_in_the_other_square_brackets():
+    """`〔新开工〕`, `［续建］`, `〖竣工〗` are the genre's `【新开工】` in other brackets: the stage (or category) of
+    the names after them, never part of a name; a document number `〔2026〕3号` above is no label."""
+    items, parts = read("square_bracket_stage_tags.txt")
+    assert {it.project_name: (it.stage, it.category) for it in items} == {
+        "岚江县污水处理厂三期": ("started", None),
+        "岚江县物流园": ("started", None),
+        "岚江县人民医院新院区": ("ongoing", None),
+        "岚江至青石公路": ("ongoing", None),
+        "岚江县第三小学": ("completed", None),
+        "岚江县城北棚户区改造": ("planned", "民生类"),
+        "岚江县老年养护中心": ("planned", "民生类"),
+    }
+    (part,) = project_parts(parts)
+    assert (part.facts_read, part.problem) == (7, None)
+
+
 def test_bullets_under_counted_category_sub_headings_numbered_or_not():
     items, parts = read("counted_category_bullets.txt")
     assert {it.project_name: it.category for it in items} == {

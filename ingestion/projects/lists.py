@@ -586,8 +586,10 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
             emit(clean_name(label), stage, group_category, no)
             continue
         category, label_stage = parse_label(label) if label is not None else (None, None)
-        if label is not None and printed_count(label):
-            group = stack.start(label, no, outline_level(doc.line(no)))  # `1.先进制造业项目（126个）：A、B等。`
+        if label is not None and (printed_count(label) or label_stage is not None):
+            # `1.先进制造业项目（126个）：A、B等。`; a stage label without a count (`竣工项目：C`) is a group too: its
+            # names are not the counted stage group's above it
+            group = stack.start(label, no, outline_level(doc.line(no)))
             group.open_ended = is_open_ended(rest)
         category = category or group_category
         base_stage = label_stage or group_stage or default_stage

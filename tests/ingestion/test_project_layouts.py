@@ -535,6 +535,20 @@ def test_stage_and_category_tags_in_the_other_square_brackets():
     assert (part.facts_read, part.problem) == (7, None)
 
 
+def test_a_stage_line_without_a_count_closes_the_counted_stage_group_above_it():
+    """`续建项目（2个）：A、B。` then `竣工项目：C、D。`: C and D are the completed group's, so the 续建 count holds; a
+    count that does disagree (`新开工项目（3个）` over two names) is still the list's warning."""
+    items, parts = read("counted_and_uncounted_stage_lines.txt")
+    assert {it.project_name: it.stage for it in items if it.list_title.startswith("专栏2")} == {
+        "岚江县污水处理厂三期": "started", "岚江县城北棚户区改造": "started", "岚江县物流园": "started",
+        "岚江县人民医院新院区": "ongoing", "岚江至青石公路": "ongoing",
+        "岚江县第三小学": "completed", "岚江县老年养护中心": "completed",
+    }
+    county, towns = project_parts(parts)
+    assert (county.facts_read, county.problem) == (7, None)
+    assert towns.facts_read == 3 and "prints 3 projects, 2 names read" in towns.problem
+
+
 def test_bullets_under_counted_category_sub_headings_numbered_or_not():
     items, parts = read("counted_category_bullets.txt")
     assert {it.project_name: it.category for it in items} == {

@@ -599,10 +599,15 @@ def read_list(doc: Document, plist: ProjectList) -> ListRead:
 
 
 def reads_as_projects(plist: ProjectList, items: list[ProjectItem]) -> bool:
-    """A box titled as a project list, or whose entries mostly end in a project head noun. Other boxes
-    (policy lists, target lists in prose) are not project lists even when laid out like one."""
+    """A box titled as a project list, or whose entries mostly end in a project head noun or stand under a stage
+    label that calls them projects (`新开工项目：`, `【续建项目】`: the report's own word). Other boxes (policy lists,
+    target lists in prose) are not project lists even when laid out like one."""
     if _PROJECT_TITLE.search(plist.title):
         return True
-    headed = sum(1 for it in items if _ENDS_WITH_HEAD.search(it.project_name))
+    headed = sum(1 for it in items if _ENDS_WITH_HEAD.search(it.project_name)
+                 or (it.stage_raw is not None and _STAGE_NAMES_PROJECTS.search(it.stage_raw)))
     return bool(items) and 2 * headed >= len(items)
+
+
+_STAGE_NAMES_PROJECTS = re.compile(r"(?:项目|工程)(?:[（(][^）)]*[）)]|\d+[个项])?$")
 

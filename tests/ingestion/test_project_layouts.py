@@ -549,6 +549,23 @@ def test_a_stage_line_without_a_count_closes_the_counted_stage_group_above_it():
     assert towns.facts_read == 3 and "prints 3 projects, 2 names read" in towns.problem
 
 
+def test_stage_labels_in_brackets_open_a_list_without_a_box():
+    """`【新开工项目】A、B。` paragraphs under a bare title line, and `【新开工项目】` lines over numbered items in a
+    task section: project lists printed without a 专栏 box, titled by the line or the section above."""
+    items, parts = read("unboxed_bracket_stage_lists.txt")
+    assert {(it.list_title, it.project_name, it.stage) for it in items} == {
+        ("2026年县级重点项目清单", "岚江县污水处理厂三期", "started"),
+        ("2026年县级重点项目清单", "岚江县物流园", "started"),
+        ("2026年县级重点项目清单", "岚江县人民医院新院区", "ongoing"),
+        ("2026年县级重点项目清单", "岚江至青石公路", "ongoing"),
+        ("2026年县级重点项目清单", "岚江县第三小学", "completed"),
+        ("（二）推进乡村振兴", "青石镇污水管网", "started"),
+        ("（二）推进乡村振兴", "白沙镇农贸市场", "started"),
+        ("（二）推进乡村振兴", "青石镇卫生院迁建", "ongoing"),
+    }
+    assert [(p.facts_read, p.problem) for p in project_parts(parts)] == [(5, None), (3, None)]
+
+
 def test_bullets_under_counted_category_sub_headings_numbered_or_not():
     items, parts = read("counted_category_bullets.txt")
     assert {it.project_name: it.category for it in items} == {

@@ -132,6 +132,13 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             i += 1
             continue
         before = _cut_by_page_break(out) if out and out[-1].kind == "furniture" else None
+        if line.lstrip()[:1] == "｜" and line.count("｜") >= FULLWIDTH_PIPES_MIN:
+            found = _fullwidth_pipe_table(lines, i)
+            if found is not None:
+                view, (layout, rows, last, header_rows) = found
+                out.append(_table(view, i, last, rows, out, at, layout, header_rows))
+                i = last + 1
+                continue
         if "\t" in line or "  " in line or "\u3000" in line or "|" in line or "," in line or before is not None:
             found = read_row_table(lines, i, before)
             mixed = read_mixed_table(lines, i)  # TAB and full-width separators mixed row to row
@@ -233,6 +240,21 @@ def _box_end(lines: list[str], first: int) -> int:
 
 
 _EDGES = str.maketrans({"│": "|", "┃": "|", "║": "|"})
+FULLWIDTH_PIPES_MIN = 3  # `｜序号｜指标｜`: a row of two cells at least between its edges
+
+
+def _fullwidth_pipe_table(lines: list[str], start: int):
+    """A pipe table typed with the full-width bar (`｜序号｜指标名称｜单位｜`, a text copy whose editor turned the
+    ASCII bar full-width): its run of `｜` rows read as the pipe table it is, from a view of those lines with
+    ASCII bars (their text and line numbers unchanged otherwise). (view, found) or None."""
+    end = start
+    while end < len(lines) and lines[end].lstrip()[:1] == "｜" and lines[end].count("｜") >= FULLWIDTH_PIPES_MIN:
+        end += 1
+    view = list(lines)
+    for j in range(start, end):
+        view[j] = lines[j].replace("｜", "|")
+    found = read_row_table(view, start)
+    return (view, found) if found is not None and found[2] < end else None
 
 
 def _box_grid(lines: list[str], top: int, bottom: int, out: list[Block], at: dict[int, int]) -> list[Block] | None:

@@ -79,3 +79,21 @@ def test_an_unruled_pdf_table_whose_cells_wrap_inside_their_cell_is_read_row_by_
         ("5", "集中式饮用水水源地水质达标率", "%", 2031, "actual", "100", b),
         ("5", "集中式饮用水水源地水质达标率", "%", 2032, "target", "100", b),
     ], key=repr)
+
+
+def test_pipe_rows_typed_with_the_full_width_bar_are_a_table():
+    """`tables/fullwidth_pipe_rows.txt`: a pipe table whose bars an editor turned full-width (`｜序号｜指标名称｜`),
+    read as the pipe table it is; a sentence with one `｜` in it stays text."""
+    processed = _processed(FIXTURES / "tables" / "fullwidth_pipe_rows.txt")
+    assert _table_rows(processed) == sorted([
+        ("表1岚江县2025年主要指标完成情况", "1", None, None, "地区生产总值增速", "%", 2025, "target", "6", None, None),
+        ("表1岚江县2025年主要指标完成情况", "1", None, None, "地区生产总值增速", "%", 2025, "actual", "6.4", None, "是"),
+        ("表1岚江县2025年主要指标完成情况", "2", None, None, "社会消费品零售总额", "亿元", 2025, "target", "42", None, None),
+        ("表1岚江县2025年主要指标完成情况", "2", None, None, "社会消费品零售总额", "亿元", 2025, "actual", "41.5", None, "否"),
+        ("表1岚江县2025年主要指标完成情况", "3", None, None, "城区PM2.5年均浓度", "微克/立方米", 2025, "target", "≤35", None,
+         None),
+        ("表1岚江县2025年主要指标完成情况", "3", None, None, "城区PM2.5年均浓度", "微克/立方米", 2025, "actual", "31", None, "是"),
+    ], key=repr)
+    (table,) = [p for p in processed.parts if p.kind == "indicator_table"]
+    assert (table.facts_read, table.problem) == (6, None)
+    assert any(v.source == "prose" and v.value_raw == "增长6%左右" for v in processed.extraction.indicators)

@@ -25,6 +25,8 @@ from .item_details import (
 from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
+    LABEL_BRACKETS,
+    LABEL_CLOSERS,
     find_outside_brackets,
     glued_number,
     is_bulleted,
@@ -511,16 +513,14 @@ def _opens_headed_list(s: str) -> bool:
             and _is_list_line(rest) and bool(printed_count(label) or is_open_ended(rest)))
 
 
-_LABEL_BRACKETS = "【〔［〖"  # the square brackets a stage label stands in (`names.item_text` reads them as `label：`)
-_LABEL_CLOSERS = "】〕］〗"
 _LABEL_LIST_REACH = 24  # a stage-label paragraph's label (`新开工项目：`) names 项目 within its first characters
 
 
 def _opens_label_list(line: str) -> bool:
     """A paragraph (not a heading) that opens an unboxed list with a stage label: `新开工项目：A、B、C。`."""
     if is_cell_line(line) or "项目" not in line[:_LABEL_LIST_REACH] or (
-            "：" not in line and ":" not in line and line.lstrip()[:1] not in _LABEL_BRACKETS):
-        return False  # the label ends in a colon, or stands in brackets (`【新开工项目】A、B。`)
+            "：" not in line and ":" not in line and line.lstrip()[:1] not in LABEL_BRACKETS):
+        return False  # the label ends in a colon, or stands in brackets (`【新开工项目】A、B。`, as `names.item_text` reads)
     label, rest = split_label(item_text(line))
     if label is None or parse_label(label)[1] is None or "、" not in rest:
         return False
@@ -569,7 +569,7 @@ def _heads_stage_items(doc: Document, no: int) -> bool:
     s = squash(line)
     if len(s) > STAGE_LINE_MAX:
         return False
-    if s[:1] in _LABEL_BRACKETS and s[-1:] in _LABEL_CLOSERS:
+    if s[:1] in LABEL_BRACKETS and s[-1:] in LABEL_CLOSERS:
         s = s[1:-1]  # `【新开工项目】`: the group in brackets
     group = group_label(s)
     if group is None or not group[1]:

@@ -36,6 +36,7 @@ from .names import (
     _ENDS_WITH_HEAD,
     _ITEM_NUMBER,
     CLAUSE_SEPARATORS,
+    LABEL_CLOSERS,
     _has_space,
     clean_name,
     find_outside_brackets,
@@ -373,7 +374,7 @@ def _wrapped(above: str, s: str, width: int, entry: str | None = None) -> bool:
 
 
 _ENUMERATION = re.compile(r"[、，,]")
-_CLOSERS = ("。", "；", ";", "！", "？", "：", ":", "】", "〕", "］", "〗")
+_CLOSERS = ("。", "；", ";", "！", "？", "：", ":", *LABEL_CLOSERS)
 _BRACKET_LABEL_LINE = re.compile(r"^(?:【[^】]+】|〔[^〕]+〕|［[^］]+］|〖[^〗]+〗)")
 
 

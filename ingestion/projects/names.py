@@ -376,6 +376,8 @@ _SYMBOL_BULLET = re.compile(r"^[\s\u3000]*[●○◆◇■□▪•▶►★☆�
 # `【交通类】A、B`: a bracketed category label in front of the names it heads.
 # `【类别】`, and the same label in the genre's other square brackets (`〔续建〕`, `［新开工］`, `〖民生类〗`); a year in
 # tortoise-shell brackets opens a document number (`〔2024〕12号`), never a label
+LABEL_BRACKETS = "【〔［〖"
+LABEL_CLOSERS = "】〕］〗"
 _BRACKET_LABEL = re.compile(r"^(?:【([^】]{1,20})】|〔(?!\d+〕)([^〕]{1,20})〕|［([^］]{1,20})］|〖([^〗]{1,20})〗)[：:]?")
 
 
@@ -456,6 +458,6 @@ def item_text(line: str) -> str:
     s = strip_item_number(squash(text))
     if ("：" in s or ":" in s) and _GLUED_MARK.search(s):  # a glued bullet: a mark, a stage label, its colon
         s = _GLUED_BULLET.sub("；", s)
-    m = _BRACKET_LABEL.match(s) if s[:1] in "【〔［〖" else None
+    m = _BRACKET_LABEL.match(s) if s[:1] in LABEL_BRACKETS else None
     return f"{next(g for g in m.groups() if g is not None)}：{s[m.end():]}" if m else s
 

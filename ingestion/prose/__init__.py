@@ -145,7 +145,7 @@ def _verdict_pieces(part: str, scope: Scope) -> list[tuple[str, str | None, str 
     return verdict_segments(part)
 
 
-_VERDICT_HINT = re.compile(r"[，,](?:[^，,]*(?:预期|目标|计划))")
+_VERDICT_HINT = re.compile(r"[，,](?:[^，,]*(?:预期|目标|计划|预算))")  # what `verdicts._CLAUSE` needs after a comma
 
 
 def _judged(out: list[IndicatorValue], row: _Row, verdict: str | None, clause: str | None,

@@ -12,13 +12,17 @@ import re
 
 from ..values import parse_value
 
-_TARGET_WORD = r"(?:预期|目标|计划)"
+# a fiscal figure's target is its budget (`完成年度预算的101.3%`, `超额完成预算`); `预算` naming a figure
+# (`完成一般公共预算收入15.2亿元`) is followed by what it budgets, not by `的`, `数` or the clause's end
+_TARGET_WORD = r"(?:预期|目标|计划|预算(?=的|数|$))"
 # the verdict words that open the clause; a clause names the target (`预期目标`, `年度目标`, `市下达任务` with 目标)
 _NO = r"低于|未完成|没有完成|尚未完成|未达到|未达|未实现|差于|落后于"
 _YES = r"高于|超过|超出|超额完成|完成|达到|实现|优于|好于"
-_CLAUSE = re.compile(rf"^(?:(?P<no>{_NO})|(?P<yes>{_YES}))[^，,]*?{_TARGET_WORD}|^与[^，,]*?{_TARGET_WORD}[^，,]*?持平$")
+_CLAUSE = re.compile(rf"^(?:(?P<no>{_NO})|(?P<yes>{_YES}))[^，,]*?{_TARGET_WORD}|^与[^，,]*?{_TARGET_WORD}[^，,]*?持平$"
+                     # the share of the target reached, led by 为 (`为年度计划的102%`, `为预算的98.5%`): judged by the share
+                     rf"|^为[^，,]*?{_TARGET_WORD}[^，,]*?的\d+(?:\.\d+)?[%％][。；;]?$")
 _COUNT = re.compile(r"\d+项")
-_RATIO = re.compile(r"的(\d+(?:\.\d+)?)[%％]$")  # `完成年度目标的96%`: the share of the target reached
+_RATIO = re.compile(r"的(\d+(?:\.\d+)?)[%％][。；;]?$")  # `完成年度目标的96%`: the share of the target reached
 _UNIT = r"(?:[%％]|[万亿千]?(?:元|人|吨|户|家|亩|公顷|公里|千瓦时|吨标准煤)|[微毫]克/立方米|天)"
 _FIGURE = rf"\d+(?:\.\d+)?{_UNIT}"
 _COMPOUND_UNIT = re.compile(r"[微毫]克/立方米")

@@ -850,6 +850,23 @@ def test_review_target_clauses_give_the_target_and_the_verdict_after_them_its_ve
         ("target", "细颗粒物（PM2.5）年均浓度", "30微克/立方米以下", 30.0, "le", None)]
 
 
+def test_a_fiscal_figure_judged_against_its_budget_gives_a_verdict_not_a_figure():
+    """`prose/review_budget_ratio_clauses.txt`: a revenue's target is its budget (`完成年度预算的101.3%`, `为预算的98.5%`,
+    `超额完成预算`): the clause is the verdict on the figure before it, never an indicator named `完成年度预算的`; a
+    figure that names a budget (`一般公共预算收入12.84亿元`) stays a figure. A share below 100% is 否, also when it
+    closes the sentence (`完成年度目标的96%。`)."""
+    got = [(r.indicator_name, r.value_raw, r.achieved_raw)
+           for r in rows(load("review_budget_ratio_clauses.txt")) if r.period_year == 2030]
+    assert got == [
+        ("一般公共预算收入", "12.84亿元", None),
+        ("一般公共预算收入增速", "增长7.4%", "是"),
+        ("税收收入", "9.6亿元", None),
+        ("税收收入增速", "增长5.2%", "否"),
+        ("一般公共预算支出", "31.2亿元", None),
+        ("一般公共预算支出增速", "增长3.1%", "是"),
+        ("城镇新增就业", "3840人", "否")]
+
+
 def test_an_energy_consumption_target_assigned_from_above_is_a_qualitative_target():
     """`prose/plan_energy_consumption_task.txt`: `单位地区生产总值能源消耗完成州下达的控制目标` names the statistic in
     full (`能源消耗`, not `能耗`): a statistic's assigned target, qualitative, like `能耗完成市下达目标`."""

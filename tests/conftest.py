@@ -13,6 +13,8 @@ import duckdb
 import pytest
 from filelock import FileLock
 
+from warehouse.serving import serving_path
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = ROOT.parent / "shared" / "gold"
@@ -172,7 +174,7 @@ def copy_build(built: Path, folder: Path, *extra: str) -> Path:
     """A copy of a built warehouse (with its serving copy and dbt target folder) and of the `extra` entries of its
     folder into `folder`; the warehouse's path."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("warehouse.duckdb", "serving.duckdb", "warehouse.dbt_target", *extra):
+    for name in ("warehouse.duckdb", serving_path(built / "warehouse.duckdb").name, "warehouse.dbt_target", *extra):
         (shutil.copytree if (built / name).is_dir() else shutil.copy)(built / name, folder / name)
     return folder / "warehouse.duckdb"
 
@@ -183,7 +185,7 @@ def copy_seeds_build(seeds_build: Path, folder: Path, name: str = "warehouse.duc
     folder.mkdir(parents=True, exist_ok=True)
     stem = Path(name).stem
     shutil.copy(seeds_build / "warehouse.duckdb", folder / name)
-    shutil.copy(seeds_build / "serving.duckdb", folder / "serving.duckdb")
+    shutil.copy(serving_path(seeds_build / "warehouse.duckdb"), serving_path(folder / name))  # where a build of it looks
     if (seeds_build / "warehouse.dbt_target").is_dir():
         shutil.copytree(seeds_build / "warehouse.dbt_target", folder / f"{stem}.dbt_target")
     return folder / name

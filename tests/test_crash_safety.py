@@ -21,6 +21,7 @@ import duckdb
 import pytest
 
 from bench.make_corpus import derive
+from warehouse.serving import serving_path
 
 from .conftest import ROOT, SEEDS, run_devplan, wait_unreaped
 
@@ -157,7 +158,7 @@ def test_kill_9_at_any_point_then_rerun_gives_the_uninterrupted_marts(tmp_path, 
     for table in expected:
         assert got[table] == expected[table], table  # no partial, no duplicate rows
     # the serving copy BI tools read is the finished state too
-    assert snapshot(wh.with_name("serving.duckdb")) == expected
+    assert snapshot(serving_path(wh)) == expected
     # and a further build has nothing to do
     again = run_devplan("build", "--reports", str(reports), "--warehouse", str(wh))
     assert again.returncode == 0 and "nothing new" in again.stdout, again.stdout + again.stderr

@@ -18,7 +18,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from .conftest import ROOT, build_ok, copy_of_base, derived_report, query_rows, seed_file, shared_district_indices
+from .conftest import (
+    ROOT,
+    build_ok,
+    copy_build,
+    copy_of_base,
+    derived_report,
+    query_rows,
+    seed_file,
+    shared_district_indices,
+)
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import district_name  # noqa: E402
@@ -143,10 +152,7 @@ def grown(tmp_path_factory, corpus, cold_base):
     folder.mkdir()
     for f in files["base"]:
         shutil.copy(f, folder / f.name)
-    warehouse = tmp / "warehouse.duckdb"
-    shutil.copy(cold_base, warehouse)
-    shutil.copy(cold_base.with_name("serving.duckdb"), tmp / "serving.duckdb")
-    shutil.copytree(cold_base.with_name("warehouse.dbt_target"), tmp / "warehouse.dbt_target")
+    warehouse = copy_build(cold_base.parent, tmp)  # the warehouse, its serving copy and its dbt target folder
     steps = []
     for f, district in zip(files["added"], ("大渡口区", shared), strict=True):
         _mark(warehouse, district, +1)

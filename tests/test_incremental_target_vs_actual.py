@@ -22,7 +22,7 @@ import pytest
 
 from bench.make_corpus import district_name
 
-from .conftest import build_ok, copy_of_base, derived_report, query_rows, seed_file, shared_district_indices
+from .conftest import build_ok, copy_build, copy_of_base, derived_report, query_rows, seed_file, shared_district_indices
 
 pytestmark = pytest.mark.e2e
 
@@ -114,10 +114,7 @@ def grown(tmp_path_factory, corpus, cold_base):
     folder.mkdir()
     for f in corpus["base"]:
         shutil.copy(f, folder / f.name)
-    warehouse = tmp / "warehouse.duckdb"
-    shutil.copy(cold_base, warehouse)
-    shutil.copy(cold_base.with_name("serving.duckdb"), tmp / "serving.duckdb")
-    shutil.copytree(cold_base.with_name("warehouse.dbt_target"), tmp / "warehouse.dbt_target")
+    warehouse = copy_build(cold_base.parent, tmp)  # the warehouse, its serving copy and its dbt target folder
     new_file, new_district = corpus["new_district"]
     same_file = corpus["same_district"]
     (same_district,) = query_rows(cold_base, "select district from marts.dim_reports where report_file like '000_%'")[0]

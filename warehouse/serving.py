@@ -36,7 +36,8 @@ class ServingCopyError(RuntimeError):
 
 
 DEFAULT_WAREHOUSE_NAME = "warehouse.duckdb"
-SERVING_SUFFIX = ".serving.duckdb"
+DEFAULT_SERVING_NAME = "serving.duckdb"  # the default warehouse's copy, the path the README gives BI tools
+SERVING_SUFFIX = "." + DEFAULT_SERVING_NAME  # any other warehouse's: `<name>.serving.duckdb`
 
 
 def serving_path(warehouse: Path) -> Path:
@@ -45,14 +46,14 @@ def serving_path(warehouse: Path) -> Path:
     real one) must never publish over each other's copy, or a BI tool would read the other warehouse's marts."""
     warehouse = Path(warehouse)
     if warehouse.name == DEFAULT_WAREHOUSE_NAME:
-        return warehouse.with_name("serving.duckdb")
+        return warehouse.with_name(DEFAULT_SERVING_NAME)
     return warehouse.with_name(warehouse.stem + SERVING_SUFFIX)
 
 
 def is_serving_name(path: Path) -> bool:
     """A file name `serving_path` gives to some warehouse's copy: a warehouse must not be called that."""
     name = Path(path).name
-    return name == "serving.duckdb" or name.endswith(SERVING_SUFFIX)
+    return name == DEFAULT_SERVING_NAME or name.endswith(SERVING_SUFFIX)
 
 
 def _wal(path: Path) -> Path:

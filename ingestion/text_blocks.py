@@ -132,7 +132,7 @@ def blocks_of_lines(lines: list[str], grids: dict[int, tuple[int, GridTable]] | 
             i += 1
             continue
         before = _cut_by_page_break(out) if out and out[-1].kind == "furniture" else None
-        if line.lstrip()[:1] == "｜" and line.count("｜") >= FULLWIDTH_PIPES_MIN:
+        if _is_fullwidth_pipe_row(line):
             found = _fullwidth_pipe_table(lines, i)
             if found is not None:
                 view, (layout, rows, last, header_rows) = found
@@ -241,6 +241,11 @@ def _box_end(lines: list[str], first: int) -> int:
 
 _EDGES = str.maketrans({"│": "|", "┃": "|", "║": "|"})
 FULLWIDTH_PIPES_MIN = 3  # `｜序号｜指标｜`: a row of two cells at least between its edges
+_FULLWIDTH_BAR = str.maketrans({"｜": "|"})
+
+
+def _is_fullwidth_pipe_row(line: str) -> bool:
+    return line.lstrip()[:1] == "｜" and line.count("｜") >= FULLWIDTH_PIPES_MIN
 
 
 def _fullwidth_pipe_table(lines: list[str], start: int):
@@ -248,11 +253,11 @@ def _fullwidth_pipe_table(lines: list[str], start: int):
     ASCII bar full-width): its run of `｜` rows read as the pipe table it is, from a view of those lines with
     ASCII bars (their text and line numbers unchanged otherwise). (view, found) or None."""
     end = start
-    while end < len(lines) and lines[end].lstrip()[:1] == "｜" and lines[end].count("｜") >= FULLWIDTH_PIPES_MIN:
+    while end < len(lines) and _is_fullwidth_pipe_row(lines[end]):
         end += 1
     view = list(lines)
     for j in range(start, end):
-        view[j] = lines[j].replace("｜", "|")
+        view[j] = lines[j].translate(_FULLWIDTH_BAR)  # as `_box_grid` reads box edges (`_EDGES`)
     found = read_row_table(view, start)
     return (view, found) if found is not None and found[2] < end else None
 

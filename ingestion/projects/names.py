@@ -459,5 +459,5 @@ def item_text(line: str) -> str:
     if ("：" in s or ":" in s) and _GLUED_MARK.search(s):  # a glued bullet: a mark, a stage label, its colon
         s = _GLUED_BULLET.sub("；", s)
     m = _BRACKET_LABEL.match(s) if s[:1] in LABEL_BRACKETS else None
-    return f"{next(g for g in m.groups() if g is not None)}：{s[m.end():]}" if m else s
+    return f"{m[m.lastindex]}：{s[m.end():]}" if m else s  # the one bracket pair's group that matched
 

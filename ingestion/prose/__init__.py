@@ -28,7 +28,7 @@ from .sentences import (
     _read_sentence,
     _Row,
 )
-from .verdicts import printed_target, verdict_segments
+from .verdicts import TARGET_WORDS, printed_target, verdict_segments
 
 __all__ = ["extract_prose_indicators", "prose_scopes", "_inside_quotes"]
 
@@ -145,7 +145,7 @@ def _verdict_pieces(part: str, scope: Scope) -> list[tuple[str, str | None, str 
     return verdict_segments(part)
 
 
-_VERDICT_HINT = re.compile(r"[，,](?:[^，,]*(?:预期|目标|计划|预算))")  # what `verdicts._CLAUSE` needs after a comma
+_VERDICT_HINT = re.compile(rf"[，,](?:[^，,]*(?:{'|'.join(TARGET_WORDS)}))")  # what `verdicts._CLAUSE` needs after a comma
 
 
 def _judged(out: list[IndicatorValue], row: _Row, verdict: str | None, clause: str | None,

@@ -14,6 +14,7 @@ from ..values import parse_value
 
 # a fiscal figure's target is its budget (`完成年度预算的101.3%`, `超额完成预算`); `预算` naming a figure
 # (`完成一般公共预算收入15.2亿元`) is followed by what it budgets, not by `的`, `数` or the clause's end
+TARGET_WORDS = ("预期", "目标", "计划", "预算")  # what a clause judging a figure names (`prose._VERDICT_HINT` too)
 _TARGET_WORD = r"(?:预期|目标|计划|预算(?=的|数|$))"
 # the verdict words that open the clause; a clause names the target (`预期目标`, `年度目标`, `市下达任务` with 目标)
 _NO = r"低于|未完成|没有完成|尚未完成|未达到|未达|未实现|差于|落后于"
